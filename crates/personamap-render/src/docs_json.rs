@@ -1,0 +1,216 @@
+//! docs.json: reading site settings, and putting a page into its navigation group by editing
+//! only the bytes of that group's `pages` array.
+
+use crate::escape::js_string;
+use jsonc_parser::ast::{Array, Object, Value};
+use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+use personamap_spec::CodeTheme;
+
+/// The navigation keys that hold child lists, and the key naming each child.
+const LEVELS: [(&str, &str); 8] = [
+    ("products", "product"),
+    ("versions", "version"),
+    ("languages", "language"),
+    ("tabs", "tab"),
+    ("dropdowns", "dropdown"),
+    ("anchors", "anchor"),
+    ("menu", "item"),
+    ("groups", "group"),
+];
+
+/// A problem with docs.json or a navigation path, with a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavError {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// A parsed docs.json, borrowed from its text.
+pub struct DocsJson<'a> {
+    text: &'a str,
+    root: Object<'a>,
+}
+
+impl<'a> DocsJson<'a> {
+    /// Parses docs.json (JSON; comments and trailing commas tolerated as Mintlify does).
+    pub fn parse(text: &'a str) -> Result<Self, NavError> {
+        let parsed = parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default())
+            .map_err(|e| NavError {
+                message: format!(
+                    "docs.json is not valid JSON: {} at line {}, column {}",
+                    e.kind(),
+                    e.line_display(),
+                    e.column_display()
+                ),
+                help: None,
+            })?;
+        match parsed.value {
+            Some(Value::Object(root)) => Ok(DocsJson { text, root }),
+            _ => Err(NavError {
+                message: "docs.json does not hold a JSON object".into(),
+                help: None,
+            }),
+        }
+    }
+
+    /// Top-level string `key` (e.g. `name`, `description`).
+    pub fn string(&self, key: &str) -> Option<String> {
+        self.root.get_string(key).map(|s| s.value.to_string())
+    }
+
+    /// `styling.codeblocks.theme`: a name or `{ "light": …, "dark": … }`.
+    pub fn code_theme(&self) -> Option<CodeTheme> {
+        let theme = self
+            .root
+            .get_object("styling")?
+            .get_object("codeblocks")?
+            .get("theme")?;
+        match &theme.value {
+            Value::StringLit(s) => Some(CodeTheme::Single(s.value.to_string())),
+            Value::Object(o) => Some(CodeTheme::Pair {
+                light: o.get_string("light")?.value.to_string(),
+                dark: o.get_string("dark")?.value.to_string(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Every page id listed anywhere in the navigation, in navigation order.
+    pub fn pages(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(nav) = self.root.get_object("navigation") {
+            collect_pages(nav, &mut out);
+        }
+        out
+    }
+
+    /// Returns the docs.json text with `page` listed in the group at `path`, inserted after
+    /// `after` when that page is in the group, else at the group's end. Returns `None` when the
+    /// page is already there (the file stays byte-identical).
+    pub fn with_page(
+        &self,
+        path: &[String],
+        page: &str,
+        after: Option<&str>,
+    ) -> Result<Option<String>, NavError> {
+        let pages = self.group_pages(path)?;
+        let ids: Vec<Option<&str>> = pages
+            .elements
+            .iter()
+            .map(|v| v.as_string_lit().map(|s| s.value.as_ref()))
+            .collect();
+        if ids.contains(&Some(page)) {
+            return Ok(None);
+        }
+        let text = self.text;
+        let quoted = js_string(page);
+        let (at, insert) = match pages.elements.len() {
+            0 => {
+                let open = pages.range.start;
+                let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+                let indent: String = text[line_start..open]
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .collect();
+                let close = pages.range.end - 1;
+                return Ok(Some(format!(
+                    "{}[\n{indent}  {quoted}\n{indent}]{}",
+                    &text[..open],
+                    &text[close + 1..]
+                )));
+            }
+            n => {
+                let anchor = after
+                    .and_then(|a| ids.iter().position(|id| *id == Some(a)))
+                    .unwrap_or(n - 1);
+                let sep = if n >= 2 {
+                    let (a, b) = (range(&pages.elements[0]), range(&pages.elements[1]));
+                    text[a.end..b.start].to_string()
+                } else {
+                    let first = range(&pages.elements[0]);
+                    format!(",{}", &text[pages.range.start + 1..first.start])
+                };
+                (range(&pages.elements[anchor]).end, format!("{sep}{quoted}"))
+            }
+        };
+        Ok(Some(format!("{}{insert}{}", &text[..at], &text[at..])))
+    }
+
+    /// The `pages` array of the navigation node at `path`.
+    fn group_pages(&self, path: &[String]) -> Result<&Array<'a>, NavError> {
+        let mut node = self.root.get_object("navigation").ok_or_else(|| NavError {
+            message: "docs.json has no `navigation`".into(),
+            help: None,
+        })?;
+        for (depth, name) in path.iter().enumerate() {
+            let children = children(node);
+            match children.iter().find(|(_, n)| n == name) {
+                Some((child, _)) => node = child,
+                None => {
+                    let names: Vec<&str> = children.iter().map(|(_, n)| n.as_str()).collect();
+                    let at = if depth == 0 {
+                        "the top of the navigation".to_string()
+                    } else {
+                        format!("`{}`", path[..depth].join(" › "))
+                    };
+                    let help = match personamap_spec::diag::suggest(name, names.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`? ({at} has: {})", names.join(", ")),
+                        None if names.is_empty() => format!("{at} has no named children"),
+                        None => format!("{at} has: {}", names.join(", ")),
+                    };
+                    return Err(NavError {
+                        message: format!(
+                            "navigation path `{}` does not exist in docs.json: no `{name}` under {at}",
+                            path.join(" › ")
+                        ),
+                        help: Some(help),
+                    });
+                }
+            }
+        }
+        node.get_array("pages").ok_or_else(|| NavError {
+            message: format!("`{}` in docs.json has no `pages` list", path.join(" › ")),
+            help: Some("point `navigation` at a group".into()),
+        })
+    }
+}
+
+fn range(v: &Value) -> jsonc_parser::common::Range {
+    use jsonc_parser::common::Ranged;
+    v.range()
+}
+
+/// The named child objects of a navigation node, with their names.
+fn children<'b, 'a>(node: &'b Object<'a>) -> Vec<(&'b Object<'a>, String)> {
+    let mut out = Vec::new();
+    for (list, name_key) in LEVELS.iter().chain(&[("pages", "group")]) {
+        let Some(array) = node.get_array(list) else {
+            continue;
+        };
+        for el in &array.elements {
+            if let Some(obj) = el.as_object()
+                && let Some(name) = obj.get_string(name_key)
+            {
+                out.push((obj, name.value.to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn collect_pages(node: &Object, out: &mut Vec<String>) {
+    for (list, _) in LEVELS.iter().chain(&[("pages", "group")]) {
+        let Some(array) = node.get_array(list) else {
+            continue;
+        };
+        for el in &array.elements {
+            match el {
+                Value::StringLit(s) if *list == "pages" => out.push(s.value.to_string()),
+                Value::Object(o) => collect_pages(o, out),
+                _ => {}
+            }
+        }
+    }
+}

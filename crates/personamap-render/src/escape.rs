@@ -1,0 +1,292 @@
+//! Escaping for every target language the compiler writes into: MDX prose, GFM table cells,
+//! Mermaid labels, YAML frontmatter and JavaScript strings.
+
+/// Escapes Markdown prose for MDX: `{`, `}` and `<` outside code spans and fenced code blocks
+/// become `\{`, `\}` and `\<`, and a block that would start with `import`/`export` (MDX would
+/// read it as ESM) gets its first letter written as a character reference. Everything else is
+/// left as the author wrote it.
+pub fn mdx_prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut fence: Option<(char, usize)> = None;
+    let mut block_start = true;
+    let mut para = String::new();
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let marker = fence_marker(trimmed).filter(|_| indent < 4);
+        if let Some((ch, n)) = fence {
+            out.push_str(line);
+            if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
+                fence = None;
+                block_start = true;
+            }
+            continue;
+        }
+        if let Some((ch, n, _)) = marker {
+            out.push_str(&escape_inline(&std::mem::take(&mut para)));
+            out.push_str(line);
+            fence = Some((ch, n));
+            continue;
+        }
+        if line.trim().is_empty() {
+            out.push_str(&escape_inline(&std::mem::take(&mut para)));
+            out.push_str(line);
+            block_start = true;
+            continue;
+        }
+        if block_start && (trimmed.starts_with("import") || trimmed.starts_with("export")) {
+            let reference = if trimmed.starts_with('i') {
+                "&#105;"
+            } else {
+                "&#101;"
+            };
+            para.push_str(&line[..indent]);
+            para.push_str(reference);
+            para.push_str(&trimmed[1..]);
+        } else {
+            para.push_str(line);
+        }
+        block_start = false;
+    }
+    out.push_str(&escape_inline(&para));
+    out
+}
+
+/// A fence opening/closing: (character, run length, rest of line).
+fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
+    let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = line.chars().take_while(|c| *c == ch).count();
+    (n >= 3).then(|| (ch, n, &line[n..]))
+}
+
+/// Escapes `{`, `}`, `<` outside inline code spans, keeping backslash escapes as written.
+fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let c = bytes[i];
+        match c {
+            b'\\' if i + 1 < text.len() && bytes[i + 1].is_ascii_punctuation() => {
+                out.push_str(&text[i..i + 2]);
+                i += 2;
+            }
+            b'`' => {
+                let n = bytes[i..].iter().take_while(|b| **b == b'`').count();
+                match find_run(&bytes[i + n..], n) {
+                    Some(end) => {
+                        let stop = i + n + end + n;
+                        out.push_str(&text[i..stop]);
+                        i = stop;
+                    }
+                    None => {
+                        out.push_str(&text[i..i + n]);
+                        i += n;
+                    }
+                }
+            }
+            b'{' | b'}' | b'<' => {
+                out.push('\\');
+                out.push(c as char);
+                i += 1;
+            }
+            _ => {
+                let len = text[i..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&text[i..i + len]);
+                i += len;
+            }
+        }
+    }
+    out
+}
+
+/// Offset of the next run of exactly `n` backticks in `bytes`.
+fn find_run(bytes: &[u8], n: usize) -> Option<usize> {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
+            if run == n {
+                return Some(i);
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Escapes one line of inline Markdown (a heading or a table cell): [`mdx_prose`] with line
+/// breaks turned into spaces and leading `#`/`>`/list markers made literal.
+pub fn mdx_inline(text: &str) -> String {
+    let one_line = text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let escaped = mdx_prose(&one_line);
+    match escaped.chars().next() {
+        Some(c @ ('#' | '>' | '-' | '+' | '*' | '=' | '|')) => format!("\\{c}{}", &escaped[1..]),
+        _ => escaped,
+    }
+}
+
+/// Escapes a GFM table cell: [`mdx_inline`] plus `|` → `\|`.
+pub fn table_cell(text: &str) -> String {
+    let inline = mdx_inline(text);
+    let mut out = String::with_capacity(inline.len());
+    let mut prev_backslash = false;
+    for c in inline.chars() {
+        if c == '|' && !prev_backslash {
+            out.push('\\');
+        }
+        prev_backslash = c == '\\' && !prev_backslash;
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes the text of a quoted Mermaid label with Mermaid's entity codes, touching only what
+/// Mermaid would misread: `"`, backticks, `<`, `>`, a `#` or `&` that would start an entity,
+/// `$$` (maths) and `%%` (directives). Line breaks are the caller's business.
+pub fn mermaid_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        match c {
+            '"' => out.push_str("#quot;"),
+            '`' => out.push_str("#96;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '#' if starts_entity(&chars[i + 1..], false) => out.push_str("#35;"),
+            '&' if starts_entity(&chars[i + 1..], true) => out.push_str("#amp;"),
+            '$' if next == Some('$') || prev == Some('$') => out.push_str("#36;"),
+            '%' if next == Some('%') || prev == Some('%') => out.push_str("#37;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `rest` (after a `#` or `&`) reads as an entity body: word characters (and `#` for
+/// HTML's numeric references) then `;`.
+fn starts_entity(rest: &[char], html: bool) -> bool {
+    let body = rest
+        .iter()
+        .enumerate()
+        .take_while(|(i, c)| {
+            c.is_ascii_alphanumeric() || **c == '_' || (html && *i == 0 && **c == '#')
+        })
+        .count();
+    body > 0 && rest.get(body) == Some(&';')
+}
+
+/// A Mermaid label from lines: each line escaped, joined with `<br/>`.
+pub fn mermaid_label(lines: &[String]) -> String {
+    lines
+        .iter()
+        .map(|l| mermaid_text(l))
+        .collect::<Vec<_>>()
+        .join("<br/>")
+}
+
+/// Whether an edge label can be written bare (`-.label.->`, `|label|`): plain words only.
+pub fn is_plain_edge_label(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .split(' ')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_'))
+}
+
+/// A YAML scalar for a frontmatter string: plain when unambiguous, else double-quoted
+/// (a JSON string is a valid YAML double-quoted scalar).
+pub fn yaml_string(s: &str) -> String {
+    const RESERVED: [&str; 22] = [
+        "true", "false", "yes", "no", "on", "off", "null", "y", "n", "True", "False", "Yes", "No",
+        "On", "Off", "Null", "TRUE", "FALSE", "YES", "NO", "NULL", "~",
+    ];
+    let plain = s.starts_with(|c: char| c.is_alphabetic() || c == '/' || c == '_')
+        && !s.ends_with(' ')
+        && !RESERVED.contains(&s)
+        && s.chars().all(|c| {
+            c.is_alphanumeric()
+                || " _./-,()'?!".contains(c)
+                || (!c.is_ascii()
+                    && !c.is_control()
+                    && c != '\u{feff}'
+                    && c != '\u{2028}'
+                    && c != '\u{2029}'
+                    && c != '\u{85}')
+        });
+    if plain { s.to_string() } else { js_string(s) }
+}
+
+/// A YAML mapping key: plain when it is a simple name, else single-quoted (`'og:image'`).
+pub fn yaml_key(k: &str) -> String {
+    if !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        k.to_string()
+    } else {
+        format!("'{}'", k.replace('\'', "''"))
+    }
+}
+
+/// A double-quoted JavaScript (and JSON) string literal.
+pub fn js_string(s: &str) -> String {
+    serde_json::Value::String(s.to_string()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_escapes_outside_code_only() {
+        assert_eq!(mdx_prose("a {b} <c> `{d}` e"), "a \\{b\\} \\<c> `{d}` e");
+        assert_eq!(mdx_prose("``a ` {``"), "``a ` {``");
+        assert_eq!(mdx_prose("`open {"), "`open \\{");
+        assert_eq!(
+            mdx_prose("```js\n{x}\n```\n{y}\n"),
+            "```js\n{x}\n```\n\\{y\\}\n"
+        );
+        assert_eq!(mdx_prose("already \\{ok"), "already \\{ok");
+        assert_eq!(
+            mdx_prose("export it\nimport this"),
+            "&#101;xport it\nimport this"
+        );
+    }
+
+    #[test]
+    fn mermaid_escapes_only_what_breaks() {
+        assert_eq!(
+            mermaid_text("Pricing & rate limits"),
+            "Pricing & rate limits"
+        );
+        assert_eq!(mermaid_text("(post-#3641)"), "(post-#3641)");
+        assert_eq!(
+            mermaid_text("#35; &amp; \"q\" `b` <i> $$x$$ %%{"),
+            "#35;35; #amp;amp; #quot;q#quot; #96;b#96; #lt;i#gt; #36;#36;x#36;#36; #37;#37;{"
+        );
+    }
+
+    #[test]
+    fn yaml_quotes_when_needed() {
+        assert_eq!(yaml_string("Infra Stack"), "Infra Stack");
+        assert_eq!(yaml_string("a: b"), "\"a: b\"");
+        assert_eq!(yaml_string("yes"), "\"yes\"");
+        assert_eq!(yaml_string("#x"), "\"#x\"");
+        assert_eq!(yaml_key("og:image"), "'og:image'");
+    }
+
+    #[test]
+    fn table_cells_escape_pipes() {
+        assert_eq!(table_cell("a | b"), "a \\| b");
+        assert_eq!(table_cell("# x"), "\\# x");
+    }
+}

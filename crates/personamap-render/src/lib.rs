@@ -1,0 +1,246 @@
+//! Rendering: a checked [`Spec`] plus the site's current docs.json and llms.txt → every output
+//! file in memory (MDX pages, the divider snippet, docs.json, llms.txt) and Markdown exports.
+//!
+//! Pure: no file system access; the writer crate puts the outputs on disk.
+
+pub mod docs_json;
+pub mod escape;
+pub mod export;
+pub mod frontmatter;
+pub mod llms;
+pub mod mermaid;
+pub mod page;
+pub mod templates;
+
+use docs_json::DocsJson;
+use minijinja::Environment;
+use personamap_spec::{Diagnostic, Page, Spec};
+
+/// Path of docs.json in the site root.
+pub const DOCS_JSON: &str = "docs.json";
+/// Path of llms.txt in the site root.
+pub const LLMS_TXT: &str = "llms.txt";
+
+/// The site files the compiler reads (and merges into).
+#[derive(Clone, Debug, Default)]
+pub struct SiteInputs {
+    /// Text of docs.json, if the site has one.
+    pub docs_json: Option<String>,
+    /// Text of llms.txt, if the site has one.
+    pub llms_txt: Option<String>,
+}
+
+/// What an output is, which decides who owns the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OutputKind {
+    /// An MDX page, wholly generated.
+    Page,
+    /// A `.jsx` snippet, wholly generated.
+    Snippet,
+    /// docs.json: the user's file, with the compiler's pages merged in.
+    DocsJson,
+    /// llms.txt: the user's file (or a new one), with the compiler's entries merged in.
+    LlmsTxt,
+}
+
+impl OutputKind {
+    /// Whether the compiler owns the whole file (else it only merges into a user's file).
+    pub fn is_generated(self) -> bool {
+        matches!(self, OutputKind::Page | OutputKind::Snippet)
+    }
+}
+
+/// One output file, in memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the site root, `/`-separated.
+    pub path: String,
+    /// Full contents.
+    pub contents: String,
+    /// What it is.
+    pub kind: OutputKind,
+}
+
+/// Every output of a compile, in a stable order.
+#[derive(Clone, Debug, Default)]
+pub struct Outputs {
+    /// The files.
+    pub files: Vec<Output>,
+}
+
+/// Renders specs. Holds the template environment so repeated compiles (watch) reuse it.
+pub struct Compiler {
+    env: Environment<'static>,
+}
+
+impl Default for Compiler {
+    fn default() -> Self {
+        Compiler::new()
+    }
+}
+
+/// The site-wide facts every page needs, read once per compile.
+struct SiteFacts {
+    name: String,
+    summary: String,
+}
+
+impl Compiler {
+    /// A compiler with the built-in templates.
+    pub fn new() -> Self {
+        Compiler {
+            env: templates::environment(),
+        }
+    }
+
+    /// Compiles every page of `spec` against the site's current files.
+    pub fn compile(&self, spec: &Spec, site: &SiteInputs) -> Result<Outputs, Vec<Diagnostic>> {
+        let docs_text = site.docs_json.as_deref().ok_or_else(|| {
+            vec![
+                Diagnostic::error("docs-json", None, "the site root has no docs.json")
+                    .with_help("run personamap in a Mintlify site root, or pass --root"),
+            ]
+        })?;
+        let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(e, None)])?;
+        let facts = self.facts(spec, &docs);
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        let mut docs_out: Option<String> = None;
+        for page in &spec.pages {
+            match self.page(spec, page) {
+                Ok(text) => files.push(Output {
+                    path: format!("{}.mdx", page.id),
+                    contents: text,
+                    kind: OutputKind::Page,
+                }),
+                Err(d) => errors.push(d),
+            }
+            let current = docs_out.as_deref().unwrap_or(docs_text);
+            let result = DocsJson::parse(current)
+                .and_then(|d| d.with_page(&page.navigation, &page.id, page.after.as_deref()));
+            match result {
+                Ok(Some(updated)) => docs_out = Some(updated),
+                Ok(None) => {}
+                Err(e) => errors.push(nav_diag(e, Some(page))),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        files.push(Output {
+            path: spec.divider.path.clone(),
+            contents: page::divider(&self.env, &spec.divider)
+                .map_err(|e| vec![template_diag(e)])?,
+            kind: OutputKind::Snippet,
+        });
+        files.push(Output {
+            path: DOCS_JSON.into(),
+            contents: docs_out.unwrap_or_else(|| docs_text.to_string()),
+            kind: OutputKind::DocsJson,
+        });
+        let entries: Vec<llms::Entry> = spec
+            .pages
+            .iter()
+            .map(|p| {
+                llms::Entry::new(
+                    &p.llms_section,
+                    &spec.site.base_url,
+                    &p.id,
+                    &p.title,
+                    &p.description,
+                )
+            })
+            .collect();
+        let header = llms::Header {
+            name: &facts.name,
+            summary: &facts.summary,
+        };
+        files.push(Output {
+            path: LLMS_TXT.into(),
+            contents: llms::merge(site.llms_txt.as_deref(), &entries, &header),
+            kind: OutputKind::LlmsTxt,
+        });
+        Ok(Outputs { files })
+    }
+
+    /// The Markdown export of page `id`, as Mintlify serves it at `/{id}.md`.
+    pub fn export(
+        &self,
+        spec: &Spec,
+        site: &SiteInputs,
+        id: &str,
+    ) -> Result<String, Vec<Diagnostic>> {
+        let page = spec.page(id).ok_or_else(|| {
+            let ids = spec.pages.iter().map(|p| p.id.as_str());
+            let mut d =
+                Diagnostic::error("unknown-page", None, format!("the spec has no page `{id}`"));
+            d = match personamap_spec::diag::suggest(id, ids) {
+                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                None => d.with_help(format!(
+                    "pages in the spec: {}",
+                    spec.pages
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            vec![d]
+        })?;
+        let docs_theme = match site.docs_json.as_deref() {
+            Some(text) => DocsJson::parse(text)
+                .map_err(|e| vec![nav_diag(e, None)])?
+                .code_theme(),
+            None => None,
+        };
+        let mdx = self.page(spec, page).map_err(|d| vec![d])?;
+        let snippet =
+            page::divider(&self.env, &spec.divider).map_err(|e| vec![template_diag(e)])?;
+        let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
+        let input = export::ExportInput {
+            base_url: &spec.site.base_url,
+            title: &page.title,
+            description: &page.description,
+            snippets: &[&snippet],
+            theme: theme.as_ref(),
+        };
+        export::export(&mdx, &input).map_err(|m| {
+            vec![Diagnostic::error(
+                "compiler-bug",
+                None,
+                format!("the generated page `{id}` is not valid MDX: {m}"),
+            )]
+        })
+    }
+
+    fn page(&self, spec: &Spec, page: &Page) -> Result<String, Diagnostic> {
+        page::page(&self.env, spec, page).map_err(template_diag)
+    }
+
+    fn facts(&self, spec: &Spec, docs: &DocsJson) -> SiteFacts {
+        let name = docs
+            .string("name")
+            .or_else(|| spec.site.name.clone())
+            .unwrap_or_else(|| "Documentation".into());
+        let summary = docs
+            .string("description")
+            .or_else(|| spec.site.description.clone())
+            .unwrap_or_else(|| format!("Documentation for {name}."));
+        SiteFacts { name, summary }
+    }
+}
+
+fn nav_diag(e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {
+    let rule = if page.is_some() {
+        "navigation"
+    } else {
+        "docs-json"
+    };
+    let mut d = Diagnostic::error(rule, page.map(|p| p.navigation_span), e.message);
+    d.help = e.help;
+    d
+}
+
+fn template_diag(e: minijinja::Error) -> Diagnostic {
+    Diagnostic::error("template", None, format!("template error: {e:#}"))
+}

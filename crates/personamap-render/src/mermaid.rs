@@ -1,0 +1,85 @@
+//! Mermaid flowcharts: one per persona, in the classic syntax every Mermaid 11 renderer reads.
+
+use crate::escape::{is_plain_edge_label, mermaid_label, mermaid_text};
+use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Persona};
+use std::fmt::Write as _;
+
+/// The flowchart text for `persona` (no fence, ends with a newline): direction, node groups,
+/// edge groups, then a `classDef` for each class the diagram uses, in palette order.
+pub fn flowchart(persona: &Persona, palette: &[Class]) -> String {
+    let mut out = format!("flowchart {}\n", persona.direction.as_str());
+    let mut blocks: Vec<String> = Vec::new();
+    for group in persona.groups.iter().filter(|g| !g.is_empty()) {
+        let mut block = String::new();
+        for n in group {
+            let _ = writeln!(
+                block,
+                "  {}[\"{}\"]:::{}",
+                n.id,
+                mermaid_label(&n.label),
+                n.class
+            );
+        }
+        blocks.push(block);
+    }
+    for group in &persona.edges {
+        let mut block = String::new();
+        for chain in group {
+            let _ = writeln!(block, "  {}", edge_statement(chain));
+        }
+        blocks.push(block);
+    }
+    let mut defs = String::new();
+    for class in persona.used_classes(palette) {
+        let _ = writeln!(defs, "  {}", class_def(class));
+    }
+    if !defs.is_empty() {
+        blocks.push(defs);
+    }
+    out.push_str(&blocks.join("\n"));
+    out
+}
+
+/// `classDef name fill:…,stroke:…,color:…[,stroke-dasharray:…]`.
+pub fn class_def(c: &Class) -> String {
+    let mut s = format!(
+        "classDef {} fill:{},stroke:{},color:{}",
+        c.name, c.fill, c.stroke, c.color
+    );
+    if let Some(dash) = &c.dash {
+        let _ = write!(s, ",stroke-dasharray:{dash}");
+    }
+    s
+}
+
+/// One edge statement: node sets joined by `&`, links written as the author wrote them, labels
+/// that are not plain words quoted in the pipe form.
+pub fn edge_statement(chain: &EdgeChain) -> String {
+    let mut s = String::new();
+    for (i, set) in chain.sets.iter().enumerate() {
+        if i > 0 {
+            let _ = write!(s, " {} ", link(&chain.links[i - 1]));
+        }
+        let ids: Vec<&str> = set.iter().map(|r| r.id.as_str()).collect();
+        s.push_str(&ids.join(" & "));
+    }
+    s
+}
+
+fn link(l: &Link) -> String {
+    let arrow = match l.kind {
+        EdgeKind::Solid => "-->",
+        EdgeKind::Dotted => "-.->",
+        EdgeKind::Thick => "==>",
+    };
+    match &l.label {
+        None => arrow.to_string(),
+        Some((text, style)) if is_plain_edge_label(text) => match (style, l.kind) {
+            (LabelStyle::Pipe, _) => format!("{arrow}|{text}|"),
+            (LabelStyle::Inline, EdgeKind::Solid) => format!("-- {text} -->"),
+            (LabelStyle::Inline, EdgeKind::Dotted) => format!("-.{text}.->"),
+            (LabelStyle::Inline, EdgeKind::Thick) => format!("== {text} ==>"),
+        },
+        Some((text, _)) => format!("{arrow}|\"{}\"|", mermaid_text(text)),
+    }
+}

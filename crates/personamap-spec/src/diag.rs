@@ -1,0 +1,149 @@
+//! Diagnostics: problems found in a spec, with the place they point at.
+
+use crate::source::{Sources, Span};
+use std::fmt::Write as _;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Stops generation.
+    Error,
+    /// Reported; generation goes on.
+    Warning,
+}
+
+/// One problem, with a stable rule id, a position and an optional fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable rule id, e.g. `unknown-node`.
+    pub rule: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// Where; `None` for problems outside the spec files (e.g. a missing folder).
+    pub span: Option<Span>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error for `rule` at `span`.
+    pub fn error(rule: &'static str, span: Option<Span>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            rule,
+            message: message.into(),
+            span,
+            help: None,
+        }
+    }
+
+    /// A warning for `rule` at `span`.
+    pub fn warning(rule: &'static str, span: Option<Span>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(rule, span, message)
+        }
+    }
+
+    /// The same diagnostic with a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Renders the diagnostic in rustc's style: header, `-->` position, the source line with a
+    /// caret under the span, and the help line.
+    pub fn render(&self, sources: &Sources) -> String {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{level}[{}]: {}\n", self.rule, self.message);
+        if let Some(span) = self.span {
+            let file = sources.file(span.file);
+            let (line, col) = sources.line_col(span);
+            let text = file.text.lines().nth(line - 1).unwrap_or("");
+            let gutter = line.to_string().len();
+            let width = {
+                let start = span.start as usize;
+                let end = (span.end as usize).max(start);
+                let on_line = file.text.get(start..end).unwrap_or("");
+                on_line
+                    .split('\n')
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .count()
+                    .max(1)
+            };
+            let pad = " ".repeat(gutter);
+            let _ = writeln!(out, "{pad}--> {}:{line}:{col}", file.path);
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line} | {text}");
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(col - 1), "^".repeat(width));
+            if let Some(help) = &self.help {
+                let _ = writeln!(out, "{pad} = help: {help}");
+            }
+        } else if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+}
+
+/// Sorts diagnostics by file, position, then severity, for stable output.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        let key = |d: &Diagnostic| d.span.map(|s| (s.file, s.start, s.end));
+        key(a)
+            .cmp(&key(b))
+            .then(a.severity.cmp(&b.severity))
+            .then(a.rule.cmp(b.rule))
+    });
+}
+
+/// Whether any diagnostic is an error.
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// The name among `candidates` nearest to `name` by edit distance, if near enough to be a
+/// plausible typo.
+pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(&name.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_names_only() {
+        let names = ["CommGW", "SelfGW", "GoLP"];
+        assert_eq!(suggest("ComGW", names), Some("CommGW"));
+        assert_eq!(suggest("Pipelines", names), None);
+    }
+}

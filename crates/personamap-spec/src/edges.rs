@@ -1,0 +1,420 @@
+//! The edge mini-language: Mermaid's arrow syntax, one statement per line, blank lines between
+//! edge groups, `%%` comment lines.
+//!
+//! ```text
+//! P1 --> G_QS --> CG            chain
+//! G_SDK --> AIJS & AIPY         fan-out (and `A & B --> C` fan-in)
+//! P1 -.graduate.-> SelfGW       dotted, inline label
+//! GoLP -.->|charges| Pay        dotted, pipe label (`|"any text"|` when quoted)
+//! A ==> B, A -- text --> B      thick, solid with inline label
+//! ```
+
+use crate::model::{EdgeChain, EdgeKind, LabelStyle, Link, NodeRef};
+use crate::source::{FileId, Span};
+
+/// A syntax error in an edge statement, with the byte range (relative to the parsed text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EdgeSyntaxError {
+    /// What is wrong.
+    pub message: String,
+    /// Where, relative to the parsed text.
+    pub range: std::ops::Range<usize>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// Parses an `edges` text into groups of statements. `origin` is the file offset of the
+/// text's first byte (spans point there), or `None` if the text does not appear verbatim in
+/// the file, in which case every span is `fallback`.
+pub fn parse(
+    text: &str,
+    file: FileId,
+    origin: Option<usize>,
+    fallback: Span,
+) -> (Vec<Vec<EdgeChain>>, Vec<(EdgeSyntaxError, Span)>) {
+    let span_of = |r: std::ops::Range<usize>| match origin {
+        Some(o) => Span::new(file, o + r.start..o + r.end),
+        None => fallback,
+    };
+    let mut groups: Vec<Vec<EdgeChain>> = vec![Vec::new()];
+    let mut errors = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        if trimmed.is_empty() {
+            if !groups.last().is_some_and(Vec::is_empty) {
+                groups.push(Vec::new());
+            }
+            continue;
+        }
+        if trimmed.starts_with("%%") {
+            continue;
+        }
+        match parse_line(body) {
+            Ok(stmt) => {
+                let chain = EdgeChain {
+                    sets: stmt
+                        .sets
+                        .into_iter()
+                        .map(|set| {
+                            set.into_iter()
+                                .map(|(id, r)| NodeRef {
+                                    id,
+                                    span: span_of(start + r.start..start + r.end),
+                                })
+                                .collect()
+                        })
+                        .collect(),
+                    links: stmt.links,
+                    span: span_of(start..start + body.len()),
+                };
+                if let Some(group) = groups.last_mut() {
+                    group.push(chain);
+                }
+            }
+            Err(mut e) => {
+                e.range = start + e.range.start..start + e.range.end;
+                let span = span_of(e.range.clone());
+                errors.push((e, span));
+            }
+        }
+    }
+    if groups.last().is_some_and(Vec::is_empty) {
+        groups.pop();
+    }
+    (groups, errors)
+}
+
+struct Stmt {
+    sets: Vec<Vec<(String, std::ops::Range<usize>)>>,
+    links: Vec<Link>,
+}
+
+struct Cursor<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn rest(&self) -> &str {
+        &self.s[self.i..]
+    }
+    fn skip_ws(&mut self) {
+        while self.rest().starts_with([' ', '\t']) {
+            self.i += 1;
+        }
+    }
+    fn eat(&mut self, tok: &str) -> bool {
+        if self.rest().starts_with(tok) {
+            self.i += tok.len();
+            true
+        } else {
+            false
+        }
+    }
+    fn err(&self, len: usize, message: impl Into<String>) -> EdgeSyntaxError {
+        let end = (self.i + len.max(1)).min(self.s.len()).max(self.i);
+        let mut end = end;
+        while !self.s.is_char_boundary(end) {
+            end += 1;
+        }
+        EdgeSyntaxError {
+            message: message.into(),
+            range: self.i..end,
+            help: None,
+        }
+    }
+}
+
+fn is_id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+fn parse_line(line: &str) -> Result<Stmt, EdgeSyntaxError> {
+    let mut c = Cursor { s: line, i: 0 };
+    let mut sets = vec![parse_set(&mut c)?];
+    let mut links = Vec::new();
+    loop {
+        c.skip_ws();
+        if c.rest().is_empty() {
+            break;
+        }
+        links.push(parse_link(&mut c)?);
+        sets.push(parse_set(&mut c)?);
+    }
+    if links.is_empty() {
+        c.i = 0;
+        return Err(EdgeSyntaxError {
+            help: Some("write an edge such as `A --> B`".into()),
+            ..c.err(
+                line.trim_end().len(),
+                "an edge statement needs at least one arrow",
+            )
+        });
+    }
+    Ok(Stmt { sets, links })
+}
+
+fn parse_set(c: &mut Cursor) -> Result<Vec<(String, std::ops::Range<usize>)>, EdgeSyntaxError> {
+    let mut set = vec![parse_id(c)?];
+    loop {
+        let save = c.i;
+        c.skip_ws();
+        if c.eat("&") {
+            c.skip_ws();
+            set.push(parse_id(c)?);
+        } else {
+            c.i = save;
+            return Ok(set);
+        }
+    }
+}
+
+fn parse_id(c: &mut Cursor) -> Result<(String, std::ops::Range<usize>), EdgeSyntaxError> {
+    c.skip_ws();
+    let start = c.i;
+    let len: usize = c
+        .rest()
+        .chars()
+        .take_while(|ch| is_id_char(*ch))
+        .map(char::len_utf8)
+        .sum();
+    let after = &c.rest()[len..];
+    let bad = after.starts_with(|ch: char| !ch.is_whitespace() && ch != '&')
+        && !["--", "-.", "=="].iter().any(|a| after.starts_with(a));
+    if len == 0 || bad {
+        let word: usize = c
+            .rest()
+            .chars()
+            .take_while(|ch| !ch.is_whitespace() && *ch != '&')
+            .map(char::len_utf8)
+            .sum();
+        let message = if c.rest().is_empty() {
+            "expected a node id at the end of the line".to_string()
+        } else if len == 0 {
+            format!(
+                "expected a node id, found `{}`",
+                &c.rest()[..word.max(1).min(c.rest().len())]
+            )
+        } else {
+            format!(
+                "node id `{}` contains characters outside [A-Za-z0-9_]",
+                &c.rest()[..word]
+            )
+        };
+        return Err(EdgeSyntaxError {
+            help: Some("node ids use only letters, digits and `_`".into()),
+            ..c.err(word, message)
+        });
+    }
+    c.i += len;
+    Ok((c.s[start..c.i].to_string(), start..c.i))
+}
+
+/// Parses one arrow with its optional label.
+fn parse_link(c: &mut Cursor) -> Result<Link, EdgeSyntaxError> {
+    // (opening, closing of an inline label, kind)
+    const ARROWS: [(&str, EdgeKind); 3] = [
+        ("-.->", EdgeKind::Dotted),
+        ("-->", EdgeKind::Solid),
+        ("==>", EdgeKind::Thick),
+    ];
+    const INLINE: [(&str, &str, EdgeKind); 3] = [
+        ("-.", ".->", EdgeKind::Dotted),
+        ("--", "-->", EdgeKind::Solid),
+        ("==", "==>", EdgeKind::Thick),
+    ];
+    for (arrow, kind) in ARROWS {
+        if c.eat(arrow) {
+            let label = if c.rest().starts_with('|') {
+                Some((parse_pipe_label(c)?, LabelStyle::Pipe))
+            } else {
+                None
+            };
+            return Ok(Link { kind, label });
+        }
+    }
+    for (open, close, kind) in INLINE {
+        if c.rest().starts_with(open) {
+            let start = c.i;
+            c.i += open.len();
+            let label = if c.rest().trim_start().starts_with('"') {
+                c.skip_ws();
+                let text = parse_quoted(c)?;
+                c.skip_ws();
+                if !c.eat(close) {
+                    return Err(c.err(1, format!("expected `{close}` after the quoted edge label")));
+                }
+                text
+            } else {
+                let Some(end) = c.rest().find(close) else {
+                    c.i = start;
+                    return Err(EdgeSyntaxError {
+                        help: Some(format!(
+                            "close the label with `{close}`, e.g. `A {open}label{close} B`"
+                        )),
+                        ..c.err(open.len(), format!("unterminated arrow `{open}`"))
+                    });
+                };
+                let text = c.rest()[..end].trim().to_string();
+                c.i += end + close.len();
+                text
+            };
+            if label.is_empty() {
+                c.i = start;
+                return Err(c.err(open.len(), "empty edge label"));
+            }
+            return Ok(Link {
+                kind,
+                label: Some((label, LabelStyle::Inline)),
+            });
+        }
+    }
+    let found: usize = c
+        .rest()
+        .chars()
+        .take_while(|ch| !ch.is_whitespace())
+        .map(char::len_utf8)
+        .sum();
+    Err(EdgeSyntaxError {
+        help: Some("use `-->`, `-.->` or `==>`, optionally with a label".into()),
+        ..c.err(
+            found,
+            format!("expected an arrow, found `{}`", &c.rest()[..found]),
+        )
+    })
+}
+
+fn parse_pipe_label(c: &mut Cursor) -> Result<String, EdgeSyntaxError> {
+    let start = c.i;
+    c.i += 1; // `|`
+    let text = if c.rest().trim_start().starts_with('"') {
+        c.skip_ws();
+        let t = parse_quoted(c)?;
+        c.skip_ws();
+        t
+    } else {
+        let Some(end) = c.rest().find('|') else {
+            c.i = start;
+            return Err(c.err(1, "unterminated edge label: missing closing `|`"));
+        };
+        let t = c.rest()[..end].trim().to_string();
+        c.i += end;
+        t
+    };
+    if !c.eat("|") {
+        return Err(c.err(1, "expected `|` after the edge label"));
+    }
+    if text.is_empty() {
+        c.i = start;
+        return Err(c.err(2, "empty edge label"));
+    }
+    Ok(text)
+}
+
+/// A `"…"` label: `\"` and `\\` are the only escapes.
+fn parse_quoted(c: &mut Cursor) -> Result<String, EdgeSyntaxError> {
+    let start = c.i;
+    c.i += 1;
+    let mut out = String::new();
+    let mut chars = c.rest().char_indices();
+    while let Some((i, ch)) = chars.next() {
+        match ch {
+            '"' => {
+                c.i += i + 1;
+                return Ok(out);
+            }
+            '\\' => match chars.next() {
+                Some((_, e @ ('"' | '\\'))) => out.push(e),
+                Some((_, e)) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => break,
+            },
+            _ => out.push(ch),
+        }
+    }
+    c.i = start;
+    Err(c.err(1, "unterminated quoted edge label"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(line: &str) -> EdgeChain {
+        let span = Span::new(FileId(0), 0..0);
+        let (groups, errors) = parse(line, FileId(0), Some(0), span);
+        assert!(errors.is_empty(), "{errors:?}");
+        groups[0][0].clone()
+    }
+
+    fn err(line: &str) -> EdgeSyntaxError {
+        let span = Span::new(FileId(0), 0..0);
+        parse(line, FileId(0), Some(0), span).1.remove(0).0
+    }
+
+    #[test]
+    fn chains_and_fanouts() {
+        let c = one("P1 --> G_QS --> CG");
+        assert_eq!(c.sets.len(), 3);
+        assert_eq!(c.edge_count(), 2);
+        let c = one("A & B --> C & D & E");
+        assert_eq!(c.edge_count(), 6);
+        assert_eq!(c.sets[1][2].span, Span::new(FileId(0), 18..19));
+    }
+
+    #[test]
+    fn label_styles() {
+        let c = one("P1 -.graduate.-> SelfGW");
+        assert_eq!(
+            c.links[0],
+            Link {
+                kind: EdgeKind::Dotted,
+                label: Some(("graduate".into(), LabelStyle::Inline))
+            }
+        );
+        let c = one(r#"GoLP -.->|charges| Pay --> X ==>|"a | b"| Y -- c d --> Z == e ==> W"#);
+        let labels: Vec<_> = c.links.iter().map(|l| (l.kind, l.label.clone())).collect();
+        assert_eq!(labels[0].1, Some(("charges".into(), LabelStyle::Pipe)));
+        assert_eq!(labels[1], (EdgeKind::Solid, None));
+        assert_eq!(labels[2].1, Some(("a | b".into(), LabelStyle::Pipe)));
+        assert_eq!(labels[3].1, Some(("c d".into(), LabelStyle::Inline)));
+        assert_eq!(
+            labels[4],
+            (EdgeKind::Thick, Some(("e".into(), LabelStyle::Inline)))
+        );
+    }
+
+    #[test]
+    fn groups_split_on_blank_lines_and_skip_comments() {
+        let span = Span::new(FileId(0), 0..0);
+        let (g, e) = parse(
+            "A --> B\n%% note\nB --> C\n\n\nC --> D\n",
+            FileId(0),
+            Some(0),
+            span,
+        );
+        assert!(e.is_empty());
+        assert_eq!(g.iter().map(Vec::len).collect::<Vec<_>>(), vec![2, 1]);
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        assert_eq!(err("A --> B-x").range, 6..9);
+        assert_eq!(err("A ->> B").message, "expected an arrow, found `->>`");
+        assert_eq!(
+            err("A").message,
+            "an edge statement needs at least one arrow"
+        );
+        assert!(err("A -.oops B").message.contains("unterminated"));
+        assert_eq!(
+            err("A -->").message,
+            "expected a node id at the end of the line"
+        );
+    }
+}

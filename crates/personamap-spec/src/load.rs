@@ -1,0 +1,608 @@
+//! Loading: phase one parses each file on its own (TOML syntax, types, unknown keys); phase two
+//! resolves the files together into a [`Spec`] and checks every name.
+
+use crate::diag::{Diagnostic, suggest};
+use crate::edges;
+use crate::model::*;
+use crate::raw::*;
+use crate::source::{FileId, SourceFile, Sources, Span, string_value_origin};
+use std::collections::{BTreeMap, HashMap};
+use toml::Spanned;
+
+/// One file after phase one. Independent of the file's position in [`Sources`], so a watcher
+/// can keep it while other files come and go.
+#[derive(Debug)]
+pub struct ParsedFile(RawFile);
+
+/// Phase one for one file: TOML syntax, value types and unknown keys.
+pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Diagnostic> {
+    toml::from_str::<RawFile>(&source.text)
+        .map(ParsedFile)
+        .map_err(|e| {
+            let span = e.span().map(|r| Span::new(file, r));
+            let message = e.message().trim_end().to_string();
+            let rule = if message.starts_with("unknown field") {
+                "unknown-key"
+            } else if message.starts_with("missing field") {
+                "missing-key"
+            } else {
+                "toml"
+            };
+            Diagnostic::error(rule, span, message)
+        })
+}
+
+/// Loads a spec from its files: both phases, every problem reported.
+///
+/// Returns the spec when there is no error, and all diagnostics (warnings included).
+pub fn load(sources: Sources) -> (Option<Spec>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut parsed = Vec::new();
+    for (id, file) in sources.iter() {
+        match parse_file(id, file) {
+            Ok(p) => parsed.push(Some(p)),
+            Err(d) => {
+                diags.push(d);
+                parsed.push(None);
+            }
+        }
+    }
+    let (spec, more) = resolve(sources, parsed);
+    diags.extend(more);
+    crate::diag::sort(&mut diags);
+    if crate::diag::has_errors(&diags) {
+        (None, diags)
+    } else {
+        (spec, diags)
+    }
+}
+
+/// Phase two: merges the parsed files (one entry per file of `sources`, `None` for a file that
+/// failed phase one) and checks every reference.
+pub fn resolve(
+    sources: Sources,
+    parsed: Vec<Option<ParsedFile>>,
+) -> (Option<Spec>, Vec<Diagnostic>) {
+    let mut r = Resolver {
+        sources: &sources,
+        diags: Vec::new(),
+    };
+    let files: Vec<(FileId, RawFile)> = sources
+        .iter()
+        .zip(parsed)
+        .filter_map(|((id, _), p)| p.map(|p| (id, p.0)))
+        .collect();
+    let complete = files.len() == sources.len();
+    let mut site = None;
+    let mut divider = None;
+    let mut pages = Vec::new();
+    let mut palette = Vec::new();
+    let mut personas = Vec::new();
+    for (id, raw) in files {
+        if let Some(s) = raw.site {
+            site = r.single(site, id, s, "site");
+        }
+        if let Some(d) = raw.divider {
+            divider = r.single(divider, id, d, "divider");
+        }
+        pages.extend(raw.page.into_iter().map(|p| (id, p)));
+        palette.extend(raw.palette.into_iter().map(|c| (id, c)));
+        personas.extend(raw.persona.into_iter().map(|p| (id, p)));
+    }
+    let site = site.map(|(_, s)| r.site(s.into_inner()));
+    let divider = divider.and_then(|(id, d)| r.divider(id, d));
+    let palette = r.palette(palette);
+    let personas = r.personas(personas, &palette);
+    let pages = r.pages(pages, &personas);
+    if complete {
+        if site.is_none() {
+            r.diags.push(
+                Diagnostic::error("missing-site", None, "the spec has no `[site]` table")
+                    .with_help("add `[site]` with `base_url = \"https://docs.example.com\"` to personas/site.toml"),
+            );
+        }
+        if divider.is_none() && r.diags.iter().all(|d| d.rule != "missing-key") {
+            r.diags.push(
+                Diagnostic::error("missing-divider", None, "the spec has no `[divider]` table")
+                    .with_help("add `[divider]` with `path = \"snippets/Divider.jsx\"` and `logo = \"/logo.svg\"`"),
+            );
+        }
+        if pages.is_empty() {
+            r.diags.push(
+                Diagnostic::error("missing-page", None, "the spec has no `[[page]]`")
+                    .with_help("add a `[[page]]` with id, title, description and navigation"),
+            );
+        }
+    }
+    let diags = r.diags;
+    let spec = match (site, divider) {
+        (Some(site), Some(divider)) if !crate::diag::has_errors(&diags) => Some(Spec {
+            sources,
+            site,
+            divider,
+            pages,
+            palette,
+            personas,
+        }),
+        _ => None,
+    };
+    (spec, diags)
+}
+
+struct Resolver<'a> {
+    sources: &'a Sources,
+    diags: Vec<Diagnostic>,
+}
+
+const HEX: &str = "a hex colour like `#0b66ff` or `#fff`";
+
+impl Resolver<'_> {
+    fn span<T>(&self, file: FileId, s: &Spanned<T>) -> Span {
+        Span::new(file, s.span())
+    }
+
+    fn single<T>(
+        &mut self,
+        seen: Option<(FileId, Spanned<T>)>,
+        file: FileId,
+        new: Spanned<T>,
+        what: &str,
+    ) -> Option<(FileId, Spanned<T>)> {
+        if let Some((first, old)) = &seen {
+            let (line, _) = self.sources.line_col(self.span(*first, old));
+            let path = &self.sources.file(*first).path;
+            self.diags.push(
+                Diagnostic::error(
+                    "duplicate-table",
+                    Some(self.span(file, &new)),
+                    format!("`[{what}]` is defined twice"),
+                )
+                .with_help(format!("it is already defined at {path}:{line}; keep one")),
+            );
+            seen
+        } else {
+            Some((file, new))
+        }
+    }
+
+    fn site(&mut self, s: RawSite) -> Site {
+        Site {
+            name: s.name,
+            description: s.description,
+            base_url: s.base_url.into_inner().trim_end_matches('/').to_string(),
+            code_theme: s.code_theme.map(|t| match t {
+                RawCodeTheme::Single(name) => CodeTheme::Single(name),
+                RawCodeTheme::Pair { light, dark } => CodeTheme::Pair { light, dark },
+            }),
+        }
+    }
+
+    fn divider(&mut self, file: FileId, d: Spanned<RawDivider>) -> Option<Divider> {
+        let d = d.into_inner();
+        let path_span = self.span(file, &d.path);
+        let component = match d.component {
+            Some(c) => {
+                let span = self.span(file, &c);
+                let c = c.into_inner();
+                if !is_component_name(&c) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "component-name",
+                            Some(span),
+                            format!("`{c}` is not a valid snippet component name"),
+                        )
+                        .with_help("Mintlify components start with a capital letter and use only letters, digits and `_`"),
+                    );
+                }
+                c
+            }
+            None => "CustomDivider".to_string(),
+        };
+        let mut spacing = Vec::new();
+        for (name, value) in d.spacing.unwrap_or_default() {
+            match value {
+                toml::Value::String(margin) if is_js_ident(&name) => spacing.push((name, margin)),
+                _ => self.diags.push(Diagnostic::error(
+                    "divider-spacing",
+                    Some(path_span),
+                    format!(
+                        "divider spacing `{name}` must be a CSS margin string under a plain name"
+                    ),
+                )),
+            }
+        }
+        if spacing.is_empty() {
+            spacing.push(("default".to_string(), "24px 0".to_string()));
+        }
+        Some(Divider {
+            path: d.path.into_inner(),
+            component,
+            logo: d.logo,
+            color: d.color.unwrap_or_else(|| "currentColor".into()),
+            line_color: d.line_color.unwrap_or_else(|| "currentColor".into()),
+            gap: d.gap.unwrap_or_else(|| "8px".into()),
+            spacing,
+            span: Some(path_span),
+        })
+    }
+
+    fn colour(&mut self, file: FileId, value: &Spanned<String>) {
+        if !is_hex_colour(value.get_ref()) {
+            self.diags.push(
+                Diagnostic::error(
+                    "colour",
+                    Some(self.span(file, value)),
+                    format!("`{}` is not a hex colour", value.get_ref()),
+                )
+                .with_help(format!("Mermaid needs {HEX}")),
+            );
+        }
+    }
+
+    fn palette(&mut self, raw: Vec<(FileId, Spanned<RawClass>)>) -> Vec<Class> {
+        let mut out: Vec<Class> = Vec::new();
+        for (file, c) in raw {
+            let c = c.into_inner();
+            for v in [&c.fill, &c.stroke, &c.color] {
+                self.colour(file, v);
+            }
+            let span = self.span(file, &c.name);
+            let name = c.name.into_inner();
+            if !is_class_name(&name) {
+                self.diags.push(Diagnostic::error(
+                    "class-name",
+                    Some(span),
+                    format!("class name `{name}` must use only letters, digits and `_`, starting with a letter"),
+                ));
+            }
+            if out.iter().any(|o| o.name == name) {
+                self.diags.push(Diagnostic::error(
+                    "duplicate-class",
+                    Some(span),
+                    format!("class `{name}` is defined twice in the palette"),
+                ));
+                continue;
+            }
+            out.push(Class {
+                name,
+                meaning: c.meaning,
+                fill: c.fill.into_inner(),
+                stroke: c.stroke.into_inner(),
+                color: c.color.into_inner(),
+                dash: c.dash.map(Spanned::into_inner),
+                span,
+            });
+        }
+        out
+    }
+
+    fn unknown_class(&mut self, span: Span, name: &str, palette: &[Class]) {
+        let mut d = Diagnostic::error(
+            "unknown-class",
+            Some(span),
+            format!("class `{name}` is not in the palette"),
+        );
+        d = match suggest(name, palette.iter().map(|c| c.name.as_str())) {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d.with_help("add it as a `[[palette]]` entry"),
+        };
+        self.diags.push(d);
+    }
+
+    fn personas(
+        &mut self,
+        raw: Vec<(FileId, Spanned<RawPersona>)>,
+        palette: &[Class],
+    ) -> Vec<Persona> {
+        let mut out: Vec<Persona> = Vec::new();
+        let mut numbers: HashMap<u32, Span> = HashMap::new();
+        for (file, p) in raw {
+            let span = self.span(file, &p);
+            let p = p.into_inner();
+            let number_span = self.span(file, &p.number);
+            let number = *p.number.get_ref();
+            if let Some(first) = numbers.get(&number) {
+                let (line, _) = self.sources.line_col(*first);
+                let path = &self.sources.file(first.file).path;
+                self.diags.push(
+                    Diagnostic::error(
+                        "duplicate-persona",
+                        Some(number_span),
+                        format!("persona number {number} is used twice"),
+                    )
+                    .with_help(format!(
+                        "persona {number} is already defined at {path}:{line}"
+                    )),
+                );
+                continue;
+            }
+            numbers.insert(number, number_span);
+            if let Some(persona) = self.persona(file, span, number, p, palette) {
+                out.push(persona);
+            }
+        }
+        out.sort_by_key(|p| p.number);
+        out
+    }
+
+    fn persona(
+        &mut self,
+        file: FileId,
+        span: Span,
+        number: u32,
+        p: RawPersona,
+        palette: &[Class],
+    ) -> Option<Persona> {
+        let direction = match &p.direction {
+            None => Direction::LR,
+            Some(d) => match Direction::ALL.iter().find(|(_, s)| *s == d.get_ref()) {
+                Some((dir, _)) => *dir,
+                None => {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "direction",
+                            Some(self.span(file, d)),
+                            format!("`{}` is not a flowchart direction", d.get_ref()),
+                        )
+                        .with_help("use one of LR, RL, TD, TB, BT"),
+                    );
+                    Direction::LR
+                }
+            },
+        };
+        let mut ids: BTreeMap<String, Span> = BTreeMap::new();
+        let mut groups = Vec::new();
+        for g in p.group {
+            let mut nodes = Vec::new();
+            for n in g.nodes {
+                let id_span = self.span(file, &n.id);
+                let id = n.id.into_inner();
+                if let Some(first) = ids.get(&id) {
+                    let (line, col) = self.sources.line_col(*first);
+                    self.diags.push(
+                        Diagnostic::error(
+                            "duplicate-node",
+                            Some(id_span),
+                            format!("node `{id}` is declared twice in persona {number}"),
+                        )
+                        .with_help(format!(
+                            "the first declaration is at line {line}, column {col}; rename one"
+                        )),
+                    );
+                    continue;
+                }
+                if !is_node_id(&id) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "node-id",
+                            Some(id_span),
+                            format!("node id `{id}` contains characters outside [A-Za-z0-9_]"),
+                        )
+                        .with_help("node ids use only letters, digits and `_`"),
+                    );
+                }
+                ids.insert(id.clone(), id_span);
+                let class = match n.class.as_ref().or(g.class.as_ref()) {
+                    Some(c) => {
+                        if !palette.iter().any(|k| k.name == *c.get_ref()) {
+                            self.unknown_class(self.span(file, c), c.get_ref(), palette);
+                        }
+                        c.get_ref().clone()
+                    }
+                    None => {
+                        self.diags.push(
+                            Diagnostic::error(
+                                "missing-class",
+                                Some(id_span),
+                                format!("node `{id}` has no class"),
+                            )
+                            .with_help("set `class` on the node or on its group"),
+                        );
+                        String::new()
+                    }
+                };
+                nodes.push(Node {
+                    id,
+                    label: n.label.into_lines(),
+                    class,
+                    span: id_span,
+                });
+            }
+            groups.push(nodes);
+        }
+        let edges = match &p.edges {
+            Some(e) => {
+                let literal = e.span();
+                let origin =
+                    string_value_origin(&self.sources.file(file).text, literal, e.get_ref());
+                let (groups, errors) = edges::parse(e.get_ref(), file, origin, self.span(file, e));
+                for (err, span) in errors {
+                    let mut d = Diagnostic::error("edge-syntax", Some(span), err.message);
+                    d.help = err.help;
+                    self.diags.push(d);
+                }
+                for chain in groups.iter().flatten() {
+                    for r in chain.sets.iter().flatten() {
+                        if !ids.contains_key(&r.id) {
+                            let mut d = Diagnostic::error(
+                                "unknown-node",
+                                Some(r.span),
+                                format!("edge end `{}` names no node of persona {number}", r.id),
+                            );
+                            d = match suggest(&r.id, ids.keys().map(String::as_str)) {
+                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                                None => d.with_help("declare the node in a `[[persona.group]]`"),
+                            };
+                            self.diags.push(d);
+                        }
+                    }
+                }
+                groups
+            }
+            None => Vec::new(),
+        };
+        let mut overrides = Vec::new();
+        for (name, o) in p.classes {
+            let name_span = self.span(file, &name);
+            let name = name.into_inner();
+            let o = o.into_inner();
+            let Some(base) = palette.iter().find(|c| c.name == name) else {
+                self.unknown_class(name_span, &name, palette);
+                continue;
+            };
+            for v in [&o.fill, &o.stroke, &o.color].into_iter().flatten() {
+                self.colour(file, v);
+            }
+            overrides.push(Class {
+                name,
+                meaning: base.meaning.clone(),
+                fill: o
+                    .fill
+                    .map_or_else(|| base.fill.clone(), Spanned::into_inner),
+                stroke: o
+                    .stroke
+                    .map_or_else(|| base.stroke.clone(), Spanned::into_inner),
+                color: o
+                    .color
+                    .map_or_else(|| base.color.clone(), Spanned::into_inner),
+                dash: o
+                    .dash
+                    .map(Spanned::into_inner)
+                    .or_else(|| base.dash.clone()),
+                span: name_span,
+            });
+        }
+        Some(Persona {
+            number,
+            name: p.name,
+            nickname: p.nickname,
+            direction,
+            intro: p.intro,
+            groups,
+            edges,
+            overrides,
+            span,
+        })
+    }
+
+    fn pages(&mut self, raw: Vec<(FileId, Spanned<RawPage>)>, personas: &[Persona]) -> Vec<Page> {
+        let mut out: Vec<Page> = Vec::new();
+        for (file, p) in raw {
+            let span = self.span(file, &p);
+            let p = p.into_inner();
+            let id_span = self.span(file, &p.id);
+            let id = p.id.into_inner();
+            if let Some(problem) = page_id_problem(&id) {
+                self.diags.push(
+                    Diagnostic::error("page-id", Some(id_span), format!("page id `{id}` {problem}"))
+                        .with_help("a page id is the file path from the site root without extension or leading slash, e.g. `guides/personas`"),
+                );
+            }
+            if out.iter().any(|o| o.id == id) {
+                self.diags.push(Diagnostic::error(
+                    "duplicate-page",
+                    Some(id_span),
+                    format!("page `{id}` is defined twice"),
+                ));
+                continue;
+            }
+            let numbers = match p.personas {
+                Some(list) => {
+                    let mut numbers = Vec::new();
+                    for n in list {
+                        if personas.iter().any(|q| q.number == *n.get_ref()) {
+                            numbers.push(n.into_inner());
+                        } else {
+                            self.diags.push(Diagnostic::error(
+                                "unknown-persona",
+                                Some(self.span(file, &n)),
+                                format!(
+                                    "page `{id}` lists persona {} which is not defined",
+                                    n.get_ref()
+                                ),
+                            ));
+                        }
+                    }
+                    numbers
+                }
+                None => personas.iter().map(|q| q.number).collect(),
+            };
+            let navigation_span = self.span(file, &p.navigation);
+            out.push(Page {
+                id,
+                title: p.title,
+                description: p.description,
+                frontmatter: p
+                    .frontmatter
+                    .into_iter()
+                    .map(|(k, v)| (k, value(v)))
+                    .collect(),
+                navigation: p.navigation.into_inner(),
+                after: p.after,
+                llms_section: p.llms_section.unwrap_or_else(|| "Docs".into()),
+                intro: p.intro,
+                legend: p.legend.unwrap_or_else(|| "Legend".into()),
+                closing: p.closing,
+                personas: numbers,
+                span,
+                navigation_span,
+            });
+        }
+        out
+    }
+}
+
+fn value(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::Integer(i),
+        toml::Value::Float(f) => Value::Float(f),
+        toml::Value::Boolean(b) => Value::Boolean(b),
+        toml::Value::Datetime(d) => Value::Datetime(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(value).collect()),
+        toml::Value::Table(t) => Value::Table(t.into_iter().map(|(k, v)| (k, value(v))).collect()),
+    }
+}
+
+/// Why `id` is not a valid page id, if it is not.
+pub fn page_id_problem(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("is empty")
+    } else if id.starts_with('/') {
+        Some("starts with `/`")
+    } else if id.ends_with('/') {
+        Some("ends with `/`")
+    } else if id.split('/').any(|s| s.is_empty() || s == "." || s == "..") {
+        Some("has an empty, `.` or `..` segment and could leave the site root")
+    } else if id.rsplit('/').next().is_some_and(|last| last.contains('.')) {
+        Some("carries a file extension")
+    } else if id.contains('\\') || id.chars().any(|c| c.is_control() || c == ' ') {
+        Some("contains a backslash, a space or a control character")
+    } else if id.split('/').next() == Some("snippets") {
+        Some("is under `snippets/`, which Mintlify never serves as pages")
+    } else {
+        None
+    }
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.strip_prefix('#').is_some_and(|h| {
+        matches!(h.len(), 3 | 4 | 6 | 8) && h.chars().all(|c| c.is_ascii_hexdigit())
+    })
+}
+
+fn is_node_id(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn is_class_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic()) && is_node_id(s)
+}
+
+fn is_js_ident(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && is_node_id(s)
+}
+
+fn is_component_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase()) && is_node_id(s)
+}

@@ -1,0 +1,55 @@
+//! `personamap`: compiles the persona spec under `personas/` into a Mintlify site's pages,
+//! divider snippet, docs.json navigation and llms.txt.
+
+mod build;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "personamap",
+    version,
+    about = "Compiles a TOML persona spec into Mintlify pages, snippets, docs.json navigation and llms.txt"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile the spec and write every output that changed.
+    Generate {
+        /// Site root (holds docs.json and personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write nothing; exit 1 listing the files that would change.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print a page's Markdown export, as Mintlify serves it at PAGE_ID.md.
+    Export {
+        /// Page id, e.g. v2/developers/concepts/infra-stack.
+        page_id: String,
+        /// Site root (holds docs.json and personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Generate { root, check } => build::generate(&root, check),
+        Command::Export { page_id, root } => build::export(&root, &page_id),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
