@@ -130,10 +130,14 @@ pub fn generate(root: &Path, check: bool) -> Result<ExitCode, String> {
     for c in &plan {
         println!("{} {}", verb(&c.action), c.path);
     }
+    let rewritten = files
+        .iter()
+        .filter(|f| plan.iter().any(|c| c.path == f.path))
+        .count();
     println!(
         "personamap: {} written, {} unchanged ({} ms)",
         plan.len(),
-        files.len() + 1 - plan.len().min(files.len() + 1),
+        files.len() - rewritten,
         start.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,193 @@
+//! The commands, run as a user runs them: the real binary on temporary copies of the site.
+
+mod common;
+
+use common::*;
+
+const PAGE: &str = "v2/developers/concepts/infra-stack";
+
+#[test]
+fn export_reproduces_the_published_reference() {
+    let Some(reference) = shared("reference/000_7dc1021a4be912d1.txt") else {
+        eprintln!("skipped: ../shared/reference is not on this machine");
+        return;
+    };
+    let out = run_in(&repo(), &["export", PAGE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let expected = std::fs::read(reference).expect("reference");
+    assert!(
+        out.stdout == expected,
+        "export differs from the reference:\n{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn check_passes_on_the_committed_tree() {
+    let out = run_in(&repo(), &["generate", "--check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+}
+
+#[test]
+fn check_fails_after_a_spec_edit_and_writes_nothing() {
+    let site = repo_site();
+    let spec = site.path().join("personas/p2-video-platform.toml");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(&spec, text.replace("\"Live Events\"", "\"Live events\"")).unwrap();
+    let before = snapshot(site.path());
+    let out = run_in(site.path(), &["generate", "--check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("would update {PAGE}.mdx")),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(before, snapshot(site.path()), "--check wrote something");
+}
+
+#[test]
+fn generating_twice_changes_nothing_the_second_time() {
+    let site = repo_site();
+    std::fs::remove_file(site.path().join(format!("{PAGE}.mdx"))).unwrap();
+    let first = run_in(site.path(), &["generate"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains(&format!("create {PAGE}.mdx")));
+    let before = snapshot(site.path());
+    let second = run_in(site.path(), &["generate"]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stdout(&second).contains("0 written"), "{}", stdout(&second));
+    assert_eq!(
+        before,
+        snapshot(site.path()),
+        "bytes or modification times changed"
+    );
+}
+
+/// Each malformed spec fails with the position of the problem and leaves every file as it was.
+#[test]
+fn malformed_specs_fail_with_positions_and_touch_nothing() {
+    let cases = [
+        // (find, replace, expected rule, expected position)
+        (
+            "direction = \"LR\"\n",
+            "direction = \"LR\n",
+            "error[toml]",
+            "personas/p1-ai.toml:8:",
+        ),
+        (
+            "P1 --> G_SDK\n",
+            "P1 --> G_SKD\n",
+            "error[unknown-node]",
+            "personas/p1-ai.toml:15:8",
+        ),
+        (
+            "class = \"chain\"",
+            "class = \"chian\"",
+            "error[unknown-class]",
+            "personas/p1-ai.toml:68:9",
+        ),
+    ];
+    for (find, replace, rule, position) in cases {
+        let site = repo_site();
+        let spec = site.path().join("personas/p1-ai.toml");
+        let text = std::fs::read_to_string(&spec).unwrap();
+        assert!(text.contains(find), "fixture text `{find}` not found");
+        std::fs::write(&spec, text.replacen(find, replace, 1)).unwrap();
+        let before = snapshot(site.path());
+        let out = run_in(site.path(), &["generate"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(rule), "missing {rule} in:\n{err}");
+        assert!(err.contains(position), "missing {position} in:\n{err}");
+        assert_eq!(
+            before,
+            snapshot(site.path()),
+            "a failed generate touched files"
+        );
+    }
+}
+
+#[test]
+fn export_of_an_unknown_page_suggests_the_nearest() {
+    let out = run_in(&repo(), &["export", "v2/developers/concepts/infra-stak"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("did you mean `{PAGE}`?")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Livepeer's real docs.json (268 KB, 600+ redirects) as the site's docs.json.
+#[test]
+fn livepeer_docs_json_is_left_byte_identical_and_restored_exactly() {
+    let Some(real) = shared("reference/livepeer-docs.json") else {
+        eprintln!("skipped: ../shared/reference is not on this machine");
+        return;
+    };
+    let original = std::fs::read_to_string(real).unwrap();
+    let site = repo_site();
+    let docs = site.path().join("docs.json");
+    std::fs::write(&docs, &original).unwrap();
+    let out = run_in(site.path(), &["generate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("docs.json"), "{}", stdout(&out));
+    assert!(
+        std::fs::read_to_string(&docs).unwrap() == original,
+        "docs.json changed"
+    );
+
+    let line = format!("                      \"{PAGE}\",\n");
+    assert_eq!(original.matches(&line).count(), 1);
+    std::fs::write(&docs, original.replacen(&line, "", 1)).unwrap();
+    let out = run_in(site.path(), &["generate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("update docs.json"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        std::fs::read_to_string(&docs).unwrap() == original,
+        "docs.json not restored exactly"
+    );
+}
+
+#[test]
+fn a_missing_navigation_group_is_an_error_not_an_insert() {
+    let site = repo_site();
+    let spec = site.path().join("personas/site.toml");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(
+        &spec,
+        text.replace(
+            "\"Developers\", \"Concepts\"]",
+            "\"Developers\", \"Concept\"]",
+        ),
+    )
+    .unwrap();
+    let before = snapshot(site.path());
+    let out = run_in(site.path(), &["generate"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[navigation]"), "{err}");
+    assert!(err.contains("did you mean `Concepts`?"), "{err}");
+    assert!(err.contains("personas/site.toml:"), "{err}");
+    assert_eq!(before, snapshot(site.path()));
+}
+
+#[test]
+fn refuses_to_overwrite_a_hand_written_page() {
+    let site = repo_site();
+    std::fs::remove_file(site.path().join("personas/generated.lock")).unwrap();
+    std::fs::write(site.path().join(format!("{PAGE}.mdx")), "hand-written\n").unwrap();
+    let out = run_in(site.path(), &["generate"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("was not generated by personamap"),
+        "{}",
+        stderr(&out)
+    );
+    let kept = std::fs::read_to_string(site.path().join(format!("{PAGE}.mdx"))).unwrap();
+    assert_eq!(kept, "hand-written\n");
+}
