@@ -130,7 +130,12 @@ impl<'a> DocsJson<'a> {
                     text[a.end..b.start].to_string()
                 } else {
                     let first = range(&pages.elements[0]);
-                    format!(",{}", &text[pages.range.start + 1..first.start])
+                    let lead = &text[pages.range.start + 1..first.start];
+                    if lead.contains('\n') {
+                        format!(",{lead}")
+                    } else {
+                        ", ".to_string()
+                    }
                 };
                 (range(&pages.elements[anchor]).end, format!("{sep}{quoted}"))
             }
@@ -212,5 +217,57 @@ fn collect_pages(node: &Object, out: &mut Vec<String>) {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn insert(text: &str, path: &[&str], after: Option<&str>) -> Result<Option<String>, NavError> {
+        let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+        DocsJson::parse(text)?.with_page(&path, "new", after)
+    }
+
+    #[test]
+    fn inserts_with_the_neighbours_formatting() {
+        let pretty = "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\n    \"a\",\n    \"b\"\n  ]}]}}\n";
+        assert_eq!(
+            insert(pretty, &["G"], Some("a")).unwrap().unwrap(),
+            "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\n    \"a\",\n    \"new\",\n    \"b\"\n  ]}]}}\n"
+        );
+        let one =
+            "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\n    \"a\"\n  ]}]}}";
+        assert_eq!(
+            insert(one, &["G"], None).unwrap().unwrap(),
+            "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\n    \"a\",\n    \"new\"\n  ]}]}}"
+        );
+        let empty = "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": []}]}}";
+        assert_eq!(
+            insert(empty, &["G"], None).unwrap().unwrap(),
+            "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\n  \"new\"\n]}]}}"
+        );
+    }
+
+    #[test]
+    fn present_pages_leave_the_file_alone_and_nested_groups_resolve() {
+        let text = "{\"navigation\": {\"tabs\": [{\"tab\": \"T\", \"groups\": [{\"group\": \"G\", \"pages\": [\"x\", {\"group\": \"Sub\", \"pages\": [\"new\"]}]}]}]}}";
+        assert_eq!(insert(text, &["T", "G", "Sub"], None).unwrap(), None);
+        assert_eq!(DocsJson::parse(text).unwrap().pages(), vec!["x", "new"]);
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error_with_a_suggestion() {
+        let text = "{\"navigation\": {\"tabs\": [{\"tab\": \"Guides\", \"groups\": [{\"group\": \"Concepts\", \"pages\": []}]}]}}";
+        let e = insert(text, &["Guides", "Concept"], None).unwrap_err();
+        assert!(
+            e.message.contains("no `Concept` under `Guides`"),
+            "{}",
+            e.message
+        );
+        assert_eq!(
+            e.help.as_deref(),
+            Some("did you mean `Concepts`? (`Guides` has: Concepts)")
+        );
     }
 }
