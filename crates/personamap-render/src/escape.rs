@@ -237,6 +237,16 @@ pub fn yaml_key(k: &str) -> String {
     }
 }
 
+/// A JSX attribute value: `"text"` when JSX reads it verbatim, else a `{"…"}` expression (JSX
+/// decodes `&…;` references in attribute strings and cannot escape `"`).
+pub fn jsx_attr(s: &str) -> String {
+    if s.contains(['"', '&', '\n', '\r']) {
+        format!("{{{}}}", js_string(s))
+    } else {
+        format!("\"{s}\"")
+    }
+}
+
 /// A double-quoted JavaScript (and JSON) string literal.
 pub fn js_string(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()

@@ -1,6 +1,7 @@
 //! The Markdown export: the page as Mintlify serves it at `/{id}.md` to LLM readers.
 //!
-//! Like Mintlify, it is derived from the MDX page itself: frontmatter and ESM imports go,
+//! Like Mintlify, it is derived from the MDX page itself: frontmatter, ESM imports and
+//! comment-only expressions (`{/* … */}`) go,
 //! the imported snippets' exports are inlined, code fences get the site's theme as meta, and
 //! tables are re-printed with padded columns.
 
@@ -85,7 +86,8 @@ fn collect_edits(
     };
     let (start, end) = (pos.start.offset, pos.end.offset);
     match node {
-        Node::Yaml(_) | Node::Toml(_) | Node::MdxjsEsm(_) => {
+        Node::MdxFlowExpression(e) if !is_comment(&e.value) => {}
+        Node::Yaml(_) | Node::Toml(_) | Node::MdxjsEsm(_) | Node::MdxFlowExpression(_) => {
             let end = end + src[end..].len() - src[end..].trim_start_matches(['\n', '\r']).len();
             edits.push((start, end, String::new()));
         }
@@ -135,6 +137,12 @@ fn collect_edits(
         }
         _ => visit_children(node, src, input, edits),
     }
+}
+
+/// Whether an MDX expression holds only a comment (`{/* … */}`), which renders nothing.
+fn is_comment(expression: &str) -> bool {
+    let e = expression.trim();
+    e.starts_with("/*") && e.ends_with("*/") && !e[2..e.len() - 2].contains("*/")
 }
 
 fn visit_children(

@@ -3,10 +3,12 @@
 //!
 //! Pure: no file system access; the writer crate puts the outputs on disk.
 
+pub mod data;
 pub mod docs_json;
 pub mod escape;
 pub mod export;
 pub mod frontmatter;
+pub mod links;
 pub mod llms;
 pub mod mermaid;
 pub mod page;
@@ -15,6 +17,7 @@ pub mod templates;
 use docs_json::DocsJson;
 use minijinja::Environment;
 use personamap_spec::{Diagnostic, Page, Spec};
+use std::collections::BTreeSet;
 
 /// Path of docs.json in the site root.
 pub const DOCS_JSON: &str = "docs.json";
@@ -28,6 +31,8 @@ pub struct SiteInputs {
     pub docs_json: Option<String>,
     /// Text of llms.txt, if the site has one.
     pub llms_txt: Option<String>,
+    /// Ids of the pages on disk (`.mdx`/`.md` files, path without extension), for link checks.
+    pub pages_on_disk: BTreeSet<String>,
 }
 
 /// What an output is, which decides who owns the file.
@@ -41,12 +46,17 @@ pub enum OutputKind {
     DocsJson,
     /// llms.txt: the user's file (or a new one), with the compiler's entries merged in.
     LlmsTxt,
+    /// The spec's JSON Schema, which spec files name in their `#:schema` comment.
+    Schema,
 }
 
 impl OutputKind {
     /// Whether the compiler owns the whole file (else it only merges into a user's file).
     pub fn is_generated(self) -> bool {
-        matches!(self, OutputKind::Page | OutputKind::Snippet)
+        matches!(
+            self,
+            OutputKind::Page | OutputKind::Snippet | OutputKind::Schema
+        )
     }
 }
 
@@ -106,6 +116,13 @@ impl Compiler {
         let mut files = Vec::new();
         let mut errors = Vec::new();
         let mut docs_out: Option<String> = None;
+        let known: BTreeSet<String> = docs
+            .pages()
+            .into_iter()
+            .chain(site.pages_on_disk.iter().cloned())
+            .chain(spec.pages.iter().map(|p| p.id.clone()))
+            .collect();
+        errors.extend(links::check(spec, &known));
         for page in &spec.pages {
             match self.page(spec, page) {
                 Ok(text) => files.push(Output {
@@ -133,6 +150,13 @@ impl Compiler {
                 .map_err(|e| vec![template_diag(e)])?,
             kind: OutputKind::Snippet,
         });
+        if let Some(path) = &spec.site.data_snippet {
+            files.push(Output {
+                path: path.clone(),
+                contents: data::data_snippet(spec),
+                kind: OutputKind::Snippet,
+            });
+        }
         files.push(Output {
             path: DOCS_JSON.into(),
             contents: docs_out.unwrap_or_else(|| docs_text.to_string()),
@@ -159,6 +183,11 @@ impl Compiler {
             path: LLMS_TXT.into(),
             contents: llms::merge(site.llms_txt.as_deref(), &entries, &header),
             kind: OutputKind::LlmsTxt,
+        });
+        files.push(Output {
+            path: personamap_spec::SCHEMA_FILE.into(),
+            contents: personamap_spec::json_schema(),
+            kind: OutputKind::Schema,
         });
         Ok(Outputs { files })
     }

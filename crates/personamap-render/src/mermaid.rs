@@ -4,10 +4,42 @@ use crate::escape::{is_plain_edge_label, mermaid_label, mermaid_text};
 use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Persona};
 use std::fmt::Write as _;
 
+/// Page-level choices that change a diagram.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FlowOptions {
+    /// Emit `click ID href` lines for nodes with links.
+    pub clicks: bool,
+    /// Emit `accTitle` and `accDescr` for screen readers.
+    pub accessible: bool,
+}
+
 /// The flowchart text for `persona` (no fence, ends with a newline): direction, node groups,
-/// edge groups, then a `classDef` for each class the diagram uses, in palette order.
-pub fn flowchart(persona: &Persona, palette: &[Class]) -> String {
+/// edge groups, then a `classDef` for each class the diagram uses, in palette order. Options add
+/// accessibility lines after the direction and `click` lines before the class definitions.
+pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> String {
     let mut out = format!("flowchart {}\n", persona.direction.as_str());
+    if options.accessible {
+        let _ = writeln!(
+            out,
+            "  accTitle: {}",
+            one_line(&format!(
+                "Persona {} – {} infrastructure map",
+                persona.number, persona.name
+            ))
+        );
+        let nodes = persona.nodes().count();
+        let edges: usize = persona
+            .edges
+            .iter()
+            .flatten()
+            .map(EdgeChain::edge_count)
+            .sum();
+        let descr = format!(
+            "Flowchart of the {nodes} components and guides persona {} ({}) touches, joined by {edges} edges. A text version follows the diagram.",
+            persona.number, persona.name
+        );
+        let _ = writeln!(out, "  accDescr {{ {} }}", one_line(&descr));
+    }
     let mut blocks: Vec<String> = Vec::new();
     for group in persona.groups.iter().filter(|g| !g.is_empty()) {
         let mut block = String::new();
@@ -29,6 +61,24 @@ pub fn flowchart(persona: &Persona, palette: &[Class]) -> String {
         }
         blocks.push(block);
     }
+    if options.clicks {
+        let mut block = String::new();
+        for n in persona.nodes() {
+            if let Some(href) = &n.href {
+                let tip = n.tooltip.clone().unwrap_or_else(|| n.label.join(" "));
+                let _ = writeln!(
+                    block,
+                    "  click {} href \"{}\" \"{}\"",
+                    n.id,
+                    href.replace('"', "%22"),
+                    one_line(&tip)
+                );
+            }
+        }
+        if !block.is_empty() {
+            blocks.push(block);
+        }
+    }
     let mut defs = String::new();
     for class in persona.used_classes(palette) {
         let _ = writeln!(defs, "  {}", class_def(class));
@@ -38,6 +88,15 @@ pub fn flowchart(persona: &Persona, palette: &[Class]) -> String {
     }
     out.push_str(&blocks.join("\n"));
     out
+}
+
+/// Text safe in an `accTitle`, `accDescr` or click tooltip, where Mermaid decodes no entity
+/// codes: one line, without the characters its grammar or entity pass would misread.
+fn one_line(text: &str) -> String {
+    text.replace(['"', '#', '<', '>', '{', '}', '%', ';', '`'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `classDef name fill:…,stroke:…,color:…[,stroke-dasharray:…]`.

@@ -1,7 +1,7 @@
 //! The template environment: built-in templates for the page and the divider snippet, in a
 //! Jinja syntax whose delimiters (`[[ ]]`, `[% %]`, `[# #]`) cannot collide with JSX's `{{`.
 
-use crate::escape::js_string;
+use crate::escape::{js_string, jsx_attr};
 use minijinja::Environment;
 use minijinja::syntax::SyntaxConfig;
 
@@ -31,6 +31,7 @@ pub fn environment() -> Environment<'static> {
         Err(e) => unreachable!("the built-in syntax is valid: {e}"),
     }
     env.add_filter("js", |s: String| js_string(&s));
+    env.add_filter("attr", |s: String| jsx_attr(&s));
     for (name, source) in BUILTIN {
         if let Err(e) = env.add_template(name, source) {
             unreachable!("built-in template {name} is valid: {e}");

@@ -7,7 +7,9 @@ pub mod diag;
 pub mod edges;
 pub mod load;
 pub mod model;
+mod parse;
 mod raw;
+pub mod rules;
 pub mod source;
 
 pub use diag::{Diagnostic, Severity};
@@ -16,6 +18,15 @@ pub use model::*;
 pub use source::{FileId, SourceFile, Sources, Span};
 
 use std::path::Path;
+
+/// The JSON Schema of a spec file (for Taplo / Even Better TOML via a `#:schema` comment),
+/// generated from the types the loader reads.
+pub fn json_schema() -> String {
+    raw::schema()
+}
+
+/// Site-relative path where `generate` keeps the spec's JSON Schema.
+pub const SCHEMA_FILE: &str = "personamap.schema.json";
 
 /// The folder under the site root that holds the spec.
 pub const SPEC_DIR: &str = "personas";

@@ -12,24 +12,24 @@ use toml::Spanned;
 /// One file after phase one. Independent of the file's position in [`Sources`], so a watcher
 /// can keep it while other files come and go.
 #[derive(Debug)]
-pub struct ParsedFile(RawFile);
+pub struct ParsedFile {
+    raw: RawFile,
+    /// Problems phase one stepped over (unknown keys); reported again by [`resolve`].
+    diags: Vec<Diagnostic>,
+}
 
-/// Phase one for one file: TOML syntax, value types and unknown keys.
-pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Diagnostic> {
-    toml::from_str::<RawFile>(&source.text)
-        .map(ParsedFile)
-        .map_err(|e| {
-            let span = e.span().map(|r| Span::new(file, r));
-            let message = e.message().trim_end().to_string();
-            let rule = if message.starts_with("unknown field") {
-                "unknown-key"
-            } else if message.starts_with("missing field") {
-                "missing-key"
-            } else {
-                "toml"
-            };
-            Diagnostic::error(rule, span, message)
-        })
+/// Phase one for one file: TOML syntax, value types, unknown and missing keys, every problem
+/// of the file at once. A file whose only problems are unknown keys still parses (the keys are
+/// dropped and reported by [`resolve`]), so phase two can check it too.
+pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
+    let parsed = crate::parse::parse::<RawFile>(file, &source.text);
+    match parsed.value {
+        Some(raw) => Ok(ParsedFile {
+            raw,
+            diags: parsed.diags,
+        }),
+        None => Err(parsed.diags),
+    }
 }
 
 /// Loads a spec from its files: both phases, every problem reported.
@@ -42,7 +42,7 @@ pub fn load(sources: Sources) -> (Option<Spec>, Vec<Diagnostic>) {
         match parse_file(id, file) {
             Ok(p) => parsed.push(Some(p)),
             Err(d) => {
-                diags.push(d);
+                diags.extend(d);
                 parsed.push(None);
             }
         }
@@ -70,7 +70,17 @@ pub fn resolve(
     let files: Vec<(FileId, RawFile)> = sources
         .iter()
         .zip(parsed)
-        .filter_map(|((id, _), p)| p.map(|p| (id, p.0)))
+        .filter_map(|((id, _), p)| {
+            p.map(|p| {
+                r.diags.extend(p.diags.into_iter().map(|mut d| {
+                    if let Some(span) = &mut d.span {
+                        span.file = id;
+                    }
+                    d
+                }));
+                (id, p.raw)
+            })
+        })
         .collect();
     let complete = files.len() == sources.len();
     let mut site = None;
@@ -89,11 +99,17 @@ pub fn resolve(
         palette.extend(raw.palette.into_iter().map(|c| (id, c)));
         personas.extend(raw.persona.into_iter().map(|p| (id, p)));
     }
-    let site = site.map(|(_, s)| r.site(s.into_inner()));
+    let site = site.map(|(id, s)| r.site(id, s.into_inner()));
     let divider = divider.and_then(|(id, d)| r.divider(id, d));
     let palette = r.palette(palette);
     let personas = r.personas(personas, &palette);
     let pages = r.pages(pages, &personas);
+    r.diags.extend(crate::rules::check(
+        divider.as_ref(),
+        &palette,
+        &personas,
+        &pages,
+    ));
     if complete {
         if site.is_none() {
             r.diags.push(
@@ -165,8 +181,22 @@ impl Resolver<'_> {
         }
     }
 
-    fn site(&mut self, s: RawSite) -> Site {
+    fn site(&mut self, file: FileId, s: RawSite) -> Site {
+        let data_snippet = s.data_snippet.map(|d| {
+            if let Some(problem) = snippet_path_problem(d.get_ref()) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "snippet-path",
+                        Some(self.span(file, &d)),
+                        format!("snippet path `{}` {problem}", d.get_ref()),
+                    )
+                    .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
+                );
+            }
+            d.into_inner()
+        });
         Site {
+            data_snippet,
             name: s.name,
             description: s.description,
             base_url: s.base_url.into_inner().trim_end_matches('/').to_string(),
@@ -401,11 +431,15 @@ impl Resolver<'_> {
                         String::new()
                     }
                 };
+                let href_span = n.href.as_ref().map(|h| self.span(file, h));
                 nodes.push(Node {
                     id,
                     label: n.label.into_lines(),
                     class,
+                    href: n.href.map(Spanned::into_inner),
+                    tooltip: n.tooltip,
                     span: id_span,
+                    href_span,
                 });
             }
             groups.push(nodes);
@@ -476,6 +510,7 @@ impl Resolver<'_> {
             number,
             name: p.name,
             nickname: p.nickname,
+            icon: p.icon,
             direction,
             intro: p.intro,
             groups,
@@ -531,7 +566,14 @@ impl Resolver<'_> {
             out.push(Page {
                 id,
                 title: p.title,
-                description: p.description,
+                description: {
+                    let span = self.span(file, &p.description);
+                    self.diags.extend(crate::rules::description_length(
+                        p.description.get_ref(),
+                        span,
+                    ));
+                    p.description.into_inner()
+                },
                 frontmatter: p
                     .frontmatter
                     .into_iter()
@@ -544,11 +586,43 @@ impl Resolver<'_> {
                 legend: p.legend.unwrap_or_else(|| "Legend".into()),
                 closing: p.closing,
                 personas: numbers,
+                layout: p.layout.unwrap_or(Layout::Sections),
+                links: p.links.unwrap_or(Links::None),
+                accessible: p.accessible.unwrap_or(false),
+                banner: p.banner.unwrap_or(Banner::Comment),
+                related: p
+                    .related
+                    .into_iter()
+                    .map(|r| Related {
+                        span: self.span(file, &r.href),
+                        title: r.title,
+                        href: r.href.into_inner(),
+                        icon: r.icon,
+                        description: r.description,
+                    })
+                    .collect(),
                 span,
                 navigation_span,
             });
         }
         out
+    }
+}
+
+/// Why `path` is not a valid snippet path, if it is not.
+pub fn snippet_path_problem(path: &str) -> Option<&'static str> {
+    if !path.starts_with("snippets/") {
+        Some("is not under `snippets/`")
+    } else if !path.ends_with(".jsx") {
+        Some("does not end in `.jsx`")
+    } else if path
+        .split('/')
+        .any(|s| s.is_empty() || s == "." || s == "..")
+        || path.contains('\\')
+    {
+        Some("has an empty, `.` or `..` segment and could leave the site root")
+    } else {
+        None
     }
 }
 

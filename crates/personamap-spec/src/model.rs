@@ -49,6 +49,8 @@ pub struct Site {
     /// Code-fence theme for the Markdown export, used when docs.json has no
     /// `styling.codeblocks.theme`.
     pub code_theme: Option<CodeTheme>,
+    /// Where to write the personas, palette and links as a `.jsx` data snippet, if anywhere.
+    pub data_snippet: Option<String>,
 }
 
 /// A code block theme: one name, or a light and a dark one.
@@ -112,10 +114,71 @@ pub struct Page {
     pub closing: Option<String>,
     /// Persona numbers on the page, in order.
     pub personas: Vec<u32>,
+    /// How the personas are laid out.
+    pub layout: Layout,
+    /// What the nodes' `href` links become on this page.
+    pub links: Links,
+    /// Whether each diagram gets `accTitle`/`accDescr` and a text equivalent.
+    pub accessible: bool,
+    /// The banner right after the frontmatter.
+    pub banner: Banner,
+    /// The "Related Pages" footer cards, in order.
+    pub related: Vec<Related>,
     /// The `[[page]]` table, for diagnostics.
     pub span: Span,
     /// The `navigation` value, for diagnostics.
     pub navigation_span: Span,
+}
+
+/// How a page lays out its personas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// One section per persona, divided by the divider.
+    Sections,
+    /// One `<Tab>` per persona inside `<Tabs>`.
+    Tabs,
+}
+
+/// What the nodes' `href` links become on a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Links {
+    /// Nothing: the diagrams stay as they are.
+    None,
+    /// `click` lines make the nodes clickable.
+    Click,
+    /// `click` lines, and a bulleted list of the links under each diagram.
+    List,
+    /// `click` lines, and `<Card>`s of the links in two `<Columns>` under each diagram.
+    Cards,
+}
+
+/// The generated-file banner after the frontmatter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Banner {
+    /// No banner.
+    None,
+    /// A JSX comment naming the spec and the command.
+    Comment,
+    /// Livepeer's `generated-file-banner:v1`: a hidden comment block and a visible `<Note>`.
+    Livepeer,
+}
+
+/// A card of the "Related Pages" footer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// Card title.
+    pub title: String,
+    /// Link: a site path (`/v2/...`) or an external URL.
+    pub href: String,
+    /// Card icon.
+    pub icon: Option<String>,
+    /// Card text.
+    pub description: Option<String>,
+    /// Where `href` was given.
+    pub span: Span,
 }
 
 /// A frontmatter value.
@@ -199,6 +262,8 @@ pub struct Persona {
     pub name: String,
     /// Nickname shown in quotes after the name.
     pub nickname: Option<String>,
+    /// Tab icon (tabs layout).
+    pub icon: Option<String>,
     /// Diagram direction.
     pub direction: Direction,
     /// Markdown between the heading and the diagram.
@@ -243,8 +308,14 @@ pub struct Node {
     pub label: Vec<String>,
     /// Palette class.
     pub class: String,
+    /// Link target: a site path (`/v2/...`) or an external URL.
+    pub href: Option<String>,
+    /// Tooltip of the link (defaults to the label).
+    pub tooltip: Option<String>,
     /// Where the id was given.
     pub span: Span,
+    /// Where `href` was given.
+    pub href_span: Option<Span>,
 }
 
 /// How an edge is drawn.

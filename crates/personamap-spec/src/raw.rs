@@ -1,123 +1,266 @@
-//! The TOML shape of one spec file, as serde reads it (phase one: syntax and types).
+//! The TOML shape of one spec file, as serde reads it (phase one: syntax and types). The same
+//! types generate the spec's JSON Schema (`personamap schema`), so the doc comments here are
+//! what editors show while authors type.
 
+use crate::model::{Banner, Layout, Links};
+use schemars::JsonSchema;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use toml::Spanned;
 
-/// Everything one spec file may hold. Every key is optional so that a spec can be split across
-/// files freely (`site.toml` plus one file per persona, for example).
-#[derive(Debug, Default, Deserialize)]
+/// One personamap spec file. Every key is optional so that a spec can be split across files
+/// freely (`site.toml` plus one file per persona, for example); `[site]` and `[divider]`
+/// appear once in the whole spec.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "personamap spec file")]
 pub(crate) struct RawFile {
+    /// Site-wide settings.
+    #[schemars(with = "Option<RawSite>")]
     pub site: Option<Spanned<RawSite>>,
+    /// The divider component, written as a `.jsx` snippet and placed between sections.
+    #[schemars(with = "Option<RawDivider>")]
     pub divider: Option<Spanned<RawDivider>>,
+    /// Pages to compile.
     #[serde(default)]
+    #[schemars(with = "Vec<RawPage>")]
     pub page: Vec<Spanned<RawPage>>,
+    /// Colour classes, in legend order.
     #[serde(default)]
+    #[schemars(with = "Vec<RawClass>")]
     pub palette: Vec<Spanned<RawClass>>,
+    /// Personas and their maps.
     #[serde(default)]
+    #[schemars(with = "Vec<RawPersona>")]
     pub persona: Vec<Spanned<RawPersona>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Site-wide settings.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSite {
+    /// Site name (llms.txt H1); docs.json `name` wins when present.
     pub name: Option<String>,
+    /// One-line summary for a new llms.txt; docs.json `description` wins when present.
     pub description: Option<String>,
+    /// Base URL of the published site, e.g. `https://docs.livepeer.org`.
+    #[schemars(with = "String")]
     pub base_url: Spanned<String>,
+    /// Code block theme of the Markdown export; docs.json `styling.codeblocks.theme` wins.
     pub code_theme: Option<RawCodeTheme>,
+    /// Where to write personas, palette and links as a `.jsx` data snippet, e.g.
+    /// `snippets/data/personas.jsx`.
+    #[schemars(with = "Option<String>")]
+    pub data_snippet: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A code block theme: one name, or a light and a dark one.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawCodeTheme {
+    /// One theme for both modes.
     Single(String),
-    Pair { light: String, dark: String },
+    /// Light and dark themes.
+    Pair {
+        /// Light mode theme, e.g. `github-light`.
+        light: String,
+        /// Dark mode theme, e.g. `dark-plus`.
+        dark: String,
+    },
 }
 
-#[derive(Debug, Deserialize)]
+/// The divider component.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDivider {
+    /// Snippet path from the site root, under `snippets/`, ending in `.jsx`.
+    #[schemars(with = "String")]
     pub path: Spanned<String>,
+    /// Exported component name (capitalised); default `CustomDivider`.
+    #[schemars(with = "Option<String>")]
     pub component: Option<Spanned<String>>,
+    /// Icon shown at both ends of the rule.
     pub logo: String,
+    /// Default colour of the middle text; default `currentColor`.
     pub color: Option<String>,
+    /// Colour of the rule lines; default `currentColor`.
     pub line_color: Option<String>,
+    /// Space between the logos and the rule; default `8px`.
     pub gap: Option<String>,
+    /// Margin presets of the `spacing` prop, by name; the first is the default.
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub spacing: Option<toml::Table>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One compiled page.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPage {
+    /// Page id: the file path from the site root without extension or leading slash.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// Frontmatter title.
     pub title: String,
-    pub description: String,
+    /// Frontmatter description (Mintlify cuts it at 300 characters in llms.txt).
+    #[schemars(with = "String")]
+    pub description: Spanned<String>,
+    /// Names of the docs.json navigation levels (version, language, tab, groups) down to the
+    /// group that lists the page.
+    #[schemars(with = "Vec<String>")]
     pub navigation: Spanned<Vec<String>>,
+    /// Page id after which the page is inserted when missing from its group.
     pub after: Option<String>,
+    /// The llms.txt section listing the page; default `Docs`.
     pub llms_section: Option<String>,
+    /// Markdown before the legend.
     pub intro: Option<String>,
+    /// Heading of the legend section; default `Legend`.
     pub legend: Option<String>,
+    /// Markdown after the last persona.
     pub closing: Option<String>,
+    /// Persona numbers on the page, in order; default: all.
+    #[schemars(with = "Option<Vec<u32>>")]
     pub personas: Option<Vec<Spanned<u32>>>,
+    /// Further frontmatter keys, in order.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub frontmatter: toml::Table,
+    /// `sections` (default) or `tabs`.
+    pub layout: Option<Layout>,
+    /// What node links become: `none` (default), `click`, `list` or `cards`.
+    pub links: Option<Links>,
+    /// Add `accTitle`/`accDescr` and a text version of every map.
+    pub accessible: Option<bool>,
+    /// Banner after the frontmatter: `comment` (default), `livepeer` or `none`.
+    pub banner: Option<Banner>,
+    /// Cards of the "Related Pages" footer.
+    #[serde(default)]
+    pub related: Vec<RawRelated>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A card of the "Related Pages" footer.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRelated {
+    /// Card title.
+    pub title: String,
+    /// A site path (`/v2/...`) or an absolute URL.
+    #[schemars(with = "String")]
+    pub href: Spanned<String>,
+    /// Card icon.
+    pub icon: Option<String>,
+    /// Card text (Markdown).
+    pub description: Option<String>,
+}
+
+/// A colour class.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawClass {
+    /// Class name used by nodes (`[A-Za-z][A-Za-z0-9_]*`).
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// Legend text (Markdown).
     pub meaning: String,
+    /// Fill colour, hex.
+    #[schemars(with = "String")]
     pub fill: Spanned<String>,
+    /// Stroke colour, hex.
+    #[schemars(with = "String")]
     pub stroke: Spanned<String>,
+    /// Text colour, hex.
+    #[schemars(with = "String")]
     pub color: Spanned<String>,
+    /// `stroke-dasharray`, e.g. `4 2`.
+    #[schemars(with = "Option<String>")]
     pub dash: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A persona's override of a palette class.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOverride {
+    /// Fill colour, hex.
+    #[schemars(with = "Option<String>")]
     pub fill: Option<Spanned<String>>,
+    /// Stroke colour, hex.
+    #[schemars(with = "Option<String>")]
     pub stroke: Option<Spanned<String>>,
+    /// Text colour, hex.
+    #[schemars(with = "Option<String>")]
     pub color: Option<Spanned<String>>,
+    /// `stroke-dasharray`.
+    #[schemars(with = "Option<String>")]
     pub dash: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One persona and its map.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPersona {
+    /// Persona number (unique).
+    #[schemars(with = "u32")]
     pub number: Spanned<u32>,
+    /// Name, e.g. `AI Persona`.
     pub name: String,
+    /// Nickname, shown in quotes after the name.
     pub nickname: Option<String>,
+    /// Tab icon (tabs layout).
+    pub icon: Option<String>,
+    /// Diagram direction: `LR` (default), `RL`, `TD`, `TB` or `BT`.
+    #[schemars(with = "Option<String>")]
     pub direction: Option<Spanned<String>>,
+    /// Markdown between the heading and the diagram.
     pub intro: Option<String>,
+    /// Edges in Mermaid arrow syntax, one statement per line, a blank line between groups.
+    #[schemars(with = "Option<String>")]
     pub edges: Option<Spanned<String>>,
+    /// Node groups, in order.
     #[serde(default)]
     pub group: Vec<RawGroup>,
+    /// Classes this persona draws differently from the palette.
     #[serde(default)]
-    pub classes: std::collections::BTreeMap<Spanned<String>, Spanned<RawOverride>>,
+    #[schemars(with = "BTreeMap<String, RawOverride>")]
+    pub classes: BTreeMap<Spanned<String>, Spanned<RawOverride>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A node group (a blank line between groups in the diagram).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawGroup {
+    /// Default class of the group's nodes.
+    #[schemars(with = "Option<String>")]
     pub class: Option<Spanned<String>>,
+    /// The nodes.
     pub nodes: Vec<RawNode>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A diagram node.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNode {
+    /// Mermaid id (`[A-Za-z0-9_]`).
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// Label: a list of lines, or one string split at `\n`.
     pub label: RawLabel,
+    /// Palette class (overrides the group's).
+    #[schemars(with = "Option<String>")]
     pub class: Option<Spanned<String>>,
+    /// Link: a site path (`/v2/...`) or an absolute URL.
+    #[schemars(with = "Option<String>")]
+    pub href: Option<Spanned<String>>,
+    /// Tooltip of the link; default: the label.
+    pub tooltip: Option<String>,
 }
 
 /// A label: one string (lines split at `\n`) or a list of lines.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawLabel {
+    /// One string; `\n` separates lines.
     Text(String),
+    /// A list of lines.
     Lines(Vec<String>),
 }
 
@@ -128,4 +271,12 @@ impl RawLabel {
             RawLabel::Lines(l) => l,
         }
     }
+}
+
+/// The JSON Schema of a spec file, pretty-printed with a final newline.
+pub(crate) fn schema() -> String {
+    let schema = schemars::schema_for!(RawFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }

@@ -17,12 +17,47 @@ fn read_optional(root: &Path, rel: &str) -> Result<Option<String>, String> {
     }
 }
 
-/// Reads the site files the compiler merges into.
+/// Reads the site files the compiler merges into, and lists the pages on disk.
 fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
     Ok(SiteInputs {
         docs_json: read_optional(root, DOCS_JSON)?,
         llms_txt: read_optional(root, LLMS_TXT)?,
+        pages_on_disk: pages_on_disk(root),
     })
+}
+
+/// Page ids of the `.mdx`/`.md` files under `root`, honouring `.gitignore` and skipping
+/// `snippets/` (never pages) and hidden folders.
+fn pages_on_disk(root: &Path) -> std::collections::BTreeSet<String> {
+    let mut pages = std::collections::BTreeSet::new();
+    for entry in ignore::WalkBuilder::new(root).build().flatten() {
+        let path = entry.path();
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        if ext != "mdx" && ext != "md" {
+            continue;
+        }
+        let Ok(rel) = path
+            .with_extension("")
+            .strip_prefix(root)
+            .map(Path::to_path_buf)
+        else {
+            continue;
+        };
+        let id: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if id
+            .first()
+            .is_some_and(|c| c == "snippets" || c == "node_modules")
+        {
+            continue;
+        }
+        pages.insert(id.join("/"));
+    }
+    pages
 }
 
 /// Prints diagnostics to stderr; true if any is an error.

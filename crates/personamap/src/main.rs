@@ -37,6 +37,8 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Print the JSON Schema of spec files (generate also keeps it in personamap.schema.json).
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -44,6 +46,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Generate { root, check } => build::generate(&root, check),
         Command::Export { page_id, root } => build::export(&root, &page_id),
+        Command::Schema => {
+            print!("{}", personamap_spec::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

@@ -71,8 +71,8 @@ fn malformed_specs_fail_with_positions_and_touch_nothing() {
         (
             "direction = \"LR\"\n",
             "direction = \"LR\n",
-            "error[toml]",
-            "personas/p1-ai.toml:8:",
+            "error[toml-syntax]",
+            "personas/p1-ai.toml:8:16",
         ),
         (
             "P1 --> G_SDK\n",
@@ -127,6 +127,8 @@ fn livepeer_docs_json_is_left_byte_identical_and_restored_exactly() {
     };
     let original = std::fs::read_to_string(real).unwrap();
     let site = repo_site();
+    // Only the reproduction: Livepeer's docs.json does not list the linked page.
+    std::fs::remove_file(site.path().join("personas/infra-stack-linked.toml")).unwrap();
     let docs = site.path().join("docs.json");
     std::fs::write(&docs, &original).unwrap();
     let out = run_in(site.path(), &["generate"]);
@@ -190,4 +192,28 @@ fn refuses_to_overwrite_a_hand_written_page() {
     );
     let kept = std::fs::read_to_string(site.path().join(format!("{PAGE}.mdx"))).unwrap();
     assert_eq!(kept, "hand-written\n");
+}
+
+#[test]
+fn committed_schema_matches_the_spec_types_and_spec_files_name_it() {
+    let out = run(&["schema"]);
+    assert!(out.status.success());
+    let committed = std::fs::read(repo().join("personamap.schema.json")).expect("committed schema");
+    assert!(
+        out.stdout == committed,
+        "personamap.schema.json is stale: run `personamap generate`"
+    );
+    let schema: serde_json::Value = serde_json::from_slice(&committed).expect("JSON");
+    assert!(schema["properties"]["persona"].is_object(), "{schema}");
+    for entry in std::fs::read_dir(repo().join("personas")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                text.starts_with("#:schema ../personamap.schema.json\n"),
+                "{}",
+                path.display()
+            );
+        }
+    }
 }

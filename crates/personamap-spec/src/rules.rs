@@ -1,0 +1,313 @@
+//! Phase-two rules that look at the resolved spec as a whole: Mermaid hazards in ids, classes
+//! that are never used or drawn against the legend, contrast, diagram limits and output paths.
+//!
+//! They run on whatever resolved, even when other errors were found, so that one run reports
+//! as much as possible.
+
+use crate::diag::Diagnostic;
+use crate::model::{Class, Divider, Page, Persona};
+use crate::source::Span;
+
+/// Words Mermaid's flowchart lexer reads as keywords (case-sensitive: `End` and `END` are fine).
+pub const MERMAID_KEYWORDS: [&str; 17] = [
+    "end",
+    "graph",
+    "flowchart",
+    "flowchart-elk",
+    "subgraph",
+    "class",
+    "classDef",
+    "style",
+    "linkStyle",
+    "interpolate",
+    "click",
+    "call",
+    "href",
+    "_self",
+    "_blank",
+    "_parent",
+    "_top",
+];
+
+/// Mermaid's default `maxEdges`: past it the diagram shows an error.
+pub const MAX_EDGES: usize = 500;
+
+/// Mermaid's default `maxTextSize`, in UTF-16 code units of diagram text.
+pub const MAX_TEXT: usize = 50_000;
+
+/// Mintlify cuts descriptions in llms.txt at this many characters.
+pub const MAX_DESCRIPTION: usize = 300;
+
+/// WCAG AA minimum contrast for normal text.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+/// The keyword an id collides with: equal to it, or starting with it followed by `.`, `-`
+/// or `/`.
+pub fn reserved_keyword(id: &str) -> Option<&'static str> {
+    MERMAID_KEYWORDS.into_iter().find(|k| {
+        id.strip_prefix(k)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '-', '/']))
+    })
+}
+
+/// Runs the whole-spec rules.
+pub(crate) fn check(
+    divider: Option<&Divider>,
+    palette: &[Class],
+    personas: &[Persona],
+    pages: &[Page],
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for p in personas {
+        reserved_ids(p, &mut diags);
+        let edges: usize = p.edges.iter().flatten().map(|c| c.edge_count()).sum();
+        if edges > MAX_EDGES {
+            diags.push(
+                Diagnostic::error(
+                    "too-many-edges",
+                    Some(p.span),
+                    format!(
+                        "persona {} draws {edges} edges; Mermaid shows an error past {MAX_EDGES}",
+                        p.number
+                    ),
+                )
+                .with_help("split the persona, or drop edges (`A & B --> C & D` counts as 4)"),
+            );
+        }
+        for o in &p.overrides {
+            if let Some(base) = palette.iter().find(|c| c.name == o.name) {
+                contradiction(p.number, base, o, &mut diags);
+            }
+        }
+    }
+    for c in palette {
+        if !personas
+            .iter()
+            .any(|p| p.nodes().any(|n| n.class == c.name))
+        {
+            diags.push(
+                Diagnostic::warning(
+                    "unused-class",
+                    Some(c.span),
+                    format!("class `{}` is defined but no node uses it", c.name),
+                )
+                .with_help("remove it from the palette, or give it to a node"),
+            );
+        }
+    }
+    for c in palette
+        .iter()
+        .chain(personas.iter().flat_map(|p| &p.overrides))
+    {
+        low_contrast(c, &mut diags);
+    }
+    if let Some(d) = divider
+        && let Some(problem) = snippet_path_problem(&d.path)
+    {
+        diags.push(
+            Diagnostic::error(
+                "snippet-path",
+                d.span,
+                format!("snippet path `{}` {problem}", d.path),
+            )
+            .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
+        );
+    }
+    collisions(divider, pages, &mut diags);
+    diags
+}
+
+fn reserved_ids(p: &Persona, diags: &mut Vec<Diagnostic>) {
+    for n in p.nodes() {
+        if let Some(k) = reserved_keyword(&n.id) {
+            let fix = match n.id.chars().next() {
+                Some(c) if c.is_ascii_lowercase() => {
+                    format!("{}{}", c.to_ascii_uppercase(), &n.id[1..])
+                }
+                _ => format!("{}Node", n.id.trim_start_matches('_')),
+            };
+            diags.push(
+                Diagnostic::error(
+                    "reserved-id",
+                    Some(n.span),
+                    format!("node id `{}` collides with the Mermaid keyword `{k}`", n.id),
+                )
+                .with_help(format!(
+                    "Mermaid cannot parse the diagram; rename it, e.g. `{fix}`"
+                )),
+            );
+        }
+    }
+}
+
+fn contradiction(number: u32, base: &Class, o: &Class, diags: &mut Vec<Diagnostic>) {
+    let pairs = [
+        ("fill", Some(&base.fill), Some(&o.fill)),
+        ("stroke", Some(&base.stroke), Some(&o.stroke)),
+        ("color", Some(&base.color), Some(&o.color)),
+        ("dash", base.dash.as_ref(), o.dash.as_ref()),
+    ];
+    let changed: Vec<String> = pairs
+        .iter()
+        .filter(|(_, a, b)| a.map(|s| s.to_ascii_lowercase()) != b.map(|s| s.to_ascii_lowercase()))
+        .map(|(k, a, b)| {
+            let show = |v: &Option<&String>| v.map_or("none".to_string(), |s| s.to_string());
+            format!("{k} {} instead of {}", show(b), show(a))
+        })
+        .collect();
+    if !changed.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                "override-contradicts-legend",
+                Some(o.span),
+                format!(
+                    "persona {number} draws class `{}` differently from the legend: {}",
+                    o.name,
+                    changed.join(", ")
+                ),
+            )
+            .with_help(
+                "the legend shows one look per class; add a palette class with its own meaning instead",
+            ),
+        );
+    }
+}
+
+fn low_contrast(c: &Class, diags: &mut Vec<Diagnostic>) {
+    let (Some(text), Some(fill)) = (rgb(&c.color), rgb(&c.fill)) else {
+        return;
+    };
+    let ratio = contrast(text, fill);
+    if ratio < MIN_CONTRAST {
+        diags.push(
+            Diagnostic::warning(
+                "contrast",
+                Some(c.span),
+                format!(
+                    "class `{}`: text {} on fill {} has a contrast of {:.2}:1, under WCAG AA's {MIN_CONTRAST}:1",
+                    c.name, c.color, c.fill, (ratio * 100.0).floor() / 100.0
+                ),
+            )
+            .with_help("darken the text or lighten the fill (or the other way round)"),
+        );
+    }
+}
+
+/// The sRGB channels of a hex colour (`#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`; alpha ignored).
+pub fn rgb(hex: &str) -> Option<[u8; 3]> {
+    let h = hex.strip_prefix('#')?;
+    if !h.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize| u8::from_str_radix(&h[i..=i], 16).ok();
+    let pair = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    match h.len() {
+        3 | 4 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 | 8 => Some([pair(0)?, pair(2)?, pair(4)?]),
+        _ => None,
+    }
+}
+
+/// WCAG 2 relative luminance of an sRGB colour.
+pub fn luminance([r, g, b]: [u8; 3]) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+/// WCAG 2 contrast ratio of two colours (1 to 21).
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Why `path` is not a valid snippet path, if it is not.
+pub fn snippet_path_problem(path: &str) -> Option<&'static str> {
+    if path.starts_with('/') {
+        Some("starts with `/`; write it relative to the site root")
+    } else if path.contains('\\') || path.chars().any(|c| c.is_control()) {
+        Some("contains a backslash or a control character")
+    } else if path
+        .split('/')
+        .any(|s| s.is_empty() || s == "." || s == "..")
+    {
+        Some("has an empty, `.` or `..` segment and could leave the site root")
+    } else if !path.starts_with("snippets/") {
+        Some("is not under `snippets/`")
+    } else if !path.ends_with(".jsx") {
+        Some("does not end in `.jsx`")
+    } else {
+        None
+    }
+}
+
+/// A description longer than Mintlify keeps in llms.txt.
+pub(crate) fn description_length(text: &str, span: Span) -> Option<Diagnostic> {
+    let n = text.chars().count();
+    (n > MAX_DESCRIPTION).then(|| {
+        Diagnostic::warning(
+            "description-length",
+            Some(span),
+            format!("the description has {n} characters; Mintlify cuts llms.txt descriptions at {MAX_DESCRIPTION}"),
+        )
+        .with_help("shorten it to one or two sentences")
+    })
+}
+
+/// Two outputs at paths that differ only in case (or not at all) overwrite each other on
+/// case-insensitive file systems (macOS, Windows).
+fn collisions(divider: Option<&Divider>, pages: &[Page], diags: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(String, String, Option<Span>)> = Vec::new();
+    let outputs = pages
+        .iter()
+        .map(|p| (format!("{}.mdx", p.id), Some(p.span)))
+        .chain(divider.map(|d| (d.path.clone(), d.span)));
+    for (path, span) in outputs {
+        let key = path.to_lowercase();
+        if let Some((first, _, _)) = seen.iter().find(|(_, k, _)| *k == key) {
+            if *first != path || divider.is_some_and(|d| d.path == path) {
+                diags.push(
+                    Diagnostic::error(
+                        "path-collision",
+                        span,
+                        format!("output `{path}` collides with `{first}`"),
+                    )
+                    .with_help("paths that differ only in case overwrite each other on macOS and Windows; rename one"),
+                );
+            }
+        } else {
+            seen.push((path, key, span));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_follows_wcag() {
+        let white = rgb("#fff").unwrap();
+        assert_eq!(white, [255, 255, 255]);
+        assert_eq!(rgb("#0b66ffcc"), Some([11, 102, 255]));
+        assert!((contrast(white, [0, 0, 0]) - 21.0).abs() < 1e-9);
+        assert!((contrast(rgb("#777").unwrap(), white) - 4.48).abs() < 0.01);
+        assert_eq!(rgb("#12"), None);
+    }
+
+    #[test]
+    fn reserved_ids_follow_mermaid() {
+        assert_eq!(reserved_keyword("end"), Some("end"));
+        assert_eq!(reserved_keyword("end-x"), Some("end"));
+        assert_eq!(reserved_keyword("flowchart-elk"), Some("flowchart"));
+        assert_eq!(reserved_keyword("End"), None);
+        assert_eq!(reserved_keyword("endpoint"), None);
+        assert_eq!(reserved_keyword("_self"), Some("_self"));
+    }
+}
