@@ -54,13 +54,31 @@ impl Diagnostic {
     }
 
     /// Renders the diagnostic in rustc's style: header, `-->` position, the source line with a
-    /// caret under the span, and the help line.
+    /// caret under the span, and the help line. No colours.
     pub fn render(&self, sources: &Sources) -> String {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        self.render_styled(sources, false)
+    }
+
+    /// [`Diagnostic::render`], with ANSI colours when `colour` is true (the caller decides:
+    /// a terminal, and no `NO_COLOR`).
+    pub fn render_styled(&self, sources: &Sources, colour: bool) -> String {
+        let paint = |code: &str, text: &str| {
+            if colour {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_string()
+            }
         };
-        let mut out = format!("{level}[{}]: {}\n", self.rule, self.message);
+        let (level, level_colour) = match self.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+        };
+        let mut out = format!(
+            "{}{}\n",
+            paint(level_colour, &format!("{level}[{}]", self.rule)),
+            paint("1", &format!(": {}", self.message))
+        );
+        let blue = |t: &str| paint("1;34", t);
         if let Some(span) = self.span {
             let file = sources.file(span.file);
             let (line, col) = sources.line_col(span);
@@ -79,15 +97,21 @@ impl Diagnostic {
                     .max(1)
             };
             let pad = " ".repeat(gutter);
-            let _ = writeln!(out, "{pad}--> {}:{line}:{col}", file.path);
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{line} | {text}");
-            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(col - 1), "^".repeat(width));
+            let _ = writeln!(out, "{pad}{} {}:{line}:{col}", blue("-->"), file.path);
+            let _ = writeln!(out, "{pad} {}", blue("|"));
+            let _ = writeln!(out, "{} {text}", blue(&format!("{line} |")));
+            let _ = writeln!(
+                out,
+                "{pad} {} {}{}",
+                blue("|"),
+                " ".repeat(col - 1),
+                paint(level_colour, &"^".repeat(width))
+            );
             if let Some(help) = &self.help {
-                let _ = writeln!(out, "{pad} = help: {help}");
+                let _ = writeln!(out, "{pad} {} {help}", blue("= help:"));
             }
         } else if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {help}");
+            let _ = writeln!(out, "  {} {help}", blue("= help:"));
         }
         out
     }

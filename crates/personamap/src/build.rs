@@ -3,7 +3,7 @@
 use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
 use personamap_spec::{Diagnostic, Severity, Sources, Spec, diag};
 use personamap_write::{Action, FileOut, Writer};
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -60,17 +60,36 @@ fn pages_on_disk(root: &Path) -> std::collections::BTreeSet<String> {
     pages
 }
 
-/// Prints diagnostics to stderr; true if any is an error.
-fn report(sources: &Sources, diags: &[Diagnostic]) -> bool {
-    let mut err = std::io::stderr().lock();
-    for d in diags {
-        let _ = writeln!(err, "{}", d.render(sources));
-    }
+/// How diagnostics are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style text on stderr, coloured on a terminal unless `NO_COLOR` is set.
+    Human,
+    /// One JSON object per diagnostic per line on stdout.
+    Json,
+}
+
+/// Prints diagnostics (sorted by file and position) in `format`; true if any is an error.
+fn report(sources: &Sources, diags: &mut [Diagnostic], format: Format) -> bool {
+    diag::sort(diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
+    if format == Format::Json {
+        let mut out = std::io::stdout().lock();
+        for d in diags.iter() {
+            let _ = writeln!(out, "{}", json(sources, d));
+        }
+        return errors > 0;
+    }
+    let mut err = std::io::stderr().lock();
+    let colour = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    for d in diags.iter() {
+        let _ = writeln!(err, "{}", d.render_styled(sources, colour));
+    }
     if errors > 0 {
         let _ = writeln!(
             err,
@@ -82,8 +101,36 @@ fn report(sources: &Sources, diags: &[Diagnostic]) -> bool {
     errors > 0
 }
 
-/// Loads the spec under `root/personas`, printing diagnostics. `None` on errors.
-fn load(root: &Path) -> Result<Option<Spec>, String> {
+/// One diagnostic as a JSON object on one line.
+fn json(sources: &Sources, d: &Diagnostic) -> String {
+    let (file, line, column) = match d.span {
+        Some(span) => {
+            let (line, column) = sources.line_col(span);
+            (
+                Some(sources.file(span.file).path.clone()),
+                Some(line),
+                Some(column),
+            )
+        }
+        None => (None, None, None),
+    };
+    serde_json::json!({
+        "rule": d.rule,
+        "severity": match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        "file": file,
+        "line": line,
+        "column": column,
+        "message": d.message,
+        "help": d.help,
+    })
+    .to_string()
+}
+
+/// Reads and loads the spec under `root/personas`: the files and every load diagnostic.
+fn load(root: &Path) -> Result<(Sources, Option<Spec>, Vec<Diagnostic>), String> {
     let sources = personamap_spec::read_spec_dir(root).map_err(|e| {
         format!(
             "cannot read the spec in {}: {e}",
@@ -96,30 +143,49 @@ fn load(root: &Path) -> Result<Option<Spec>, String> {
             root.join(personamap_spec::SPEC_DIR).display()
         ));
     }
-    let (spec, mut diags) = personamap_spec::load(sources.clone());
-    diag::sort(&mut diags);
-    let failed = report(&sources, &diags);
-    Ok(if failed { None } else { spec })
+    let (spec, diags) = personamap_spec::load(sources.clone());
+    Ok((sources, spec, diags))
 }
 
-fn compile(root: &Path) -> Result<Option<(Spec, Outputs)>, String> {
-    let Some(spec) = load(root)? else {
-        return Ok(None);
-    };
-    let site = site_inputs(root)?;
-    match Compiler::new().compile(&spec, &site) {
-        Ok(outputs) => Ok(Some((spec, outputs))),
-        Err(diags) => {
-            report(&spec.sources, &diags);
-            Ok(None)
+/// Loads, compiles and validates the outputs in memory, then reports every diagnostic of all
+/// three steps at once. `None` on errors.
+fn compile(root: &Path, format: Format) -> Result<Option<(Spec, Outputs)>, String> {
+    let (sources, spec, mut diags) = load(root)?;
+    let mut result = None;
+    if let Some(spec) = spec {
+        let site = site_inputs(root)?;
+        match Compiler::new().compile(&spec, &site) {
+            Ok(outputs) => {
+                diags.extend(personamap_check::validate(&spec, &outputs));
+                result = Some((spec, outputs));
+            }
+            Err(more) => diags.extend(more),
         }
+    }
+    let failed = report(&sources, &mut diags, format);
+    Ok(if failed { None } else { result })
+}
+
+/// `personamap check`: everything `generate` checks, writing nothing.
+pub fn check(root: &Path, format: Format) -> Result<ExitCode, String> {
+    match compile(root, format)? {
+        Some((_, outputs)) => {
+            if format == Format::Human {
+                eprintln!(
+                    "personamap: the spec and its {} outputs are valid",
+                    outputs.files.len()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Ok(ExitCode::FAILURE),
     }
 }
 
 /// `personamap generate [--check]`.
-pub fn generate(root: &Path, check: bool) -> Result<ExitCode, String> {
+pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, String> {
     let start = Instant::now();
-    let Some((_, outputs)) = compile(root)? else {
+    let Some((_, outputs)) = compile(root, format)? else {
         return Ok(ExitCode::FAILURE);
     };
     let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
@@ -180,7 +246,9 @@ pub fn generate(root: &Path, check: bool) -> Result<ExitCode, String> {
 
 /// `personamap export PAGE_ID`.
 pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
-    let Some(spec) = load(root)? else {
+    let (sources, spec, mut diags) = load(root)?;
+    let failed = report(&sources, &mut diags, Format::Human);
+    let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
     let site = site_inputs(root)?;
@@ -190,8 +258,8 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(diags) => {
-            report(&spec.sources, &diags);
+        Err(mut diags) => {
+            report(&spec.sources, &mut diags, Format::Human);
             Ok(ExitCode::FAILURE)
         }
     }

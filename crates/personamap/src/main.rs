@@ -28,6 +28,19 @@ enum Command {
         /// Write nothing; exit 1 listing the files that would change.
         #[arg(long)]
         check: bool,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value = "human")]
+        format: build::Format,
+    },
+    /// Check the spec and validate every output in memory, writing nothing. Exits 1 on
+    /// errors; warnings alone exit 0.
+    Check {
+        /// Site root (holds docs.json and personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value = "human")]
+        format: build::Format,
     },
     /// Print a page's Markdown export, as Mintlify serves it at PAGE_ID.md.
     Export {
@@ -44,7 +57,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Generate { root, check } => build::generate(&root, check),
+        Command::Generate {
+            root,
+            check,
+            format,
+        } => build::generate(&root, check, format),
+        Command::Check { root, format } => build::check(&root, format),
         Command::Export { page_id, root } => build::export(&root, &page_id),
         Command::Schema => {
             print!("{}", personamap_spec::json_schema());

@@ -1,0 +1,249 @@
+//! Validation of everything the compiler emits, in memory, before anything is written.
+//!
+//! Every MDX page is parsed as Mintlify reads it (markdown-rs with MDX, frontmatter and GFM
+//! tables, swc behind ESM and expressions) and its frontmatter as YAML; every `.jsx` snippet is
+//! parsed by swc and held to Mintlify's snippet rules; every Mermaid block is read back by
+//! [`flowchart::read`] and compared with the spec's graph. A failure is a compiler bug
+//! (`error[compiler-bug]`), except Mermaid's size limit, which is the spec's
+//! (`error[diagram-too-long]`).
+
+pub mod flowchart;
+pub mod js;
+pub mod mdx;
+
+use flowchart::{Graph, GraphEdge, GraphNode};
+use personamap_render::{OutputKind, Outputs};
+use personamap_spec::rules::MAX_TEXT;
+use personamap_spec::{Diagnostic, Page, Persona, Span, Spec};
+
+/// Help of every compiler-bug diagnostic.
+const BUG_HELP: &str =
+    "this is a bug in personamap, not in your spec: please report it with this spec attached";
+
+/// Checks the outputs of compiling `spec`. Empty when everything is sound.
+pub fn validate(spec: &Spec, outputs: &Outputs) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut exports: Vec<(String, Vec<String>)> = Vec::new();
+    for out in outputs
+        .files
+        .iter()
+        .filter(|o| o.kind == OutputKind::Snippet)
+    {
+        match js::snippet(&out.contents) {
+            Ok(names) => exports.push((out.path.clone(), names)),
+            Err(message) => diags.push(bug(
+                spec.divider.span,
+                format!(
+                    "the generated snippet `{}` breaks Mintlify's rules: {message}",
+                    out.path
+                ),
+            )),
+        }
+    }
+    for out in outputs.files.iter().filter(|o| o.kind == OutputKind::Page) {
+        let Some(page) = spec
+            .pages
+            .iter()
+            .find(|p| format!("{}.mdx", p.id) == out.path)
+        else {
+            continue;
+        };
+        page_checks(spec, page, &out.path, &out.contents, &exports, &mut diags);
+    }
+    personamap_spec::diag::sort(&mut diags);
+    diags
+}
+
+fn bug(span: Option<Span>, message: String) -> Diagnostic {
+    Diagnostic::error("compiler-bug", span, message).with_help(BUG_HELP)
+}
+
+fn page_checks(
+    spec: &Spec,
+    page: &Page,
+    path: &str,
+    text: &str,
+    exports: &[(String, Vec<String>)],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let at = Some(page.span);
+    let parts = match mdx::parse(text) {
+        Ok(parts) => parts,
+        Err(message) => {
+            diags.push(bug(
+                at,
+                format!("the generated page `{path}` is not valid MDX: {message}"),
+            ));
+            return;
+        }
+    };
+    for (line, code) in &parts.code_expressions {
+        diags.push(bug(
+            at,
+            format!("prose became JavaScript in `{path}` at line {line}: `{{{code}}}`"),
+        ));
+    }
+    match &parts.frontmatter {
+        Some(yaml) => {
+            if let Err(message) =
+                mdx::frontmatter(yaml, &page.title, &page.description, &page.frontmatter)
+            {
+                diags.push(bug(at, format!("`{path}`: {message}")));
+            }
+        }
+        None => diags.push(bug(at, format!("`{path}` has no frontmatter"))),
+    }
+    for block in &parts.esm {
+        for (names, source) in js::imports(block) {
+            let target = source.strip_prefix('/').unwrap_or(&source);
+            match exports.iter().find(|(p, _)| p == target) {
+                Some((_, exported)) => {
+                    for n in names.iter().filter(|n| !exported.contains(n)) {
+                        diags.push(bug(
+                            at,
+                            format!("`{path}` imports `{n}`, which `{target}` does not export"),
+                        ));
+                    }
+                }
+                None => diags.push(bug(
+                    at,
+                    format!("`{path}` imports from `{source}`, which is no generated snippet"),
+                )),
+            }
+        }
+    }
+    let personas: Vec<&Persona> = page
+        .personas
+        .iter()
+        .filter_map(|n| spec.persona(*n))
+        .collect();
+    if parts.mermaid.len() != personas.len() {
+        diags.push(bug(
+            at,
+            format!(
+                "`{path}` holds {} Mermaid blocks for {} personas",
+                parts.mermaid.len(),
+                personas.len()
+            ),
+        ));
+        return;
+    }
+    for (persona, text) in personas.iter().zip(&parts.mermaid) {
+        let size = text.encode_utf16().count();
+        if size > MAX_TEXT {
+            diags.push(
+                Diagnostic::error(
+                    "diagram-too-long",
+                    Some(persona.span),
+                    format!(
+                        "the diagram of persona {} is {size} characters long; Mermaid shows an error past {MAX_TEXT}",
+                        persona.number
+                    ),
+                )
+                .with_help("split the persona, or shorten labels"),
+            );
+        }
+        match flowchart::read(text) {
+            Ok(graph) => {
+                if let Some(diff) = difference(&expected(spec, persona), &graph) {
+                    diags.push(bug(
+                        Some(persona.span),
+                        format!(
+                            "the diagram of persona {} reads back wrong: {diff}",
+                            persona.number
+                        ),
+                    ));
+                }
+            }
+            Err(e) => diags.push(bug(
+                Some(persona.span),
+                format!(
+                    "the diagram of persona {} does not read back (diagram line {}): {}",
+                    persona.number, e.line, e.message
+                ),
+            )),
+        }
+    }
+}
+
+/// The graph the spec asks for.
+pub fn expected(spec: &Spec, persona: &Persona) -> Graph {
+    Graph {
+        direction: persona.direction.as_str().to_string(),
+        nodes: persona
+            .nodes()
+            .map(|n| GraphNode {
+                id: n.id.clone(),
+                label: n.label.clone(),
+                class: Some(n.class.clone()),
+            })
+            .collect(),
+        edges: persona
+            .edges
+            .iter()
+            .flatten()
+            .flat_map(|c| c.edges())
+            .map(|(a, b, l)| GraphEdge {
+                from: a.id.clone(),
+                to: b.id.clone(),
+                kind: l.kind,
+                label: l.label.as_ref().map(|(t, _)| t.clone()),
+            })
+            .collect(),
+        class_defs: persona
+            .used_classes(&spec.palette)
+            .iter()
+            .map(|c| (c.name.clone(), String::new()))
+            .collect(),
+        clicks: Vec::new(),
+    }
+}
+
+/// The first difference between the expected graph and the one read back (class styles and
+/// clicks are not compared: they are checked when read).
+pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
+    if want.direction != got.direction {
+        return Some(format!(
+            "direction {} instead of {}",
+            got.direction, want.direction
+        ));
+    }
+    if want.nodes.len() != got.nodes.len() {
+        return Some(format!(
+            "{} nodes instead of {}",
+            got.nodes.len(),
+            want.nodes.len()
+        ));
+    }
+    for (w, g) in want.nodes.iter().zip(&got.nodes) {
+        if w != g {
+            return Some(format!("node {g:?} instead of {w:?}"));
+        }
+    }
+    if want.edges.len() != got.edges.len() {
+        return Some(format!(
+            "{} edges instead of {}",
+            got.edges.len(),
+            want.edges.len()
+        ));
+    }
+    for (w, g) in want.edges.iter().zip(&got.edges) {
+        if w != g {
+            return Some(format!("edge {g:?} instead of {w:?}"));
+        }
+    }
+    let names = |g: &Graph| {
+        g.class_defs
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect::<Vec<_>>()
+    };
+    if names(want) != names(got) {
+        return Some(format!(
+            "classDefs {:?} instead of {:?}",
+            names(got),
+            names(want)
+        ));
+    }
+    None
+}
