@@ -34,9 +34,13 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
             .flatten()
             .map(EdgeChain::edge_count)
             .sum();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let descr = format!(
-            "Flowchart of the {nodes} components and guides persona {} ({}) touches, joined by {edges} edges. A text version follows the diagram.",
-            persona.number, persona.name
+            "Flowchart of the {} persona {} ({}) touches, joined by {}. A text version follows the diagram.",
+            plural(nodes, "component and guide node"),
+            persona.number,
+            persona.name,
+            plural(edges, "edge")
         );
         let _ = writeln!(out, "  accDescr {{ {} }}", one_line(&descr));
     }
