@@ -269,11 +269,31 @@ async function checkSite(job) {
 
 // Prebuild (the slow part) starts for all sites in parallel; the sites are then checked and
 // reported in order, and the scratch folders removed.
+// At most a few prebuild processes run at once (each takes a few hundred MB), so a batch of
+// a hundred sites fits the machine.
+const PARALLEL = Math.max(2, os.cpus().length);
+let running = 0;
+const waiting = [];
+function limited(task) {
+  return new Promise((resolve) => {
+    const run = () => {
+      running += 1;
+      task().then((result) => {
+        running -= 1;
+        waiting.shift()?.();
+        resolve(result);
+      });
+    };
+    if (running < PARALLEL) run();
+    else waiting.push(run);
+  });
+}
+
 const jobs = [];
 for (const dir of process.argv.slice(2)) {
   const siteDir = path.resolve(dir);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'conformance-prebuild-'));
-  jobs.push({ siteDir, scratch, prebuild: startPrebuild(siteDir, scratch) });
+  jobs.push({ siteDir, scratch, prebuild: limited(() => startPrebuild(siteDir, scratch)) });
 }
 let allPassed = true;
 try {
