@@ -105,6 +105,7 @@ pub fn resolve(
     let personas = r.personas(personas, &palette);
     let pages = r.pages(pages, &personas);
     r.diags.extend(crate::rules::check(
+        complete,
         divider.as_ref(),
         &palette,
         &personas,

@@ -194,24 +194,25 @@ fn remove_value(
     table: &mut Spanned<DeTable>,
     range: &Range<usize>,
 ) -> Option<(Range<usize>, String)> {
-    let holds = |v: &Spanned<DeValue>| v.span().start <= range.start && range.end <= v.span().end;
-    let key = table
-        .get_ref()
-        .iter()
-        .find(|(_, v)| holds(v))
-        .map(|(k, _)| k.clone())?;
-    let mut inner = None;
-    if let Some(v) = table.get_mut().get_mut(&key) {
+    let keys: Vec<_> = table.get_ref().keys().cloned().collect();
+    for key in keys {
+        let Some(v) = table.get_mut().get_mut(&key) else {
+            continue;
+        };
+        let mut inner = None;
         in_tables(v, &mut |t| {
             inner = remove_value(t, range);
             inner.is_some()
         });
+        if inner.is_some() {
+            return inner;
+        }
+        if v.span().start <= range.start && range.end <= v.span().end {
+            table.get_mut().remove(&key);
+            return Some((table.span(), key.get_ref().to_string()));
+        }
     }
-    if inner.is_some() {
-        return inner;
-    }
-    table.get_mut().remove(&key);
-    Some((table.span(), key.get_ref().to_string()))
+    None
 }
 
 /// Calls `f` on each table in `value` (itself, or the elements of an array) until it returns
@@ -254,4 +255,61 @@ fn insert_key(
         .get_mut()
         .iter_mut()
         .any(|(_, v)| in_tables(v, &mut |t| insert_key(t, range, name, value)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct P {
+        number: u32,
+        name: String,
+        #[serde(default)]
+        nodes: Vec<N>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct N {
+        id: String,
+        label: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct F {
+        persona: Vec<P>,
+    }
+
+    fn rules(text: &str) -> Vec<(&'static str, String)> {
+        parse::<F>(FileId(0), text)
+            .diags
+            .into_iter()
+            .map(|d| (d.rule, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported() {
+        let got = rules(
+            "[[persona]]\nnumber = -1\nnodes = [{ id = \"a\", lable = \"x\" }, { id = 5, label = \"y\" }]\n",
+        );
+        let mut rules: Vec<&str> = got.iter().map(|(r, _)| *r).collect();
+        rules.sort();
+        assert_eq!(
+            rules,
+            vec![
+                "missing-key",
+                "missing-key",
+                "toml-type",
+                "toml-type",
+                "unknown-key"
+            ],
+            "{got:?}"
+        );
+    }
 }

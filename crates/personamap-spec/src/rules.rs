@@ -50,8 +50,10 @@ pub fn reserved_keyword(id: &str) -> Option<&'static str> {
     })
 }
 
-/// Runs the whole-spec rules.
+/// Runs the whole-spec rules. `complete` is false when a file failed phase one, so that a
+/// class is not called unused because the file using it did not load.
 pub(crate) fn check(
+    complete: bool,
     divider: Option<&Divider>,
     palette: &[Class],
     personas: &[Persona],
@@ -59,7 +61,7 @@ pub(crate) fn check(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for p in personas {
-        reserved_ids(p, &mut diags);
+        node_checks(p, &mut diags);
         let edges: usize = p.edges.iter().flatten().map(|c| c.edge_count()).sum();
         if edges > MAX_EDGES {
             diags.push(
@@ -80,7 +82,7 @@ pub(crate) fn check(
             }
         }
     }
-    for c in palette {
+    for c in palette.iter().filter(|_| complete) {
         if !personas
             .iter()
             .any(|p| p.nodes().any(|n| n.class == c.name))
@@ -117,8 +119,18 @@ pub(crate) fn check(
     diags
 }
 
-fn reserved_ids(p: &Persona, diags: &mut Vec<Diagnostic>) {
+fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
     for n in p.nodes() {
+        if n.label.concat().is_empty() && n.label.len() < 2 {
+            diags.push(
+                Diagnostic::error(
+                    "empty-label",
+                    Some(n.span),
+                    format!("node `{}` has an empty label", n.id),
+                )
+                .with_help("Mermaid cannot parse `[\"\"]`; give the node some text"),
+            );
+        }
         if let Some(k) = reserved_keyword(&n.id) {
             let fix = match n.id.chars().next() {
                 Some(c) if c.is_ascii_lowercase() => {
