@@ -13,7 +13,7 @@ pub mod rules;
 pub mod source;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{ParsedFile, load, parse_file, resolve};
+pub use load::{ParsedFile, load, parse_file, resolve, resolve_personas};
 pub use model::*;
 pub use source::{FileId, SourceFile, Sources, Span};
 

@@ -18,7 +18,7 @@ fn read_optional(root: &Path, rel: &str) -> Result<Option<String>, String> {
 }
 
 /// Reads the site files the compiler merges into, and lists the pages on disk.
-fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
+pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
     Ok(SiteInputs {
         docs_json: read_optional(root, DOCS_JSON)?,
         llms_txt: read_optional(root, LLMS_TXT)?,

@@ -2,6 +2,7 @@
 //! divider snippet, docs.json navigation and llms.txt.
 
 mod build;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -50,6 +51,16 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Generate, then regenerate incrementally on every save of the spec, docs.json or
+    /// llms.txt, printing one line per rebuild. Ctrl-C (SIGINT) or SIGTERM stops it (exit 0).
+    Watch {
+        /// Site root (holds docs.json and personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Milliseconds of quiet after a file event before rebuilding.
+        #[arg(long, default_value_t = personamap_watch::watcher::DEFAULT_DEBOUNCE_MS)]
+        debounce: u64,
+    },
     /// Print the JSON Schema of spec files (generate also keeps it in personamap.schema.json).
     Schema,
 }
@@ -64,6 +75,7 @@ fn main() -> ExitCode {
         } => build::generate(&root, check, format),
         Command::Check { root, format } => build::check(&root, format),
         Command::Export { page_id, root } => build::export(&root, &page_id),
+        Command::Watch { root, debounce } => watch::watch(&root, debounce),
         Command::Schema => {
             print!("{}", personamap_spec::json_schema());
             Ok(ExitCode::SUCCESS)

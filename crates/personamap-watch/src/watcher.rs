@@ -1,0 +1,295 @@
+//! The watch loop, the IO edge of incremental builds: file events in (debounced), inputs read,
+//! the [`Engine`] asked to rebuild, outputs written through the one [`Writer`], one line out.
+//!
+//! No self-triggering: the engine's inputs are compared with the bytes on disk, and after a
+//! build the engine holds the docs.json and llms.txt it produced, so an event caused by the
+//! tool's own write reads back as "unchanged" and is dropped. A user's edit of those files
+//! differs from what the tool wrote and is rebuilt like any other.
+
+use crate::engine::{Engine, Rebuild};
+use crate::filter::{Filter, Input};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use personamap_render::{DOCS_JSON, LLMS_TXT, Output, SiteInputs};
+use personamap_spec::{Diagnostic, SPEC_DIR, Severity, Sources};
+use personamap_write::{Action, FileOut, Writer};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+/// The default debounce in milliseconds (see the README's "Choosing the debounce").
+pub const DEFAULT_DEBOUNCE_MS: u64 = 30;
+
+/// What the loop tells its caller.
+#[derive(Debug)]
+pub enum Report<'a> {
+    /// One line for the first build or a rebuild.
+    Line(String),
+    /// Diagnostics of a build, printed before its line.
+    Diagnostics {
+        /// The files they point into.
+        sources: &'a Sources,
+        /// The diagnostics.
+        diagnostics: &'a [Diagnostic],
+    },
+    /// A problem outside the spec (a file that cannot be read or written, a watch error).
+    Error(String),
+}
+
+enum Message {
+    Events(DebounceEventResult),
+    Stop,
+}
+
+/// Ends a running [`Watch`] from another thread (a signal handler).
+#[derive(Clone)]
+pub struct Stopper(Sender<Message>);
+
+impl Stopper {
+    /// Asks the loop to return after the rebuild in progress, if any.
+    pub fn stop(&self) {
+        let _ = self.0.send(Message::Stop);
+    }
+}
+
+/// A watched site.
+pub struct Watch {
+    root: PathBuf,
+    writer: Writer,
+    engine: Engine,
+    filter: Filter,
+    debounce: Duration,
+    messages: Receiver<Message>,
+    sender: Sender<Message>,
+    // Held for its watches; dropping it stops the events.
+    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+}
+
+impl Watch {
+    /// Starts watching the site at `root` (before the first build, so no save is missed).
+    /// `site` holds the site files the compiler reads, as `generate` reads them.
+    pub fn start(root: &Path, debounce: Duration, site: SiteInputs) -> Result<Self, String> {
+        let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
+        let root = writer.root().to_path_buf();
+        let spec_dir = root.join(SPEC_DIR);
+        let sources = personamap_spec::read_spec_dir(&root)
+            .map_err(|e| format!("cannot read the spec in {}: {e}", spec_dir.display()))?;
+        let (sender, messages) = channel();
+        let events = sender.clone();
+        let mut debouncer = new_debouncer(debounce, None, move |r| {
+            let _ = events.send(Message::Events(r));
+        })
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        debouncer
+            .watch(&spec_dir, RecursiveMode::Recursive)
+            .map_err(|e| format!("cannot watch {}: {e}", spec_dir.display()))?;
+        debouncer
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        let files = sources.iter().map(|(_, f)| f.clone()).collect();
+        Ok(Watch {
+            filter: Filter::new(&root),
+            engine: Engine::new(files, site),
+            root,
+            writer,
+            debounce,
+            messages,
+            sender,
+            _debouncer: debouncer,
+        })
+    }
+
+    /// A handle that stops [`Watch::run`].
+    pub fn stopper(&self) -> Stopper {
+        Stopper(self.sender.clone())
+    }
+
+    /// Builds everything, then rebuilds on every change until stopped.
+    pub fn run(mut self, report: &mut dyn FnMut(Report)) {
+        let start = Instant::now();
+        let built = self.build(report);
+        report(Report::Line(format!(
+            "watch: {built} ({} ms); watching {SPEC_DIR}/, {DOCS_JSON} and {LLMS_TXT} (debounce {} ms)",
+            start.elapsed().as_millis(),
+            self.debounce.as_millis()
+        )));
+        while let Ok(message) = self.messages.recv() {
+            let events = match message {
+                Message::Stop => break,
+                Message::Events(Err(errors)) => {
+                    for e in errors {
+                        report(Report::Error(format!("watch: {e}")));
+                    }
+                    continue;
+                }
+                Message::Events(Ok(events)) => events,
+            };
+            let start = Instant::now();
+            let paths: BTreeSet<PathBuf> = events
+                .into_iter()
+                .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            let changed = self.read_inputs(&paths, report);
+            if changed.is_empty() {
+                continue;
+            }
+            let built = self.build(report);
+            report(Report::Line(format!(
+                "rebuild: {} changed -> {built} ({} ms)",
+                changed.join(", "),
+                start.elapsed().as_millis()
+            )));
+        }
+    }
+
+    /// Reads the inputs behind `paths` into the engine; returns those that changed.
+    fn read_inputs(
+        &mut self,
+        paths: &BTreeSet<PathBuf>,
+        report: &mut dyn FnMut(Report),
+    ) -> Vec<String> {
+        let mut inputs = BTreeSet::new();
+        for path in paths {
+            let Ok(rel) = path.strip_prefix(&self.root) else {
+                continue;
+            };
+            match self.filter.classify(rel) {
+                Some(Input::SpecDir(dir)) => {
+                    // A folder created, moved or removed: every spec file in or under it.
+                    let prefix = format!("{dir}/");
+                    inputs.extend(
+                        self.engine
+                            .spec_paths()
+                            .filter(|p| p.starts_with(&prefix))
+                            .map(|p| Input::Spec(p.to_string())),
+                    );
+                    if path.is_dir() {
+                        for entry in ignore::WalkBuilder::new(path).build().flatten() {
+                            if let Ok(rel) = entry.path().strip_prefix(&self.root)
+                                && let Some(input @ Input::Spec(_)) = self.filter.classify(rel)
+                            {
+                                inputs.insert(input);
+                            }
+                        }
+                    }
+                }
+                Some(input) => {
+                    inputs.insert(input);
+                }
+                None => {}
+            }
+        }
+        let mut changed = Vec::new();
+        for input in inputs {
+            let rel = match &input {
+                Input::Spec(p) => p.as_str(),
+                Input::DocsJson => DOCS_JSON,
+                Input::LlmsTxt => LLMS_TXT,
+                Input::SpecDir(_) => continue,
+            };
+            let text = match std::fs::read_to_string(self.root.join(rel)) {
+                Ok(t) => Some(t),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    report(Report::Error(format!("{rel}: {e}")));
+                    continue;
+                }
+            };
+            let gone = text.is_none();
+            let did = match &input {
+                Input::Spec(p) => self.engine.set_spec_file(p, text),
+                Input::DocsJson => self.engine.set_docs_json(text),
+                _ => self.engine.set_llms_txt(text),
+            };
+            if did {
+                changed.push(if gone {
+                    format!("{rel} (deleted)")
+                } else {
+                    rel.to_string()
+                });
+            }
+        }
+        changed
+    }
+
+    /// Rebuilds and writes; returns the second half of the line.
+    fn build(&mut self, report: &mut dyn FnMut(Report)) -> String {
+        match self.engine.rebuild() {
+            Rebuild::Nothing => "nothing to do".into(),
+            Rebuild::Failed {
+                sources,
+                diagnostics,
+            } => {
+                report(Report::Diagnostics {
+                    sources,
+                    diagnostics: &diagnostics,
+                });
+                let errors = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                format!("{errors} error(s); kept the last good outputs")
+            }
+            Rebuild::Built(built) => {
+                if !built.warnings.is_empty() {
+                    report(Report::Diagnostics {
+                        sources: built.sources,
+                        diagnostics: &built.warnings,
+                    });
+                }
+                let rendered = built.pages_rendered;
+                // Nothing new in memory: the disk already holds these outputs.
+                if built.changed.is_empty() {
+                    return format!("rendered {rendered} page(s), no output changed");
+                }
+                match write(&self.writer, built.outputs) {
+                    Ok(line) => line,
+                    Err(e) => {
+                        report(Report::Error(e));
+                        "nothing was written".into()
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes every output that differs from the disk; describes what was written.
+fn write(writer: &Writer, outputs: &[Output]) -> Result<String, String> {
+    let files: Vec<FileOut> = outputs
+        .iter()
+        .map(|o| FileOut {
+            path: &o.path,
+            contents: &o.contents,
+            generated: o.kind.is_generated(),
+        })
+        .collect();
+    let plan = writer.plan(&files).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| format!("error[write]: {e}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    writer
+        .apply(&plan)
+        .map_err(|e| format!("error[write]: {e}"))?;
+    let (deleted, written): (Vec<_>, Vec<_>) = plan
+        .iter()
+        .filter(|c| c.path != personamap_write::MANIFEST)
+        .partition(|c| c.action == Action::Delete);
+    let list = |cs: &[&personamap_write::Change]| {
+        cs.iter()
+            .map(|c| c.path.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Ok(match (written.is_empty(), deleted.is_empty()) {
+        (true, true) => "no output changed".into(),
+        (false, true) => format!("wrote {}", list(&written)),
+        (true, false) => format!("deleted {}", list(&deleted)),
+        (false, false) => format!("wrote {}; deleted {}", list(&written), list(&deleted)),
+    })
+}
