@@ -420,8 +420,9 @@ pub fn decode(raw: &str) -> Result<String, String> {
                 out.push('#');
             }
             '&' => {
+                // `&#…;` is safe: Mermaid's entity pass takes the `#…;` first.
                 let body = rest[1..]
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '#'))
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .map_or(rest.len() - 1, |n| n);
                 if body > 0 && rest[1 + body..].starts_with(';') {
                     return Err(format!(

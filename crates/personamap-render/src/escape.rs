@@ -11,9 +11,10 @@ pub fn mdx_prose(text: &str) -> String {
     let mut block_start = true;
     let mut para = String::new();
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches(' ');
+        let trimmed = line.trim_start_matches([' ', '\t']);
         let indent = line.len() - trimmed.len();
-        let marker = fence_marker(trimmed).filter(|_| indent < 4);
+        // MDX has no indented code, so a fence may be indented any amount.
+        let marker = fence_marker(trimmed);
         if let Some((ch, n)) = fence {
             out.push_str(line);
             if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
@@ -49,14 +50,23 @@ pub fn mdx_prose(text: &str) -> String {
         block_start = false;
     }
     out.push_str(&escape_inline(&para));
+    // A fence left open would swallow the rest of the page: close it where the prose ends.
+    if let Some((ch, n)) = fence {
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.extend(std::iter::repeat_n(ch, n));
+    }
     out
 }
 
-/// A fence opening/closing: (character, run length, rest of line).
+/// A fence opening/closing: (character, run length, rest of line). A backtick fence's info
+/// string cannot hold a backtick.
 fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
     let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let n = line.chars().take_while(|c| *c == ch).count();
-    (n >= 3).then(|| (ch, n, &line[n..]))
+    let rest = &line[n..];
+    (n >= 3 && !(ch == '`' && rest.contains('`'))).then_some((ch, n, rest))
 }
 
 /// Escapes `{`, `}`, `<` outside inline code spans, keeping backslash escapes as written.
@@ -117,15 +127,17 @@ fn find_run(bytes: &[u8], n: usize) -> Option<usize> {
     None
 }
 
-/// Escapes one line of inline Markdown (a heading or a table cell): [`mdx_prose`] with line
-/// breaks turned into spaces and leading `#`/`>`/list markers made literal.
+/// Escapes one line of inline Markdown (a heading or a table cell): `{`, `}` and `<` outside
+/// code spans as in [`mdx_prose`], line breaks turned into spaces and leading `#`/`>`/list
+/// markers made literal.
 pub fn mdx_inline(text: &str) -> String {
     let one_line = text
         .split(['\n', '\r'])
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ");
-    let escaped = mdx_prose(&one_line);
+    // Inline text never starts a block, so fences and ESM keywords mean nothing here.
+    let escaped = escape_inline(&one_line);
     match escaped.chars().next() {
         Some(c @ ('#' | '>' | '-' | '+' | '*' | '=' | '|')) => format!("\\{c}{}", &escaped[1..]),
         _ => escaped,
@@ -165,11 +177,44 @@ pub fn mermaid_text(text: &str) -> String {
             '&' if starts_entity(&chars[i + 1..], true) => out.push_str("#amp;"),
             '$' if next == Some('$') || prev == Some('$') => out.push_str("#36;"),
             '%' if next == Some('%') || prev == Some('%') => out.push_str("#37;"),
-            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("#{};", u32::from(c)));
+            }
             _ => out.push(c),
         }
     }
-    out
+    guard_style_rewrite(&out)
+}
+
+/// Mermaid cuts the last `;` of any line matching `/style.*:\S*#.*;/` (or `classDef…`) before
+/// it decodes entity codes. Within a label, that takes `style`/`classDef`, then a `:` followed
+/// without a space by a `#`: write such a `:` as `#58;` (scanning from the end, since each
+/// `#58;` adds a `#`). A node id holding `style` is caught by the output check instead.
+fn guard_style_rewrite(escaped: &str) -> String {
+    let keyword_end = ["style", "classDef"]
+        .iter()
+        .filter_map(|k| escaped.find(k).map(|i| i + k.len()))
+        .min();
+    let Some(keyword_end) = keyword_end else {
+        return escaped.to_string();
+    };
+    let mut out: Vec<String> = Vec::with_capacity(escaped.len());
+    let mut hash_ahead = false;
+    for (i, c) in escaped.char_indices().rev() {
+        if c.is_whitespace() {
+            hash_ahead = false;
+        }
+        if c == ':' && hash_ahead && i >= keyword_end {
+            out.push("#58;".into());
+            continue;
+        }
+        if c == '#' {
+            hash_ahead = true;
+        }
+        out.push(c.to_string());
+    }
+    out.reverse();
+    out.concat()
 }
 
 /// Whether `rest` (after a `#` or `&`) reads as an entity body: word characters (and `#` for
@@ -185,21 +230,27 @@ fn starts_entity(rest: &[char], html: bool) -> bool {
     body > 0 && rest.get(body) == Some(&';')
 }
 
-/// A Mermaid label from lines: each line escaped, joined with `<br/>`.
+/// A Mermaid label from lines: each line escaped, joined with `<br/>` (the `style` guard of
+/// [`mermaid_text`] applied again across the joins).
 pub fn mermaid_label(lines: &[String]) -> String {
-    lines
-        .iter()
-        .map(|l| mermaid_text(l))
-        .collect::<Vec<_>>()
-        .join("<br/>")
+    guard_style_rewrite(
+        &lines
+            .iter()
+            .map(|l| mermaid_text(l))
+            .collect::<Vec<_>>()
+            .join("<br/>"),
+    )
 }
 
-/// Whether an edge label can be written bare (`-.label.->`, `|label|`): plain words only.
+/// Whether an edge label can be written bare (`-.label.->`, `|label|`): plain ASCII words, none
+/// of them a Mermaid keyword such as `end`.
 pub fn is_plain_edge_label(text: &str) -> bool {
     !text.is_empty()
-        && text
-            .split(' ')
-            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        && text.split(' ').all(|w| {
+            !w.is_empty()
+                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && personamap_spec::rules::reserved_keyword(w).is_none()
+        })
 }
 
 /// A YAML scalar for a frontmatter string: plain when unambiguous, else double-quoted
@@ -232,6 +283,12 @@ pub fn yaml_key(k: &str) -> String {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     {
         k.to_string()
+    } else if k
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}'))
+    {
+        // Single quotes cannot hold line breaks or control characters; JSON escapes them.
+        js_string(k)
     } else {
         format!("'{}'", k.replace('\'', "''"))
     }
@@ -283,6 +340,29 @@ mod tests {
             mermaid_text("#35; &amp; \"q\" `b` <i> $$x$$ %%{"),
             "#35;35; #amp;amp; #quot;q#quot; #96;b#96; #lt;i#gt; #36;#36;x#36;#36; #37;#37;{"
         );
+    }
+
+    #[test]
+    fn hazards_found_by_the_property_tests() {
+        // An unclosed fence is closed where the prose ends; any indent opens a fence in MDX.
+        assert_eq!(mdx_prose("```\n{x}"), "```\n{x}\n```");
+        assert_eq!(
+            mdx_prose("    ```\n{x}\n    ```\n{y}"),
+            "    ```\n{x}\n    ```\n\\{y\\}"
+        );
+        assert_eq!(mdx_prose("```a`b {x}"), "```a`b \\{x\\}");
+        assert_eq!(mdx_inline("```"), "```");
+        // Mermaid's `style…:…#…;` rewrite, control characters, keywords and non-ASCII words.
+        assert_eq!(mermaid_text("style a:<b"), "style a#58;#lt;b");
+        assert_eq!(mermaid_text("a:<b"), "a:#lt;b");
+        assert_eq!(
+            mermaid_label(&["style x:".into(), "<".into()]),
+            "style x#58;<br/>#lt;"
+        );
+        assert_eq!(mermaid_text("a\tb"), "a#9;b");
+        assert!(!is_plain_edge_label("end"));
+        assert!(!is_plain_edge_label("café"));
+        assert_eq!(yaml_key("a\nb"), "\"a\\nb\"");
     }
 
     #[test]

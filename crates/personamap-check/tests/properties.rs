@@ -1,0 +1,43 @@
+//! Property tests: hostile text anywhere in a valid spec never breaks the outputs. The
+//! generated MDX parses (markdown-rs + swc), the frontmatter reads back, the snippet follows
+//! Mintlify's rules, every Mermaid block reads back to the spec's graph, and nothing panics.
+
+mod support {
+    pub mod hostile;
+}
+
+use personamap_render::{Compiler, SiteInputs};
+use personamap_spec::{SourceFile, Sources, diag};
+use proptest::prelude::*;
+use support::hostile;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_text_never_breaks_the_outputs(site in hostile::site()) {
+        let files = hostile::files(&site);
+        let docs = files.iter().find(|(p, _)| p == "docs.json").map(|(_, t)| t.clone());
+        let sources = Sources::new(
+            files
+                .iter()
+                .filter(|(p, _)| p.ends_with(".toml"))
+                .map(|(path, text)| SourceFile { path: path.clone(), text: text.clone() })
+                .collect(),
+        );
+        let (spec, diags) = personamap_spec::load(sources.clone());
+        let shown = |d: &[personamap_spec::Diagnostic]| {
+            d.iter().map(|d| d.render(&sources)).collect::<Vec<_>>().join("\n")
+        };
+        prop_assert!(!diag::has_errors(&diags), "{}", shown(&diags));
+        let spec = spec.expect("a spec without errors");
+        let site_inputs = SiteInputs { docs_json: docs, ..SiteInputs::default() };
+        let compiler = Compiler::new();
+        let outputs = compiler.compile(&spec, &site_inputs);
+        prop_assert!(outputs.is_ok(), "{}", shown(outputs.as_ref().err().map_or(&[], |v| v)));
+        let outputs = outputs.expect("checked");
+        let problems = personamap_check::validate(&spec, &outputs);
+        prop_assert!(problems.is_empty(), "{}", shown(&problems));
+        prop_assert!(compiler.export(&spec, &site_inputs, "guides/map").is_ok());
+    }
+}
