@@ -86,6 +86,53 @@ impl<'a> DocsJson<'a> {
         out
     }
 
+    /// The names of the navigation levels down to the group whose `pages` list holds `page`
+    /// (the `navigation` a spec gives for it), or `None` when no named group lists it.
+    pub fn group_path_of(&self, page: &str) -> Option<Vec<String>> {
+        fn find(node: &Object, page: &str, path: &mut Vec<String>) -> bool {
+            let listed = node.get_array("pages").is_some_and(|a| {
+                a.elements
+                    .iter()
+                    .any(|v| v.as_string_lit().is_some_and(|s| s.value == page))
+            });
+            if listed && !path.is_empty() {
+                return true;
+            }
+            for (child, name) in children(node) {
+                path.push(name);
+                if find(child, page, path) {
+                    return true;
+                }
+                path.pop();
+            }
+            false
+        }
+        let mut path = Vec::new();
+        let nav = self.root.get_object("navigation")?;
+        find(nav, page, &mut path).then_some(path)
+    }
+
+    /// The path (names of the navigation levels) of the first group with a `pages` list, depth
+    /// first in the order `with_page` resolves names; `None` when docs.json has no such group.
+    pub fn first_group_path(&self) -> Option<Vec<String>> {
+        fn find(node: &Object, path: &mut Vec<String>) -> bool {
+            if node.get_array("pages").is_some() && !path.is_empty() {
+                return true;
+            }
+            for (child, name) in children(node) {
+                path.push(name);
+                if find(child, path) {
+                    return true;
+                }
+                path.pop();
+            }
+            false
+        }
+        let mut path = Vec::new();
+        let nav = self.root.get_object("navigation")?;
+        find(nav, &mut path).then_some(path)
+    }
+
     /// Returns the docs.json text with `page` listed in the group at `path`, inserted after
     /// `after` when that page is in the group, else at the group's end. Returns `None` when the
     /// page is already there (the file stays byte-identical).
@@ -254,6 +301,19 @@ mod tests {
         let text = "{\"navigation\": {\"tabs\": [{\"tab\": \"T\", \"groups\": [{\"group\": \"G\", \"pages\": [\"x\", {\"group\": \"Sub\", \"pages\": [\"new\"]}]}]}]}}";
         assert_eq!(insert(text, &["T", "G", "Sub"], None).unwrap(), None);
         assert_eq!(DocsJson::parse(text).unwrap().pages(), vec!["x", "new"]);
+    }
+
+    #[test]
+    fn finds_the_group_listing_a_page_and_the_first_group() {
+        let text = "{\"navigation\": {\"tabs\": [{\"tab\": \"T\", \"groups\": [{\"group\": \"G\", \"pages\": [\"x\", {\"group\": \"Sub\", \"pages\": [\"new\"]}]}]}]}}";
+        let docs = DocsJson::parse(text).unwrap();
+        assert_eq!(docs.group_path_of("new").unwrap(), vec!["T", "G", "Sub"]);
+        assert_eq!(docs.group_path_of("x").unwrap(), vec!["T", "G"]);
+        assert_eq!(docs.group_path_of("missing"), None);
+        assert_eq!(docs.first_group_path().unwrap(), vec!["T", "G"]);
+        let empty = DocsJson::parse("{\"navigation\": {\"pages\": [\"a\"]}}").unwrap();
+        assert_eq!(empty.first_group_path(), None);
+        assert_eq!(empty.group_path_of("a"), None);
     }
 
     #[test]

@@ -51,6 +51,31 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Read an existing persona map page and write a spec that regenerates it (never
+    /// overwriting a file); then run `personamap generate`.
+    Import {
+        /// The page, e.g. v2/developers/concepts/infra-stack.mdx (under --root, or as given).
+        page: PathBuf,
+        /// Site root (holds docs.json, the page and its divider snippet).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Folder for the spec files, under the root: `personas` or a folder inside it.
+        #[arg(long, default_value = "personas")]
+        out: String,
+        /// The published site's base URL (`[site] base_url`), e.g. https://docs.example.com.
+        #[arg(long)]
+        base_url: String,
+    },
+    /// Scaffold a new site's spec (personas/site.toml and one example persona) for a page in
+    /// the first group of docs.json; never overwrites a file.
+    Init {
+        /// Site root (holds docs.json).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The published site's base URL (`[site] base_url`), e.g. https://docs.example.com.
+        #[arg(long)]
+        base_url: String,
+    },
     /// Generate, then regenerate incrementally on every save of the spec, docs.json or
     /// llms.txt, printing one line per rebuild. Ctrl-C (SIGINT) or SIGTERM stops it (exit 0).
     Watch {
@@ -75,6 +100,16 @@ fn main() -> ExitCode {
         } => build::generate(&root, check, format),
         Command::Check { root, format } => build::check(&root, format),
         Command::Export { page_id, root } => build::export(&root, &page_id),
+        Command::Import {
+            page,
+            root,
+            out,
+            base_url,
+        } => personamap_import::cli::run_import(&root, &page, &out, &base_url)
+            .map(|()| ExitCode::SUCCESS),
+        Command::Init { root, base_url } => {
+            personamap_import::cli::run_init(&root, &base_url).map(|()| ExitCode::SUCCESS)
+        }
         Command::Watch { root, debounce } => watch::watch(&root, debounce),
         Command::Schema => {
             print!("{}", personamap_spec::json_schema());

@@ -1,0 +1,214 @@
+//! The IO edge of `personamap import` and `personamap init`: read the site files, call the
+//! pure core, write the spec files (never over an existing file), report.
+
+use crate::{ImportInput, Scaffold, SpecFile, divider_import, import, scaffold};
+use personamap_render::DOCS_JSON;
+use personamap_render::docs_json::DocsJson;
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+/// `personamap import PAGE [--root DIR] [--out DIR] --base-url URL`.
+pub fn run_import(root: &Path, page: &Path, out: &str, base_url: &str) -> Result<(), String> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    let (page_path, page_id) = locate_page(&root, page)?;
+    check_spec_dir(out)?;
+    let text = read(&page_path)?;
+    let shown = format!("{page_id}.{}", extension(&page_path));
+    let at = |e: crate::ImportError| match e.line {
+        Some(line) => format!("{shown}:{line}: {}\nnothing was written", e.message),
+        None => format!("{shown}: {}\nnothing was written", e.message),
+    };
+    let snippet_path = divider_import(&text).map_err(at)?;
+    let snippet = read(&root.join(&snippet_path))?;
+    let docs_text = read(&root.join(DOCS_JSON))?;
+    let docs = DocsJson::parse(&docs_text).map_err(|e| format!("{DOCS_JSON}: {}", e.message))?;
+    let (navigation, listed) = match docs.group_path_of(&page_id) {
+        Some(path) => (path, true),
+        None => (
+            docs.first_group_path().ok_or_else(|| {
+                format!("{DOCS_JSON} does not list {page_id} and has no group to put it in")
+            })?,
+            false,
+        ),
+    };
+    let imported = import(&ImportInput {
+        page_id: &page_id,
+        page: &text,
+        snippet: &snippet,
+        navigation: &navigation,
+        base_url,
+        spec_dir: out,
+    })
+    .map_err(at)?;
+    let others = existing_spec_files(&root);
+    write_new(&root, &imported.files)?;
+    let mut err = std::io::stderr().lock();
+    if !listed {
+        let _ = writeln!(
+            err,
+            "warning: {DOCS_JSON} does not list {page_id}; its navigation is set to the first group, `{}`: edit `navigation` in {out}/site.toml",
+            navigation.join(" › ")
+        );
+    }
+    if !others.is_empty() {
+        let _ = writeln!(
+            err,
+            "warning: {} already held spec files ({}); a spec has one [site] and one [divider]: merge the imported ones into yours",
+            personamap_spec::SPEC_DIR,
+            others.join(", ")
+        );
+    }
+    if let Some(line) = imported.page_differs_at {
+        let _ = writeln!(
+            err,
+            "note: the spec compiles to a page that first differs from {shown} at line {line} (personamap's own formatting); `personamap generate` does not overwrite a page it did not write, so move {shown} away before generating"
+        );
+    }
+    if imported.snippet_differs {
+        let _ = writeln!(
+            err,
+            "note: the divider snippet personamap writes differs from {snippet_path}; move it away before generating"
+        );
+    }
+    println!(
+        "personamap: imported {page_id} into {} spec file(s); next, run `personamap generate`",
+        imported.files.len()
+    );
+    Ok(())
+}
+
+/// `personamap init [--root DIR] --base-url URL`.
+pub fn run_init(root: &Path, base_url: &str) -> Result<(), String> {
+    let docs_text = read(&root.join(DOCS_JSON)).map_err(|e| {
+        format!(
+            "{e}\ninit needs the site's docs.json (run it in a Mintlify site root, or pass --root)"
+        )
+    })?;
+    let docs = DocsJson::parse(&docs_text).map_err(|e| format!("{DOCS_JSON}: {}", e.message))?;
+    let navigation = docs.first_group_path().ok_or_else(|| {
+        format!("{DOCS_JSON} has no navigation group with a `pages` list to put the new page in")
+    })?;
+    let listed = docs.pages();
+    let page_id = ["personas".to_string(), "persona-maps".to_string()]
+        .into_iter()
+        .chain((2..100).map(|n| format!("persona-maps-{n}")))
+        .find(|id| {
+            !listed.contains(id)
+                && !root.join(format!("{id}.mdx")).exists()
+                && !root.join(format!("{id}.md")).exists()
+        })
+        .ok_or("every candidate page id (personas, persona-maps, …) is taken")?;
+    let divider_path = std::iter::once("snippets/personamap/Divider.jsx".to_string())
+        .chain((2..100).map(|n| format!("snippets/personamap/Divider{n}.jsx")))
+        .find(|p| !root.join(p).exists())
+        .ok_or("every candidate divider snippet path is taken")?;
+    let files = scaffold(&Scaffold {
+        navigation: &navigation,
+        page_id: &page_id,
+        divider_path: &divider_path,
+        base_url,
+    });
+    write_new(root, &files)?;
+    println!(
+        "personamap: new spec for page {page_id} in group `{}`; edit it, then run `personamap generate`",
+        navigation.join(" › ")
+    );
+    Ok(())
+}
+
+/// The page file and its id (path from the root without extension). `page` is tried under
+/// the root, then as given.
+fn locate_page(root: &Path, page: &Path) -> Result<(PathBuf, String), String> {
+    let candidate = [root.join(page), page.to_path_buf()]
+        .into_iter()
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("{}: no such page", page.display()))?;
+    let path = candidate
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", page.display()))?;
+    let ext = extension(&path);
+    if ext != "mdx" && ext != "md" {
+        return Err(format!("{}: not an .mdx page", page.display()));
+    }
+    let rel = path.with_extension("");
+    let rel = rel.strip_prefix(root).map_err(|_| {
+        format!(
+            "{} is not inside the site root {}",
+            page.display(),
+            root.display()
+        )
+    })?;
+    let id: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok((path, id.join("/")))
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `--out` must be `personas` or a folder under it: `generate` reads `personas/**/*.toml`.
+fn check_spec_dir(out: &str) -> Result<(), String> {
+    let path = Path::new(out);
+    let inside = path.components().all(|c| matches!(c, Component::Normal(_)));
+    let first = path
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_os_string());
+    if inside && first.as_deref() == Some(std::ffi::OsStr::new(personamap_spec::SPEC_DIR)) {
+        Ok(())
+    } else {
+        Err(format!(
+            "--out {out}: the spec must go to `{0}` or a folder under it (generate reads {0}/**/*.toml)",
+            personamap_spec::SPEC_DIR
+        ))
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Spec files already under `root/personas`.
+fn existing_spec_files(root: &Path) -> Vec<String> {
+    personamap_spec::read_spec_dir(root)
+        .map(|sources| sources.iter().map(|(_, f)| f.path.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// Writes every file, or none when any of them exists already.
+fn write_new(root: &Path, files: &[SpecFile]) -> Result<(), String> {
+    let taken: Vec<&str> = files
+        .iter()
+        .filter(|f| root.join(&f.path).exists())
+        .map(|f| f.path.as_str())
+        .collect();
+    if !taken.is_empty() {
+        return Err(format!(
+            "{} already exist(s); personamap never overwrites a spec file (move it away, or pass --out {}/another-folder). Nothing was written",
+            taken.join(", "),
+            personamap_spec::SPEC_DIR
+        ));
+    }
+    for f in files {
+        let path = root.join(&f.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| format!("{}: {e}", f.path))?;
+        file.write_all(f.text.as_bytes())
+            .map_err(|e| format!("{}: {e}", f.path))?;
+        println!("create {}", f.path);
+    }
+    Ok(())
+}

@@ -1,0 +1,173 @@
+//! The adoption path: `personamap import` reads an existing persona map page (the format the
+//! compiler writes: frontmatter, banner, divider import, prose, legend table, persona sections
+//! with one Mermaid flowchart each, dividers) back into a spec that regenerates it, and
+//! `personamap init` scaffolds a new site's spec with one example persona.
+//!
+//! The core is pure: [`import`] and [`scaffold`] take texts and return spec files as
+//! `(path, text)`. The [`cli`] module is the IO edge the command line calls.
+
+pub mod cli;
+mod flowchart;
+mod page;
+mod scaffold;
+mod snippet;
+mod toml_out;
+mod unescape;
+
+pub use scaffold::{Scaffold, scaffold};
+
+use personamap_spec::{SourceFile, Sources};
+use std::fmt;
+
+/// A page that cannot be imported: the 1-based line of the page it concerns (when there is
+/// one) and what is wrong or unsupported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// 1-based line in the page.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl ImportError {
+    pub(crate) fn at(line: usize, message: impl Into<String>) -> Self {
+        ImportError {
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What [`import`] reads.
+#[derive(Clone, Debug)]
+pub struct ImportInput<'a> {
+    /// Page id: the page's path from the site root without extension.
+    pub page_id: &'a str,
+    /// The page's text.
+    pub page: &'a str,
+    /// The text of the divider snippet the page imports (see [`divider_import`]).
+    pub snippet: &'a str,
+    /// Names of the docs.json navigation levels down to the group listing the page.
+    pub navigation: &'a [String],
+    /// `[site] base_url`.
+    pub base_url: &'a str,
+    /// Folder the spec files go to, relative to the site root (`personas` or under it).
+    pub spec_dir: &'a str,
+}
+
+/// One spec file to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecFile {
+    /// Path relative to the site root, `/`-separated.
+    pub path: String,
+    /// Full contents.
+    pub text: String,
+}
+
+/// The result of an import.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The spec files: `site.toml`, then one file per persona.
+    pub files: Vec<SpecFile>,
+    /// The first line (1-based) where the page the spec compiles to differs from the imported
+    /// page, if it does (a hand-written page formatted differently, say).
+    pub page_differs_at: Option<usize>,
+    /// Whether the divider snippet the spec compiles to differs from the imported one.
+    pub snippet_differs: bool,
+}
+
+/// Finds the page's divider import (`import { X } from "/snippets/….jsx";`) and returns the
+/// snippet's path relative to the site root, so the caller can read it.
+pub fn divider_import(page: &str) -> Result<String, ImportError> {
+    page::read_header(page).map(|h| h.divider_path)
+}
+
+/// Reads a persona map page and returns spec files that compile back to it. Fails, naming
+/// the page line, on anything the spec cannot express; the returned spec always loads.
+pub fn import(input: &ImportInput) -> Result<Imported, ImportError> {
+    let model = page::read(input.page)?;
+    let divider = snippet::read(
+        input.snippet,
+        &model.header.divider_component,
+        &model.header.divider_path,
+    )?;
+    let spec = page::resolve(model, divider)?;
+    let files = toml_out::write(&spec, input);
+    verify(input, files)
+}
+
+/// Loads the produced spec and renders the page and the snippet in memory, comparing them
+/// with the inputs.
+fn verify(input: &ImportInput, files: Vec<SpecFile>) -> Result<Imported, ImportError> {
+    let sources = Sources::new(
+        files
+            .iter()
+            .map(|f| SourceFile {
+                path: f.path.clone(),
+                text: f.text.clone(),
+            })
+            .collect(),
+    );
+    let (spec, diags) = personamap_spec::load(sources.clone());
+    let errors: Vec<String> = diags
+        .iter()
+        .filter(|d| d.severity == personamap_spec::Severity::Error)
+        .map(|d| d.render(&sources))
+        .collect();
+    let spec = match spec {
+        Some(spec) if errors.is_empty() => spec,
+        _ => {
+            return Err(ImportError {
+                line: None,
+                message: format!(
+                    "the page reads, but the spec it gives does not load:\n{}",
+                    errors.join("\n")
+                ),
+            });
+        }
+    };
+    let env = personamap_render::templates::environment();
+    let page = spec.page(input.page_id).ok_or_else(|| ImportError {
+        line: None,
+        message: format!("the imported spec has no page `{}`", input.page_id),
+    })?;
+    let rendered = personamap_render::page::page(&env, &spec, page).map_err(render_error)?;
+    let snippet = personamap_render::page::divider(&env, &spec.divider).map_err(render_error)?;
+    let page_differs_at = (rendered != input.page).then(|| first_difference(&rendered, input.page));
+    Ok(Imported {
+        files,
+        page_differs_at,
+        snippet_differs: snippet != input.snippet,
+    })
+}
+
+fn render_error(e: impl fmt::Display) -> ImportError {
+    ImportError {
+        line: None,
+        message: format!("cannot render the imported spec: {e}"),
+    }
+}
+
+/// 1-based number of the first line where `a` and `b` differ.
+fn first_difference(a: &str, b: &str) -> usize {
+    let mut la = a.split('\n');
+    let mut lb = b.split('\n');
+    let mut line = 1;
+    loop {
+        match (la.next(), lb.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            _ => return line,
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Undoing the compiler's MDX escaping (`personamap_render::escape`), and refusing the MDX the
+//! spec cannot hold (JSX, expressions, ESM) in what must be plain Markdown.
+
+use crate::ImportError;
+
+/// A fence opening/closing: (character, run length, rest of line), as the compiler reads it.
+pub(crate) fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
+    let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = line.chars().take_while(|c| *c == ch).count();
+    let rest = &line[n..];
+    (n >= 3 && !(ch == '`' && rest.contains('`'))).then_some((ch, n, rest))
+}
+
+/// Prose lines of the page (`first` is the 1-based number of the first) back to the Markdown
+/// the spec holds: `\{`, `\}`, `\<` outside code become `{`, `}`, `<`, and a block's
+/// `&#105;mport`/`&#101;xport` becomes `import`/`export`. JSX tags, `{…}` expressions and ESM
+/// lines are errors naming their line. Surrounding blank lines are dropped; `None` when empty.
+pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, ImportError> {
+    let start = lines.iter().position(|l| !l.trim().is_empty());
+    let end = lines.iter().rposition(|l| !l.trim().is_empty());
+    let (Some(start), Some(end)) = (start, end) else {
+        return Ok(None);
+    };
+    let lines = &lines[start..=end];
+    let first = first + start;
+    let mut out = String::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut block_start = true;
+    let mut para = String::new();
+    let mut para_line = first;
+    for (i, line) in lines.iter().enumerate() {
+        let no = first + i;
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let marker = fence_marker(trimmed).filter(|_| indent < 4);
+        if let Some((ch, n)) = fence {
+            out.push_str(line);
+            out.push('\n');
+            if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
+                fence = None;
+                block_start = true;
+            }
+            continue;
+        }
+        if let Some((ch, n, _)) = marker {
+            out.push_str(&inline(&std::mem::take(&mut para), para_line)?);
+            out.push_str(line);
+            out.push('\n');
+            fence = Some((ch, n));
+            continue;
+        }
+        if line.trim().is_empty() {
+            out.push_str(&inline(&std::mem::take(&mut para), para_line)?);
+            out.push('\n');
+            block_start = true;
+            continue;
+        }
+        if para.is_empty() {
+            para_line = no;
+        }
+        if block_start {
+            if trimmed.starts_with("import ") || trimmed.starts_with("export ") {
+                return Err(ImportError::at(
+                    no,
+                    "an ESM `import`/`export` statement in the prose is not supported (only the divider import is)",
+                ));
+            }
+            let restored = [("&#105;mport", 'i'), ("&#101;xport", 'e')]
+                .iter()
+                .find(|(reference, _)| trimmed.starts_with(reference));
+            if let Some((reference, letter)) = restored {
+                para.push_str(&line[..indent]);
+                para.push(*letter);
+                para.push_str(&trimmed[reference.len() - "mport".len()..]);
+                para.push('\n');
+                block_start = false;
+                continue;
+            }
+        }
+        para.push_str(line);
+        para.push('\n');
+        block_start = false;
+    }
+    out.push_str(&inline(&para, para_line)?);
+    let text = out.trim_end_matches('\n').to_string();
+    Ok(Some(text))
+}
+
+/// Undoes the escapes of inline text (`\{`, `\}`, `\<` outside code spans), refusing JSX and
+/// expressions. `first` is the line of the text's first character.
+fn inline(text: &str, first: usize) -> Result<String, ImportError> {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let line_at = |i: usize| first + text[..i].matches('\n').count();
+    let mut i = 0;
+    while i < text.len() {
+        let c = bytes[i];
+        match c {
+            b'\\' if i + 1 < text.len() && bytes[i + 1].is_ascii_punctuation() => {
+                if matches!(bytes[i + 1], b'{' | b'}' | b'<') {
+                    out.push(bytes[i + 1] as char);
+                } else {
+                    out.push_str(&text[i..i + 2]);
+                }
+                i += 2;
+            }
+            b'`' => {
+                let n = bytes[i..].iter().take_while(|b| **b == b'`').count();
+                match find_run(&bytes[i + n..], n) {
+                    Some(end) => {
+                        let stop = i + n + end + n;
+                        out.push_str(&text[i..stop]);
+                        i = stop;
+                    }
+                    None => {
+                        out.push_str(&text[i..i + n]);
+                        i += n;
+                    }
+                }
+            }
+            b'{' | b'}' => {
+                let snippet: String = text[i..]
+                    .chars()
+                    .take(24)
+                    .take_while(|c| *c != '\n')
+                    .collect();
+                return Err(ImportError::at(
+                    line_at(i),
+                    format!(
+                        "a JSX expression or comment (`{snippet}`) is not supported in the prose"
+                    ),
+                ));
+            }
+            b'<' if bytes
+                .get(i + 1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'>' | b'!')) =>
+            {
+                let tag: String = text[i..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != '>')
+                    .collect();
+                return Err(ImportError::at(
+                    line_at(i),
+                    format!(
+                        "unsupported JSX/HTML element `{tag}>`: personamap import reads Markdown prose, the legend, persona sections and dividers only"
+                    ),
+                ));
+            }
+            _ => {
+                let len = text[i..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&text[i..i + len]);
+                i += len;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Offset of the next run of exactly `n` backticks in `bytes`.
+fn find_run(bytes: &[u8], n: usize) -> Option<usize> {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
+            if run == n {
+                return Some(i);
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Undoes `mdx_inline` (a heading or one line of text): the escaped leading marker and the
+/// inline escapes.
+pub(crate) fn heading_text(text: &str, line: usize) -> Result<String, ImportError> {
+    let text = text.trim();
+    let text = match text.strip_prefix('\\') {
+        Some(rest) if rest.starts_with(['#', '>', '-', '+', '*', '=', '|']) => rest,
+        _ => text,
+    };
+    inline(text, line)
+}
+
+/// Undoes `table_cell`: `\|` back to `|`, then [`heading_text`].
+pub(crate) fn table_cell(text: &str, line: usize) -> Result<String, ImportError> {
+    heading_text(&text.trim().replace("\\|", "|"), line)
+}
+
+/// Decodes Mermaid entity codes (`#quot;`, `#35;`, …) in label text.
+pub(crate) fn mermaid_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let body_len = after
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_alphanumeric())
+            .count();
+        let body = &after[..body_len];
+        let decoded = if after[body_len..].starts_with(';') && !body.is_empty() {
+            match body {
+                "quot" => Some('"'),
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ if body.chars().all(|c| c.is_ascii_digit()) => {
+                    body.parse::<u32>().ok().and_then(char::from_u32)
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[body_len + 1..];
+            }
+            None => {
+                out.push('#');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use personamap_render::escape::{mdx_inline, mdx_prose, mermaid_text, table_cell as cell};
+
+    fn roundtrip(text: &str) {
+        let escaped = mdx_prose(text);
+        let lines: Vec<&str> = escaped.split('\n').collect();
+        let back = prose(&lines, 1).unwrap().unwrap();
+        assert_eq!(mdx_prose(&back), escaped);
+        if !text.contains('\\') {
+            assert_eq!(back, text);
+        }
+    }
+
+    #[test]
+    fn prose_round_trips_the_compilers_escapes() {
+        roundtrip("a {b} <c> `{d}` e");
+        roundtrip("```js\n{x}\n```\n{y}");
+        roundtrip("export it\nimport this\n\nimportant: yes");
+        roundtrip("already \\{ok and \\* stays");
+    }
+
+    #[test]
+    fn prose_refuses_jsx_naming_the_line() {
+        let e = prose(&["fine", "", "<Tabs>"], 10).unwrap_err();
+        assert_eq!(e.line, Some(12));
+        assert!(e.message.contains("`<Tabs>`"), "{}", e.message);
+        assert_eq!(prose(&["a {x}"], 3).unwrap_err().line, Some(3));
+        assert_eq!(
+            prose(&["", "import x from 'y'"], 1).unwrap_err().line,
+            Some(2)
+        );
+        assert_eq!(prose(&["a < b"], 1).unwrap().as_deref(), Some("a < b"));
+    }
+
+    #[test]
+    fn inline_and_cells_round_trip() {
+        for t in ["# not a heading", "a | b", "x {y} <z>", "- dash"] {
+            assert_eq!(table_cell(&cell(t), 1).unwrap(), t);
+            assert_eq!(heading_text(&mdx_inline(t), 1).unwrap(), t);
+        }
+    }
+
+    #[test]
+    fn mermaid_entities_decode() {
+        for t in [
+            "Queue #1; #priority; &amp; co",
+            "\"q\" `b` <i> $$x$$ %%{",
+            "a:#b",
+        ] {
+            assert_eq!(mermaid_entities(&mermaid_text(t)), t);
+        }
+        assert_eq!(mermaid_entities("#unknown; #"), "#unknown; #");
+    }
+}
