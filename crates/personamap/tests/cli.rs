@@ -223,13 +223,20 @@ fn a_broken_node_link_is_an_error_with_the_nearest_page() {
     let site = repo_site();
     let spec = site.path().join("personas/p5-protocol.toml");
     let text = std::fs::read_to_string(&spec).unwrap();
-    std::fs::write(&spec, text.replace("\"/v2/community/portal\"", "\"/v2/community/portl\"")).unwrap();
+    std::fs::write(
+        &spec,
+        text.replace("\"/v2/community/portal\"", "\"/v2/community/portl\""),
+    )
+    .unwrap();
     let before = snapshot(site.path());
     let out = run_in(site.path(), &["generate"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error[broken-link]"), "{err}");
     assert!(err.contains("personas/p5-protocol.toml:98:"), "{err}");
-    assert!(err.contains("did you mean `/v2/community/portal`?"), "{err}");
+    assert!(
+        err.contains("did you mean `/v2/community/portal`?"),
+        "{err}"
+    );
     assert_eq!(before, snapshot(site.path()));
 }
