@@ -14,6 +14,11 @@
 //!   or no good build yet): every file is parsed and resolved as `personamap generate` does, and
 //!   everything is compiled.
 //!
+//! The output checks `generate` runs (`personamap_check::validate`, which catch compiler bugs
+//! rather than spec errors) run on the first build, full rebuilds and site edits, over the
+//! outputs that changed; a persona edit skips them, as they cost several times the rebuild
+//! (they parse the whole page as Markdown).
+//!
 //! Outputs are only ever returned whole; which bytes reach the disk is the writer's business.
 
 use personamap_render::{Compiler, Output, OutputKind, Outputs, SiteInputs};
@@ -211,6 +216,7 @@ impl Engine {
             previous.as_deref(),
             pages,
             diags,
+            true,
         )
     }
 
@@ -223,7 +229,7 @@ impl Engine {
             Ok(o) => {
                 let pages = good.spec.pages.len();
                 let previous = std::mem::replace(&mut good.outputs, o.files);
-                self.succeed(good, Some(&previous), pages, Vec::new())
+                self.succeed(good, Some(&previous), pages, Vec::new(), true)
             }
             Err(d) => {
                 let sources = good.spec.sources.clone();
@@ -262,7 +268,7 @@ impl Engine {
                 warnings,
             } => {
                 let previous = std::mem::replace(&mut good.outputs, outputs);
-                self.succeed(good, Some(&previous), rendered, warnings)
+                self.succeed(good, Some(&previous), rendered, warnings, false)
             }
         }
     }
@@ -293,6 +299,7 @@ impl Engine {
         previous: Option<&[Output]>,
         pages: usize,
         mut warnings: Vec<Diagnostic>,
+        validate: bool,
     ) -> Rebuild<'_> {
         let changed: Vec<String> = good
             .outputs
@@ -300,17 +307,19 @@ impl Engine {
             .filter(|o| previous.is_none_or(|prev| !prev.contains(o)))
             .map(|o| o.path.clone())
             .collect();
-        // The output checks `generate` runs, on the outputs that changed (and the snippets
-        // pages import).
-        let checked = Outputs {
-            files: good
-                .outputs
-                .iter()
-                .filter(|o| o.kind == OutputKind::Snippet || changed.contains(&o.path))
-                .cloned()
-                .collect(),
-        };
-        warnings.extend(personamap_check::validate(&good.spec, &checked));
+        // The output checks `generate` runs (they catch compiler bugs, not spec errors), on the
+        // outputs that changed and the snippets pages import.
+        if validate {
+            let checked = Outputs {
+                files: good
+                    .outputs
+                    .iter()
+                    .filter(|o| o.kind == OutputKind::Snippet || changed.contains(&o.path))
+                    .cloned()
+                    .collect(),
+            };
+            warnings.extend(personamap_check::validate(&good.spec, &checked));
+        }
         sort(&mut warnings);
         if has_errors(&warnings) {
             // Outputs that fail their checks are never written; the next build starts over.

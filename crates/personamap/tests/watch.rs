@@ -1,0 +1,360 @@
+//! `personamap watch` end to end: the real binary on a temporary site, files changed the way
+//! editors change them, outputs polled for with generous timeouts (never a fixed sleep used as
+//! an assertion).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+const DEBOUNCE_MS: u64 = 40;
+const PAGE: &str = "guides/personas.mdx";
+const SNIPPET: &str = "snippets/Divider.jsx";
+
+const DOCS_JSON: &str = r#"{
+  "$schema": "https://mintlify.com/docs.json",
+  "theme": "palm",
+  "name": "Watch Docs",
+  "description": "A site for the watch tests.",
+  "navigation": {
+    "groups": [
+      {
+        "group": "Guides",
+        "pages": [
+          "guides/intro",
+          "guides/personas"
+        ]
+      }
+    ]
+  }
+}
+"#;
+
+const SITE_TOML: &str = r##"[site]
+base_url = "https://docs.example.org"
+
+[divider]
+path = "snippets/Divider.jsx"
+logo = "/logo.svg"
+
+[[page]]
+id = "guides/personas"
+title = "Persona maps"
+description = "What each persona touches, drawn as one map per persona for the watch tests."
+navigation = ["Guides"]
+after = "guides/intro"
+
+[[palette]]
+name = "persona"
+meaning = "The persona"
+fill = "#0b66ff"
+stroke = "#0a4cc6"
+color = "#ffffff"
+
+[[palette]]
+name = "infra"
+meaning = "Infrastructure"
+fill = "#e1f5ee"
+stroke = "#0f6e56"
+color = "#04342c"
+"##;
+
+fn persona(number: u32, name: &str) -> String {
+    format!(
+        r#"[[persona]]
+number = {number}
+name = "{name}"
+intro = "Looking for an API."
+edges = "P{number} --> Gw{number}"
+
+[[persona.group]]
+class = "persona"
+nodes = [{{ id = "P{number}", label = ["Persona {number}"] }}]
+
+[[persona.group]]
+class = "infra"
+nodes = [{{ id = "Gw{number}", label = ["Gateway {number}"] }}]
+"#
+    )
+}
+
+/// A temporary site with two personas, generated once.
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("personas")).expect("mkdir");
+    std::fs::write(root.join("docs.json"), DOCS_JSON).expect("write");
+    std::fs::write(
+        root.join("llms.txt"),
+        "# Watch Docs\n\n> A site.\n\n## Docs\n",
+    )
+    .expect("write");
+    std::fs::write(root.join("personas/site.toml"), SITE_TOML).expect("write");
+    std::fs::write(root.join("personas/p1.toml"), persona(1, "Alpha Persona")).expect("write");
+    std::fs::write(root.join("personas/p2.toml"), persona(2, "Beta Persona")).expect("write");
+    dir
+}
+
+/// A running `personamap watch` and the lines it printed.
+struct Watcher {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+    root: PathBuf,
+}
+
+impl Watcher {
+    fn start(root: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_personamap"))
+            .args(["watch", "--debounce", &DEBOUNCE_MS.to_string(), "--root"])
+            .arg(root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn personamap watch");
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        for stream in [
+            child
+                .stdout
+                .take()
+                .map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let lines = lines.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    lines.lock().expect("lock").push(line);
+                }
+            });
+        }
+        let w = Watcher {
+            child,
+            lines,
+            root: root.to_path_buf(),
+        };
+        w.wait_for("the first build", |w| w.count("watch: ") == 1);
+        w
+    }
+
+    fn count(&self, prefix: &str) -> usize {
+        let lines = self.lines.lock().expect("lock");
+        lines.iter().filter(|l| l.starts_with(prefix)).count()
+    }
+
+    fn rebuilds(&self) -> Vec<String> {
+        let lines = self.lines.lock().expect("lock");
+        lines
+            .iter()
+            .filter(|l| l.starts_with("rebuild: "))
+            .cloned()
+            .collect()
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root.join(rel)).unwrap_or_default()
+    }
+
+    /// Polls `done` every 50 ms for up to 30 s.
+    fn wait_for(&self, what: &str, done: impl Fn(&Self) -> bool) {
+        let start = Instant::now();
+        while !done(self) {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "timed out waiting for {what}; output so far:\n{}",
+                self.lines.lock().expect("lock").join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Sends SIGTERM (on unix) and checks the clean exit.
+    fn stop(mut self) {
+        #[cfg(unix)]
+        {
+            let status = Command::new("kill")
+                .args(["-TERM", &self.child.id().to_string()])
+                .status()
+                .expect("kill");
+            assert!(status.success());
+            let code = self.child.wait().expect("wait");
+            assert_eq!(code.code(), Some(0), "watch exits 0 on SIGTERM");
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{rel} holds {from}");
+    std::fs::write(path, text.replace(from, to)).expect("write");
+}
+
+fn mtime(root: &Path, rel: &str) -> SystemTime {
+    std::fs::metadata(root.join(rel))
+        .and_then(|m| m.modified())
+        .expect("mtime")
+}
+
+#[test]
+fn an_edit_rewrites_the_page() {
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    assert!(w.read(PAGE).contains("Alpha Persona"));
+    edit(
+        dir.path(),
+        "personas/p1.toml",
+        "Alpha Persona",
+        "Gamma Persona",
+    );
+    w.wait_for("the new name", |w| w.read(PAGE).contains("Gamma Persona"));
+    w.wait_for("the rebuild line", |w| {
+        w.rebuilds()
+            .iter()
+            .any(|l| l.contains("personas/p1.toml") && l.contains(PAGE) && l.ends_with(" ms)"))
+    });
+    w.stop();
+}
+
+#[test]
+fn an_invalid_edit_keeps_the_outputs_and_the_fix_recovers() {
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    let before = w.read(PAGE);
+    edit(
+        dir.path(),
+        "personas/p1.toml",
+        "P1 --> Gw1",
+        "P1 --> Nowhere",
+    );
+    w.wait_for("the error", |w| {
+        w.rebuilds().iter().any(|l| l.contains("error(s)"))
+            && w.lines
+                .lock()
+                .expect("lock")
+                .iter()
+                .any(|l| l.contains("unknown-node"))
+    });
+    assert_eq!(w.read(PAGE), before, "the last good page stays");
+    edit(
+        dir.path(),
+        "personas/p1.toml",
+        "P1 --> Nowhere",
+        "Gw1 --> P1",
+    );
+    w.wait_for("the fixed page", |w| w.read(PAGE).contains("Gw1 --> P1"));
+    w.stop();
+}
+
+#[test]
+fn an_atomic_rename_save_is_picked_up() {
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    let tmp = dir.path().join("personas/.p2.toml.swx.tmp");
+    std::fs::write(&tmp, persona(2, "Renamed Persona")).expect("write temp");
+    std::fs::rename(&tmp, dir.path().join("personas/p2.toml")).expect("rename");
+    w.wait_for("the renamed save", |w| {
+        w.read(PAGE).contains("Renamed Persona")
+    });
+    // vim's style: the old file moved to a backup, a new one written.
+    let p2 = dir.path().join("personas/p2.toml");
+    std::fs::rename(&p2, dir.path().join("personas/p2.toml~")).expect("backup");
+    std::fs::write(&p2, persona(2, "Vim Persona")).expect("write");
+    w.wait_for("the vim save", |w| w.read(PAGE).contains("Vim Persona"));
+    assert!(!w.read(PAGE).contains("Renamed Persona"));
+    w.stop();
+}
+
+#[test]
+fn a_new_file_in_a_new_folder_and_a_deleted_file() {
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    let sub = dir.path().join("personas/more/deeper");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    std::fs::write(sub.join("p3.toml"), persona(3, "Delta Persona")).expect("write");
+    w.wait_for("the new persona", |w| {
+        w.read(PAGE).contains("Delta Persona")
+    });
+    std::fs::remove_file(dir.path().join("personas/p2.toml")).expect("remove");
+    w.wait_for("the deleted persona gone", |w| {
+        !w.read(PAGE).contains("Beta Persona")
+    });
+    assert!(w.read(PAGE).contains("Delta Persona"));
+    w.wait_for("the deletion line", |w| {
+        w.rebuilds()
+            .iter()
+            .any(|l| l.contains("personas/p2.toml (deleted)"))
+    });
+    w.stop();
+}
+
+#[test]
+fn a_user_edit_of_docs_json_is_rebuilt() {
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    // The user drops the page from the navigation (and changes the site name).
+    let edited = DOCS_JSON
+        .replace(",\n          \"guides/personas\"", "")
+        .replace("Watch Docs", "Renamed Docs");
+    std::fs::write(dir.path().join("docs.json"), &edited).expect("write");
+    w.wait_for("the page back in the navigation", |w| {
+        let docs = w.read("docs.json");
+        docs.contains("Renamed Docs") && docs.contains("\"guides/personas\"")
+    });
+    w.wait_for("the rebuild line", |w| {
+        w.rebuilds()
+            .iter()
+            .any(|l| l.starts_with("rebuild: docs.json changed -> wrote docs.json"))
+    });
+    w.stop();
+}
+
+#[test]
+fn one_edit_is_one_rebuild_and_untouched_outputs_keep_their_mtimes() {
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    let snippet = mtime(dir.path(), SNIPPET);
+    let llms = mtime(dir.path(), "llms.txt");
+    let docs = mtime(dir.path(), "docs.json");
+    edit(
+        dir.path(),
+        "personas/p2.toml",
+        "Looking for an API.",
+        "Looking for SDKs.",
+    );
+    w.wait_for("the rebuild line", |w| !w.rebuilds().is_empty());
+    // The page write (and its manifest check) must not trigger another rebuild: wait well past
+    // the debounce, then count.
+    let settle = Instant::now();
+    w.wait_for("a quiet period", |_| {
+        settle.elapsed() > Duration::from_millis(DEBOUNCE_MS * 20)
+    });
+    let rebuilds = w.rebuilds();
+    assert_eq!(rebuilds.len(), 1, "{rebuilds:#?}");
+    assert!(
+        rebuilds[0].contains(&format!("wrote {PAGE} (")),
+        "{}",
+        rebuilds[0]
+    );
+    assert_eq!(mtime(dir.path(), SNIPPET), snippet);
+    assert_eq!(mtime(dir.path(), "llms.txt"), llms);
+    assert_eq!(mtime(dir.path(), "docs.json"), docs);
+    w.stop();
+}
