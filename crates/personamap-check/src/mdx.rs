@@ -36,11 +36,129 @@ pub fn options() -> ParseOptions {
 }
 
 /// Parses a page; the error is markdown-rs's message with its position.
+///
+/// markdown-rs spends time quadratic in the number of lines of one document (its edit map
+/// scans linearly), so a long page is parsed in chunks cut at top-level block boundaries: a
+/// blank line outside any fence and any open JSX element, followed by an unindented line. A
+/// chunk that ends inside a code block markdown-rs did not see closed is a bug, reported as
+/// such, so cutting can never hide a fence that swallows the rest of the page.
 pub fn parse(text: &str) -> Result<PageParts, String> {
-    let tree = markdown::to_mdast(text, &options()).map_err(|m| m.to_string())?;
     let mut parts = PageParts::default();
-    walk(&tree, &mut parts);
+    for (first_line, chunk) in chunks(text, CHUNK_LINES) {
+        let tree = markdown::to_mdast(chunk, &options())
+            .map_err(|m| at_line(&m.to_string(), first_line))?;
+        if let Some(line) = unclosed_code(&tree, chunk) {
+            return Err(format!(
+                "a code block opened at line {} is never closed",
+                first_line + line
+            ));
+        }
+        let mut chunk_parts = PageParts::default();
+        walk(&tree, &mut chunk_parts);
+        parts.frontmatter = parts.frontmatter.or(chunk_parts.frontmatter);
+        parts.mermaid.extend(chunk_parts.mermaid);
+        parts.esm.extend(chunk_parts.esm);
+        parts.code_expressions.extend(
+            chunk_parts
+                .code_expressions
+                .into_iter()
+                .map(|(l, c)| (l + first_line, c)),
+        );
+    }
     Ok(parts)
+}
+
+/// Lines per chunk, at least (a chunk ends at the first boundary after this many lines).
+const CHUNK_LINES: usize = 200;
+
+/// Splits `text` into chunks of at least `min_lines` lines at top-level block boundaries, with
+/// the number of lines before each chunk.
+fn chunks(text: &str, min_lines: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let (mut start, mut start_line, mut line_no, mut offset) = (0, 0, 0, 0);
+    let mut fence: Option<(char, usize)> = None;
+    let mut depth: i64 = 0;
+    let mut previous_blank = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let unindented = !line.starts_with([' ', '\t']);
+        if fence.is_none()
+            && depth == 0
+            && previous_blank
+            && unindented
+            && !trimmed.is_empty()
+            && line_no - start_line >= min_lines
+        {
+            out.push((start_line, &text[start..offset]));
+            start = offset;
+            start_line = line_no;
+        }
+        let marker = fence_marker(trimmed);
+        match (fence, marker) {
+            (Some((c, n)), Some((m, k, rest))) if c == m && k >= n && rest.trim().is_empty() => {
+                fence = None
+            }
+            (None, Some((m, k, _))) => fence = Some((m, k)),
+            _ => {}
+        }
+        if fence.is_none() && marker.is_none() {
+            depth += jsx_depth_change(trimmed);
+        }
+        previous_blank = trimmed.is_empty();
+        offset += line.len();
+        line_no += 1;
+    }
+    out.push((start_line, &text[start..]));
+    out
+}
+
+/// A fence line: (character, run length, rest of the line).
+fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
+    let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = line.chars().take_while(|c| *c == ch).count();
+    (n >= 3).then(|| (ch, n, &line[n..]))
+}
+
+/// How a line changes the nesting of JSX flow elements: `<Tabs>` opens, `</Tabs>` closes,
+/// `<Card … />` and `<X>…</X>` on one line do neither.
+fn jsx_depth_change(line: &str) -> i64 {
+    if line.starts_with("</") {
+        -1
+    } else if line.starts_with('<')
+        && line[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        && !line.ends_with("/>")
+        && !line.contains("</")
+    {
+        1
+    } else {
+        0
+    }
+}
+
+/// The line (in the chunk) of a top-level code block that runs to the end of the chunk without
+/// a closing fence.
+fn unclosed_code(tree: &Node, chunk: &str) -> Option<usize> {
+    let last = tree.children()?.last()?;
+    let Node::Code(_) = last else { return None };
+    let pos = last.position()?;
+    let source = &chunk[pos.start.offset..pos.end.offset];
+    let open = fence_marker(source.lines().next()?.trim())?;
+    let closed = source.lines().count() > 1
+        && source
+            .lines()
+            .last()
+            .and_then(|l| fence_marker(l.trim()))
+            .is_some_and(|(c, n, rest)| c == open.0 && n >= open.1 && rest.trim().is_empty());
+    (!closed).then_some(pos.start.line)
+}
+
+/// markdown-rs's message with line numbers shifted by the lines before the chunk.
+fn at_line(message: &str, lines_before: usize) -> String {
+    if lines_before == 0 {
+        message.to_string()
+    } else {
+        format!("{message} (in the part of the page after line {lines_before})")
+    }
 }
 
 fn walk(node: &Node, parts: &mut PageParts) {
@@ -132,6 +250,44 @@ fn same(v: &Value, y: &Yaml) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_cut_only_at_top_level_boundaries() {
+        let text = "a\n\n```\nx\n\ny\n```\n\n<Tabs>\n\nz\n\n</Tabs>\n\nb\n\n  c\n\nd\n";
+        let cuts: Vec<&str> = chunks(text, 0).into_iter().map(|(_, c)| c).collect();
+        assert_eq!(
+            cuts,
+            [
+                "a\n\n",
+                "```\nx\n\ny\n```\n\n",
+                "<Tabs>\n\nz\n\n</Tabs>\n\n",
+                "b\n\n  c\n\n",
+                "d\n"
+            ]
+        );
+        assert_eq!(chunks(text, 0).last().map(|(l, _)| *l), Some(18));
+        assert_eq!(chunks(text, 1000).len(), 1);
+    }
+
+    #[test]
+    fn a_long_page_parses_in_chunks_with_every_part() {
+        let block = "```mermaid\nflowchart LR\n  A --> B\n```\n\n{/* c */}\n\n";
+        let page = format!(
+            "---\ntitle: T\n---\n\nimport {{ X }} from \"/snippets/x.jsx\";\n\n{}",
+            block.repeat(300)
+        );
+        let parts = parse(&page).unwrap();
+        assert_eq!(parts.mermaid.len(), 300);
+        assert_eq!(parts.esm.len(), 1);
+        assert!(parts.frontmatter.is_some());
+        assert!(chunks(&page, CHUNK_LINES).len() > 1);
+    }
+
+    #[test]
+    fn an_unclosed_fence_at_a_chunk_end_is_reported() {
+        let page = format!("{}```js\nopen\n", "para\n\n".repeat(150));
+        assert!(parse(&page).unwrap_err().contains("never closed"));
+    }
 
     #[test]
     fn imports_are_esm_and_braces_are_code() {
