@@ -14,22 +14,25 @@ pub struct Entry {
 impl Entry {
     /// The entry for a page.
     pub fn new(section: &str, base_url: &str, id: &str, title: &str, description: &str) -> Self {
-        let url = format!("{base_url}/{id}.md");
-        let title: String = title
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .replace('\\', "\\\\")
-            .replace('[', "\\[")
-            .replace(']', "\\]");
-        let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
+        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The llms.txt reference parser reads `[title](url)` with `[^\]]+` and `[^\)]+`: a
+        // title needs text and no square brackets, a URL no parentheses or spaces.
+        let url = format!("{base_url}/{id}.md")
+            .replace(' ', "%20")
+            .replace('(', "%28")
+            .replace(')', "%29");
+        let mut title = one_line(title).replace('[', "(").replace(']', ")");
+        if title.is_empty() {
+            title = id.to_string();
+        }
+        let description = one_line(description);
         let line = if description.is_empty() {
             format!("- [{title}]({url})")
         } else {
             format!("- [{title}]({url}): {description}")
         };
         Entry {
-            section: section.split_whitespace().collect::<Vec<_>>().join(" "),
+            section: one_line(section),
             url,
             line,
         }
@@ -178,7 +181,7 @@ mod tests {
         let out = merge(None, &[entry("a")], &HEADER);
         assert_eq!(
             out,
-            "# Site\n\n> About\n\nEach entry links to the page's Markdown export.\n\n## Docs\n\n- [T \\[1\\]](https://x.org/a.md): D\n"
+            "# Site\n\n> About\n\nEach entry links to the page's Markdown export.\n\n## Docs\n\n- [T (1)](https://x.org/a.md): D\n"
         );
     }
 
@@ -188,7 +191,7 @@ mod tests {
         let out = merge(Some(old), &[entry("a"), entry("b")], &HEADER);
         assert_eq!(
             out,
-            "# S\n\n> s\n\n## Docs\n\n- [T \\[1\\]](https://x.org/a.md): D\n- [Other](https://y)\n- [T \\[1\\]](https://x.org/b.md): D\n\n## Optional\n\n"
+            "# S\n\n> s\n\n## Docs\n\n- [T (1)](https://x.org/a.md): D\n- [Other](https://y)\n- [T (1)](https://x.org/b.md): D\n\n## Optional\n\n"
         );
         assert_eq!(merge(Some(&out), &[entry("a"), entry("b")], &HEADER), out);
     }
@@ -198,7 +201,7 @@ mod tests {
         let out = merge(Some("# S\n\n> s\n\ntext\n"), &[entry("a")], &HEADER);
         assert_eq!(
             out,
-            "# S\n\n> s\n\ntext\n\n## Docs\n\n- [T \\[1\\]](https://x.org/a.md): D\n"
+            "# S\n\n> s\n\ntext\n\n## Docs\n\n- [T (1)](https://x.org/a.md): D\n"
         );
     }
 }

@@ -186,7 +186,7 @@ fn toml_str(s: &str) -> String {
     out
 }
 
-/// The files of `site`: `docs.json` and `personas/*.toml`, as (path, text).
+/// The files of `site`: `docs.json`, its existing `index.mdx` and `personas/*.toml`, as (path, text).
 pub fn files(site: &Site) -> Vec<(String, String)> {
     let mut spec = format!(
         "[site]\nbase_url = \"https://docs.example.com\"\n\n[divider]\npath = \"snippets/Divider.jsx\"\nlogo = \"/logo.svg\"\n\n[[page]]\nid = \"guides/map\"\ntitle = {}\ndescription = {}\nnavigation = [\"Guides\"]\nintro = {}\nclosing = {}\nlegend = {}\n",
@@ -253,6 +253,11 @@ pub fn files(site: &Site) -> Vec<(String, String)> {
     out.push((
         "docs.json".to_string(),
         "{\n  \"name\": \"Hostile\",\n  \"theme\": \"mint\",\n  \"colors\": { \"primary\": \"#0b66ff\" },\n  \"navigation\": { \"groups\": [ { \"group\": \"Guides\", \"pages\": [\"index\"] } ] }\n}\n".to_string(),
+    ));
+    // The site's own page, which its navigation already lists.
+    out.push((
+        "index.mdx".to_string(),
+        "---\ntitle: Home\ndescription: The page that was here before personamap.\n---\n\nWelcome.\n".to_string(),
     ));
     out
 }
