@@ -137,13 +137,17 @@ fn verify(input: &ImportInput, files: Vec<SpecFile>) -> Result<Imported, ImportE
             });
         }
     };
-    let env = personamap_render::templates::environment();
+    let compiler = personamap_render::Compiler::new();
     let page = spec.page(input.page_id).ok_or_else(|| ImportError {
         line: None,
         message: format!("the imported spec has no page `{}`", input.page_id),
     })?;
-    let rendered = personamap_render::page::page(&env, &spec, page).map_err(render_error)?;
-    let snippet = personamap_render::page::divider(&env, &spec.divider).map_err(render_error)?;
+    let rendered = compiler
+        .page(&spec, page)
+        .map_err(|d| render_error(d.message))?;
+    let snippet = compiler
+        .divider(&spec)
+        .map_err(|d| render_error(d.message))?;
     let page_differs_at = (rendered != input.page).then(|| first_difference(&rendered, input.page));
     Ok(Imported {
         files,

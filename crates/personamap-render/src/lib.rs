@@ -81,6 +81,7 @@ pub struct Outputs {
 /// Renders specs. Holds the template environment so repeated compiles (watch) reuse it.
 pub struct Compiler {
     env: Environment<'static>,
+    flows: mermaid::FlowCache,
 }
 
 impl Default for Compiler {
@@ -100,6 +101,7 @@ impl Compiler {
     pub fn new() -> Self {
         Compiler {
             env: templates::environment(),
+            flows: mermaid::FlowCache::default(),
         }
     }
 
@@ -146,8 +148,7 @@ impl Compiler {
         }
         files.push(Output {
             path: spec.divider.path.clone(),
-            contents: page::divider(&self.env, &spec.divider)
-                .map_err(|e| vec![template_diag(e)])?,
+            contents: self.divider(spec).map_err(|d| vec![d])?,
             kind: OutputKind::Snippet,
         });
         if let Some(path) = &spec.site.data_snippet {
@@ -223,8 +224,7 @@ impl Compiler {
             None => None,
         };
         let mdx = self.page(spec, page).map_err(|d| vec![d])?;
-        let snippet =
-            page::divider(&self.env, &spec.divider).map_err(|e| vec![template_diag(e)])?;
+        let snippet = self.divider(spec).map_err(|d| vec![d])?;
         let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
         let input = export::ExportInput {
             base_url: &spec.site.base_url,
@@ -242,8 +242,14 @@ impl Compiler {
         })
     }
 
-    fn page(&self, spec: &Spec, page: &Page) -> Result<String, Diagnostic> {
-        page::page(&self.env, spec, page).map_err(template_diag)
+    /// The divider snippet of `spec`.
+    pub fn divider(&self, spec: &Spec) -> Result<String, Diagnostic> {
+        page::divider(&self.env, &spec.divider).map_err(template_diag)
+    }
+
+    /// The MDX text of one page of `spec`.
+    pub fn page(&self, spec: &Spec, page: &Page) -> Result<String, Diagnostic> {
+        page::page(&self.env, &self.flows, spec, page).map_err(template_diag)
     }
 
     fn facts(&self, spec: &Spec, docs: &DocsJson) -> SiteFacts {

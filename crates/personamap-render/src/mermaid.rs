@@ -2,10 +2,12 @@
 
 use crate::escape::{is_plain_edge_label, mermaid_label, mermaid_text};
 use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Persona};
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::Mutex;
 
 /// Page-level choices that change a diagram.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct FlowOptions {
     /// Emit `click ID href` lines for nodes with links.
     pub clicks: bool,
@@ -144,5 +146,101 @@ fn link(l: &Link) -> String {
             (LabelStyle::Inline, EdgeKind::Thick) => format!("== {text} ==>"),
         },
         Some((text, _)) => format!("{arrow}|\"{}\"|", mermaid_text(text)),
+    }
+}
+
+/// Rendered flowcharts kept between compiles: a persona whose content, used classes and page
+/// options are unchanged is not rendered again (a watch rebuild after editing one persona
+/// renders one diagram, not every diagram of its page).
+#[derive(Default)]
+pub struct FlowCache {
+    entries: Mutex<HashMap<(u32, FlowOptions), Cached>>,
+}
+
+struct Cached {
+    persona: Persona,
+    classes: Vec<Class>,
+    text: String,
+}
+
+impl FlowCache {
+    /// The flowchart of `persona`, from the cache when nothing it depends on changed.
+    pub fn flowchart(&self, persona: &Persona, palette: &[Class], options: FlowOptions) -> String {
+        let classes = persona.used_classes(palette);
+        let key = (persona.number, options);
+        let Ok(mut entries) = self.entries.lock() else {
+            return flowchart(persona, palette, options);
+        };
+        if let Some(c) = entries.get(&key)
+            && c.persona == *persona
+            && c.classes.len() == classes.len()
+            && c.classes.iter().zip(&classes).all(|(a, b)| a == *b)
+        {
+            return c.text.clone();
+        }
+        let text = flowchart(persona, palette, options);
+        entries.insert(
+            key,
+            Cached {
+                persona: persona.clone(),
+                classes: classes.into_iter().cloned().collect(),
+                text: text.clone(),
+            },
+        );
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use personamap_spec::{SourceFile, Sources, Spec};
+
+    fn spec(fill: &str, label: &str) -> Spec {
+        let text = format!(
+            "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\n\
+             [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\n\
+             [[palette]]\nname = \"c\"\nmeaning = \"m\"\nfill = \"{fill}\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[persona]]\nnumber = 1\nname = \"N\"\nedges = \"A --> B\"\n\
+             [[persona.group]]\nclass = \"c\"\nnodes = [{{ id = \"A\", label = \"{label}\" }}, {{ id = \"B\", label = \"b\" }}]\n"
+        );
+        let file = SourceFile {
+            path: "personas/s.toml".into(),
+            text,
+        };
+        personamap_spec::load(Sources::new(vec![file]))
+            .0
+            .expect("valid spec")
+    }
+
+    #[test]
+    fn the_cache_serves_unchanged_diagrams_and_renders_changed_ones() {
+        let cache = FlowCache::default();
+        let opts = FlowOptions::default();
+        let a = spec("#fff", "a");
+        let first = cache.flowchart(&a.personas[0], &a.palette, opts);
+        assert_eq!(first, flowchart(&a.personas[0], &a.palette, opts));
+        assert_eq!(cache.flowchart(&a.personas[0], &a.palette, opts), first);
+        let relabelled = spec("#fff", "a2");
+        assert!(
+            cache
+                .flowchart(&relabelled.personas[0], &relabelled.palette, opts)
+                .contains("A[\"a2\"]")
+        );
+        let recoloured = spec("#eee", "a2");
+        assert!(
+            cache
+                .flowchart(&recoloured.personas[0], &recoloured.palette, opts)
+                .contains("fill:#eee")
+        );
+        let clicks = FlowOptions {
+            accessible: true,
+            ..opts
+        };
+        assert!(
+            cache
+                .flowchart(&recoloured.personas[0], &recoloured.palette, clicks)
+                .contains("accTitle")
+        );
     }
 }

@@ -2,14 +2,19 @@
 
 use crate::escape::{mdx_inline, mdx_prose, table_cell};
 use crate::frontmatter::frontmatter;
-use crate::mermaid::{FlowOptions, flowchart};
+use crate::mermaid::{FlowCache, FlowOptions};
 use crate::templates;
 use minijinja::{Environment, Value, context};
 use personamap_spec::{Banner, Divider, Layout, Links, Node, Page, Persona, Spec};
 use std::fmt::Write as _;
 
-/// Renders the MDX page for `page`.
-pub fn page(env: &Environment, spec: &Spec, page: &Page) -> Result<String, minijinja::Error> {
+/// Renders the MDX page for `page`, taking unchanged diagrams from `flows`.
+pub fn page(
+    env: &Environment,
+    flows: &FlowCache,
+    spec: &Spec,
+    page: &Page,
+) -> Result<String, minijinja::Error> {
     let personas: Vec<&Persona> = page
         .personas
         .iter()
@@ -29,7 +34,7 @@ pub fn page(env: &Environment, spec: &Spec, page: &Page) -> Result<String, minij
     };
     let personas: Vec<Value> = personas
         .iter()
-        .map(|p| persona_context(spec, page, p, options))
+        .map(|p| persona_context(flows, spec, page, p, options))
         .collect();
     let related: Vec<Value> = page
         .related
@@ -60,7 +65,13 @@ pub fn page(env: &Environment, spec: &Spec, page: &Page) -> Result<String, minij
     })
 }
 
-fn persona_context(spec: &Spec, page: &Page, p: &Persona, options: FlowOptions) -> Value {
+fn persona_context(
+    flows: &FlowCache,
+    spec: &Spec,
+    page: &Page,
+    p: &Persona,
+    options: FlowOptions,
+) -> Value {
     let links: Vec<Value> = p
         .nodes()
         .filter_map(|n| {
@@ -77,7 +88,7 @@ fn persona_context(spec: &Spec, page: &Page, p: &Persona, options: FlowOptions) 
         nickname => p.nickname.as_deref().map(mdx_inline),
         icon => &p.icon,
         intro => prose(p.intro.as_deref()),
-        mermaid => flowchart(p, &spec.palette, options),
+        mermaid => flows.flowchart(p, &spec.palette, options),
         links => links,
         text => page.accessible.then(|| text_equivalent(p)),
     }

@@ -44,11 +44,11 @@ fn inputs(shape: Shape) -> (Vec<SourceFile>, SiteInputs) {
 #[divan::bench(args = [10, 100, 1000], sample_count = 10)]
 fn full_compile(bencher: Bencher, personas: usize) {
     let (files, site) = inputs(shape(personas));
-    let compiler = Compiler::new();
     bencher.bench_local(|| {
         let (spec, _) = personamap_spec::load(Sources::new(files.clone()));
         let spec = spec.expect("the synthetic spec loads");
-        compiler
+        // A new compiler each time: a cold run, no diagram cached from the previous one.
+        Compiler::new()
             .compile(&spec, &site)
             .expect("it compiles")
             .files
