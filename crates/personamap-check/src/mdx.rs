@@ -4,6 +4,7 @@
 use crate::js;
 use markdown::mdast::Node;
 use markdown::{Constructs, ParseOptions};
+use personamap_render::escape::fence_marker;
 use personamap_spec::Value;
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 
@@ -110,13 +111,6 @@ fn chunks(text: &str, min_lines: usize) -> Vec<(usize, &str)> {
     }
     out.push((start_line, &text[start..]));
     out
-}
-
-/// A fence line: (character, run length, rest of the line).
-fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
-    let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let n = line.chars().take_while(|c| *c == ch).count();
-    (n >= 3).then(|| (ch, n, &line[n..]))
 }
 
 /// How a line changes the nesting of JSX flow elements: `<Tabs>` opens, `</Tabs>` closes,

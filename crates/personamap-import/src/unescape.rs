@@ -2,14 +2,8 @@
 //! spec cannot hold (JSX, expressions, ESM) in what must be plain Markdown.
 
 use crate::ImportError;
-
-/// A fence opening/closing: (character, run length, rest of line), as the compiler reads it.
-pub(crate) fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
-    let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let n = line.chars().take_while(|c| *c == ch).count();
-    let rest = &line[n..];
-    (n >= 3 && !(ch == '`' && rest.contains('`'))).then_some((ch, n, rest))
-}
+pub(crate) use personamap_render::escape::fence_marker;
+use personamap_render::escape::{Inline, inline_pieces};
 
 /// Prose lines of the page (`first` is the 1-based number of the first) back to the Markdown
 /// the spec holds: `\{`, `\}`, `\<` outside code become `{`, `}`, `<`, and a block's
@@ -92,33 +86,13 @@ fn inline(text: &str, first: usize) -> Result<String, ImportError> {
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     let line_at = |i: usize| first + text[..i].matches('\n').count();
-    let mut i = 0;
-    while i < text.len() {
-        let c = bytes[i];
-        match c {
-            b'\\' if i + 1 < text.len() && bytes[i + 1].is_ascii_punctuation() => {
-                if matches!(bytes[i + 1], b'{' | b'}' | b'<') {
-                    out.push(bytes[i + 1] as char);
-                } else {
-                    out.push_str(&text[i..i + 2]);
-                }
-                i += 2;
+    for piece in inline_pieces(text) {
+        match piece {
+            Inline::Escape(e) if matches!(e.as_bytes()[1], b'{' | b'}' | b'<') => {
+                out.push_str(&e[1..])
             }
-            b'`' => {
-                let n = bytes[i..].iter().take_while(|b| **b == b'`').count();
-                match find_run(&bytes[i + n..], n) {
-                    Some(end) => {
-                        let stop = i + n + end + n;
-                        out.push_str(&text[i..stop]);
-                        i = stop;
-                    }
-                    None => {
-                        out.push_str(&text[i..i + n]);
-                        i += n;
-                    }
-                }
-            }
-            b'{' | b'}' => {
+            Inline::Code(s) | Inline::Escape(s) => out.push_str(s),
+            Inline::Char(i, '{' | '}') => {
                 let snippet: String = text[i..]
                     .chars()
                     .take(24)
@@ -131,9 +105,10 @@ fn inline(text: &str, first: usize) -> Result<String, ImportError> {
                     ),
                 ));
             }
-            b'<' if bytes
-                .get(i + 1)
-                .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'>' | b'!')) =>
+            Inline::Char(i, '<')
+                if bytes.get(i + 1).is_some_and(|b| {
+                    b.is_ascii_alphabetic() || matches!(b, b'/' | b'>' | b'!')
+                }) =>
             {
                 let tag: String = text[i..]
                     .chars()
@@ -146,31 +121,10 @@ fn inline(text: &str, first: usize) -> Result<String, ImportError> {
                     ),
                 ));
             }
-            _ => {
-                let len = text[i..].chars().next().map_or(1, char::len_utf8);
-                out.push_str(&text[i..i + len]);
-                i += len;
-            }
+            Inline::Char(_, c) => out.push(c),
         }
     }
     Ok(out)
-}
-
-/// Offset of the next run of exactly `n` backticks in `bytes`.
-fn find_run(bytes: &[u8], n: usize) -> Option<usize> {
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
-            if run == n {
-                return Some(i);
-            }
-            i += run;
-        } else {
-            i += 1;
-        }
-    }
-    None
 }
 
 /// Undoes `mdx_inline` (a heading or one line of text): the escaped leading marker and the

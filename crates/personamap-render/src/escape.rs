@@ -62,49 +62,62 @@ pub fn mdx_prose(text: &str) -> String {
 
 /// A fence opening/closing: (character, run length, rest of line). A backtick fence's info
 /// string cannot hold a backtick.
-fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
+pub fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
     let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let n = line.chars().take_while(|c| *c == ch).count();
     let rest = &line[n..];
     (n >= 3 && !(ch == '`' && rest.contains('`'))).then_some((ch, n, rest))
 }
 
-/// Escapes `{`, `}`, `<` outside inline code spans, keeping backslash escapes as written.
-fn escape_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// A piece of inline Markdown, as far as MDX escaping cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inline<'a> {
+    /// A code span (backticks included) or a run of backticks that opens none: verbatim.
+    Code(&'a str),
+    /// A backslash escape of ASCII punctuation, e.g. `\{`.
+    Escape(&'a str),
+    /// One character of text, at this byte offset.
+    Char(usize, char),
+}
+
+/// Splits inline Markdown into code spans, backslash escapes and single characters.
+pub fn inline_pieces(text: &str) -> Vec<Inline<'_>> {
     let bytes = text.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let c = bytes[i];
-        match c {
+        match bytes[i] {
             b'\\' if i + 1 < text.len() && bytes[i + 1].is_ascii_punctuation() => {
-                out.push_str(&text[i..i + 2]);
+                out.push(Inline::Escape(&text[i..i + 2]));
                 i += 2;
             }
             b'`' => {
                 let n = bytes[i..].iter().take_while(|b| **b == b'`').count();
-                match find_run(&bytes[i + n..], n) {
-                    Some(end) => {
-                        let stop = i + n + end + n;
-                        out.push_str(&text[i..stop]);
-                        i = stop;
-                    }
-                    None => {
-                        out.push_str(&text[i..i + n]);
-                        i += n;
-                    }
-                }
-            }
-            b'{' | b'}' | b'<' => {
-                out.push('\\');
-                out.push(c as char);
-                i += 1;
+                let stop = find_run(&bytes[i + n..], n).map_or(i + n, |end| i + n + end + n);
+                out.push(Inline::Code(&text[i..stop]));
+                i = stop;
             }
             _ => {
-                let len = text[i..].chars().next().map_or(1, char::len_utf8);
-                out.push_str(&text[i..i + len]);
-                i += len;
+                let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+                out.push(Inline::Char(i, c));
+                i += c.len_utf8();
             }
+        }
+    }
+    out
+}
+
+/// Escapes `{`, `}`, `<` outside inline code spans, keeping backslash escapes as written.
+fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in inline_pieces(text) {
+        match piece {
+            Inline::Code(s) | Inline::Escape(s) => out.push_str(s),
+            Inline::Char(_, c @ ('{' | '}' | '<')) => {
+                out.push('\\');
+                out.push(c);
+            }
+            Inline::Char(_, c) => out.push(c),
         }
     }
     out
