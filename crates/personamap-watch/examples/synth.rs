@@ -9,7 +9,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(dir) = args.first().map(PathBuf::from) else {
+    let Some(dir) = args
+        .first()
+        .filter(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+    else {
         eprintln!("usage: synth DIR [PERSONAS] [NODES] [PAGES]");
         return ExitCode::FAILURE;
     };
