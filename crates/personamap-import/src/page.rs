@@ -4,7 +4,6 @@
 
 use crate::ImportError;
 use crate::flowchart::{self, Chart, ClassDef};
-use crate::snippet::DividerSpec;
 use crate::unescape::{self, fence_marker};
 use personamap_spec::{Banner, Value};
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
@@ -64,7 +63,7 @@ pub(crate) struct Override {
 /// Everything the spec files hold.
 pub(crate) struct ImportedSpec {
     pub header: Header,
-    pub divider: DividerSpec,
+    pub divider: personamap_spec::Divider,
     pub intro: Option<String>,
     pub legend_title: String,
     pub palette: Vec<PaletteClass>,
@@ -518,7 +517,10 @@ fn read_persona(
 
 /// Builds the palette (legend order, colours from each class's first `classDef`) and each
 /// persona's overrides.
-pub(crate) fn resolve(model: Model, divider: DividerSpec) -> Result<ImportedSpec, ImportError> {
+pub(crate) fn resolve(
+    model: Model,
+    divider: personamap_spec::Divider,
+) -> Result<ImportedSpec, ImportError> {
     let mut numbers = std::collections::BTreeSet::new();
     for p in &model.personas {
         if !numbers.insert(p.number) {

@@ -1,21 +1,10 @@
 //! The divider snippet read back: the values the template `divider.jsx` was filled with.
 
 use crate::ImportError;
-
-/// The `[divider]` settings.
-pub(crate) struct DividerSpec {
-    pub path: String,
-    pub component: String,
-    pub logo: String,
-    pub color: String,
-    pub line_color: String,
-    pub gap: String,
-    /// (name, margin), the default first.
-    pub spacing: Vec<(String, String)>,
-}
+use personamap_spec::Divider;
 
 /// Reads the divider snippet `text` (at `path`, exporting `component`).
-pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<DividerSpec, ImportError> {
+pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<Divider, ImportError> {
     let err = |what: &str| ImportError {
         line: None,
         message: format!("the divider snippet {path} is not in the form personamap writes: {what}"),
@@ -57,7 +46,7 @@ pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<DividerSpe
     let gap = js_after(text, "marginRight: ").ok_or_else(|| err("no `marginRight`"))?;
     let line_color = js_after(text, "background: ").ok_or_else(|| err("no `background`"))?;
     let logo = js_after(text, "<Icon icon=").ok_or_else(|| err("no `<Icon icon=\"…\" />` logo"))?;
-    Ok(DividerSpec {
+    Ok(Divider {
         path: path.to_string(),
         component: component.to_string(),
         logo,
@@ -65,6 +54,7 @@ pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<DividerSpe
         line_color,
         gap,
         spacing,
+        span: None,
     })
 }
 
