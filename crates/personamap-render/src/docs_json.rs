@@ -190,6 +190,32 @@ impl<'a> DocsJson<'a> {
         Ok(Some(format!("{}{insert}{}", &text[..at], &text[at..])))
     }
 
+    /// Returns the docs.json text without `page` in the group at `path`, removing only the
+    /// bytes of that entry and one separator (the inverse of [`DocsJson::with_page`]). `None`
+    /// when the group does not exist or does not list the page.
+    pub fn without_page(&self, path: &[String], page: &str) -> Result<Option<String>, NavError> {
+        let Ok(pages) = self.group_pages(path) else {
+            return Ok(None);
+        };
+        let els = &pages.elements;
+        let Some(i) = els
+            .iter()
+            .position(|v| v.as_string_lit().is_some_and(|s| s.value == page))
+        else {
+            return Ok(None);
+        };
+        let text = self.text;
+        let cut = if els.len() == 1 {
+            // The only entry: back to an empty list.
+            pages.range.start + 1..pages.range.end - 1
+        } else if i + 1 < els.len() {
+            range(&els[i]).start..range(&els[i + 1]).start
+        } else {
+            range(&els[i - 1]).end..range(&els[i]).end
+        };
+        Ok(Some(format!("{}{}", &text[..cut.start], &text[cut.end..])))
+    }
+
     /// The `pages` array of the navigation node at `path`.
     fn group_pages(&self, path: &[String]) -> Result<&Array<'a>, NavError> {
         let mut node = self.root.get_object("navigation").ok_or_else(|| NavError {
@@ -294,6 +320,24 @@ mod tests {
             insert(empty, &["G"], None).unwrap().unwrap(),
             "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\n  \"new\"\n]}]}}"
         );
+    }
+
+    #[test]
+    fn removal_undoes_insertion_byte_for_byte() {
+        let path = vec!["G".to_string()];
+        for text in [
+            "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\n    \"a\",\n    \"b\"\n  ]}]}}\n",
+            "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\"a\"]}]}}",
+            "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": []}]}}",
+        ] {
+            for after in [None, Some("a")] {
+                let with = insert(text, &["G"], after).unwrap().unwrap();
+                let back = DocsJson::parse(&with).unwrap().without_page(&path, "new");
+                assert_eq!(back.unwrap().as_deref(), Some(text), "{with}");
+            }
+        }
+        let docs = DocsJson::parse("{\"navigation\": {\"groups\": []}}").unwrap();
+        assert_eq!(docs.without_page(&path, "new").unwrap(), None);
     }
 
     #[test]

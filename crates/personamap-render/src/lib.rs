@@ -11,11 +11,13 @@ pub mod frontmatter;
 pub mod links;
 pub mod llms;
 pub mod mermaid;
+pub mod owned;
 pub mod page;
 pub mod templates;
 
 use docs_json::DocsJson;
 use minijinja::Environment;
+pub use owned::{Inserted, NavEntry};
 use personamap_spec::{Diagnostic, Page, Spec};
 use std::collections::BTreeSet;
 
@@ -33,6 +35,9 @@ pub struct SiteInputs {
     pub llms_txt: Option<String>,
     /// Ids of the pages on disk (`.mdx`/`.md` files, path without extension), for link checks.
     pub pages_on_disk: BTreeSet<String>,
+    /// The entries earlier runs inserted into docs.json and llms.txt (from the lock): those
+    /// whose page is gone (or moved) are removed.
+    pub inserted: Inserted,
 }
 
 /// What an output is, which decides who owns the file.
@@ -76,6 +81,8 @@ pub struct Output {
 pub struct Outputs {
     /// The files.
     pub files: Vec<Output>,
+    /// The entries personamap owns in the docs.json and llms.txt outputs, for the lock.
+    pub inserted: Inserted,
 }
 
 /// Renders specs. Holds the template environment so repeated compiles (watch) reuse it.
@@ -118,6 +125,7 @@ impl Compiler {
         let mut files = Vec::new();
         let mut errors = Vec::new();
         let mut docs_out: Option<String> = None;
+        let mut inserted = Inserted::default();
         let known: BTreeSet<String> = docs
             .pages()
             .into_iter()
@@ -137,10 +145,34 @@ impl Compiler {
             let current = docs_out.as_deref().unwrap_or(docs_text);
             let result = DocsJson::parse(current)
                 .and_then(|d| d.with_page(&page.navigation, &page.id, page.after.as_deref()));
+            let entry = NavEntry {
+                page: page.id.clone(),
+                navigation: page.navigation.clone(),
+            };
             match result {
-                Ok(Some(updated)) => docs_out = Some(updated),
+                Ok(Some(updated)) => {
+                    docs_out = Some(updated);
+                    inserted.docs_json.push(entry);
+                }
+                Ok(None) if site.inserted.docs_json.contains(&entry) => {
+                    inserted.docs_json.push(entry)
+                }
                 Ok(None) => {}
                 Err(e) => errors.push(nav_diag(e, Some(page))),
+            }
+        }
+        // Entries earlier runs inserted for pages that are gone or moved.
+        for gone in site
+            .inserted
+            .docs_json
+            .iter()
+            .filter(|e| !inserted.docs_json.contains(e))
+        {
+            let current = docs_out.as_deref().unwrap_or(docs_text);
+            if let Ok(Some(updated)) =
+                DocsJson::parse(current).and_then(|d| d.without_page(&gone.navigation, &gone.page))
+            {
+                docs_out = Some(updated);
             }
         }
         if !errors.is_empty() {
@@ -180,9 +212,14 @@ impl Compiler {
             name: &facts.name,
             summary: &facts.summary,
         };
+        inserted.llms_txt = entries.iter().map(|e| e.line.clone()).collect();
+        let llms_in = site
+            .llms_txt
+            .as_deref()
+            .map(|t| llms::remove_gone(t, &site.inserted.llms_txt, &entries));
         files.push(Output {
             path: LLMS_TXT.into(),
-            contents: llms::merge(site.llms_txt.as_deref(), &entries, &header),
+            contents: llms::merge(llms_in.as_deref(), &entries, &header),
             kind: OutputKind::LlmsTxt,
         });
         files.push(Output {
@@ -190,7 +227,7 @@ impl Compiler {
             contents: personamap_spec::json_schema(),
             kind: OutputKind::Schema,
         });
-        Ok(Outputs { files })
+        Ok(Outputs { files, inserted })
     }
 
     /// The Markdown export of page `id`, as Mintlify serves it at `/{id}.md`.

@@ -163,6 +163,28 @@ fn insert_in_section(lines: &mut Vec<String>, e: &Entry) {
     }
 }
 
+/// Removes the lines personamap wrote on an earlier run (`recorded`, exact text) whose page is
+/// no longer among `entries` (matched by URL). Every other line, line ending included, keeps
+/// its bytes; a recorded line the user edited stays.
+pub fn remove_gone(existing: &str, recorded: &[String], entries: &[Entry]) -> String {
+    let gone: Vec<&str> = recorded
+        .iter()
+        .map(String::as_str)
+        .filter(|l| entry_url(l).is_some_and(|url| entries.iter().all(|e| e.url != url)))
+        .collect();
+    if gone.is_empty() {
+        return existing.to_string();
+    }
+    existing
+        .split_inclusive('\n')
+        .filter(|l| {
+            let bare = l.strip_suffix('\n').unwrap_or(l);
+            let bare = bare.strip_suffix('\r').unwrap_or(bare);
+            !gone.contains(&bare)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +216,31 @@ mod tests {
             "# S\n\n> s\n\n## Docs\n\n- [T (1)](https://x.org/a.md): D\n- [Other](https://y)\n- [T (1)](https://x.org/b.md): D\n\n## Optional\n\n"
         );
         assert_eq!(merge(Some(&out), &[entry("a"), entry("b")], &HEADER), out);
+    }
+
+    #[test]
+    fn removes_only_recorded_lines_of_gone_pages() {
+        let a = entry("a");
+        let b = entry("b");
+        let text = format!(
+            "# S\r\n\r\n## Docs\r\n\r\n{}\r\n- [Mine](u)\r\n{}\r\n",
+            a.line, b.line
+        );
+        let out = remove_gone(
+            &text,
+            &[a.line.clone(), b.line.clone()],
+            std::slice::from_ref(&b),
+        );
+        assert_eq!(
+            out,
+            format!("# S\r\n\r\n## Docs\r\n\r\n- [Mine](u)\r\n{}\r\n", b.line)
+        );
+        // A line the user edited is theirs now.
+        let edited = text.replace(": D\r\n- [Mine]", ": mine\r\n- [Mine]");
+        assert_eq!(
+            remove_gone(&edited, std::slice::from_ref(&a.line), &[]),
+            edited
+        );
     }
 
     #[test]

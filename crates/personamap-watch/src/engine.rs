@@ -317,6 +317,7 @@ impl Engine {
                     .filter(|o| o.kind == OutputKind::Snippet || changed.contains(&o.path))
                     .cloned()
                     .collect(),
+                ..Outputs::default()
             };
             warnings.extend(personamap_check::validate(&good.spec, &checked));
         }

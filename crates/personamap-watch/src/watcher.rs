@@ -266,6 +266,11 @@ fn write(writer: &Writer, outputs: &[Output]) -> Result<String, String> {
             generated: o.kind.is_generated(),
         })
         .collect();
+    // Held while planning and writing, so that a `generate` on the same root waits.
+    let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
+    let _run = writer
+        .acquire(wait)
+        .map_err(|e| format!("error[write]: {e}"))?;
     let plan = writer.plan(&files).map_err(|errors| {
         errors
             .iter()

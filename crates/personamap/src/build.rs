@@ -23,6 +23,9 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
         docs_json: read_optional(root, DOCS_JSON)?,
         llms_txt: read_optional(root, LLMS_TXT)?,
         pages_on_disk: pages_on_disk(root),
+        inserted: personamap_write::read_lock(root)
+            .map_err(|e| e.to_string())?
+            .inserted,
     })
 }
 
@@ -185,10 +188,17 @@ pub fn check(root: &Path, format: Format) -> Result<ExitCode, String> {
 /// `personamap generate [--check]`.
 pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, String> {
     let start = Instant::now();
+    let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    // Held until the end: another run on this root waits, then says who holds it.
+    let _run = if check {
+        None
+    } else {
+        let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
+        Some(writer.acquire(wait).map_err(|e| e.to_string())?)
+    };
     let Some((_, outputs)) = compile(root, format)? else {
         return Ok(ExitCode::FAILURE);
     };
-    let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
     let files: Vec<FileOut> = outputs
         .files
         .iter()
@@ -198,7 +208,7 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
             generated: o.kind.is_generated(),
         })
         .collect();
-    let plan = match writer.plan(&files) {
+    let plan = match writer.plan_with(&files, &outputs.inserted) {
         Ok(plan) => plan,
         Err(errors) => {
             for e in &errors {
@@ -208,6 +218,9 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
             return Ok(ExitCode::FAILURE);
         }
     };
+    for w in &plan.warnings {
+        eprintln!("warning[lock]: {w}");
+    }
     let verb = |a: &Action| match a {
         Action::Create(_) => "create",
         Action::Update(_) => "update",
@@ -227,7 +240,10 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
         );
         return Ok(ExitCode::FAILURE);
     }
-    writer.apply(&plan).map_err(|e| e.to_string())?;
+    if let Err(e) = writer.apply(&plan) {
+        eprintln!("error[write]: {e}");
+        return Ok(ExitCode::FAILURE);
+    }
     for c in &plan {
         println!("{} {}", verb(&c.action), c.path);
     }

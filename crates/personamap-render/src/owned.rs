@@ -1,0 +1,23 @@
+//! The entries personamap inserted into the user's docs.json and llms.txt. The writer keeps
+//! them in the lock, so that an entry is removed when its page goes and never otherwise.
+
+use serde::{Deserialize, Serialize};
+
+/// A page personamap listed in a docs.json navigation group.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavEntry {
+    /// Page id, e.g. `v2/developers/concepts/infra-stack`.
+    pub page: String,
+    /// Names of the navigation levels down to the group whose `pages` list holds it.
+    pub navigation: Vec<String>,
+}
+
+/// What personamap inserted into docs.json and llms.txt.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inserted {
+    /// docs.json navigation entries personamap added (not those the user listed first).
+    pub docs_json: Vec<NavEntry>,
+    /// llms.txt entry lines personamap wrote, exactly as written (without the line ending).
+    pub llms_txt: Vec<String>,
+}
