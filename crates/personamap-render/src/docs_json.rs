@@ -34,25 +34,46 @@ pub struct DocsJson<'a> {
 }
 
 impl<'a> DocsJson<'a> {
-    /// Parses docs.json (JSON; comments and trailing commas tolerated as Mintlify does).
+    /// Parses docs.json strictly, as Mintlify reads it (`JSON.parse`): no comments, trailing
+    /// or missing commas, single quotes or unquoted keys. A key given twice in one object is an
+    /// error too (`JSON.parse` keeps the last silently). Errors are `docs.json:LINE:COLUMN: …`.
     pub fn parse(text: &'a str) -> Result<Self, NavError> {
-        let parsed = parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default())
-            .map_err(|e| NavError {
+        let strict = ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
+        };
+        let parsed =
+            parse_to_ast(text, &CollectOptions::default(), &strict).map_err(|e| NavError {
                 message: format!(
-                    "docs.json is not valid JSON: {} at line {}, column {}",
-                    e.kind(),
+                    "docs.json:{}:{}: not valid JSON: {}",
                     e.line_display(),
-                    e.column_display()
+                    e.column_display(),
+                    e.kind()
                 ),
-                help: None,
+                help: Some(
+                    "Mintlify reads docs.json with JSON.parse, which rejects this; fix the file"
+                        .into(),
+                ),
             })?;
-        match parsed.value {
-            Some(Value::Object(root)) => Ok(DocsJson { text, root }),
-            _ => Err(NavError {
-                message: "docs.json does not hold a JSON object".into(),
-                help: None,
-            }),
-        }
+        let root = match parsed.value {
+            Some(Value::Object(root)) => root,
+            _ => {
+                return Err(NavError {
+                    message: "docs.json does not hold a JSON object".into(),
+                    help: None,
+                });
+            }
+        };
+        no_duplicate_keys(text, &root)?;
+        Ok(DocsJson { text, root })
     }
 
     /// Top-level string `key` (e.g. `name`, `description`).
@@ -255,6 +276,49 @@ impl<'a> DocsJson<'a> {
     }
 }
 
+/// An error for the first key given twice in one object, anywhere in the file.
+fn no_duplicate_keys(text: &str, object: &Object) -> Result<(), NavError> {
+    use jsonc_parser::common::Ranged;
+    let at = |offset: usize| {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        (line, col)
+    };
+    for (i, prop) in object.properties.iter().enumerate() {
+        let name = prop.name.as_str();
+        if let Some(first) = object.properties[..i]
+            .iter()
+            .find(|p| p.name.as_str() == name)
+        {
+            let (line, col) = at(prop.range().start);
+            let (l0, c0) = at(first.range().start);
+            return Err(NavError {
+                message: format!(
+                    "docs.json:{line}:{col}: key `{name}` appears twice in one object (first at {l0}:{c0})"
+                ),
+                help: Some(
+                    "JSON.parse keeps only the last one and drops the other silently; remove one"
+                        .into(),
+                ),
+            });
+        }
+        children_values(&prop.value, text)?;
+    }
+    Ok(())
+}
+
+fn children_values(value: &Value, text: &str) -> Result<(), NavError> {
+    match value {
+        Value::Object(o) => no_duplicate_keys(text, o),
+        Value::Array(a) => a.elements.iter().try_for_each(|v| children_values(v, text)),
+        _ => Ok(()),
+    }
+}
+
 fn range(v: &Value) -> jsonc_parser::common::Range {
     use jsonc_parser::common::Ranged;
     v.range()
@@ -320,6 +384,28 @@ mod tests {
             insert(empty, &["G"], None).unwrap().unwrap(),
             "{\"navigation\": {\"groups\": [{\"group\": \"G\", \"pages\": [\n  \"new\"\n]}]}}"
         );
+    }
+
+    #[test]
+    fn lenient_json_and_duplicate_keys_are_located_errors() {
+        for (text, at) in [
+            (
+                "{\"a\": 1\n \"b\": 2}",
+                "docs.json:1:8: not valid JSON: Expected comma",
+            ),
+            ("{\"a\": 'x'}", "docs.json:1:7:"),
+            ("{a: 1}", "docs.json:1:2:"),
+            ("{\"a\": [1,]}", "docs.json:1:9:"),
+            ("{\"a\": 1, // c\n}", "docs.json:1:10:"),
+            (
+                "{\"navigation\": {},\n  \"navigation\": {\"pages\": []}}",
+                "docs.json:2:3: key `navigation` appears twice in one object (first at 1:2)",
+            ),
+            ("{\"x\": [{\"k\": 1, \"k\": 2}]}", "docs.json:1:17: key `k`"),
+        ] {
+            let e = DocsJson::parse(text).err().expect(text);
+            assert!(e.message.starts_with(at), "{text}: {}", e.message);
+        }
     }
 
     #[test]

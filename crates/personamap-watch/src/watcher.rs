@@ -11,7 +11,7 @@ use crate::filter::{Filter, Input};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use personamap_render::{DOCS_JSON, LLMS_TXT, Output, SiteInputs};
-use personamap_spec::{Diagnostic, SPEC_DIR, Severity, Sources};
+use personamap_spec::{Diagnostic, SPEC_DIR, Severity, Sources, TextFile};
 use personamap_write::{Action, FileOut, Writer};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -60,6 +60,8 @@ pub struct Watch {
     engine: Engine,
     filter: Filter,
     debounce: Duration,
+    /// Spec paths skipped at start (not regular files), reported by the first build.
+    skipped: Vec<Diagnostic>,
     messages: Receiver<Message>,
     sender: Sender<Message>,
     // Held for its watches; dropping it stops the events.
@@ -73,7 +75,7 @@ impl Watch {
         let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
         let root = writer.root().to_path_buf();
         let spec_dir = root.join(SPEC_DIR);
-        let sources = personamap_spec::read_spec_dir(&root)
+        let (sources, skipped) = personamap_spec::read_spec_dir_warn(&root)
             .map_err(|e| format!("cannot read the spec in {}: {e}", spec_dir.display()))?;
         let (sender, messages) = channel();
         let events = sender.clone();
@@ -94,6 +96,7 @@ impl Watch {
             root,
             writer,
             debounce,
+            skipped,
             messages,
             sender,
             _debouncer: debouncer,
@@ -108,6 +111,12 @@ impl Watch {
     /// Builds everything, then rebuilds on every change until stopped.
     pub fn run(mut self, report: &mut dyn FnMut(Report)) {
         let start = Instant::now();
+        if !self.skipped.is_empty() {
+            report(Report::Diagnostics {
+                sources: &Sources::default(),
+                diagnostics: &self.skipped,
+            });
+        }
         let built = self.build(report);
         report(Report::Line(format!(
             "watch: {built} ({} ms); watching {SPEC_DIR}/, {DOCS_JSON} and {LLMS_TXT} (debounce {} ms)",
@@ -189,11 +198,30 @@ impl Watch {
                 Input::LlmsTxt => LLMS_TXT,
                 Input::SpecDir(_) => continue,
             };
-            let text = match std::fs::read_to_string(self.root.join(rel)) {
-                Ok(t) => Some(t),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            let path = self.root.join(rel);
+            let read = match &input {
+                Input::Spec(_) => personamap_spec::read_spec_text(&path, rel),
+                _ => personamap_spec::read_site_text(&path, rel),
+            };
+            let text = match read {
+                Ok(TextFile::Text(t)) => Some(t),
+                Ok(TextFile::Missing) => None,
+                // Never opened for reading (a FIFO would block): a spec file is skipped.
+                Ok(TextFile::NotRegular(what)) if matches!(input, Input::Spec(_)) => {
+                    report(Report::Diagnostics {
+                        sources: &Sources::default(),
+                        diagnostics: &[personamap_spec::read::skipped(rel, what)],
+                    });
+                    None
+                }
+                Ok(TextFile::NotRegular(what)) => {
+                    report(Report::Error(format!(
+                        "{rel} is {what}, not a regular file"
+                    )));
+                    continue;
+                }
                 Err(e) => {
-                    report(Report::Error(format!("{rel}: {e}")));
+                    report(Report::Error(e.to_string()));
                     continue;
                 }
             };

@@ -1,19 +1,21 @@
 //! The commands' IO edge: read the spec and site files, compile in memory, report, write.
 
 use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
-use personamap_spec::{Diagnostic, Severity, Sources, Spec, diag};
+use personamap_spec::{Diagnostic, Severity, Sources, Spec, TextFile, diag};
 use personamap_write::{Action, FileOut, Writer};
 use std::io::{IsTerminal as _, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Reads an optional site file; a missing file is `None`, any other failure an error.
+/// Reads an optional site file; a missing file is `None`; a FIFO, folder or broken symlink
+/// there, unreadable or non-UTF-8 bytes are an error naming the file.
 fn read_optional(root: &Path, rel: &str) -> Result<Option<String>, String> {
-    match std::fs::read_to_string(root.join(rel)) {
-        Ok(t) => Ok(Some(t)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("{rel}: {e}")),
+    match personamap_spec::read_site_text(&root.join(rel), rel) {
+        Ok(TextFile::Text(t)) => Ok(Some(t)),
+        Ok(TextFile::Missing) => Ok(None),
+        Ok(TextFile::NotRegular(what)) => Err(format!("{rel} is {what}, not a regular file")),
+        Err(e) => Err(e.to_string()),
     }
 }
 
@@ -134,7 +136,7 @@ fn json(sources: &Sources, d: &Diagnostic) -> String {
 
 /// Reads and loads the spec under `root/personas`: the files and every load diagnostic.
 fn load(root: &Path) -> Result<(Sources, Option<Spec>, Vec<Diagnostic>), String> {
-    let sources = personamap_spec::read_spec_dir(root).map_err(|e| {
+    let (sources, skipped) = personamap_spec::read_spec_dir_warn(root).map_err(|e| {
         format!(
             "cannot read the spec in {}: {e}",
             root.join(personamap_spec::SPEC_DIR).display()
@@ -146,7 +148,8 @@ fn load(root: &Path) -> Result<(Sources, Option<Spec>, Vec<Diagnostic>), String>
             root.join(personamap_spec::SPEC_DIR).display()
         ));
     }
-    let (spec, diags) = personamap_spec::load(sources.clone());
+    let (spec, mut diags) = personamap_spec::load(sources.clone());
+    diags.extend(skipped);
     Ok((sources, spec, diags))
 }
 
