@@ -214,6 +214,9 @@ pub struct ApplyError {
     pub done: Vec<String>,
     /// Changes not applied (the file keeps its previous bytes, or still exists).
     pub not_done: Vec<String>,
+    /// Whether the lock was already updated to accept the previous and the new bytes of every
+    /// file in the plan (so that running again finishes the job).
+    pub lock_accepts_both: bool,
 }
 
 impl fmt::Display for ApplyError {
@@ -231,7 +234,14 @@ impl fmt::Display for ApplyError {
             self.error,
             list(&self.done),
             list(&self.not_done)
-        )
+        )?;
+        if self.lock_accepts_both {
+            write!(
+                f,
+                "\n  {MANIFEST} accepts the previous and the new bytes of each; run again to finish"
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -437,8 +447,8 @@ impl Writer {
             }));
         let text = fresh.to_text();
         let on_disk = std::fs::read(self.root.join(MANIFEST)).ok();
+        plan.dirs.insert(self.root.join(lock::LOCK_DIR));
         if on_disk.as_deref() != Some(text.as_bytes()) {
-            plan.dirs.insert(self.root.join(lock::LOCK_DIR));
             plan.changes.push(Change {
                 path: MANIFEST.into(),
                 action: if on_disk.is_some() {
@@ -464,10 +474,16 @@ impl Writer {
             .filter(|c| c.path != MANIFEST && c.action != Action::Delete)
             .collect();
         let all: Vec<String> = plan.changes.iter().map(|c| c.path.clone()).collect();
-        let fail = |error, done: usize| ApplyError {
-            error,
-            done: all[..done].to_vec(),
-            not_done: all[done..].to_vec(),
+        let fail = |error, done: usize, recorded: bool| {
+            let listed = |paths: &[String]| -> Vec<String> {
+                paths.iter().filter(|p| *p != MANIFEST).cloned().collect()
+            };
+            ApplyError {
+                error,
+                done: listed(&all[..done]),
+                not_done: listed(&all[done..]),
+                lock_accepts_both: recorded && plan.intent.is_some(),
+            }
         };
         // 1. Every new file written and synced next to its target.
         let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
@@ -484,7 +500,7 @@ impl Writer {
                 Ok(pair) => temps.push(pair),
                 Err(e) => {
                     discard(&temps);
-                    return Err(fail(e, 0));
+                    return Err(fail(e, 0, false));
                 }
             }
         }
@@ -493,14 +509,14 @@ impl Writer {
             && let Err(e) = self.write_now(MANIFEST, intent.as_bytes())
         {
             discard(&temps);
-            return Err(fail(e, 0));
+            return Err(fail(e, 0, false));
         }
         // 3. Renamed in sequence.
         let mut dirs = BTreeSet::new();
         for (i, (tmp, path)) in temps.iter().enumerate() {
             if let Err(e) = std::fs::rename(tmp, path) {
                 discard(&temps[i..]);
-                return Err(fail(WriteError::Io(files[i].path.clone(), e), i));
+                return Err(fail(WriteError::Io(files[i].path.clone(), e), i, true));
             }
             if let Some(dir) = path.parent() {
                 dirs.insert(dir.to_path_buf());
@@ -517,7 +533,7 @@ impl Writer {
                 }
             };
             if let Err(e) = result {
-                return Err(fail(e, done));
+                return Err(fail(e, done, true));
             }
         }
         for dir in dirs {
