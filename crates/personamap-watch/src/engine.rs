@@ -21,7 +21,7 @@
 //!
 //! Outputs are only ever returned whole; which bytes reach the disk is the writer's business.
 
-use personamap_render::{Compiler, Output, OutputKind, Outputs, SiteInputs};
+use personamap_render::{Compiler, Inserted, Output, OutputKind, Outputs, SiteInputs};
 use personamap_spec::diag::{has_errors, sort};
 use personamap_spec::{
     Diagnostic, Persona, SourceFile, Sources, Spec, parse_file, resolve, resolve_personas,
@@ -50,6 +50,9 @@ pub struct Built<'a> {
     /// Every output, in the compiler's order. All of them go to the writer, which also
     /// removes generated files that are no longer produced.
     pub outputs: &'a [Output],
+    /// The entries the outputs hold in docs.json and llms.txt that personamap inserted (for
+    /// the lock).
+    pub inserted: &'a Inserted,
     /// Paths of outputs whose contents differ from the previous build (all of them after the
     /// first build).
     pub changed: Vec<String>,
@@ -65,6 +68,8 @@ pub struct Built<'a> {
 struct Good {
     spec: Spec,
     outputs: Vec<Output>,
+    /// What the outputs hold that personamap inserted into docs.json and llms.txt.
+    inserted: Inserted,
     /// For each spec file of the build: its persona numbers if it held nothing but personas.
     numbers: BTreeMap<String, Option<Vec<u32>>>,
 }
@@ -201,8 +206,8 @@ impl Engine {
             Some(spec) if !has_errors(&diags) => spec,
             _ => return self.fail(sources, diags),
         };
-        let outputs = match self.compiler.compile(&spec, &self.site) {
-            Ok(o) => o.files,
+        let (outputs, inserted) = match self.compiler.compile(&spec, &self.site) {
+            Ok(o) => (o.files, o.inserted),
             Err(d) => return self.fail(sources, d),
         };
         let pages = spec.pages.len();
@@ -211,6 +216,7 @@ impl Engine {
             Good {
                 spec,
                 outputs,
+                inserted,
                 numbers,
             },
             previous.as_deref(),
@@ -229,6 +235,7 @@ impl Engine {
             Ok(o) => {
                 let pages = good.spec.pages.len();
                 let previous = std::mem::replace(&mut good.outputs, o.files);
+                good.inserted = o.inserted;
                 self.succeed(good, Some(&previous), pages, Vec::new(), true)
             }
             Err(d) => {
@@ -245,6 +252,9 @@ impl Engine {
         let Some(mut good) = self.good.take() else {
             return self.full();
         };
+        // Only some pages are compiled: none of the others is gone, so nothing is removed from
+        // docs.json or llms.txt (persona files cannot add, remove or move a page).
+        let inserted = std::mem::take(&mut self.site.inserted);
         let patch = patch(
             &self.compiler,
             &self.site,
@@ -252,6 +262,7 @@ impl Engine {
             &mut good,
             sources,
         );
+        self.site.inserted = inserted;
         match patch {
             Patch::Full => {
                 self.good = Some(good);
@@ -335,12 +346,14 @@ impl Engine {
                 _ => {}
             }
         }
+        self.site.inserted = good.inserted.clone();
         self.dirty_files.clear();
         self.dirty_site = false;
         self.failed = None;
         let good = self.good.insert(good);
         Rebuild::Built(Built {
             outputs: &good.outputs,
+            inserted: &good.inserted,
             changed,
             pages_rendered: pages,
             warnings,

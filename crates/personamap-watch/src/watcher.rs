@@ -10,7 +10,7 @@ use crate::engine::{Engine, Rebuild};
 use crate::filter::{Filter, Input};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
-use personamap_render::{DOCS_JSON, LLMS_TXT, Output, SiteInputs};
+use personamap_render::{DOCS_JSON, Inserted, LLMS_TXT, Output, SiteInputs};
 use personamap_spec::{Diagnostic, SPEC_DIR, Severity, Sources, TextFile};
 use personamap_write::{Action, FileOut, Writer};
 use std::collections::BTreeSet;
@@ -272,7 +272,7 @@ impl Watch {
                 if built.changed.is_empty() {
                     return format!("rendered {rendered} page(s), no output changed");
                 }
-                match write(&self.writer, built.outputs) {
+                match write(&self.writer, built.outputs, built.inserted) {
                     Ok(line) => line,
                     Err(e) => {
                         report(Report::Error(e));
@@ -285,7 +285,7 @@ impl Watch {
 }
 
 /// Writes every output that differs from the disk; describes what was written.
-fn write(writer: &Writer, outputs: &[Output]) -> Result<String, String> {
+fn write(writer: &Writer, outputs: &[Output], inserted: &Inserted) -> Result<String, String> {
     let files: Vec<FileOut> = outputs
         .iter()
         .map(|o| FileOut {
@@ -299,7 +299,7 @@ fn write(writer: &Writer, outputs: &[Output]) -> Result<String, String> {
     let _run = writer
         .acquire(wait)
         .map_err(|e| format!("error[write]: {e}"))?;
-    let plan = writer.plan(&files).map_err(|errors| {
+    let plan = writer.plan_with(&files, inserted).map_err(|errors| {
         errors
             .iter()
             .map(|e| format!("error[write]: {e}"))

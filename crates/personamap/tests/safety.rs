@@ -642,6 +642,26 @@ fn removing_a_page_removes_its_docs_json_and_llms_txt_entries() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read(root, "docs.json").contains("infra-stack-copy"));
     assert!(read(root, "llms.txt").contains("infra-stack-copy.md"));
+    // Moved to another group: its entry leaves the old group.
+    let copy = read(root, "personas/copy.toml");
+    let nav = "navigation = [\"v2\", \"en\", \"Developers\", \"Concepts\"]";
+    assert!(copy.contains(nav));
+    let about = "navigation = [\"v2\", \"en\", \"About\", \"Concepts\"]";
+    write(root, "personas/copy.toml", copy.replace(nav, about));
+    let out = run_in(root, &["generate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let moved = read(root, "docs.json");
+    assert_eq!(moved.matches("infra-stack-copy").count(), 1, "{moved}");
+    let docs_json = personamap_render::docs_json::DocsJson::parse(&moved).unwrap();
+    assert_eq!(
+        docs_json.group_path_of("v2/developers/concepts/infra-stack-copy"),
+        Some(vec![
+            "v2".into(),
+            "en".into(),
+            "About".into(),
+            "Concepts".into()
+        ])
+    );
     std::fs::remove_file(root.join("personas/copy.toml")).unwrap();
     let out = run_in(root, &["generate"]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -358,3 +358,35 @@ fn one_edit_is_one_rebuild_and_untouched_outputs_keep_their_mtimes() {
     assert_eq!(mtime(dir.path(), "docs.json"), docs);
     w.stop();
 }
+
+#[test]
+fn a_page_added_then_removed_while_watching_leaves_no_entries() {
+    let dir = site();
+    let root = dir.path();
+    let w = Watcher::start(root);
+    let docs = w.read("docs.json");
+    let llms = w.read("llms.txt");
+    std::fs::write(
+        root.join("personas/extra.toml"),
+        "[[page]]\nid = \"guides/extra\"\ntitle = \"Extra maps\"\ndescription = \"A second page of the same personas, added while watching.\"\nnavigation = [\"Guides\"]\n",
+    )
+    .expect("write");
+    w.wait_for("the new page listed", |w| {
+        w.read("docs.json").contains("\"guides/extra\"")
+            && w.read("llms.txt").contains("guides/extra.md")
+    });
+    // A persona-only save compiles only the pages showing it: the other entries stay.
+    edit(root, "personas/p1.toml", "Alpha Persona", "Gamma Persona");
+    w.wait_for("the persona edit", |w| {
+        w.read(PAGE).contains("Gamma Persona")
+    });
+    assert!(w.read("docs.json").contains("\"guides/extra\""));
+    assert!(w.read("llms.txt").contains("guides/extra.md"));
+    std::fs::remove_file(root.join("personas/extra.toml")).expect("remove");
+    w.wait_for("the page and its entries gone", |w| {
+        w.read("docs.json") == docs
+            && w.read("llms.txt") == llms
+            && !root.join("guides/extra.mdx").exists()
+    });
+    w.stop();
+}
