@@ -574,6 +574,18 @@ fn a_non_utf8_spec_file_is_named_with_the_byte_position() {
         "{err}"
     );
     assert_eq!(before, snapshot(root));
+    // docs.json too (its bytes are kept, so it is not normalised, only checked).
+    std::fs::write(root.join(rel), text).unwrap();
+    let mut docs = std::fs::read(root.join("docs.json")).unwrap();
+    docs[1] = 0xC3;
+    std::fs::write(root.join("docs.json"), &docs).unwrap();
+    let out = run_in(root, &["generate"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("docs.json:1:2: not UTF-8: byte 0xC3 at byte offset 1"),
+        "{err}"
+    );
 }
 
 #[test]
