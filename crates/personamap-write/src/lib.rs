@@ -308,11 +308,8 @@ impl Writer {
         let mut deletions = Vec::new();
         // Path → (new hash, hash of the bytes on disk when they change).
         let mut records: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
-        let produced: BTreeSet<&str> = files
-            .iter()
-            .filter(|f| f.generated)
-            .map(|f| f.path)
-            .collect();
+        // Every output path, generated or merged: a path among the outputs is never deleted.
+        let produced: BTreeSet<&str> = files.iter().map(|f| f.path).collect();
         for f in files {
             let path = match self.resolve(f.path) {
                 Ok(p) => p,

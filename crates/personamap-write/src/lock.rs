@@ -44,7 +44,8 @@ const HEADER: &str = "# Written by personamap: the files it generated, with the 
 /// What the lock says about one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileRecord {
-    /// SHA-256 of the bytes written; `None` for an entry of the old format.
+    /// SHA-256 of the bytes written; `None` for an entry of the old format (kept as such by
+    /// [`adopt`] until the next write records a hash).
     pub sha256: Option<String>,
     /// The file's previous hash, while a run replaces it (accepted too).
     pub previous: Option<String>,
@@ -94,7 +95,8 @@ struct RawLock {
 #[serde(deny_unknown_fields)]
 struct RawFile {
     path: String,
-    sha256: String,
+    /// Missing for an entry carried over from the old format.
+    sha256: Option<String>,
     previous: Option<String>,
 }
 
@@ -184,7 +186,7 @@ pub fn read_lock(root: &Path) -> Result<Lock, WriteError> {
     for entry in raw.file {
         let line = line_col(&text, entry.span().start).0;
         let f = entry.into_inner();
-        for hash in std::iter::once(&f.sha256).chain(&f.previous) {
+        for hash in f.sha256.iter().chain(&f.previous) {
             if hash.len() != 64 || !hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
                 return Err(WriteError::Lock {
                     at: Some((line, 1)),
@@ -196,7 +198,7 @@ pub fn read_lock(root: &Path) -> Result<Lock, WriteError> {
             }
         }
         let record = FileRecord {
-            sha256: Some(f.sha256),
+            sha256: f.sha256,
             previous: f.previous,
             line,
         };

@@ -156,6 +156,28 @@ fn old_locks_migrate_only_files_holding_todays_output() {
 }
 
 #[test]
+fn adopting_with_an_old_lock_keeps_its_unverified_entries_readable() {
+    let dir = site();
+    std::fs::write(
+        dir.path().join(MANIFEST),
+        "# Files written by `personamap generate`. Do not edit: personamap keeps this list.\na.mdx\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.mdx"), "old").unwrap();
+    std::fs::write(dir.path().join("p.mdx"), "hand").unwrap();
+    adopt(dir.path(), "p.mdx", b"hand").unwrap();
+    let lock = read_lock(dir.path()).unwrap();
+    assert_eq!(lock.files["a.mdx"].sha256, None);
+    assert!(lock.files["p.mdx"].accepts(&sha256(b"hand")));
+    let w = Writer::new(dir.path()).unwrap();
+    let errs = w
+        .plan(&[out("a.mdx", "new"), out("p.mdx", "x")])
+        .unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert!(matches!(errs[0], WriteError::Unverified { .. }));
+}
+
+#[test]
 fn a_failed_rename_names_what_was_replaced() {
     let dir = site();
     let w = Writer::new(dir.path()).unwrap();
