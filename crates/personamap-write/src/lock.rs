@@ -302,6 +302,8 @@ pub fn adopt(root: &Path, path: &str, contents: &[u8]) -> Result<(), WriteError>
     if !producible(path) {
         return Err(WriteError::NotGenerated(path.into()));
     }
+    std::fs::create_dir_all(writer.root.join(LOCK_DIR))
+        .map_err(|e| WriteError::Io(LOCK_DIR.into(), e))?;
     let _run = writer.acquire(Duration::from_millis(crate::run_lock::wait_ms()))?;
     match crate::read_regular(&full, path)? {
         Some(bytes) if bytes == contents => {}

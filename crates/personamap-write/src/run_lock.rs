@@ -30,15 +30,13 @@ pub struct RunLock {
 }
 
 impl RunLock {
-    /// Takes the run lock of the site at `root`, waiting up to `wait` for its holder.
+    /// Takes the run lock of the site at `root` (whose `personas/` must exist), waiting up to
+    /// `wait` for its holder.
     pub fn acquire(root: &Path, wait: Duration) -> Result<RunLock, WriteError> {
         let path = root.join(RUN_LOCK);
         let io = |e| WriteError::Io(RUN_LOCK.into(), e);
         let start = Instant::now();
         loop {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(io)?;
-            }
             let mut file = OpenOptions::new()
                 .read(true)
                 .write(true)

@@ -192,8 +192,9 @@ pub fn check(root: &Path, format: Format) -> Result<ExitCode, String> {
 pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, String> {
     let start = Instant::now();
     let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
-    // Held until the end: another run on this root waits, then says who holds it.
-    let _run = if check {
+    // Held until the end: another run on this root waits, then says who holds it. (Without
+    // `personas/` there is no spec: loading reports that, and nothing is created.)
+    let _run = if check || !root.join(personamap_spec::SPEC_DIR).is_dir() {
         None
     } else {
         let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
