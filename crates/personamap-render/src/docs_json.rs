@@ -63,6 +63,25 @@ impl<'a> DocsJson<'a> {
                         .into(),
                 ),
             })?;
+        // What the lenient-capable parser lets through even when strict (raw control characters
+        // in strings), serde_json's RFC 8259 reader catches, as JSON.parse does.
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            let full = e.to_string();
+            let message = full
+                .rfind(" at line ")
+                .map_or(full.as_str(), |i| &full[..i]);
+            return Err(NavError {
+                message: format!(
+                    "docs.json:{}:{}: not valid JSON: {message}",
+                    e.line(),
+                    e.column()
+                ),
+                help: Some(
+                    "Mintlify reads docs.json with JSON.parse, which rejects this; fix the file"
+                        .into(),
+                ),
+            });
+        }
         let root = match parsed.value {
             Some(Value::Object(root)) => root,
             _ => {
@@ -402,6 +421,11 @@ mod tests {
                 "docs.json:2:3: key `navigation` appears twice in one object (first at 1:2)",
             ),
             ("{\"x\": [{\"k\": 1, \"k\": 2}]}", "docs.json:1:17: key `k`"),
+            (
+                "{\"a\": \"x\ty\"}",
+                "docs.json:1:8: not valid JSON: control character",
+            ),
+            ("\u{feff}{}", "docs.json:1:1: not valid JSON"),
         ] {
             let e = DocsJson::parse(text).err().expect(text);
             assert!(e.message.starts_with(at), "{text}: {}", e.message);

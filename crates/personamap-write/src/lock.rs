@@ -231,8 +231,16 @@ fn read_old(text: &str) -> Lock {
 
 /// Records `path`, or warns that it is ignored.
 fn add(lock: &mut Lock, path: String, record: FileRecord) {
+    let leaves = !Path::new(&path)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
     if producible(&path) {
         lock.files.insert(path, record);
+    } else if leaves {
+        lock.warnings.push(format!(
+            "{MANIFEST}:{}: ignoring `{path}`: it leaves the site root, so it is never replaced or deleted",
+            record.line
+        ));
     } else {
         lock.warnings.push(format!(
             "{MANIFEST}:{}: ignoring `{path}`: personamap never generates such a file (only .mdx pages outside snippets/ and personas/, .jsx snippets under snippets/, and {}), so it is never replaced or deleted",
