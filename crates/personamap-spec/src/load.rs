@@ -653,6 +653,7 @@ impl Resolver<'_> {
                 links: p.links.unwrap_or(Links::None),
                 accessible: p.accessible.unwrap_or(false),
                 banner: p.banner.unwrap_or(Banner::Comment),
+                edge_labels: p.edge_labels.unwrap_or_default(),
                 related: p
                     .related
                     .into_iter()

@@ -2,7 +2,7 @@
 //! types generate the spec's JSON Schema (`personamap schema`), so the doc comments here are
 //! what editors show while authors type.
 
-use crate::model::{Banner, Layout, Links};
+use crate::model::{Banner, EdgeLabels, Layout, Links};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -133,6 +133,9 @@ pub(crate) struct RawPage {
     pub accessible: Option<bool>,
     /// Banner after the frontmatter: `comment` (default), `livepeer` or `none`.
     pub banner: Option<Banner>,
+    /// Inline edge labels Mermaid would misread (`-.applies to.->` draws "applies t"): `safe`
+    /// (default) writes them in a form Mermaid reads right, `verbatim` as the author wrote them.
+    pub edge_labels: Option<EdgeLabels>,
     /// Cards of the "Related Pages" footer.
     #[serde(default)]
     pub related: Vec<RawRelated>,
