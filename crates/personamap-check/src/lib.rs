@@ -94,6 +94,18 @@ fn page_checks(
         None => diags.push(bug(at, format!("`{path}` has no frontmatter"))),
     }
     for block in &parts.esm {
+        if !block
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with("import "))
+        {
+            diags.push(bug(
+                at,
+                format!(
+                    "prose became ES module code in `{path}`: `{}`",
+                    block.trim()
+                ),
+            ));
+        }
         for (names, source) in js::imports(block) {
             let target = source.strip_prefix('/').unwrap_or(&source);
             match exports.iter().find(|(p, _)| p == target) {

@@ -2,24 +2,24 @@
 //! Mermaid labels, YAML frontmatter and JavaScript strings.
 
 /// Escapes Markdown prose for MDX: `{`, `}` and `<` outside code spans and fenced code blocks
-/// become `\{`, `\}` and `\<`, and a block that would start with `import`/`export` (MDX would
-/// read it as ESM) gets its first letter written as a character reference. Everything else is
+/// (in blockquotes too) become `\{`, `\}` and `\<`, and a line that starts with `import` or
+/// `export` (MDX reads it as ES module code after a blank line, a heading, a rule or a table)
+/// gets its first letter as an expression, `{"e"}xport`, which Mintlify's prebuild reprints as
+/// it is (a character reference such as `&#101;` comes back as a bare `e`). Everything else is
 /// left as the author wrote it.
 pub fn mdx_prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut fence: Option<(char, usize)> = None;
-    let mut block_start = true;
     let mut para = String::new();
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        let indent = line.len() - trimmed.len();
-        // MDX has no indented code, so a fence may be indented any amount.
-        let marker = fence_marker(trimmed);
+        // Blockquote markers and indentation come before a fence (MDX has no indented code).
+        let content = line.trim_start_matches([' ', '\t', '>']);
+        let container = line.len() - content.len();
+        let marker = fence_marker(content);
         if let Some((ch, n)) = fence {
             out.push_str(line);
             if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
                 fence = None;
-                block_start = true;
             }
             continue;
         }
@@ -32,22 +32,21 @@ pub fn mdx_prose(text: &str) -> String {
         if line.trim().is_empty() {
             out.push_str(&escape_inline(&std::mem::take(&mut para)));
             out.push_str(line);
-            block_start = true;
             continue;
         }
-        if block_start && (trimmed.starts_with("import") || trimmed.starts_with("export")) {
-            let reference = if trimmed.starts_with('i') {
-                "&#105;"
+        let quoted = line[..container].contains('>');
+        if !quoted && (content.starts_with("import") || content.starts_with("export")) {
+            out.push_str(&escape_inline(&std::mem::take(&mut para)));
+            out.push_str(&line[..container]);
+            out.push_str(if content.starts_with('i') {
+                "{\"i\"}"
             } else {
-                "&#101;"
-            };
-            para.push_str(&line[..indent]);
-            para.push_str(reference);
-            para.push_str(&trimmed[1..]);
+                "{\"e\"}"
+            });
+            para.push_str(&content[1..]);
         } else {
             para.push_str(line);
         }
-        block_start = false;
     }
     out.push_str(&escape_inline(&para));
     // A fence left open would swallow the rest of the page: close it where the prose ends.
@@ -476,10 +475,15 @@ pub fn yaml_key(k: &str) -> String {
 }
 
 /// A JSX attribute value: `"text"` when JSX reads it verbatim, else a `{"…"}` expression (JSX
-/// decodes `&…;` references in attribute strings and cannot escape `"`).
+/// decodes `&…;` references in attribute strings and cannot escape `"`). Braces inside the
+/// expression are written `\u007B`/`\u007D`, since MDX finds an expression's end by counting
+/// braces.
 pub fn jsx_attr(s: &str) -> String {
     if s.contains(['"', '&', '\n', '\r']) {
-        format!("{{{}}}", js_string(s))
+        format!(
+            "{{{}}}",
+            js_string(s).replace('{', "\\u007B").replace('}', "\\u007D")
+        )
     } else {
         format!("\"{s}\"")
     }
@@ -506,7 +510,16 @@ mod tests {
         assert_eq!(mdx_prose("already \\{ok"), "already \\{ok");
         assert_eq!(
             mdx_prose("export it\nimport this"),
-            "&#101;xport it\nimport this"
+            "{\"e\"}xport it\n{\"i\"}mport this"
+        );
+        // After a heading, a rule or a table too, and never in a blockquote's fence.
+        assert_eq!(
+            mdx_prose("## H\nexport const a = {1}\n***\nimport x"),
+            "## H\n{\"e\"}xport const a = \\{1\\}\n***\n{\"i\"}mport x"
+        );
+        assert_eq!(
+            mdx_prose("> ~~~\n> {x}\n> ~~~\n{y}"),
+            "> ~~~\n> {x}\n> ~~~\n\\{y\\}"
         );
     }
 
@@ -595,6 +608,12 @@ mod tests {
         // A heading keeps a trailing ` #`; Markdown inside a name is not escaped.
         assert_eq!(mdx_inline("C #"), "C \\#");
         assert_eq!(mdx_inline_after("**Bold** name"), "**Bold** name");
+    }
+
+    #[test]
+    fn jsx_attributes_hold_any_text() {
+        assert_eq!(jsx_attr("a {x}"), "\"a {x}\"");
+        assert_eq!(jsx_attr("A \"q\" {x}"), "{\"A \\\"q\\\" \\u007Bx\\u007D\"}");
     }
 
     #[test]
