@@ -304,12 +304,19 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
                     continue;
                 };
                 let (from, to) = (&chain.sets[i][0].id, &chain.sets[i + 1][0].id);
+                let written = &statement[range.clone()];
                 let problem = match got {
-                    Ok(Some(text)) if text != *want => format!("as `{text}`"),
-                    Err(e) => format!("as no diagram at all ({e})"),
+                    Ok(Some((_, text))) if text != *want && want.ends_with(['o', 'x']) => format!(
+                        "Mermaid reads the label `{want}` of `{}` as `{text}`: its lexer takes a last `o` or `x` as the arrow's end",
+                        written.trim()
+                    ),
+                    Ok(Some((_, text))) if text != *want => format!(
+                        "Mermaid reads the label `{want}` of `{}` as `{text}`",
+                        written.trim()
+                    ),
+                    Err(e) => format!("Mermaid cannot parse `{}` as written: {e}", written.trim()),
                     _ => continue,
                 };
-                let written = &statement[range.clone()];
                 let span = Span::new(chain.span.file, start + range.start..start + range.end);
                 let fix = match link.kind {
                     personamap_spec::EdgeKind::Dotted => {
@@ -319,16 +326,9 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
                     personamap_spec::EdgeKind::Thick => format!("write `{from} ==>|{want}| {to}`"),
                 };
                 out.push(
-                    Diagnostic::warning(
-                        "mermaid-misread",
-                        Some(span),
-                        format!(
-                            "Mermaid reads the label `{want}` of `{}` {problem}: its lexer takes a last `o` or `x` as the arrow's end",
-                            written.trim()
-                        ),
-                    )
+                    Diagnostic::warning("mermaid-misread", Some(span), problem)
                     .with_help(format!(
-                        "{fix}; pages with `edge_labels = \"verbatim\"` keep the form as written"
+                        "{fix}; personamap writes a form Mermaid reads, except on pages with `edge_labels = \"verbatim\"`"
                     )),
                 );
             }
