@@ -98,6 +98,11 @@ fn the_hostile_fixture_generates_to_a_fixed_point_without_compiler_bugs() {
             "{m}"
         );
         assert!(m.contains("stroke-dasharray:4 2"), "{m}");
+        // A `style` id, a link with `:…#` and a tooltip entity: a `;` for the rewrite to cut.
+        assert!(
+            m.contains("click style_b href \"https://example.com/#a\" \"t#59;x\";"),
+            "{m}"
+        );
         if crlf {
             // Prose from a CRLF file keeps its `\r` until spec files are normalised when read
             // (issue 11); the diagrams must already be the same.
