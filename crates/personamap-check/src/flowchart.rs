@@ -171,20 +171,28 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
 
 /// Mermaid's first pass over the text (`encodeEntities`): on a line matching
 /// `/style.*:\S*#.*;/` (then `/classDef.*:\S*#.*;/`) the match loses its last character, a
-/// `;` (the last `;` of the line, as `.*` is greedy).
+/// `;` (the last `;` of the line, as `.*` is greedy). Linear in the line's length.
 fn style_rewrite(line: &str) -> String {
     let mut out = line.to_string();
     for word in ["style", "classDef"] {
         let Some(s) = out.find(word) else { continue };
-        let after = &out[s + word.len()..];
-        let hazard = after.match_indices(':').any(|(j, _)| {
-            let run = after[j + 1..]
-                .split(char::is_whitespace)
-                .next()
-                .unwrap_or("");
-            run.find('#')
-                .is_some_and(|k| after[j + 1 + k..].contains(';'))
-        });
+        let keyword_end = s + word.len();
+        let (mut semi_after, mut run_ok, mut hazard) = (false, false, false);
+        for (i, c) in out.char_indices().rev() {
+            if c.is_whitespace() {
+                run_ok = false;
+            }
+            if c == '#' && semi_after {
+                run_ok = true;
+            }
+            if c == ':' && run_ok && i >= keyword_end {
+                hazard = true;
+                break;
+            }
+            if c == ';' {
+                semi_after = true;
+            }
+        }
         if hazard && let Some(last) = out.rfind(';') {
             out.remove(last);
         }

@@ -251,21 +251,37 @@ pub fn mermaid_string(text: &str) -> String {
 }
 
 /// Mermaid cuts the last `;` of a line matching `/style.*:\S*#.*;/` (or `classDef…`) before
-/// it decodes entity codes: whether `line` is such a line.
+/// it decodes entity codes: whether `line` is such a line. Linear in the line's length.
 pub fn style_rewrite_hazard(line: &str) -> bool {
-    ["style", "classDef"].iter().any(|k| {
-        line.find(k).is_some_and(|s| {
-            let after = &line[s + k.len()..];
-            after.match_indices(':').any(|(j, _)| {
-                let run = after[j + 1..]
-                    .split(char::is_whitespace)
-                    .next()
-                    .unwrap_or("");
-                run.find('#')
-                    .is_some_and(|h| after[j + 1 + h..].contains(';'))
-            })
-        })
-    })
+    let Some(keyword_end) = keyword_end(line) else {
+        return false;
+    };
+    // Backwards: a `:` at or after the keyword whose run of non-space characters holds a `#`
+    // that has a `;` somewhere after it.
+    let (mut semi_after, mut run_ok) = (false, false);
+    for (i, c) in line.char_indices().rev() {
+        if c.is_whitespace() {
+            run_ok = false;
+        }
+        if c == '#' && semi_after {
+            run_ok = true;
+        }
+        if c == ':' && run_ok && i >= keyword_end {
+            return true;
+        }
+        if c == ';' {
+            semi_after = true;
+        }
+    }
+    false
+}
+
+/// Where the first `style` or `classDef` of `line` ends, if it holds one.
+fn keyword_end(line: &str) -> Option<usize> {
+    ["style", "classDef"]
+        .iter()
+        .filter_map(|k| line.find(k).map(|i| i + k.len()))
+        .min()
 }
 
 /// Makes one diagram line safe from Mermaid's `style…:…#…;` rewrite (the keyword may be in a
@@ -276,22 +292,26 @@ pub fn guard_line(line: &str, labels: bool) -> String {
     if !style_rewrite_hazard(line) {
         return line.to_string();
     }
+    let keyword_end = keyword_end(line).unwrap_or(line.len());
+    // hash_ahead[i]: a `#` follows position i within its run of non-space characters.
+    let mut hash_ahead = vec![false; line.len() + 1];
+    let mut seen = false;
+    for (i, c) in line.char_indices().rev() {
+        hash_ahead[i] = seen;
+        if c.is_whitespace() {
+            seen = false;
+            hash_ahead[i] = false;
+        } else if c == '#' {
+            seen = true;
+        }
+    }
     let mut out = String::with_capacity(line.len() + 8);
     let mut quoted = false;
     for (i, c) in line.char_indices() {
         if c == '"' {
             quoted = !quoted;
         }
-        let run = line[i + 1..]
-            .split(char::is_whitespace)
-            .next()
-            .unwrap_or("");
-        if labels
-            && c == ':'
-            && quoted
-            && run.contains('#')
-            && (line[..i].contains("style") || line[..i].contains("classDef"))
-        {
+        if labels && c == ':' && quoted && hash_ahead[i] && i >= keyword_end {
             out.push_str("#58;");
         } else {
             out.push(c);
@@ -406,6 +426,7 @@ pub fn markdown_text(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     let chars: Vec<char> = one_line.chars().collect();
+    let leading_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     let mut out = String::with_capacity(one_line.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| chars[p]);
@@ -422,7 +443,7 @@ pub fn markdown_text(text: &str) -> String {
             '_' => !prev.is_some_and(char::is_alphanumeric),
             '!' => chars.get(i + 1) == Some(&'['),
             '#' | '>' | '+' | '-' | '=' => at_start,
-            '.' | ')' => i > 0 && chars[..i].iter().all(char::is_ascii_digit),
+            '.' | ')' => i > 0 && i == leading_digits,
             _ => false,
         };
         if escape {
