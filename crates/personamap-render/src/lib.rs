@@ -133,7 +133,30 @@ impl Compiler {
             .chain(spec.pages.iter().map(|p| p.id.clone()))
             .collect();
         errors.extend(links::check(spec, &known));
-        for page in &spec.pages {
+        // Entries earlier runs inserted for pages that are gone or moved leave first, so a
+        // moved page is not seen as listed twice.
+        let wanted: Vec<NavEntry> = spec
+            .pages
+            .iter()
+            .map(|p| NavEntry {
+                page: p.id.clone(),
+                navigation: p.navigation.clone(),
+            })
+            .collect();
+        for gone in site
+            .inserted
+            .docs_json
+            .iter()
+            .filter(|e| !wanted.contains(e))
+        {
+            let current = docs_out.as_deref().unwrap_or(docs_text);
+            if let Ok(Some(updated)) =
+                DocsJson::parse(current).and_then(|d| d.without_page(&gone.navigation, &gone.page))
+            {
+                docs_out = Some(updated);
+            }
+        }
+        for (page, entry) in spec.pages.iter().zip(wanted) {
             match self.page(spec, page) {
                 Ok(text) => files.push(Output {
                     path: format!("{}.mdx", page.id),
@@ -145,10 +168,6 @@ impl Compiler {
             let current = docs_out.as_deref().unwrap_or(docs_text);
             let result = DocsJson::parse(current)
                 .and_then(|d| d.with_page(&page.navigation, &page.id, page.after.as_deref()));
-            let entry = NavEntry {
-                page: page.id.clone(),
-                navigation: page.navigation.clone(),
-            };
             match result {
                 Ok(Some(updated)) => {
                     docs_out = Some(updated);
@@ -159,20 +178,6 @@ impl Compiler {
                 }
                 Ok(None) => {}
                 Err(e) => errors.push(nav_diag(e, Some(page))),
-            }
-        }
-        // Entries earlier runs inserted for pages that are gone or moved.
-        for gone in site
-            .inserted
-            .docs_json
-            .iter()
-            .filter(|e| !inserted.docs_json.contains(e))
-        {
-            let current = docs_out.as_deref().unwrap_or(docs_text);
-            if let Ok(Some(updated)) =
-                DocsJson::parse(current).and_then(|d| d.without_page(&gone.navigation, &gone.page))
-            {
-                docs_out = Some(updated);
             }
         }
         if !errors.is_empty() {
