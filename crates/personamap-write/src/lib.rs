@@ -74,6 +74,33 @@ impl fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
+/// Records `path` (site-relative), currently holding `contents`, as a file personamap
+/// generated, so that a later `generate` may replace it: how `personamap import --adopt` hands
+/// a hand-written page over. Fails, recording nothing, when the path leaves the root or the
+/// file no longer holds `contents`.
+pub fn adopt(root: &Path, path: &str, contents: &[u8]) -> Result<(), WriteError> {
+    let writer = Writer::new(root).map_err(|e| WriteError::Io(root.display().to_string(), e))?;
+    let full = writer.resolve(path)?;
+    let current = std::fs::read(&full).map_err(|e| WriteError::Io(path.into(), e))?;
+    if current != contents {
+        return Err(WriteError::Io(
+            path.into(),
+            std::io::Error::other("the file changed while it was being adopted"),
+        ));
+    }
+    let mut generated = writer.generated();
+    if !generated.insert(path.to_string()) {
+        return Ok(());
+    }
+    let mut text = MANIFEST_HEADER.to_string();
+    for p in &generated {
+        text.push_str(p);
+        text.push('\n');
+    }
+    let manifest = writer.resolve(MANIFEST)?;
+    write_atomic(&manifest, text.as_bytes()).map_err(|e| WriteError::Io(MANIFEST.into(), e))
+}
+
 /// Writes into one site root.
 pub struct Writer {
     root: PathBuf,
@@ -308,6 +335,30 @@ mod tests {
             generated: false,
         };
         assert!(w.plan(&[merged]).is_ok());
+    }
+
+    #[test]
+    fn adopted_files_may_be_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mine.mdx"), "hand-written").unwrap();
+        let w = Writer::new(dir.path()).unwrap();
+        assert!(w.plan(&[out("mine.mdx", "generated")]).is_err());
+        assert!(adopt(dir.path(), "mine.mdx", b"something else").is_err());
+        assert!(w.generated().is_empty());
+        adopt(dir.path(), "mine.mdx", b"hand-written").unwrap();
+        assert_eq!(w.generated(), BTreeSet::from(["mine.mdx".to_string()]));
+        let plan = w.plan(&[out("mine.mdx", "generated")]).unwrap();
+        assert_eq!(
+            plan,
+            vec![Change {
+                path: "mine.mdx".into(),
+                action: Action::Update("generated".into())
+            }]
+        );
+        assert!(matches!(
+            adopt(dir.path(), "../x", b""),
+            Err(WriteError::OutsideRoot(_))
+        ));
     }
 
     #[cfg(unix)]
