@@ -227,6 +227,18 @@ mod tests {
     }
 
     #[test]
+    fn prose_keeps_jsx_comment_blocks() {
+        roundtrip("{/* note {x}\n   <b> */}\n\n\ntext {y}");
+        let lines = ["a", "", "{/* one */}", "{/* two", "*/}", "b"];
+        assert_eq!(
+            prose(&lines, 1).unwrap().as_deref(),
+            Some("a\n\n{/* one */}\n{/* two\n*/}\nb")
+        );
+        // A comment inside a paragraph is not a block: a located error.
+        assert_eq!(prose(&["a", "{/* x */}"], 4).unwrap_err().line, Some(5));
+    }
+
+    #[test]
     fn prose_refuses_jsx_naming_the_line() {
         let e = prose(&["fine", "", "<Tabs>"], 10).unwrap_err();
         assert_eq!(e.line, Some(12));

@@ -297,4 +297,56 @@ mod tests {
             "# S\n\n> s\n\ntext\n\n## Docs\n\n- [T (1)](https://x.org/a.md): D\n"
         );
     }
+
+    fn nested(id: &str) -> Entry {
+        Entry::new(
+            &["Developers".into(), "Concepts".into()],
+            "https://x.org",
+            id,
+            "T",
+            "D",
+        )
+    }
+
+    #[test]
+    fn creates_a_nested_section_in_place() {
+        let old = "# S\n\n## Home\n\n- [H](https://x.org/h)\n\n## Developers\n\n\n## Gateways\n\n- [G](https://x.org/g)\n";
+        let out = merge(Some(old), &[nested("a")], &HEADER);
+        assert_eq!(
+            out,
+            "# S\n\n## Home\n\n- [H](https://x.org/h)\n\n## Developers\n\n### Concepts\n\n- [T](https://x.org/a.md): D\n\n\n## Gateways\n\n- [G](https://x.org/g)\n"
+        );
+        assert_eq!(merge(Some(&out), &[nested("a")], &HEADER), out);
+        // An existing nested section gets the entry after its own entries, before subsections.
+        let old = "# S\n\n## Developers\n\n### Concepts\n\n- [C](https://x.org/c)\n\n#### Deep\n\n- [D](https://x.org/d)\n\n### Build\n";
+        assert_eq!(
+            merge(Some(old), &[nested("a")], &HEADER),
+            "# S\n\n## Developers\n\n### Concepts\n\n- [C](https://x.org/c)\n- [T](https://x.org/a.md): D\n\n#### Deep\n\n- [D](https://x.org/d)\n\n### Build\n"
+        );
+    }
+
+    #[test]
+    fn goes_next_to_its_navigation_neighbours() {
+        let docs = crate::docs_json::DocsJson::parse(
+            r#"{"navigation": {"groups": [{"group": "G", "pages": ["p", "a", "n"]}]}}"#,
+        )
+        .unwrap();
+        let neighbours = Neighbours::from_docs(&docs, "https://x.org");
+        let old = "# S\n\n## One\n\n- [P](https://x.org/p)\n- [Q](https://x.org/q)\n\n## Two\n\n- [N](https://x.org/n.md)\n";
+        let out = super::merge(Some(old), &[nested("a")], &HEADER, &neighbours);
+        assert_eq!(
+            out,
+            "# S\n\n## One\n\n- [P](https://x.org/p)\n- [T](https://x.org/a.md): D\n- [Q](https://x.org/q)\n\n## Two\n\n- [N](https://x.org/n.md)\n"
+        );
+        assert_eq!(
+            super::merge(Some(&out), &[nested("a")], &HEADER, &neighbours),
+            out
+        );
+        // Only the next neighbour listed: right before it.
+        let old = "# S\n\n## Two\n\n- [N](https://x.org/n.md)\n";
+        assert_eq!(
+            super::merge(Some(old), &[nested("a")], &HEADER, &neighbours),
+            "# S\n\n## Two\n\n- [T](https://x.org/a.md): D\n- [N](https://x.org/n.md)\n"
+        );
+    }
 }
