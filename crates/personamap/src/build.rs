@@ -352,3 +352,40 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_walk_honours_mintignore_and_mintlifys_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for file in [
+            "a.mdx",
+            "guide/b.md",
+            "guide/keep.md",
+            "drafts/c.mdx",
+            "v2/x-archived/d.mdx",
+            "README.md",
+            "CHANGELOG.md",
+            "node_modules/pkg/e.mdx",
+            "snippets/f.mdx",
+            "docs/README.md",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "---\ntitle: x\n---\n").expect("write");
+        }
+        let expected = ["a", "drafts/c", "guide/b", "guide/keep", "v2/x-archived/d"];
+        let found: Vec<String> = pages_on_disk(root).into_iter().collect();
+        assert_eq!(found, expected);
+        std::fs::write(
+            root.join(".mintignore"),
+            "# drafts\ndrafts/\n/v2/**/x-archived/**\n**/*.md\n!/guide/keep.md\n",
+        )
+        .expect("write");
+        let found: Vec<String> = pages_on_disk(root).into_iter().collect();
+        assert_eq!(found, ["a", "guide/keep"]);
+    }
+}

@@ -144,6 +144,71 @@ fn adopting_livepeers_real_page() {
     assert!(developers < entry && entry < gateways, "{new}");
 }
 
+/// Imports (adopting) the page of `root`, generates, and returns the export.
+fn adopt_and_export(root: &Path) -> String {
+    let out = run_in(root, &["import", PAGE, "--base-url", BASE, "--adopt"]);
+    assert!(out.status.success(), "import: {}", stderr(&out));
+    let out = run_in(root, &["generate"]);
+    assert!(out.status.success(), "generate: {}", stderr(&out));
+    let out = run_in(root, &["export", PAGE_ID]);
+    assert!(out.status.success(), "export: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn hand_written_variants_adopt_to_the_same_export() {
+    let Some((site, _)) = shared_site() else {
+        return;
+    };
+    let plain = fresh_copy(&site);
+    let expected = adopt_and_export(plain.path());
+    let dir = fresh_copy(&site);
+    let root = dir.path();
+    let page = std::fs::read_to_string(root.join(PAGE)).expect("page");
+    let variant = page
+        // Frontmatter keys in another order, other quoting.
+        .replacen(
+            "title: Persona infrastructure maps\n",
+            "'pageType': \"concept\"\n",
+            1,
+        )
+        .replacen("pageType: concept\n", "title: \"Persona infrastructure maps\"\n", 1)
+        // A double-quoted import with a semicolon, a comment block before it.
+        .replacen(
+            "import { CustomDivider } from '/snippets/components/elements/spacing/Divider.jsx'",
+            "{/* before the import */}\n\nimport { CustomDivider } from \"/snippets/components/elements/spacing/Divider.jsx\";",
+            1,
+        )
+        // A padded legend table.
+        .replacen("|-------|---------|", "| ----- | ------- |", 1)
+        // A comment block between a divider and a persona heading, more blank lines.
+        .replacen(
+            "<CustomDivider />\n\n## Persona 2",
+            "<CustomDivider />\n\n\n{/* persona 2\n   comes next */}\n\n## Persona 2",
+            1,
+        )
+        .replacen("\n## Cross-persona", "\n\n\n## Cross-persona", 1);
+    for planted in [
+        "'pageType'",
+        "before the import",
+        "| ----- |",
+        "comes next",
+        "\n\n\n\n## Cross",
+    ] {
+        assert!(variant.contains(planted), "{planted} was not planted");
+    }
+    std::fs::write(root.join(PAGE), &variant).expect("write");
+    assert_eq!(adopt_and_export(root), expected);
+    let spec = std::fs::read_to_string(root.join("personas/site.toml")).expect("site.toml");
+    assert!(spec.contains("{/* before the import */}"), "{spec}");
+    let p2 = std::fs::read_to_string(root.join("personas/p2-video-platform.toml")).expect("p2");
+    assert!(p2.contains("{/* persona 2\n   comes next */}"), "{p2}");
+    // The comments are still in the page personamap writes.
+    let page = std::fs::read_to_string(root.join(PAGE)).expect("page");
+    assert!(page.contains("{/* persona 2\n   comes next */}"), "{page}");
+    assert!(page.contains("{/* MIGRATION NOTE"), "{page}");
+}
+
 #[test]
 fn without_adopt_generate_refuses_the_hand_written_page_and_writes_nothing() {
     let Some((site, _)) = shared_site() else {
