@@ -242,12 +242,14 @@ fn file_outs(outputs: &Outputs) -> Vec<FileOut<'_>> {
 /// A file the writer refuses, as a diagnostic at the spec table that produces it, with the
 /// way out.
 fn write_diag(spec: &Spec, e: &WriteError) -> Diagnostic {
-    let page = spec.pages.iter().find(|p| {
-        matches!(e, WriteError::NotGenerated(path) | WriteError::OutsideRoot(path) if *path == format!("{}.mdx", p.id))
-    });
+    let path = match e {
+        WriteError::NotGenerated(p) | WriteError::OutsideRoot(p) | WriteError::Io(p, _) => p,
+    };
+    let page = spec.pages.iter().find(|p| *path == format!("{}.mdx", p.id));
     let span = match page {
         Some(p) => Some(p.span),
-        None => spec.divider.span,
+        None if *path == spec.divider.path => spec.divider.span,
+        None => None,
     };
     let (rule, help) = match (e, page) {
         (WriteError::NotGenerated(path), Some(_)) => (

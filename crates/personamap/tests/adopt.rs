@@ -289,3 +289,52 @@ fn a_site_without_llms_txt_gets_none_unless_asked() {
     let llms = std::fs::read_to_string(root.join("llms.txt")).expect("created");
     assert!(llms.contains("infra-stack.md)"), "{llms}");
 }
+
+#[test]
+fn check_reports_what_generate_would_refuse_with_the_way_out() {
+    let Some((site, _)) = shared_site() else {
+        return;
+    };
+    let dir = fresh_copy(&site);
+    let root = dir.path();
+    // This repository's spec of the page, copied in by hand: it generates the divider at the
+    // path of Livepeer's hand-written one.
+    std::fs::create_dir(root.join("personas")).expect("mkdir");
+    for entry in std::fs::read_dir(repo().join("personas")).expect("personas") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(
+                &path,
+                root.join("personas").join(path.file_name().expect("name")),
+            )
+            .expect("copy");
+        }
+    }
+    let before = common::snapshot(root);
+    let out = run_in(root, &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("error[not-generated]: `{PAGE}` exists")),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "error[not-generated]: `snippets/components/elements/spacing/Divider.jsx` exists"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("`generate = false` and `export = \"Name\"`"),
+        "{err}"
+    );
+    assert!(err.contains("--> personas/site.toml:11:8"), "{err}");
+    let out = run_in(root, &["check", "--format", "json"]);
+    assert!(
+        stdout(&out)
+            .contains(r#""rule":"not-generated","severity":"error","file":"personas/site.toml""#),
+        "{}",
+        stdout(&out)
+    );
+    assert!(common::snapshot(root) == before, "check wrote something");
+}
