@@ -40,6 +40,13 @@ pub fn validate(spec: &Spec, outputs: &Outputs) -> Vec<Diagnostic> {
             )),
         }
     }
+    if !spec.divider.generate {
+        // A hand-written divider: the page imports the component the spec names from it.
+        exports.push((
+            spec.divider.path.clone(),
+            vec![spec.divider.component.clone()],
+        ));
+    }
     for out in outputs.files.iter().filter(|o| o.kind == OutputKind::Page) {
         let Some(page) = spec
             .pages

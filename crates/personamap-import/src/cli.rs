@@ -2,13 +2,21 @@
 //! pure core, write the spec files (never over an existing file), report.
 
 use crate::{ImportInput, Scaffold, SpecFile, divider_import, import, scaffold};
-use personamap_render::DOCS_JSON;
 use personamap_render::docs_json::DocsJson;
+use personamap_render::{DOCS_JSON, LLMS_TXT};
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
-/// `personamap import PAGE [--root DIR] [--out DIR] --base-url URL`.
-pub fn run_import(root: &Path, page: &Path, out: &str, base_url: &str) -> Result<(), String> {
+/// `personamap import PAGE [--root DIR] [--out DIR] --base-url URL [--adopt]`. With `adopt`,
+/// the page is also recorded as personamap's, once its Markdown export is shown to equal the
+/// export of the page the new spec compiles to.
+pub fn run_import(
+    root: &Path,
+    page: &Path,
+    out: &str,
+    base_url: &str,
+    adopt: bool,
+) -> Result<(), String> {
     let root = root
         .canonicalize()
         .map_err(|e| format!("{}: {e}", root.display()))?;
@@ -33,6 +41,8 @@ pub fn run_import(root: &Path, page: &Path, out: &str, base_url: &str) -> Result
             false,
         ),
     };
+    let llms = std::fs::read_to_string(root.join(LLMS_TXT)).ok();
+    let llms_section = llms.as_deref().and_then(|t| llms_section(t, &navigation));
     let imported = import(&ImportInput {
         page_id: &page_id,
         page: &text,
@@ -40,10 +50,21 @@ pub fn run_import(root: &Path, page: &Path, out: &str, base_url: &str) -> Result
         navigation: &navigation,
         base_url,
         spec_dir: out,
+        llms_section: llms_section.as_deref(),
     })
     .map_err(at)?;
+    let page_rel = format!("{page_id}.{}", extension(&page_path));
+    if adopt && let Some(line) = imported.export_differs_at {
+        return Err(format!(
+            "{shown}: cannot adopt the page: the Markdown export of the page the spec compiles to differs from {shown}'s at line {line} of the export (run without --adopt to see the spec)\nnothing was written"
+        ));
+    }
     let others = existing_spec_files(&root);
     write_new(&root, &imported.files)?;
+    if adopt {
+        personamap_write::adopt(&root, &page_rel, text.as_bytes())
+            .map_err(|e| format!("{e}\nthe spec files were written; the page was not adopted"))?;
+    }
     let mut err = std::io::stderr().lock();
     if !listed {
         let _ = writeln!(
@@ -60,11 +81,20 @@ pub fn run_import(root: &Path, page: &Path, out: &str, base_url: &str) -> Result
             others.join(", ")
         );
     }
-    if let Some(line) = imported.page_differs_at {
-        let _ = writeln!(
-            err,
-            "note: the spec compiles to a page that first differs from {shown} at line {line} (personamap's own formatting); `personamap generate` does not overwrite a page it did not write, so move {shown} away before generating"
-        );
+    match (imported.page_differs_at, adopt) {
+        (Some(_), true) => {
+            let _ = writeln!(
+                err,
+                "note: adopted {shown}: its Markdown export equals the spec's; `personamap generate` rewrites it in personamap's form"
+            );
+        }
+        (Some(line), false) => {
+            let _ = writeln!(
+                err,
+                "note: the spec compiles to a page that first differs from {shown} at line {line} (personamap's own formatting); `personamap generate` does not overwrite a page it did not write: run `personamap import {shown} --base-url {base_url} --adopt` on a fresh spec to hand the page over, or move {shown} away"
+            );
+        }
+        (None, _) => {}
     }
     if imported.snippet_differs {
         let _ = writeln!(
@@ -77,6 +107,22 @@ pub fn run_import(root: &Path, page: &Path, out: &str, base_url: &str) -> Result
         imported.files.len()
     );
     Ok(())
+}
+
+/// The llms.txt section for a page in navigation group `navigation` when the file is laid
+/// out by navigation (`## Tab` then `### Group / Subgroup`, as Livepeer's is): the first
+/// navigation name the file has a `## ` heading for, then the rest joined by ` / `.
+fn llms_section(llms: &str, navigation: &[String]) -> Option<Vec<String>> {
+    let k = navigation.iter().position(|n| {
+        llms.lines()
+            .any(|l| l.strip_prefix("## ").map(str::trim) == Some(n))
+    })?;
+    let rest = &navigation[k + 1..];
+    let mut section = vec![navigation[k].clone()];
+    if !rest.is_empty() {
+        section.push(rest.join(" / "));
+    }
+    Some(section)
 }
 
 /// `personamap init [--root DIR] --base-url URL`.

@@ -64,6 +64,8 @@ pub struct ImportInput<'a> {
     pub base_url: &'a str,
     /// Folder the spec files go to, relative to the site root (`personas` or under it).
     pub spec_dir: &'a str,
+    /// The llms.txt section for the page's entry (nested names), when not the default.
+    pub llms_section: Option<&'a [String]>,
 }
 
 /// One spec file to write.
@@ -83,8 +85,12 @@ pub struct Imported {
     /// The first line (1-based) where the page the spec compiles to differs from the imported
     /// page, if it does (a hand-written page formatted differently, say).
     pub page_differs_at: Option<usize>,
-    /// Whether the divider snippet the spec compiles to differs from the imported one.
+    /// Whether the divider snippet the spec compiles to differs from the imported one (never
+    /// for a hand-written divider, which the spec only imports).
     pub snippet_differs: bool,
+    /// The first line (1-based) where the Markdown export of the page the spec compiles to
+    /// differs from the export of the imported page (what Mintlify serves for each), if it does.
+    pub export_differs_at: Option<usize>,
 }
 
 /// Finds the page's divider import (`import { X } from "/snippets/….jsx";`) and returns the
@@ -97,11 +103,10 @@ pub fn divider_import(page: &str) -> Result<String, ImportError> {
 /// the page line, on anything the spec cannot express; the returned spec always loads.
 pub fn import(input: &ImportInput) -> Result<Imported, ImportError> {
     let model = page::read(input.page)?;
-    let divider = snippet::read(
-        input.snippet,
-        &model.header.divider_component,
-        &model.header.divider_path,
-    )?;
+    let (component, path) = (&model.header.divider_component, &model.header.divider_path);
+    // A snippet personamap did not write is a hand-written component: the spec points at it.
+    let divider = snippet::read(input.snippet, component, path)
+        .unwrap_or_else(|_| snippet::hand_written(component, path));
     let spec = page::resolve(model, divider)?;
     let files = toml_out::write(&spec, input);
     verify(input, files)
@@ -145,14 +150,35 @@ fn verify(input: &ImportInput, files: Vec<SpecFile>) -> Result<Imported, ImportE
     let rendered = compiler
         .page(&spec, page)
         .map_err(|d| render_error(d.message))?;
-    let snippet = compiler
-        .divider(&spec)
-        .map_err(|d| render_error(d.message))?;
+    let snippet_differs = spec.divider.generate
+        && compiler
+            .divider(&spec)
+            .map_err(|d| render_error(d.message))?
+            != input.snippet;
     let page_differs_at = (rendered != input.page).then(|| first_difference(&rendered, input.page));
+    // Both pages import the same divider, so its inlined export is left out of both exports.
+    let export = |mdx: &str| {
+        personamap_render::export::export(
+            mdx,
+            &personamap_render::export::ExportInput {
+                base_url: &spec.site.base_url,
+                title: &page.title,
+                description: &page.description,
+                snippets: &[],
+                theme: None,
+            },
+        )
+    };
+    let ours = export(&rendered).map_err(render_error)?;
+    let theirs = export(input.page).map_err(|m| ImportError {
+        line: None,
+        message: format!("the page is not valid MDX: {m}"),
+    })?;
     Ok(Imported {
         files,
         page_differs_at,
-        snippet_differs: snippet != input.snippet,
+        snippet_differs,
+        export_differs_at: (ours != theirs).then(|| first_difference(&ours, &theirs)),
     })
 }
 

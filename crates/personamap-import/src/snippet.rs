@@ -3,6 +3,22 @@
 use crate::ImportError;
 use personamap_spec::Divider;
 
+/// A hand-written divider snippet at `path` exporting `component`: the spec imports it and
+/// never writes it.
+pub(crate) fn hand_written(component: &str, path: &str) -> Divider {
+    Divider {
+        path: path.to_string(),
+        component: component.to_string(),
+        generate: false,
+        logo: String::new(),
+        color: String::new(),
+        line_color: String::new(),
+        gap: String::new(),
+        spacing: Vec::new(),
+        span: None,
+    }
+}
+
 /// Reads the divider snippet `text` (at `path`, exporting `component`).
 pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<Divider, ImportError> {
     let err = |what: &str| ImportError {
@@ -49,6 +65,7 @@ pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<Divider, I
     Ok(Divider {
         path: path.to_string(),
         component: component.to_string(),
+        generate: true,
         logo,
         color,
         line_color,
@@ -90,6 +107,7 @@ mod tests {
         let divider = personamap_spec::Divider {
             path: "snippets/D.jsx".into(),
             component: "Rule".into(),
+            generate: true,
             logo: "/logo \"x\".svg".into(),
             color: "#888".into(),
             line_color: "var(--line)".into(),

@@ -63,21 +63,26 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
     kv(&mut out, "base_url", &string(input.base_url));
     out.push_str("\n[divider]\n");
     kv(&mut out, "path", &string(&d.path));
-    if d.component != "CustomDivider" {
+    if !d.generate {
+        out.push_str("generate = false   # a hand-written snippet: imported, never written\n");
+        kv(&mut out, "export", &string(&d.component));
+    } else if d.component != "CustomDivider" {
         kv(&mut out, "component", &string(&d.component));
     }
-    kv(&mut out, "logo", &string(&d.logo));
+    if d.generate {
+        kv(&mut out, "logo", &string(&d.logo));
+    }
     for (key, value, default) in [
         ("color", &d.color, "currentColor"),
         ("line_color", &d.line_color, "currentColor"),
         ("gap", &d.gap, "8px"),
     ] {
-        if value != default {
+        if d.generate && value != default {
             kv(&mut out, key, &string(value));
         }
     }
     let default_spacing = [("default".to_string(), "24px 0".to_string())];
-    if d.spacing != default_spacing && !d.spacing.is_empty() {
+    if d.generate && d.spacing != default_spacing && !d.spacing.is_empty() {
         out.push_str("\n[divider.spacing]   # margin presets of the `spacing` prop; the first is the default\n");
         for (name, margin) in &d.spacing {
             kv(&mut out, &key(name), &string(margin));
@@ -89,6 +94,10 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
     kv(&mut out, "description", &string(&h.description));
     let nav: Vec<String> = input.navigation.iter().map(|n| string(n)).collect();
     kv(&mut out, "navigation", &format!("[{}]", nav.join(", ")));
+    if let Some(section) = input.llms_section {
+        let names: Vec<String> = section.iter().map(|n| string(n)).collect();
+        kv(&mut out, "llms_section", &format!("[{}]", names.join(", ")));
+    }
     if spec.legend_title != "Legend" {
         kv(&mut out, "legend", &string(&spec.legend_title));
     }

@@ -3,11 +3,12 @@
 
 use crate::ImportError;
 pub(crate) use personamap_render::escape::fence_marker;
-use personamap_render::escape::{Inline, inline_pieces};
+use personamap_render::escape::{Inline, comment_block, inline_pieces};
 
 /// Prose lines of the page (`first` is the 1-based number of the first) back to the Markdown
 /// the spec holds: `\{`, `\}`, `\<` outside code become `{`, `}`, `<`, and a block's
-/// `&#105;mport`/`&#101;xport` becomes `import`/`export`. JSX tags, `{…}` expressions and ESM
+/// `&#105;mport`/`&#101;xport` becomes `import`/`export`, JSX comment blocks (`{/* … */}`
+/// on lines of their own) stay as written. Other JSX tags, `{…}` expressions and ESM
 /// lines are errors naming their line. Surrounding blank lines are dropped; `None` when empty.
 pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, ImportError> {
     let start = lines.iter().position(|l| !l.trim().is_empty());
@@ -22,8 +23,14 @@ pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, Impo
     let mut block_start = true;
     let mut para = String::new();
     let mut para_line = first;
+    let mut comment_until = 0;
     for (i, line) in lines.iter().enumerate() {
         let no = first + i;
+        if i < comment_until {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
         // As the compiler escapes: a fence may sit in a blockquote or be indented.
@@ -49,6 +56,16 @@ pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, Impo
             out.push('\n');
             block_start = true;
             continue;
+        }
+        if block_start && line.trim_start().starts_with("{/*") {
+            // A JSX comment block is carried into the spec as written (the compiler keeps it).
+            let rest = lines[i..].join("\n");
+            if let Some(len) = comment_block(&rest) {
+                comment_until = i + rest[..len].trim_end_matches('\n').matches('\n').count() + 1;
+                out.push_str(line);
+                out.push('\n');
+                continue;
+            }
         }
         if para.is_empty() {
             para_line = no;
@@ -214,6 +231,18 @@ mod tests {
         roundtrip("```js\n{x}\n```\n{y}");
         roundtrip("export it\nimport this\n\nimportant: yes");
         roundtrip("already \\{ok and \\* stays");
+    }
+
+    #[test]
+    fn prose_keeps_jsx_comment_blocks() {
+        roundtrip("{/* note {x}\n   <b> */}\n\n\ntext {y}");
+        let lines = ["a", "", "{/* one */}", "{/* two", "*/}", "b"];
+        assert_eq!(
+            prose(&lines, 1).unwrap().as_deref(),
+            Some("a\n\n{/* one */}\n{/* two\n*/}\nb")
+        );
+        // A comment inside a paragraph is not a block: a located error.
+        assert_eq!(prose(&["a", "{/* x */}"], 4).unwrap_err().line, Some(5));
     }
 
     #[test]

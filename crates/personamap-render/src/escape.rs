@@ -5,13 +5,23 @@
 /// (in blockquotes too) become `\{`, `\}` and `\<`, and a line that starts with `import` or
 /// `export` (MDX reads it as ES module code after a blank line, a heading, a rule or a table)
 /// gets its first letter as an expression, `{"e"}xport`, which Mintlify's prebuild reprints as
-/// it is (a character reference such as `&#101;` comes back as a bare `e`). Everything else is
-/// left as the author wrote it.
+/// it is (a character reference such as `&#101;` comes back as a bare `e`). JSX comment blocks
+/// (`{/* … */}` on lines of their own) stay as written. Everything else is left as the author
+/// wrote it.
 pub fn mdx_prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut fence: Option<(char, usize)> = None;
+    let mut block_start = true;
     let mut para = String::new();
-    for line in text.split_inclusive('\n') {
+    let mut comment_end = 0;
+    for (at, line) in text
+        .split_inclusive('\n')
+        .scan(0, |at, l| Some((std::mem::replace(at, *at + l.len()), l)))
+    {
+        if at < comment_end {
+            out.push_str(line);
+            continue;
+        }
         // Blockquote markers and indentation come before a fence (MDX has no indented code).
         let content = line.trim_start_matches([' ', '\t', '>']);
         let container = line.len() - content.len();
@@ -20,6 +30,7 @@ pub fn mdx_prose(text: &str) -> String {
             out.push_str(line);
             if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
                 fence = None;
+                block_start = true;
             }
             continue;
         }
@@ -32,8 +43,16 @@ pub fn mdx_prose(text: &str) -> String {
         if line.trim().is_empty() {
             out.push_str(&escape_inline(&std::mem::take(&mut para)));
             out.push_str(line);
+            block_start = true;
             continue;
         }
+        if let Some(len) = comment_block(&text[at..]).filter(|_| block_start) {
+            // A JSX comment block (`{/* … */}` on lines of its own) stays as written.
+            comment_end = at + len;
+            out.push_str(line);
+            continue;
+        }
+        block_start = false;
         let quoted = line[..container].contains('>');
         if !quoted && (content.starts_with("import") || content.starts_with("export")) {
             out.push_str(&escape_inline(&std::mem::take(&mut para)));
@@ -57,6 +76,20 @@ pub fn mdx_prose(text: &str) -> String {
         out.extend(std::iter::repeat_n(ch, n));
     }
     out
+}
+
+/// The length of the JSX comment block `{/* … */}` that `text` starts with (indent allowed),
+/// through the end of its last line: the comment must end a line and hold no other `*/`.
+pub fn comment_block(text: &str) -> Option<usize> {
+    let body = text.trim_start_matches([' ', '\t']).strip_prefix("{/*")?;
+    let close = body.find("*/")?;
+    let after = body[close + 2..].strip_prefix('}')?;
+    let rest = after.find('\n').map_or(after, |n| &after[..n]);
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let end = text.len() - after.len() + rest.len();
+    Some(text[end..].find('\n').map_or(end, |_| end + 1))
 }
 
 /// A fence opening/closing: (character, run length, rest of line). A backtick fence's info
@@ -518,6 +551,20 @@ pub fn js_string(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_keeps_jsx_comment_blocks() {
+        let text = "a {b}\n\n{/* note {x}\n  more */}\n\n\nc {d}\n{/* x */} y";
+        assert_eq!(
+            mdx_prose(text),
+            "a \\{b\\}\n\n{/* note {x}\n  more */}\n\n\nc \\{d\\}\n\\{/* x */\\} y"
+        );
+        assert_eq!(comment_block("{/* a */}\nb"), Some(10));
+        assert_eq!(comment_block("  {/* a */}"), Some(11));
+        assert_eq!(comment_block("{/* a */ x}"), None);
+        assert_eq!(comment_block("{/* a */} b"), None);
+        assert_eq!(comment_block("{/* a"), None);
+    }
 
     #[test]
     fn prose_escapes_outside_code_only() {

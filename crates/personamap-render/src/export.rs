@@ -2,8 +2,8 @@
 //!
 //! Like Mintlify, it is derived from the MDX page itself: frontmatter, ESM imports and
 //! comment-only expressions (`{/* … */}`) go,
-//! the imported snippets' exports are inlined, code fences get the site's theme as meta, and
-//! tables are re-printed with padded columns.
+//! the imported snippets' exports are inlined, code fences get the site's theme as meta,
+//! tables are re-printed with padded columns, and runs of blank lines outside code become one.
 
 use crate::page::{Align, table_lines};
 use markdown::mdast::{AlignKind, Node};
@@ -71,8 +71,39 @@ pub fn export(mdx: &str, input: &ExportInput) -> Result<String, String> {
         out.push_str(snippet.trim_end());
         out.push_str("\n\n");
     }
-    out.push_str(body.trim_start());
+    out.push_str(&single_blank_lines(body.trim_start()));
     Ok(out)
+}
+
+/// Runs of blank lines outside fenced code become one, as in Mintlify's re-serialised Markdown
+/// (a hand-written page may leave several, around a dropped comment say).
+fn single_blank_lines(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut fence: Option<(char, usize)> = None;
+    let mut blank = false;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let marker = crate::escape::fence_marker(trimmed);
+        match (fence, marker) {
+            (Some((ch, n)), Some((c, m, rest))) if c == ch && m >= n && rest.trim().is_empty() => {
+                fence = None
+            }
+            (Some(_), _) => {}
+            (None, Some((c, m, _))) => fence = Some((c, m)),
+            (None, None) => {
+                let is_blank = line.trim().is_empty();
+                if is_blank && blank {
+                    continue;
+                }
+                blank = is_blank;
+                out.push_str(line);
+                continue;
+            }
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
 }
 
 fn collect_edits(

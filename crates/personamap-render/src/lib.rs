@@ -183,11 +183,13 @@ impl Compiler {
         if !errors.is_empty() {
             return Err(errors);
         }
-        files.push(Output {
-            path: spec.divider.path.clone(),
-            contents: self.divider(spec).map_err(|d| vec![d])?,
-            kind: OutputKind::Snippet,
-        });
+        if spec.divider.generate {
+            files.push(Output {
+                path: spec.divider.path.clone(),
+                contents: self.divider(spec).map_err(|d| vec![d])?,
+                kind: OutputKind::Snippet,
+            });
+        }
         if let Some(path) = &spec.site.data_snippet {
             files.push(Output {
                 path: path.clone(),
@@ -197,7 +199,7 @@ impl Compiler {
         }
         files.push(Output {
             path: DOCS_JSON.into(),
-            contents: docs_out.unwrap_or_else(|| docs_text.to_string()),
+            contents: docs_out.clone().unwrap_or_else(|| docs_text.to_string()),
             kind: OutputKind::DocsJson,
         });
         let entries: Vec<llms::Entry> = spec
@@ -217,16 +219,22 @@ impl Compiler {
             name: &facts.name,
             summary: &facts.summary,
         };
-        inserted.llms_txt = entries.iter().map(|e| e.line.clone()).collect();
-        let llms_in = site
-            .llms_txt
-            .as_deref()
-            .map(|t| llms::remove_gone(t, &site.inserted.llms_txt, &entries));
-        files.push(Output {
-            path: LLMS_TXT.into(),
-            contents: llms::merge(llms_in.as_deref(), &entries, &header),
-            kind: OutputKind::LlmsTxt,
-        });
+        let create = spec.site.llms_txt == personamap_spec::LlmsTxt::Create;
+        if site.llms_txt.is_some() || create {
+            inserted.llms_txt = entries.iter().map(|e| e.line.clone()).collect();
+            let llms_in = site
+                .llms_txt
+                .as_deref()
+                .map(|t| llms::remove_gone(t, &site.inserted.llms_txt, &entries));
+            let after = docs_out.as_deref().and_then(|t| DocsJson::parse(t).ok());
+            let neighbours =
+                llms::Neighbours::from_docs(after.as_ref().unwrap_or(&docs), &spec.site.base_url);
+            files.push(Output {
+                path: LLMS_TXT.into(),
+                contents: llms::merge(llms_in.as_deref(), &entries, &header, &neighbours),
+                kind: OutputKind::LlmsTxt,
+            });
+        }
         files.push(Output {
             path: personamap_spec::SCHEMA_FILE.into(),
             contents: personamap_spec::json_schema(),
@@ -266,13 +274,17 @@ impl Compiler {
             None => None,
         };
         let mdx = self.page(spec, page).map_err(|d| vec![d])?;
-        let snippet = self.divider(spec).map_err(|d| vec![d])?;
+        // A hand-written divider's printed export is not inlined yet (issue 9, part 3).
+        let snippet = match spec.divider.generate {
+            true => Some(self.divider(spec).map_err(|d| vec![d])?),
+            false => None,
+        };
         let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
         let input = export::ExportInput {
             base_url: &spec.site.base_url,
             title: &page.title,
             description: &page.description,
-            snippets: &[&snippet],
+            snippets: &snippet.iter().map(String::as_str).collect::<Vec<_>>(),
             theme: theme.as_ref(),
         };
         export::export(&mdx, &input).map_err(|m| {

@@ -320,13 +320,35 @@ impl Resolver<'_> {
                 RawCodeTheme::Single(name) => CodeTheme::Single(name),
                 RawCodeTheme::Pair { light, dark } => CodeTheme::Pair { light, dark },
             }),
+            llms_txt: s.llms_txt.unwrap_or_default(),
         }
     }
 
     fn divider(&mut self, file: FileId, d: Spanned<RawDivider>) -> Option<Divider> {
         let d = d.into_inner();
         let path_span = self.span(file, &d.path);
-        let component = match d.component {
+        let generate = d.generate.unwrap_or(true);
+        if let (Some(e), true) = (&d.export, generate) {
+            self.diags.push(
+                Diagnostic::error(
+                    "divider-export",
+                    Some(self.span(file, e)),
+                    "`export` names the component of a hand-written snippet",
+                )
+                .with_help("add `generate = false` to use a hand-written snippet, or write `component` to name the generated one"),
+            );
+        }
+        if d.logo.is_none() && generate {
+            self.diags.push(
+                Diagnostic::error(
+                    "missing-key",
+                    Some(path_span),
+                    "`[divider]` has no `logo` (required when personamap generates the snippet)",
+                )
+                .with_help("add `logo = \"/logo.svg\"`, or `generate = false` with `export` to use a hand-written snippet"),
+            );
+        }
+        let component = match d.export.or(d.component) {
             Some(c) => {
                 let span = self.span(file, &c);
                 let c = c.into_inner();
@@ -363,7 +385,8 @@ impl Resolver<'_> {
         Some(Divider {
             path: d.path.into_inner(),
             component,
-            logo: d.logo,
+            generate,
+            logo: d.logo.unwrap_or_default(),
             color: d.color.unwrap_or_else(|| "currentColor".into()),
             line_color: d.line_color.unwrap_or_else(|| "currentColor".into()),
             gap: d.gap.unwrap_or_else(|| "8px".into()),
@@ -743,7 +766,11 @@ impl Resolver<'_> {
                 },
                 navigation: p.navigation.into_inner(),
                 after: p.after,
-                llms_section: p.llms_section.unwrap_or_else(|| "Docs".into()),
+                llms_section: match p.llms_section {
+                    Some(RawSection::One(s)) => vec![s],
+                    Some(RawSection::Nested(list)) if !list.is_empty() => list,
+                    _ => vec!["Docs".into()],
+                },
                 intro: p.intro,
                 legend: p.legend.unwrap_or_else(|| "Legend".into()),
                 closing: p.closing,

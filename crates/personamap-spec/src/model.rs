@@ -51,6 +51,20 @@ pub struct Site {
     pub code_theme: Option<CodeTheme>,
     /// Where to write the personas, palette and links as a `.jsx` data snippet, if anywhere.
     pub data_snippet: Option<String>,
+    /// Whether a missing root llms.txt is created.
+    pub llms_txt: LlmsTxt,
+}
+
+/// What personamap does with the root llms.txt.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LlmsTxt {
+    /// Merge the pages' entries into an existing file; create none (Mintlify then serves its
+    /// own index, which lists every page).
+    #[default]
+    Merge,
+    /// Merge, and create the file when the site has none.
+    Create,
 }
 
 /// A code block theme: one name, or a light and a dark one.
@@ -74,7 +88,9 @@ pub struct Divider {
     pub path: String,
     /// Exported component name.
     pub component: String,
-    /// Icon shown at both ends.
+    /// Whether personamap writes the snippet; `false` for a hand-written one it only imports.
+    pub generate: bool,
+    /// Icon shown at both ends (empty for a hand-written snippet).
     pub logo: String,
     /// Default colour of the middle text.
     pub color: String,
@@ -104,8 +120,8 @@ pub struct Page {
     pub navigation: Vec<String>,
     /// Page id after which the page is inserted when missing from its group.
     pub after: Option<String>,
-    /// The llms.txt section that lists the page.
-    pub llms_section: String,
+    /// The llms.txt section that lists the page: the `##` name, then nested `###`, … names.
+    pub llms_section: Vec<String>,
     /// Markdown before the legend.
     pub intro: Option<String>,
     /// Heading of the legend section.

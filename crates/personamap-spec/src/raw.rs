@@ -2,7 +2,7 @@
 //! types generate the spec's JSON Schema (`personamap schema`), so the doc comments here are
 //! what editors show while authors type.
 
-use crate::model::{Banner, EdgeLabels, Layout, Links};
+use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -52,6 +52,19 @@ pub(crate) struct RawSite {
     /// `snippets/data/personas.jsx`.
     #[schemars(with = "Option<String>")]
     pub data_snippet: Option<Spanned<String>>,
+    /// `merge` (default): add the pages' entries to an existing root llms.txt and create none
+    /// (Mintlify then serves its own complete index); `create`: also create one when missing.
+    pub llms_txt: Option<LlmsTxt>,
+}
+
+/// An llms.txt section: one `##` name, or the names of nested `##`, `###`, … headings.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum RawSection {
+    /// A `##` section.
+    One(String),
+    /// Nested sections, outermost first.
+    Nested(Vec<String>),
 }
 
 /// A code block theme: one name, or a light and a dark one.
@@ -79,8 +92,14 @@ pub(crate) struct RawDivider {
     /// Exported component name (capitalised); default `CustomDivider`.
     #[schemars(with = "Option<String>")]
     pub component: Option<Spanned<String>>,
-    /// Icon shown at both ends of the rule.
-    pub logo: String,
+    /// `false`: `path` is a hand-written snippet that exports `export`; personamap imports it
+    /// and never writes it. Default `true`.
+    pub generate: Option<bool>,
+    /// The export of a hand-written snippet (`generate = false`) the page imports.
+    #[schemars(with = "Option<String>")]
+    pub export: Option<Spanned<String>>,
+    /// Icon shown at both ends of the rule (required unless `generate = false`).
+    pub logo: Option<String>,
     /// Default colour of the middle text; default `currentColor`.
     pub color: Option<String>,
     /// Colour of the rule lines; default `currentColor`.
@@ -110,8 +129,9 @@ pub(crate) struct RawPage {
     pub navigation: Spanned<Vec<String>>,
     /// Page id after which the page is inserted when missing from its group.
     pub after: Option<String>,
-    /// The llms.txt section listing the page; default `Docs`.
-    pub llms_section: Option<String>,
+    /// The llms.txt section listing the page; default `Docs`. A list names nested sections:
+    /// `["Developers", "Concepts"]` is `### Concepts` under `## Developers`.
+    pub llms_section: Option<RawSection>,
     /// Markdown before the legend.
     pub intro: Option<String>,
     /// Heading of the legend section; default `Legend`.

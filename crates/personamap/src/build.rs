@@ -1,8 +1,8 @@
 //! The commands' IO edge: read the spec and site files, compile in memory, report, write.
 
 use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
-use personamap_spec::{Diagnostic, Severity, Sources, Spec, TextFile, diag};
-use personamap_write::{Action, FileOut, Writer};
+use personamap_spec::{Diagnostic, LlmsTxt, Severity, Sources, Spec, TextFile, diag};
+use personamap_write::{Action, FileOut, Plan, WriteError, Writer};
 use std::io::{IsTerminal as _, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
@@ -31,11 +31,52 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
     })
 }
 
-/// Page ids of the `.mdx`/`.md` files under `root`, honouring `.gitignore` and skipping
-/// `snippets/` (never pages) and hidden folders.
+/// What Mintlify leaves out of every build besides the root `.mintignore` (its documentation:
+/// `.git`, `.github`, `.claude`, `.agents`, `.idea`, `node_modules` and the four usual
+/// Markdown files), as gitignore lines.
+const MINTLIFY_IGNORES: &[&str] = &[
+    ".git",
+    ".github",
+    ".claude",
+    ".agents",
+    ".idea",
+    "node_modules",
+    "README.md",
+    "LICENSE.md",
+    "CHANGELOG.md",
+    "CONTRIBUTING.md",
+];
+
+/// The root `.mintignore` (gitignore syntax) with Mintlify's own ignores. An unreadable or
+/// malformed file is read as far as it goes: the walk only feeds link checks.
+fn mintignore(root: &Path) -> ignore::gitignore::Gitignore {
+    let mut builder = ignore::gitignore::GitignoreBuilder::new(root);
+    for line in MINTLIFY_IGNORES {
+        let _ = builder.add_line(None, line);
+    }
+    let file = root.join(".mintignore");
+    if file.is_file() {
+        let _ = builder.add(file);
+    }
+    builder
+        .build()
+        .unwrap_or_else(|_| ignore::gitignore::Gitignore::empty())
+}
+
+/// Page ids of the `.mdx`/`.md` files under `root`, honouring `.gitignore`, `.mintignore`
+/// (with Mintlify's default ignores) and skipping `snippets/` (never pages) and hidden folders.
+/// Ignored folders are not entered.
 fn pages_on_disk(root: &Path) -> std::collections::BTreeSet<String> {
     let mut pages = std::collections::BTreeSet::new();
-    for entry in ignore::WalkBuilder::new(root).build().flatten() {
+    let ignored = mintignore(root);
+    let snippets = root.join("snippets");
+    let walk = ignore::WalkBuilder::new(root)
+        .filter_entry(move |e| {
+            let dir = e.file_type().is_some_and(|t| t.is_dir());
+            e.path() != snippets && !ignored.matched(e.path(), dir).is_ignore()
+        })
+        .build();
+    for entry in walk.flatten() {
         let path = entry.path();
         let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
             continue;
@@ -153,17 +194,43 @@ fn load(root: &Path) -> Result<(Sources, Option<Spec>, Vec<Diagnostic>), String>
     Ok((sources, spec, diags))
 }
 
-/// Loads, compiles and validates the outputs in memory, then reports every diagnostic of all
-/// three steps at once. `None` on errors.
-fn compile(root: &Path, format: Format) -> Result<Option<(Spec, Outputs)>, String> {
+/// A compile that passed every check: the outputs and the writer's plan for them.
+struct Compiled {
+    outputs: Outputs,
+    plan: Plan,
+}
+
+/// Loads, compiles and validates the outputs in memory, then works out the writer's plan
+/// (which refuses files personamap does not own), and reports every diagnostic of all four
+/// steps at once. `None` on errors.
+fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
     let (sources, spec, mut diags) = load(root)?;
     let mut result = None;
     if let Some(spec) = spec {
         let site = site_inputs(root)?;
+        if site.llms_txt.is_none()
+            && spec.site.llms_txt == LlmsTxt::Merge
+            && format == Format::Human
+        {
+            eprintln!(
+                "note: the site has no root {LLMS_TXT}, so personamap creates none: Mintlify then serves its own index of every page (a {LLMS_TXT} listing only personamap's pages would hide the others); set `[site] llms_txt = \"create\"` to have one made"
+            );
+        }
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => {
                 diags.extend(personamap_check::validate(&spec, &outputs));
-                result = Some((spec, outputs));
+                let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
+                match writer.plan_with(&file_outs(&outputs), &outputs.inserted) {
+                    Ok(plan) => {
+                        diags.extend(
+                            plan.warnings
+                                .iter()
+                                .map(|w| Diagnostic::warning("lock", None, w.clone())),
+                        );
+                        result = Some(Compiled { outputs, plan });
+                    }
+                    Err(errors) => diags.extend(errors.iter().map(|e| write_diag(&spec, e))),
+                }
             }
             Err(more) => diags.extend(more),
         }
@@ -172,10 +239,65 @@ fn compile(root: &Path, format: Format) -> Result<Option<(Spec, Outputs)>, Strin
     Ok(if failed { None } else { result })
 }
 
+/// The outputs as the writer takes them.
+fn file_outs(outputs: &Outputs) -> Vec<FileOut<'_>> {
+    outputs
+        .files
+        .iter()
+        .map(|o| FileOut {
+            path: &o.path,
+            contents: &o.contents,
+            generated: o.kind.is_generated(),
+        })
+        .collect()
+}
+
+/// A file the writer refuses, as a diagnostic at the spec table that produces it, with the
+/// way out.
+fn write_diag(spec: &Spec, e: &WriteError) -> Diagnostic {
+    let path = e.path();
+    let page = spec.pages.iter().find(|p| path == format!("{}.mdx", p.id));
+    let span = match page {
+        Some(p) => Some(p.span),
+        None if path == spec.divider.path => spec.divider.span,
+        None => None,
+    };
+    let (rule, help) = match (e, page) {
+        (WriteError::NotGenerated(path), Some(_)) => (
+            "not-generated",
+            Some(format!(
+                "a hand-written page is at `{path}`: hand it over with `personamap import {path} --base-url {} --adopt` (it writes a new spec, so move the spec files holding this page away first), or move the page away, or choose another page id",
+                spec.site.base_url
+            )),
+        ),
+        (WriteError::NotGenerated(path), None) => (
+            "not-generated",
+            Some(format!(
+                "a hand-written file is at `{path}`: move it away, choose another path, or, for the divider, use it as it is with `generate = false` and `export = \"Name\"` in `[divider]`"
+            )),
+        ),
+        (WriteError::OutsideRoot(_), _) => (
+            "outside-root",
+            Some("keep every output path inside the site root".to_string()),
+        ),
+        (WriteError::Edited { .. }, _) => ("edited", None),
+        (WriteError::Unverified { .. }, _) => ("unverified", None),
+        (WriteError::NotRegular(_), _) => ("not-regular", None),
+        (WriteError::Lock { .. }, _) => ("lock", None),
+        (WriteError::Busy { .. }, _) => ("busy", None),
+        (WriteError::Io(..), _) => ("write-io", Some("check the file's permissions".to_string())),
+    };
+    let d = Diagnostic::error(rule, span, e.to_string());
+    match help {
+        Some(help) => d.with_help(help),
+        None => d,
+    }
+}
+
 /// `personamap check`: everything `generate` checks, writing nothing.
 pub fn check(root: &Path, format: Format) -> Result<ExitCode, String> {
     match compile(root, format)? {
-        Some((_, outputs)) => {
+        Some(Compiled { outputs, .. }) => {
             if format == Format::Human {
                 eprintln!(
                     "personamap: the spec and its {} outputs are valid",
@@ -200,31 +322,10 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
         let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
         Some(writer.acquire(wait).map_err(|e| e.to_string())?)
     };
-    let Some((_, outputs)) = compile(root, format)? else {
+    let Some(Compiled { outputs, plan }) = compile(root, format)? else {
         return Ok(ExitCode::FAILURE);
     };
-    let files: Vec<FileOut> = outputs
-        .files
-        .iter()
-        .map(|o| FileOut {
-            path: &o.path,
-            contents: &o.contents,
-            generated: o.kind.is_generated(),
-        })
-        .collect();
-    let plan = match writer.plan_with(&files, &outputs.inserted) {
-        Ok(plan) => plan,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("error[write]: {e}");
-            }
-            eprintln!("error: nothing was written");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    for w in &plan.warnings {
-        eprintln!("warning[lock]: {w}");
-    }
+    let files = file_outs(&outputs);
     let verb = |a: &Action| match a {
         Action::Create(_) => "create",
         Action::Update(_) => "update",
@@ -282,5 +383,42 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
             report(&spec.sources, &mut diags, Format::Human);
             Ok(ExitCode::FAILURE)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_walk_honours_mintignore_and_mintlifys_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for file in [
+            "a.mdx",
+            "guide/b.md",
+            "guide/keep.md",
+            "drafts/c.mdx",
+            "v2/x-archived/d.mdx",
+            "README.md",
+            "CHANGELOG.md",
+            "node_modules/pkg/e.mdx",
+            "snippets/f.mdx",
+            "docs/README.md",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "---\ntitle: x\n---\n").expect("write");
+        }
+        let expected = ["a", "drafts/c", "guide/b", "guide/keep", "v2/x-archived/d"];
+        let found: Vec<String> = pages_on_disk(root).into_iter().collect();
+        assert_eq!(found, expected);
+        std::fs::write(
+            root.join(".mintignore"),
+            "# drafts\ndrafts/\n/v2/**/x-archived/**\n**/*.md\n!/guide/keep.md\n",
+        )
+        .expect("write");
+        let found: Vec<String> = pages_on_disk(root).into_iter().collect();
+        assert_eq!(found, ["a", "guide/keep"]);
     }
 }

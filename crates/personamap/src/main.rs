@@ -65,6 +65,10 @@ enum Command {
         /// The published site's base URL (`[site] base_url`), e.g. https://docs.example.com.
         #[arg(long)]
         base_url: String,
+        /// Hand the page over: once its Markdown export equals the spec's, record it as
+        /// personamap's so the next `generate` rewrites it.
+        #[arg(long)]
+        adopt: bool,
     },
     /// Scaffold a new site's spec (personas/site.toml and one example persona) for a page in
     /// the first group of docs.json; never overwrites a file.
@@ -105,7 +109,8 @@ fn main() -> ExitCode {
             root,
             out,
             base_url,
-        } => personamap_import::cli::run_import(&root, &page, &out, &base_url)
+            adopt,
+        } => personamap_import::cli::run_import(&root, &page, &out, &base_url, adopt)
             .map(|()| ExitCode::SUCCESS),
         Command::Init { root, base_url } => {
             personamap_import::cli::run_init(&root, &base_url).map(|()| ExitCode::SUCCESS)
