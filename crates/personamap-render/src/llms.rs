@@ -342,7 +342,7 @@ mod tests {
 
     #[test]
     fn a_title_ending_in_a_backslash_is_merged_once() {
-        let e = Entry::new("Docs", "https://x.org", "a", "Map \\", "D");
+        let e = Entry::new(&["Docs".to_string()], "https://x.org", "a", "Map \\", "D");
         assert_eq!(e.line, "- [Map \\\\](https://x.org/a.md): D");
         let once = merge(Some("# S\n\n> s\n"), std::slice::from_ref(&e), &HEADER);
         assert_eq!(merge(Some(&once), &[e], &HEADER), once);
