@@ -40,6 +40,14 @@ pub fn validate(spec: &Spec, outputs: &Outputs) -> Vec<Diagnostic> {
             )),
         }
     }
+    if !spec.divider.generate {
+        // A hand-written divider is no output: the compile checked that it exports the
+        // component the pages import.
+        exports.push((
+            spec.divider.path.clone(),
+            vec![spec.divider.component.clone()],
+        ));
+    }
     for out in outputs.files.iter().filter(|o| o.kind == OutputKind::Page) {
         let Some(page) = spec
             .pages

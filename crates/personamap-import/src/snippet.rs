@@ -48,7 +48,9 @@ pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<Divider, I
     let logo = js_after(text, "<Icon icon=").ok_or_else(|| err("no `<Icon icon=\"…\" />` logo"))?;
     Ok(Divider {
         path: path.to_string(),
+        generate: true,
         component: component.to_string(),
+        export_span: None,
         logo,
         color,
         line_color,
@@ -87,7 +89,9 @@ mod tests {
         let env = personamap_render::templates::environment();
         let divider = personamap_spec::Divider {
             path: "snippets/D.jsx".into(),
+            generate: true,
             component: "Rule".into(),
+            export_span: None,
             logo: "/logo \"x\".svg".into(),
             color: "#888".into(),
             line_color: "var(--line)".into(),

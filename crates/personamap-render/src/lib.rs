@@ -4,6 +4,7 @@
 //! Pure: no file system access; the writer crate puts the outputs on disk.
 
 pub mod data;
+pub mod divider;
 pub mod docs_json;
 pub mod escape;
 pub mod export;
@@ -17,7 +18,7 @@ pub mod templates;
 use docs_json::DocsJson;
 use minijinja::Environment;
 use personamap_spec::{Diagnostic, Page, Spec};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Path of docs.json in the site root.
 pub const DOCS_JSON: &str = "docs.json";
@@ -33,6 +34,9 @@ pub struct SiteInputs {
     pub llms_txt: Option<String>,
     /// Ids of the pages on disk (`.mdx`/`.md` files, path without extension), for link checks.
     pub pages_on_disk: BTreeSet<String>,
+    /// Texts of the hand-written snippets the spec uses (a divider with `generate = false`),
+    /// by path from the site root; personamap reads them and never writes them.
+    pub snippets: BTreeMap<String, String>,
 }
 
 /// What an output is, which decides who owns the file.
@@ -143,14 +147,22 @@ impl Compiler {
                 Err(e) => errors.push(nav_diag(e, Some(page))),
             }
         }
+        if !spec.divider.generate {
+            // Checked, never written: the page imports it as it is.
+            let checked = divider::hand_written(&spec.divider, site)
+                .and_then(|src| divider::printed(&spec.divider, src));
+            errors.extend(checked.err());
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
-        files.push(Output {
-            path: spec.divider.path.clone(),
-            contents: self.divider(spec).map_err(|d| vec![d])?,
-            kind: OutputKind::Snippet,
-        });
+        if spec.divider.generate {
+            files.push(Output {
+                path: spec.divider.path.clone(),
+                contents: self.divider(spec).map_err(|d| vec![d])?,
+                kind: OutputKind::Snippet,
+            });
+        }
         if let Some(path) = &spec.site.data_snippet {
             files.push(Output {
                 path: path.clone(),
@@ -224,7 +236,15 @@ impl Compiler {
             None => None,
         };
         let mdx = self.page(spec, page).map_err(|d| vec![d])?;
-        let snippet = self.divider(spec).map_err(|d| vec![d])?;
+        let generated;
+        let source = if spec.divider.generate {
+            generated = self.divider(spec).map_err(|d| vec![d])?;
+            generated.as_str()
+        } else {
+            divider::hand_written(&spec.divider, site).map_err(|d| vec![d])?
+        };
+        // Mintlify reprints the imported export; so does the export, generated or not.
+        let snippet = divider::printed(&spec.divider, source).map_err(|d| vec![d])?;
         let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
         let input = export::ExportInput {
             base_url: &spec.site.base_url,

@@ -23,7 +23,48 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
         docs_json: read_optional(root, DOCS_JSON)?,
         llms_txt: read_optional(root, LLMS_TXT)?,
         pages_on_disk: pages_on_disk(root),
+        snippets: Default::default(),
     })
+}
+
+/// Reads the hand-written snippets `spec` uses (a divider with `generate = false`) into
+/// `site`. A missing file stays absent (the compile reports it at the spec's `path`); one
+/// that resolves outside the root, through a symlink, is an error.
+pub(crate) fn read_snippets(root: &Path, spec: &Spec, site: &mut SiteInputs) -> Result<(), String> {
+    let d = &spec.divider;
+    if d.generate {
+        return Ok(());
+    }
+    match root.join(&d.path).canonicalize() {
+        Ok(real) => {
+            let base = root
+                .canonicalize()
+                .map_err(|e| format!("{}: {e}", root.display()))?;
+            if !real.starts_with(&base) {
+                return Err(format!(
+                    "{}: the divider snippet resolves outside the site root ({})",
+                    d.path,
+                    real.display()
+                ));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("{}: {e}", d.path)),
+    }
+    if let Some(text) = read_optional(root, &d.path)? {
+        site.snippets.insert(d.path.clone(), text);
+    }
+    Ok(())
+}
+
+/// The site inputs for `watch`: [`site_inputs`] plus the hand-written snippets of the spec as
+/// it is when the watch starts.
+pub(crate) fn watch_inputs(root: &Path) -> Result<SiteInputs, String> {
+    let mut site = site_inputs(root)?;
+    if let Ok((_, Some(spec), _)) = load(root) {
+        read_snippets(root, &spec, &mut site)?;
+    }
+    Ok(site)
 }
 
 /// Page ids of the `.mdx`/`.md` files under `root`, honouring `.gitignore` and skipping
@@ -153,7 +194,8 @@ fn compile(root: &Path, format: Format) -> Result<Option<(Spec, Outputs)>, Strin
     let (sources, spec, mut diags) = load(root)?;
     let mut result = None;
     if let Some(spec) = spec {
-        let site = site_inputs(root)?;
+        let mut site = site_inputs(root)?;
+        read_snippets(root, &spec, &mut site)?;
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => {
                 diags.extend(personamap_check::validate(&spec, &outputs));
@@ -185,7 +227,7 @@ pub fn check(root: &Path, format: Format) -> Result<ExitCode, String> {
 /// `personamap generate [--check]`.
 pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, String> {
     let start = Instant::now();
-    let Some((_, outputs)) = compile(root, format)? else {
+    let Some((spec, outputs)) = compile(root, format)? else {
         return Ok(ExitCode::FAILURE);
     };
     let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
@@ -199,7 +241,14 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
         })
         .collect();
     let plan = match writer.plan(&files) {
-        Ok(plan) => plan,
+        // A hand-written divider an older lock lists is released from the lock, never deleted.
+        Ok(mut plan) => {
+            plan.retain(|c| {
+                spec.divider.generate
+                    || !(matches!(c.action, Action::Delete) && c.path == spec.divider.path)
+            });
+            plan
+        }
         Err(errors) => {
             for e in &errors {
                 eprintln!("error[write]: {e}");
@@ -251,7 +300,8 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
-    let site = site_inputs(root)?;
+    let mut site = site_inputs(root)?;
+    read_snippets(root, &spec, &mut site)?;
     match Compiler::new().export(&spec, &site, id) {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
