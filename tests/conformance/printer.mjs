@@ -1,8 +1,8 @@
 // Printer differential: every named export of every .jsx file under the folders given, as
 // personamap prints it for a page's Markdown export (the print_exports example of the
-// personamap-print crate) and as Mintlify does: acorn + acorn-jsx (the versions
-// @mintlify/common pins), then estree-util-to-js with its JSX handlers on the statement
-// Mintlify's findExport picks. Any difference fails, with the file, the export and the first
+// personamap-print crate) and as Mintlify does: acorn + acorn-jsx with the options and
+// versions of @mintlify/common's getJsxEsmTree (no comments collected, so none printed), then
+// estree-util-to-js with its JSX handlers on the statement Mintlify's findExport picks. Any difference fails, with the file, the export and the first
 // differing line.
 //
 //   node printer.mjs PRINT_EXPORTS_BIN DIR [DIR ...]
@@ -101,7 +101,7 @@ function mintlify(file) {
   const src = readFileSync(file, 'utf8');
   let program;
   try {
-    program = parser.parse(src, { ecmaVersion: 'latest', sourceType: 'module' });
+    program = parser.parse(src.trim(), { ecmaVersion: 'latest', sourceType: 'module', allowReturnOutsideFunction: true });
   } catch (e) {
     return { error: `${e.loc?.line}:${(e.loc?.column ?? 0) + 1}: ${e.message}` };
   }

@@ -1,12 +1,12 @@
 //! Snippet exports printed exactly as Mintlify inlines them into a page.
 //!
-//! Mintlify parses a `.jsx` snippet with acorn and prints each imported export with
+//! Mintlify parses a `.jsx` snippet with acorn and acorn-jsx (`getJsxEsmTree` in
+//! `@mintlify/common`, which collects no comments) and prints each imported export with
 //! `estree-util-to-js` (astring plus its JSX handlers). This crate is a Rust port of that
 //! printer on the swc AST: [`Snippet::parse`] reads a snippet, [`Snippet::exports`] lists
-//! its named exports and [`Snippet::print`] prints the statement that exports a name, byte
-//! for byte as `toJs` prints it. Comments are dropped, as they are when an export's node is
-//! printed without attached comments. `tests/conformance/printer.mjs` keeps the port in
-//! agreement with the real printer.
+//! its named exports and [`Snippet::print`] prints what Mintlify inlines for a name, byte for
+//! byte as `toJs` prints it, comments dropped. `tests/conformance/printer.mjs` keeps the port
+//! in agreement with the real printer.
 
 mod jsx;
 mod printer;
