@@ -130,3 +130,23 @@ fn a_snippet_that_does_not_parse_is_located() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_divider_snippet_outside_the_root_is_refused() {
+    let site = repo_site();
+    let root = site.path();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let target = outside.path().join("Divider.jsx");
+    std::fs::copy(root.join(DIVIDER), &target).expect("copy");
+    std::fs::remove_file(root.join(DIVIDER)).expect("remove");
+    std::os::unix::fs::symlink(&target, root.join(DIVIDER)).expect("symlink");
+    set_divider(root, HAND_WRITTEN);
+    let out = run_in(root, &["check"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("the divider snippet resolves outside the site root"),
+        "{}",
+        stderr(&out)
+    );
+}
