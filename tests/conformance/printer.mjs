@@ -105,9 +105,9 @@ function mintlify(file) {
   } catch (e) {
     return { error: `${e.loc?.line}:${(e.loc?.column ?? 0) + 1}: ${e.message}` };
   }
-  const out = {};
-  for (const name of namedExports(program)) out[name] = findExport(program, name);
-  return out;
+  const exports = {};
+  for (const name of namedExports(program)) exports[name] = findExport(program, name);
+  return { exports };
 }
 
 function personamap(bin, files) {
@@ -138,12 +138,13 @@ function compare(files, ours) {
       }
       continue;
     }
-    const names = [...new Set([...Object.keys(theirs), ...Object.keys(mine)])];
+    const [a, b] = [mine.exports, theirs.exports];
+    const names = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     for (const name of names) {
-      if (!(name in mine) || !(name in theirs)) {
-        diffs.push(`${file}: export ${name} is listed by ${name in mine ? 'personamap' : 'acorn'} only`);
-      } else if (mine[name] !== theirs[name]) {
-        diffs.push(`${file}: ${name}: ${firstDifference(mine[name], theirs[name])}`);
+      if (!(name in a) || !(name in b)) {
+        diffs.push(`${file}: export ${name} is listed by ${name in a ? 'personamap' : 'acorn'} only`);
+      } else if (a[name] !== b[name]) {
+        diffs.push(`${file}: ${name}: ${firstDifference(a[name], b[name])}`);
       } else {
         same += 1;
       }
@@ -168,12 +169,12 @@ if (args[0] === '--self-test') {
   for (const file of files) {
     const src = readFileSync(file, 'utf8');
     const program = parser.parse(src, { ecmaVersion: 'latest', sourceType: 'module' });
-    planted[file] = {};
+    const exports = {};
     for (const node of program.body) {
       if (node.type !== 'ExportNamedDeclaration') continue;
-      const names = namedExports({ body: [node] });
-      for (const name of names) planted[file][name] = `${src.slice(node.start, node.end)}\n`;
+      for (const name of namedExports({ body: [node] })) exports[name] = `${src.slice(node.start, node.end)}\n`;
     }
+    planted[file] = { exports };
   }
   const [, plantedDiffs] = compare(files, planted);
   const caught = plantedDiffs.length > 0;

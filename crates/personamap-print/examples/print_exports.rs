@@ -1,6 +1,6 @@
 //! Prints every named export of each `.jsx` file given, as personamap prints it for a page's
-//! Markdown export, as one JSON object: `{"FILE": {"EXPORT": "printed text", …}, …}` (`null`
-//! for an export Mintlify would not inline), or
+//! Markdown export, as one JSON object: `{"FILE": {"exports": {"EXPORT": "printed text", …}}, …}`
+//! (`null` for an export Mintlify would not inline), or
 //! `{"FILE": {"error": "LINE:COL: message"}}` when the file does not parse or an export does
 //! not print. `tests/conformance/printer.mjs` compares it with `estree-util-to-js`.
 //!
@@ -40,5 +40,5 @@ fn exports(src: &str) -> Value {
             Err(e) => return located(e),
         }
     }
-    Value::Object(out)
+    json!({ "exports": out })
 }
