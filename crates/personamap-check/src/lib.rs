@@ -41,7 +41,8 @@ pub fn validate(spec: &Spec, outputs: &Outputs) -> Vec<Diagnostic> {
         }
     }
     if !spec.divider.generate {
-        // A hand-written divider: the page imports the component the spec names from it.
+        // A hand-written divider is no output: the compile checked that it exports the
+        // component the pages import.
         exports.push((
             spec.divider.path.clone(),
             vec![spec.divider.component.clone()],

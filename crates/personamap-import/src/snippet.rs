@@ -10,6 +10,7 @@ pub(crate) fn hand_written(component: &str, path: &str) -> Divider {
         path: path.to_string(),
         component: component.to_string(),
         generate: false,
+        export_span: None,
         logo: String::new(),
         color: String::new(),
         line_color: String::new(),
@@ -64,8 +65,9 @@ pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<Divider, I
     let logo = js_after(text, "<Icon icon=").ok_or_else(|| err("no `<Icon icon=\"…\" />` logo"))?;
     Ok(Divider {
         path: path.to_string(),
-        component: component.to_string(),
         generate: true,
+        component: component.to_string(),
+        export_span: None,
         logo,
         color,
         line_color,
@@ -106,8 +108,9 @@ mod tests {
         let env = personamap_render::templates::environment();
         let divider = personamap_spec::Divider {
             path: "snippets/D.jsx".into(),
-            component: "Rule".into(),
             generate: true,
+            component: "Rule".into(),
+            export_span: None,
             logo: "/logo \"x\".svg".into(),
             color: "#888".into(),
             line_color: "var(--line)".into(),

@@ -4,6 +4,7 @@
 //! Pure: no file system access; the writer crate puts the outputs on disk.
 
 pub mod data;
+pub mod divider;
 pub mod docs_json;
 pub mod escape;
 pub mod export;
@@ -19,7 +20,7 @@ use docs_json::DocsJson;
 use minijinja::Environment;
 pub use owned::{Inserted, NavEntry};
 use personamap_spec::{Diagnostic, Page, Spec};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Path of docs.json in the site root.
 pub const DOCS_JSON: &str = "docs.json";
@@ -38,6 +39,9 @@ pub struct SiteInputs {
     /// The entries earlier runs inserted into docs.json and llms.txt (from the lock): those
     /// whose page is gone (or moved) are removed.
     pub inserted: Inserted,
+    /// Texts of the hand-written snippets the spec uses (a divider with `generate = false`),
+    /// by path from the site root; personamap reads them and never writes them.
+    pub snippets: BTreeMap<String, String>,
 }
 
 /// What an output is, which decides who owns the file.
@@ -180,6 +184,12 @@ impl Compiler {
                 Err(e) => errors.push(nav_diag(e, Some(page))),
             }
         }
+        if !spec.divider.generate {
+            // Checked, never written: the page imports it as it is.
+            let checked = divider::hand_written(&spec.divider, site)
+                .and_then(|src| divider::printed(&spec.divider, src));
+            errors.extend(checked.err());
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -240,6 +250,9 @@ impl Compiler {
             contents: personamap_spec::json_schema(),
             kind: OutputKind::Schema,
         });
+        if !spec.divider.generate {
+            inserted.used.push(spec.divider.path.clone());
+        }
         Ok(Outputs { files, inserted })
     }
 
@@ -274,17 +287,21 @@ impl Compiler {
             None => None,
         };
         let mdx = self.page(spec, page).map_err(|d| vec![d])?;
-        // A hand-written divider's printed export is not inlined yet (issue 9, part 3).
-        let snippet = match spec.divider.generate {
-            true => Some(self.divider(spec).map_err(|d| vec![d])?),
-            false => None,
+        let generated;
+        let source = if spec.divider.generate {
+            generated = self.divider(spec).map_err(|d| vec![d])?;
+            generated.as_str()
+        } else {
+            divider::hand_written(&spec.divider, site).map_err(|d| vec![d])?
         };
+        // Mintlify reprints the imported export; so does the export, generated or not.
+        let snippet = divider::printed(&spec.divider, source).map_err(|d| vec![d])?;
         let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
         let input = export::ExportInput {
             base_url: &spec.site.base_url,
             title: &page.title,
             description: &page.description,
-            snippets: &snippet.iter().map(String::as_str).collect::<Vec<_>>(),
+            snippets: &[&snippet],
             theme: theme.as_ref(),
         };
         export::export(&mdx, &input).map_err(|m| {

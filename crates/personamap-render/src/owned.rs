@@ -20,4 +20,7 @@ pub struct Inserted {
     pub docs_json: Vec<NavEntry>,
     /// llms.txt entry lines personamap wrote, exactly as written (without the line ending).
     pub llms_txt: Vec<String>,
+    /// Hand-written files the outputs use (a divider with `generate = false`): personamap never
+    /// writes or deletes them, and a lock that lists them forgets them. Not kept in the lock.
+    pub used: Vec<String>,
 }

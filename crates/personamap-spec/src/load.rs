@@ -325,49 +325,43 @@ impl Resolver<'_> {
     }
 
     fn divider(&mut self, file: FileId, d: Spanned<RawDivider>) -> Option<Divider> {
+        let table_span = self.span(file, &d);
         let d = d.into_inner();
         let path_span = self.span(file, &d.path);
-        let generate = d.generate.unwrap_or(true);
-        if let (Some(e), true) = (&d.export, generate) {
+        let generate = d.generate.as_ref().is_none_or(|g| *g.get_ref());
+        if !generate {
+            return self.hand_written_divider(file, d, path_span);
+        }
+        if let Some(export) = &d.export {
             self.diags.push(
                 Diagnostic::error(
                     "divider-export",
-                    Some(self.span(file, e)),
-                    "`export` names the component of a hand-written snippet",
+                    Some(self.span(file, export)),
+                    "`export` names the export of a hand-written divider, but personamap generates this one (`generate` is `true` by default)",
                 )
-                .with_help("add `generate = false` to use a hand-written snippet, or write `component` to name the generated one"),
+                .with_help("set `generate = false` to use the existing snippet at `path`, or name the generated component with `component`"),
             );
         }
-        if d.logo.is_none() && generate {
+        let Some(logo) = d.logo else {
             self.diags.push(
                 Diagnostic::error(
                     "missing-key",
-                    Some(path_span),
-                    "`[divider]` has no `logo` (required when personamap generates the snippet)",
+                    Some(table_span),
+                    "`[divider]` needs `logo` when personamap generates the divider",
                 )
-                .with_help("add `logo = \"/logo.svg\"`, or `generate = false` with `export` to use a hand-written snippet"),
+                .with_help("add `logo = \"/logo.svg\"`, or set `generate = false` and `export = \"CustomDivider\"` to use a hand-written snippet"),
             );
-        }
-        let component = match d.export.or(d.component) {
+            return None;
+        };
+        let component = match d.component {
             Some(c) => {
                 let span = self.span(file, &c);
-                let c = c.into_inner();
-                if !is_component_name(&c) {
-                    self.diags.push(
-                        Diagnostic::error(
-                            "component-name",
-                            Some(span),
-                            format!("`{c}` is not a valid snippet component name"),
-                        )
-                        .with_help("Mintlify components start with a capital letter and use only letters, digits and `_`"),
-                    );
-                }
-                c
+                self.component_name(c.into_inner(), span)
             }
             None => "CustomDivider".to_string(),
         };
         let mut spacing = Vec::new();
-        for (name, value) in d.spacing.unwrap_or_default() {
+        for (name, value) in d.spacing.map(Spanned::into_inner).unwrap_or_default() {
             match value {
                 toml::Value::String(margin) if is_js_ident(&name) => spacing.push((name, margin)),
                 _ => self.diags.push(Diagnostic::error(
@@ -382,17 +376,96 @@ impl Resolver<'_> {
         if spacing.is_empty() {
             spacing.push(("default".to_string(), "24px 0".to_string()));
         }
+        let text = |v: Option<Spanned<String>>, default: &str| {
+            v.map_or_else(|| default.to_string(), Spanned::into_inner)
+        };
         Some(Divider {
             path: d.path.into_inner(),
+            generate: true,
             component,
-            generate,
-            logo: d.logo.unwrap_or_default(),
-            color: d.color.unwrap_or_else(|| "currentColor".into()),
-            line_color: d.line_color.unwrap_or_else(|| "currentColor".into()),
-            gap: d.gap.unwrap_or_else(|| "8px".into()),
+            export_span: None,
+            logo: logo.into_inner(),
+            color: text(d.color, "currentColor"),
+            line_color: text(d.line_color, "currentColor"),
+            gap: text(d.gap, "8px"),
             spacing,
             span: Some(path_span),
         })
+    }
+
+    /// `[divider]` with `generate = false`: a hand-written snippet's export. The keys that
+    /// only shape a generated snippet are warned about, at the key.
+    fn hand_written_divider(
+        &mut self,
+        file: FileId,
+        d: RawDivider,
+        path_span: Span,
+    ) -> Option<Divider> {
+        let unused = [
+            ("component", d.component.as_ref().map(|v| v.span())),
+            ("logo", d.logo.as_ref().map(|v| v.span())),
+            ("color", d.color.as_ref().map(|v| v.span())),
+            ("line_color", d.line_color.as_ref().map(|v| v.span())),
+            ("gap", d.gap.as_ref().map(|v| v.span())),
+            ("spacing", d.spacing.as_ref().map(|v| v.span())),
+        ];
+        for (key, range) in unused {
+            let Some(range) = range else { continue };
+            let help = if key == "component" {
+                "the hand-written snippet's component is named by `export`; remove `component`"
+            } else {
+                "remove it: the hand-written snippet draws the divider (or set `generate = true` to have personamap write one)"
+            };
+            self.diags.push(
+                Diagnostic::warning(
+                    "divider-unused-key",
+                    Some(Span::new(file, range)),
+                    format!("`{key}` has no effect with `generate = false`"),
+                )
+                .with_help(help),
+            );
+        }
+        let Some(export) = d.export else {
+            let at = d.generate.as_ref().map(|g| self.span(file, g));
+            self.diags.push(
+                Diagnostic::error(
+                    "missing-key",
+                    at,
+                    "a hand-written divider (`generate = false`) needs `export`, the name of the snippet's component",
+                )
+                .with_help("add `export = \"CustomDivider\"` (the name the snippet exports)"),
+            );
+            return None;
+        };
+        let export_span = self.span(file, &export);
+        let component = self.component_name(export.into_inner(), export_span);
+        Some(Divider {
+            path: d.path.into_inner(),
+            generate: false,
+            component,
+            export_span: Some(export_span),
+            logo: String::new(),
+            color: String::new(),
+            line_color: String::new(),
+            gap: String::new(),
+            spacing: Vec::new(),
+            span: Some(path_span),
+        })
+    }
+
+    /// Checks a snippet component name (capitalised identifier) and returns it.
+    fn component_name(&mut self, c: String, span: Span) -> String {
+        if !is_component_name(&c) {
+            self.diags.push(
+                Diagnostic::error(
+                    "component-name",
+                    Some(span),
+                    format!("`{c}` is not a valid snippet component name"),
+                )
+                .with_help("Mintlify components start with a capital letter and use only letters, digits and `_`"),
+            );
+        }
+        c
     }
 
     fn colour(&mut self, file: FileId, value: &Spanned<String>) {

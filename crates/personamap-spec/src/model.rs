@@ -81,16 +81,20 @@ pub enum CodeTheme {
     },
 }
 
-/// The divider component written to a `.jsx` snippet and placed between sections.
+/// The divider component placed between sections: written to a `.jsx` snippet, or a
+/// hand-written snippet's export.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Divider {
     /// Snippet file path relative to the site root, under `snippets/`.
     pub path: String,
-    /// Exported component name.
-    pub component: String,
-    /// Whether personamap writes the snippet; `false` for a hand-written one it only imports.
+    /// Whether personamap writes the snippet; `false` for a hand-written one it only imports
+    /// (and never writes), where the fields below `component` are unused.
     pub generate: bool,
-    /// Icon shown at both ends (empty for a hand-written snippet).
+    /// Exported component name (the hand-written snippet's export when not generated).
+    pub component: String,
+    /// Where the hand-written snippet's `export` was given, for diagnostics.
+    pub export_span: Option<Span>,
+    /// Icon shown at both ends.
     pub logo: String,
     /// Default colour of the middle text.
     pub color: String,

@@ -82,33 +82,39 @@ pub(crate) enum RawCodeTheme {
     },
 }
 
-/// The divider component.
+/// The divider component: a snippet personamap generates, or (`generate = false`) a
+/// hand-written one the page imports by name.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDivider {
     /// Snippet path from the site root, under `snippets/`, ending in `.jsx`.
     #[schemars(with = "String")]
     pub path: Spanned<String>,
+    /// Whether personamap writes the snippet (default `true`); `false` uses the hand-written
+    /// file at `path`, which personamap never writes, and its export named by `export`.
+    #[schemars(with = "Option<bool>")]
+    pub generate: Option<Spanned<bool>>,
+    /// With `generate = false`: the name of the hand-written snippet's export to use.
+    #[schemars(with = "Option<String>")]
+    pub export: Option<Spanned<String>>,
     /// Exported component name (capitalised); default `CustomDivider`.
     #[schemars(with = "Option<String>")]
     pub component: Option<Spanned<String>>,
-    /// `false`: `path` is a hand-written snippet that exports `export`; personamap imports it
-    /// and never writes it. Default `true`.
-    pub generate: Option<bool>,
-    /// The export of a hand-written snippet (`generate = false`) the page imports.
+    /// Icon shown at both ends of the rule (required when personamap generates the divider).
     #[schemars(with = "Option<String>")]
-    pub export: Option<Spanned<String>>,
-    /// Icon shown at both ends of the rule (required unless `generate = false`).
-    pub logo: Option<String>,
+    pub logo: Option<Spanned<String>>,
     /// Default colour of the middle text; default `currentColor`.
-    pub color: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub color: Option<Spanned<String>>,
     /// Colour of the rule lines; default `currentColor`.
-    pub line_color: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub line_color: Option<Spanned<String>>,
     /// Space between the logos and the rule; default `8px`.
-    pub gap: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub gap: Option<Spanned<String>>,
     /// Margin presets of the `spacing` prop, by name; the first is the default.
     #[schemars(with = "Option<BTreeMap<String, String>>")]
-    pub spacing: Option<toml::Table>,
+    pub spacing: Option<Spanned<toml::Table>>,
 }
 
 /// One compiled page.

@@ -309,7 +309,12 @@ impl Writer {
         // Path → (new hash, hash of the bytes on disk when they change).
         let mut records: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
         // Every output path, generated or merged: a path among the outputs is never deleted.
-        let produced: BTreeSet<&str> = files.iter().map(|f| f.path).collect();
+        // Hand-written files the outputs use are never deleted either: the new lock forgets them.
+        let produced: BTreeSet<&str> = files
+            .iter()
+            .map(|f| f.path)
+            .chain(inserted.used.iter().map(String::as_str))
+            .collect();
         for f in files {
             let path = match self.resolve(f.path) {
                 Ok(p) => p,

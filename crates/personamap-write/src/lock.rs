@@ -207,6 +207,7 @@ pub fn read_lock(root: &Path) -> Result<Lock, WriteError> {
     lock.inserted = Inserted {
         docs_json: raw.docs_json,
         llms_txt: raw.llms_txt.into_iter().map(|l| l.line).collect(),
+        used: Vec::new(),
     };
     Ok(lock)
 }

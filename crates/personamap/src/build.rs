@@ -28,7 +28,48 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
         inserted: personamap_write::read_lock(root)
             .map_err(|e| e.to_string())?
             .inserted,
+        snippets: Default::default(),
     })
+}
+
+/// Reads the hand-written snippets `spec` uses (a divider with `generate = false`) into
+/// `site`. A missing file stays absent (the compile reports it at the spec's `path`); one
+/// that resolves outside the root, through a symlink, is an error.
+pub(crate) fn read_snippets(root: &Path, spec: &Spec, site: &mut SiteInputs) -> Result<(), String> {
+    let d = &spec.divider;
+    if d.generate {
+        return Ok(());
+    }
+    match root.join(&d.path).canonicalize() {
+        Ok(real) => {
+            let base = root
+                .canonicalize()
+                .map_err(|e| format!("{}: {e}", root.display()))?;
+            if !real.starts_with(&base) {
+                return Err(format!(
+                    "{}: the divider snippet resolves outside the site root ({})",
+                    d.path,
+                    real.display()
+                ));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("{}: {e}", d.path)),
+    }
+    if let Some(text) = read_optional(root, &d.path)? {
+        site.snippets.insert(d.path.clone(), text);
+    }
+    Ok(())
+}
+
+/// The site inputs for `watch`: [`site_inputs`] plus the hand-written snippets of the spec as
+/// it is when the watch starts.
+pub(crate) fn watch_inputs(root: &Path) -> Result<SiteInputs, String> {
+    let mut site = site_inputs(root)?;
+    if let Ok((_, Some(spec), _)) = load(root) {
+        read_snippets(root, &spec, &mut site)?;
+    }
+    Ok(site)
 }
 
 /// What Mintlify leaves out of every build besides the root `.mintignore` (its documentation:
@@ -207,7 +248,8 @@ fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
     let (sources, spec, mut diags) = load(root)?;
     let mut result = None;
     if let Some(spec) = spec {
-        let site = site_inputs(root)?;
+        let mut site = site_inputs(root)?;
+        read_snippets(root, &spec, &mut site)?;
         if site.llms_txt.is_none()
             && spec.site.llms_txt == LlmsTxt::Merge
             && format == Format::Human
@@ -372,7 +414,8 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
-    let site = site_inputs(root)?;
+    let mut site = site_inputs(root)?;
+    read_snippets(root, &spec, &mut site)?;
     match Compiler::new().export(&spec, &site, id) {
         Ok(text) => {
             let mut out = std::io::stdout().lock();

@@ -1,0 +1,83 @@
+//! The divider as Mintlify inlines it into the Markdown export, and the checks on a
+//! hand-written divider snippet (`generate = false`), which personamap reads but never writes.
+
+use crate::SiteInputs;
+use personamap_print::Snippet;
+use personamap_spec::{Diagnostic, Divider};
+
+/// The text of the hand-written divider snippet, or a diagnostic at `path` when the site has
+/// no such file.
+pub fn hand_written<'a>(d: &Divider, site: &'a SiteInputs) -> Result<&'a str, Diagnostic> {
+    site.snippets
+        .get(&d.path)
+        .map(String::as_str)
+        .ok_or_else(|| {
+            Diagnostic::error(
+                "divider-snippet",
+                d.span,
+                format!(
+                    "the hand-written divider snippet `{}` does not exist",
+                    d.path
+                ),
+            )
+            .with_help(
+                "fix `path`, or remove `generate = false` to have personamap write the divider",
+            )
+        })
+}
+
+/// The divider's export printed as Mintlify inlines it (see `personamap_print`), from the
+/// snippet text `src`. For a hand-written snippet, a file that does not parse or lacks the
+/// export is a diagnostic at `path` or `export`, listing the exports it has; for a generated
+/// one, any failure is a compiler bug.
+pub fn printed(d: &Divider, src: &str) -> Result<String, Diagnostic> {
+    let located = |e: personamap_print::Error| {
+        let (line, column) = e.line_col(src);
+        format!("{}:{line}:{column}: {e}", d.path)
+    };
+    let fail = |span, message: String| {
+        if d.generate {
+            Diagnostic::error(
+                "compiler-bug",
+                None,
+                format!("the generated divider: {message}"),
+            )
+        } else {
+            Diagnostic::error("divider-snippet", span, message)
+        }
+    };
+    let snippet = Snippet::parse(src).map_err(|e| {
+        fail(
+            d.span,
+            format!("the divider snippet does not parse: {}", located(e)),
+        )
+        .with_help("Mintlify cannot import it either; fix the snippet")
+    })?;
+    match snippet.print(&d.component) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => {
+            let exports = snippet.exports();
+            let mut diag = fail(
+                d.export_span,
+                format!(
+                    "`{}` has no export `{}` that Mintlify can inline (a declared `export const`, `function` or `class`, or `export {{ … }}` of one)",
+                    d.path, d.component
+                ),
+            );
+            let names: Vec<&str> = exports.iter().map(String::as_str).collect();
+            diag = match personamap_spec::diag::suggest(&d.component, names.iter().copied()) {
+                Some(s) => diag.with_help(format!(
+                    "did you mean `{s}`? it exports: {}",
+                    names.join(", ")
+                )),
+                None if names.is_empty() => diag.with_help("it has no named exports"),
+                None => diag.with_help(format!("it exports: {}", names.join(", "))),
+            };
+            Err(diag)
+        }
+        Err(e) => Err(fail(
+            d.span,
+            format!("export `{}` cannot be printed: {}", d.component, located(e)),
+        )),
+    }
+}
