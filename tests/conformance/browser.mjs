@@ -12,6 +12,8 @@
 //   --compare BEFORE,AFTER,F  each map's smallest label in a 720 px column on page AFTER must be at
 //                           least F times what it is on page BEFORE (maps matched by position)
 //   --figures FILE          write the measured figures of every diagram as JSON lines
+//   --lenient-estimate SITE  report SITE's estimate errors without holding them to 25% (the
+//                           hostile sites: labels of random scripts drawn by fallback fonts)
 //
 // Per site it prints one line per check, `ok   CHECK  SITE` or `FAIL CHECK  SITE: problems`:
 //   browser-render     no diagram renders as an error
@@ -329,7 +331,7 @@ export function compare(decl, m) {
 
 function estimates(bin, siteDir) {
   if (!bin) return null;
-  const text = execFileSync(bin, ['estimate', '--root', siteDir], { encoding: 'utf8' });
+  const text = execFileSync(bin, ['estimate', '--root', siteDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const map = new Map();
   for (const line of text.split('\n').filter(Boolean)) {
     const e = JSON.parse(line);
@@ -373,7 +375,7 @@ export async function run(sites, opts) {
           if (estimate !== undefined) {
             fig.estimate = Math.round(estimate);
             fig.estimate_error = Math.round(((estimate - m.naturalWidth) / m.naturalWidth) * 1000) / 10;
-            if (Math.abs(estimate - m.naturalWidth) / m.naturalWidth > ESTIMATE_TOLERANCE) {
+            if (Math.abs(estimate - m.naturalWidth) / m.naturalWidth > ESTIMATE_TOLERANCE && !opts.lenient.includes(siteDir)) {
               problems.estimate.push(`${where}: estimated ${Math.round(estimate)} px, measured ${Math.round(m.naturalWidth)} px (${fig.estimate_error}%)`);
             }
           } else if (est) {
@@ -457,7 +459,7 @@ async function selfTest() {
   const log = console.log;
   console.log = (line) => lines.push(line);
   try {
-    await run(sites, { personamap: fakeBin, requireClear: ['p/page'], compare: ['p/page,p/page,1.5'], png: null, figures: null });
+    await run(sites, { personamap: fakeBin, requireClear: ['p/page'], compare: ['p/page,p/page,1.5'], png: null, figures: null, lenient: [] });
   } finally {
     console.log = log;
   }
@@ -486,7 +488,7 @@ async function selfTest() {
 
 async function main(argv) {
   if (argv[0] === '--self-test') return selfTest();
-  const opts = { png: null, personamap: null, requireClear: [], compare: [], figures: null };
+  const opts = { png: null, personamap: null, requireClear: [], compare: [], figures: null, lenient: [] };
   const sites = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -495,6 +497,7 @@ async function main(argv) {
     else if (a === '--require-clear') opts.requireClear.push(argv[++i]);
     else if (a === '--compare') opts.compare.push(argv[++i]);
     else if (a === '--figures') opts.figures = argv[++i];
+    else if (a === '--lenient-estimate') opts.lenient.push(path.resolve(argv[++i]));
     else sites.push(path.resolve(a));
   }
   if (sites.length === 0) {

@@ -145,7 +145,7 @@ fn page_checks(
         }
         match flowchart::read(text) {
             Ok(graph) => {
-                if let Some(diff) = difference(&expected(spec, persona), &graph) {
+                if let Some(diff) = difference(&expected_on(spec, page, persona), &graph) {
                     diags.push(bug(
                         Some(persona.span),
                         format!(
@@ -164,6 +164,20 @@ fn page_checks(
             )),
         }
     }
+}
+
+/// The graph the spec asks for on `page`: the page's map settings decide the direction and
+/// how labels are wrapped and marked.
+pub fn expected_on(spec: &Spec, page: &Page, persona: &Persona) -> Graph {
+    let linked = page.links != personamap_spec::Links::None;
+    let mut g = expected(spec, persona);
+    g.direction = personamap_spec::maps::direction(&page.maps, linked, persona)
+        .as_str()
+        .to_string();
+    for (node, n) in g.nodes.iter_mut().zip(persona.nodes()) {
+        node.label = page.maps.label(n, linked);
+    }
+    g
 }
 
 /// The graph the spec asks for.

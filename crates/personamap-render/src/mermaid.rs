@@ -1,7 +1,7 @@
 //! Mermaid flowcharts: one per persona, in the classic syntax every Mermaid 11 renderer reads.
 
 use crate::escape::{is_plain_edge_label, mermaid_label, mermaid_text};
-use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Persona};
+use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Maps, Persona};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
@@ -13,13 +13,21 @@ pub struct FlowOptions {
     pub clicks: bool,
     /// Emit `accTitle` and `accDescr` for screen readers.
     pub accessible: bool,
+    /// The page's map settings (layout, wrapping, link markers).
+    pub maps: Maps,
 }
 
 /// The flowchart text for `persona` (no fence, ends with a newline): direction, node groups,
 /// edge groups, then a `classDef` for each class the diagram uses, in palette order. Options add
 /// accessibility lines after the direction and `click` lines before the class definitions.
 pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> String {
-    let mut out = format!("flowchart {}\n", persona.direction.as_str());
+    let maps = &options.maps;
+    let mut out = String::new();
+    if let Some(init) = maps.init_line() {
+        let _ = writeln!(out, "{init}");
+    }
+    let direction = personamap_spec::maps::direction(maps, options.clicks, persona);
+    let _ = writeln!(out, "flowchart {}", direction.as_str());
     if options.accessible {
         let _ = writeln!(
             out,
@@ -54,7 +62,7 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
                 block,
                 "  {}[\"{}\"]:::{}",
                 n.id,
-                mermaid_label(&n.label),
+                mermaid_label(&maps.label(n, options.clicks)),
                 n.class
             );
         }

@@ -31,6 +31,7 @@ pub fn page(
     let options = FlowOptions {
         clicks: page.links != Links::None,
         accessible: page.accessible,
+        maps: page.maps,
     };
     let personas: Vec<Value> = personas
         .iter()
@@ -89,6 +90,7 @@ fn persona_context(
         icon => &p.icon,
         intro => prose(p.intro.as_deref()),
         mermaid => flows.flowchart(p, &spec.palette, options),
+        fence_meta => page.maps.fence_meta(),
         links => links,
         text => page.accessible.then(|| text_equivalent(p)),
     }

@@ -244,6 +244,38 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
     Ok(ExitCode::SUCCESS)
 }
 
+/// `personamap estimate`: one JSON line per map of every page, in page order: the page id,
+/// the map's position on the page (from 1), the persona, the direction it is drawn in and its
+/// estimated natural width in px.
+pub fn estimate(root: &Path) -> Result<ExitCode, String> {
+    let (sources, spec, mut diags) = load(root)?;
+    let failed = report(&sources, &mut diags, Format::Human);
+    let Some(spec) = spec.filter(|_| !failed) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let mut out = String::new();
+    for page in &spec.pages {
+        let linked = page.links != personamap_spec::Links::None;
+        let personas = page.personas.iter().filter_map(|n| spec.persona(*n));
+        for (i, p) in personas.enumerate() {
+            let line = serde_json::json!({
+                "page": page.id,
+                "block": i + 1,
+                "persona": p.number,
+                "direction": personamap_spec::maps::direction(&page.maps, linked, p).as_str(),
+                "width": personamap_spec::maps::estimate_width(&page.maps, linked, p).round(),
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `personamap export PAGE_ID`.
 pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
     let (sources, spec, mut diags) = load(root)?;

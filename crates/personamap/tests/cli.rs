@@ -233,7 +233,7 @@ fn a_broken_node_link_is_an_error_with_the_nearest_page() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error[broken-link]"), "{err}");
-    assert!(err.contains("personas/p5-protocol.toml:98:"), "{err}");
+    assert!(err.contains("personas/p5-protocol.toml:99:"), "{err}");
     assert!(
         err.contains("did you mean `/v2/community/portal`?"),
         "{err}"
