@@ -17,7 +17,7 @@ pub mod templates;
 use docs_json::DocsJson;
 use minijinja::Environment;
 use personamap_spec::{Diagnostic, Page, Spec};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Path of docs.json in the site root.
 pub const DOCS_JSON: &str = "docs.json";
@@ -33,6 +33,9 @@ pub struct SiteInputs {
     pub llms_txt: Option<String>,
     /// Ids of the pages on disk (`.mdx`/`.md` files, path without extension), for link checks.
     pub pages_on_disk: BTreeSet<String>,
+    /// Heading texts of pages on disk that spec links point into with `#anchor`, by page id
+    /// (pages not listed here are not checked for anchors).
+    pub headings_on_disk: BTreeMap<String, Vec<String>>,
 }
 
 /// What an output is, which decides who owns the file.
@@ -143,6 +146,12 @@ impl Compiler {
                 Err(e) => errors.push(nav_diag(e, Some(page))),
             }
         }
+        let mut headings = site.headings_on_disk.clone();
+        for file in files.iter().filter(|f| f.kind == OutputKind::Page) {
+            let id = file.path.trim_end_matches(".mdx").to_string();
+            headings.insert(id, links::headings(&file.contents));
+        }
+        errors.extend(links::check_anchors(spec, &headings));
         if !errors.is_empty() {
             return Err(errors);
         }

@@ -25,9 +25,17 @@ pub fn page(
             .iter()
             .any(|p| p.nodes().any(|n| n.class == c.name))
     });
-    let rows: Vec<[String; 2]> = used
-        .map(|c| [format!("`{}`", c.name), table_cell(&c.meaning)])
-        .collect();
+    let table_text = if page.maps.swatches {
+        let rows: Vec<[String; 3]> = used
+            .map(|c| [format!("`{}`", c.name), swatch(c), table_cell(&c.meaning)])
+            .collect();
+        table(&["Class", "Sample", "Meaning"], &rows)
+    } else {
+        let rows: Vec<[String; 2]> = used
+            .map(|c| [format!("`{}`", c.name), table_cell(&c.meaning)])
+            .collect();
+        table(&["Class", "Meaning"], &rows)
+    };
     let options = FlowOptions {
         clicks: page.links != Links::None,
         accessible: page.accessible,
@@ -56,10 +64,16 @@ pub fn page(
         intro => prose(page.intro.as_deref()),
         legend => context! {
             title => mdx_inline(&page.legend),
-            table => table(&["Class", "Meaning"], &rows),
+            table => table_text,
+            link_note => (page.maps.mark_links && page.links != Links::None).then_some(LINK_NOTE),
         },
         layout => match page.layout { Layout::Sections => "sections", Layout::Tabs => "tabs" },
-        links => match page.links { Links::List => "list", Links::Cards => "cards", _ => "none" },
+        links => match page.links {
+            Links::List => "list",
+            Links::Cards => "cards",
+            Links::Click if page.maps.mark_links => "list",
+            _ => "none",
+        },
         personas => personas,
         closing => prose(page.closing.as_deref()),
         related => related,
@@ -78,7 +92,14 @@ fn persona_context(
         .filter_map(|n| {
             let href = n.href.as_ref()?;
             let title = n.label.join(" ");
-            let text = mdx_inline(&title).replace('[', "\\[").replace(']', "\\]");
+            let mut text = mdx_inline(&title).replace('[', "\\[").replace(']', "\\]");
+            // The tooltip, readable without hovering the diagram (when it says more than the label).
+            if page.maps.mark_links
+                && let Some(tip) = n.tooltip.as_deref().filter(|t| *t != title)
+            {
+                text = format!("{text}]({href}): {}", mdx_inline(tip));
+                return Some(context! { title => title, text => text, href => href, raw => true });
+            }
             Some(context! { title => title, text => text, href => href })
         })
         .collect();
@@ -94,6 +115,24 @@ fn persona_context(
         links => links,
         text => page.accessible.then(|| text_equivalent(p)),
     }
+}
+
+/// The legend's note on linked nodes (`mark_links`).
+const LINK_NOTE: &str = "A node starting with ↗ links to a page: select it in the map, or use the links listed under each map.";
+
+/// A legend sample of a class: a small box with its fill, stroke and dash, then the same in
+/// words (what the Markdown export and screen readers get).
+fn swatch(c: &personamap_spec::Class) -> String {
+    let dashed = c.dash.as_deref().is_some_and(|d| !d.trim().is_empty());
+    format!(
+        "<span aria-hidden=\"true\" style={{{{display: \"inline-block\", width: \"2.5em\", height: \"1.2em\", verticalAlign: \"middle\", background: \"{}\", border: \"2px {} {}\"}}}} /> fill {}, {}stroke {}",
+        c.fill,
+        if dashed { "dashed" } else { "solid" },
+        c.stroke,
+        c.fill,
+        if dashed { "dashed " } else { "" },
+        c.stroke
+    )
 }
 
 /// The map as text, for screen readers and LLM readers: the nodes (with their links), then the

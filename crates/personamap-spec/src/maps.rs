@@ -453,6 +453,65 @@ mod tests {
         }
     }
 
+    fn rules(fill_b: &str, nodes: usize) -> Vec<String> {
+        let ids: Vec<String> = (0..nodes).map(|i| format!("N{i}")).collect();
+        let chain = ids.join(" --> ");
+        let list: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{{ id = \"{id}\", label = \"A long label for {id}\" }}"))
+            .collect();
+        let text = format!(
+            "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\n\
+             [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\n\
+             [[palette]]\nname = \"a\"\nmeaning = \"m\"\nfill = \"#fbeaf0\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[palette]]\nname = \"b\"\nmeaning = \"m\"\nfill = \"{fill_b}\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[persona]]\nnumber = 1\nname = \"N\"\nedges = \"{chain} --> Z\"\n\
+             [[persona.group]]\nclass = \"a\"\nnodes = [{}]\n\
+             [[persona.group]]\nclass = \"b\"\nnodes = [{{ id = \"Z\", label = \"z\" }}]\n",
+            list.join(", ")
+        );
+        let file = crate::SourceFile {
+            path: "personas/s.toml".into(),
+            text,
+        };
+        let (_, diags) = crate::load(crate::Sources::new(vec![file]));
+        diags
+            .iter()
+            .map(|d| format!("{}: {}", d.rule, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn close_fills_are_reported_with_both_classes_and_the_persona() {
+        let close = rules("#faece7", 1);
+        assert!(
+            close
+                .iter()
+                .any(|d| d.starts_with("distinct-classes: persona 1") && d.contains("`a` and `b`")),
+            "{close:?}"
+        );
+        assert!(
+            rules("#0b66ff", 1)
+                .iter()
+                .all(|d| !d.starts_with("distinct-classes"))
+        );
+    }
+
+    #[test]
+    fn wide_maps_warn_about_small_labels() {
+        let wide = rules("#0b66ff", 12);
+        assert!(
+            wide.iter()
+                .any(|d| d.starts_with("small-labels: the map of persona 1 on page `p`")),
+            "{wide:?}"
+        );
+        assert!(
+            rules("#0b66ff", 2)
+                .iter()
+                .all(|d| !d.starts_with("small-labels"))
+        );
+    }
+
     #[test]
     fn ranks_follow_edges_and_survive_cycles() {
         // 0 -> 1 -> 2, 3 -> 2 (pulled next to 2), 2 -> 0 (a cycle, broken).

@@ -150,12 +150,13 @@ pub struct Maps {
     pub actions: Option<bool>,
     /// The legend shows a sample of each class's fill, stroke and dash.
     pub swatches: bool,
-    /// Nodes with a link end in a visible link marker, and the page lists the links with their
-    /// tooltips under each map.
+    /// Nodes with a link start with a visible link marker, and the page lists the links with
+    /// their tooltips under each map.
     pub mark_links: bool,
 }
 
-/// The link marker appended to the last label line of a linked node (`mark_links`).
+/// The link marker put before the first label line of a linked node (`mark_links`; first
+/// lines are mostly short, so the node does not get wider).
 pub const LINK_MARKER: &str = "↗";
 
 impl Maps {
@@ -208,10 +209,9 @@ impl Maps {
         if self.mark_links
             && linked
             && node.href.is_some()
-            && let Some(last) = lines.last_mut()
+            && let Some(first) = lines.first_mut()
         {
-            last.push(' ');
-            last.push_str(LINK_MARKER);
+            first.insert_str(0, &format!("{LINK_MARKER} "));
         }
         lines
     }

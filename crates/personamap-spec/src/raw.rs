@@ -163,7 +163,7 @@ pub(crate) struct RawMaps {
     pub actions: Option<bool>,
     /// Show a sample of each class's fill, stroke and dash in the legend.
     pub swatches: Option<bool>,
-    /// Mark linked nodes with `↗` and list the links with their tooltips under each map.
+    /// Start linked nodes with `↗` and list the links with their tooltips under each map.
     pub mark_links: Option<bool>,
 }
 

@@ -23,7 +23,39 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
         docs_json: read_optional(root, DOCS_JSON)?,
         llms_txt: read_optional(root, LLMS_TXT)?,
         pages_on_disk: pages_on_disk(root),
+        headings_on_disk: Default::default(),
     })
+}
+
+/// The headings of the hand-written pages that `spec` links into with `#anchor` (only those
+/// pages are read), for the anchor check.
+fn anchored_headings(root: &Path, spec: &Spec) -> std::collections::BTreeMap<String, Vec<String>> {
+    let hrefs = spec
+        .personas
+        .iter()
+        .flat_map(|p| p.nodes().filter_map(|n| n.href.as_deref()))
+        .chain(
+            spec.pages
+                .iter()
+                .flat_map(|p| p.related.iter().map(|r| r.href.as_str())),
+        );
+    let mut out = std::collections::BTreeMap::new();
+    for href in hrefs {
+        let Some((page, _)) = href.strip_prefix('/').and_then(|p| p.split_once('#')) else {
+            continue;
+        };
+        let id = page.split('?').next().unwrap_or("").trim_end_matches('/');
+        if out.contains_key(id) || spec.page(id).is_some() {
+            continue;
+        }
+        let text = ["mdx", "md"]
+            .iter()
+            .find_map(|ext| std::fs::read_to_string(root.join(format!("{id}.{ext}"))).ok());
+        if let Some(text) = text {
+            out.insert(id.to_string(), personamap_render::links::headings(&text));
+        }
+    }
+    out
 }
 
 /// Page ids of the `.mdx`/`.md` files under `root`, honouring `.gitignore` and skipping
@@ -153,7 +185,8 @@ fn compile(root: &Path, format: Format) -> Result<Option<(Spec, Outputs)>, Strin
     let (sources, spec, mut diags) = load(root)?;
     let mut result = None;
     if let Some(spec) = spec {
-        let site = site_inputs(root)?;
+        let mut site = site_inputs(root)?;
+        site.headings_on_disk = anchored_headings(root, &spec);
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => {
                 diags.extend(personamap_check::validate(&spec, &outputs));
