@@ -222,6 +222,41 @@ mod tests {
     }
 
     #[test]
+    fn map_settings_change_only_what_they_name() {
+        let a = spec("#fff", "a long label to wrap");
+        let plain = flowchart(&a.personas[0], &a.palette, FlowOptions::default());
+        assert!(plain.starts_with("flowchart LR\n"), "{plain}");
+        let mut node = a.personas[0].clone();
+        node.groups[0][0].href = Some("/x".into());
+        let options = FlowOptions {
+            clicks: true,
+            maps: Maps {
+                elk: true,
+                padding: Some(4),
+                wrap: Some(8),
+                direction: Some(personamap_spec::MapDirection::Fixed(
+                    personamap_spec::Direction::TD,
+                )),
+                mark_links: true,
+                ..Maps::default()
+            },
+            ..FlowOptions::default()
+        };
+        let text = flowchart(&node, &a.palette, options);
+        assert!(
+            text.starts_with(
+                "%%{init: {'flowchart': {'defaultRenderer': 'elk', 'padding': 4}}}%%\nflowchart TD\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("A[\"↗ a long<br/>label to<br/>wrap\"]:::c"),
+            "{text}"
+        );
+        assert!(text.contains("B[\"b\"]:::c"), "{text}");
+    }
+
+    #[test]
     fn the_cache_serves_unchanged_diagrams_and_renders_changed_ones() {
         let cache = FlowCache::default();
         let opts = FlowOptions::default();

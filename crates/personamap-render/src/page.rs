@@ -279,3 +279,25 @@ pub fn table_lines(cells: &[Vec<&str>], align: &[Align]) -> String {
     out.extend(cells[1..].iter().map(|r| line(r)));
     out.join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_swatch_shows_fill_stroke_and_dash_and_says_them() {
+        let class = |dash: Option<&str>| personamap_spec::Class {
+            name: "guide".into(),
+            meaning: "m".into(),
+            fill: "#eeedfe".into(),
+            stroke: "#3c3489".into(),
+            color: "#000".into(),
+            dash: dash.map(str::to_string),
+            span: personamap_spec::Span::new(personamap_spec::FileId(0), 0..0),
+        };
+        let dashed = swatch(&class(Some("4 2")));
+        assert!(dashed.contains("background: \"#eeedfe\", border: \"2px dashed #3c3489\""));
+        assert!(dashed.ends_with("/> fill #eeedfe, dashed stroke #3c3489"));
+        assert!(swatch(&class(None)).ends_with("/> fill #eeedfe, stroke #3c3489"));
+    }
+}

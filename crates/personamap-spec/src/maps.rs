@@ -521,6 +521,24 @@ mod tests {
     }
 
     #[test]
+    fn fence_options_and_init_line_appear_only_when_set() {
+        use crate::model::Placement;
+        assert_eq!(Maps::default().fence_meta(), "");
+        assert_eq!(Maps::default().init_line(), None);
+        let m = Maps {
+            placement: Some(Placement::TopRight),
+            actions: Some(false),
+            elk: true,
+            ..Maps::default()
+        };
+        assert_eq!(m.fence_meta(), " placement=\"top-right\" actions={false}");
+        assert_eq!(
+            m.init_line().as_deref(),
+            Some("%%{init: {'flowchart': {'defaultRenderer': 'elk'}}}%%")
+        );
+    }
+
+    #[test]
     fn wrapping_breaks_at_spaces_only() {
         use crate::model::wrap_line;
         assert_eq!(
