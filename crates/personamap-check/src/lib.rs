@@ -165,7 +165,7 @@ fn page_checks(
         }
         match flowchart::read(text) {
             Ok(graph) => {
-                let mut want = expected(spec, persona);
+                let mut want = expected_on(spec, page, persona);
                 if page.edge_labels == EdgeLabels::Verbatim {
                     as_mermaid_reads_verbatim(persona, &mut want);
                 }
@@ -206,6 +206,20 @@ fn as_mermaid_reads_verbatim(persona: &Persona, want: &mut Graph) {
             edge.label = Some(read);
         }
     }
+}
+
+/// The graph the spec asks for on `page`: the page's map settings decide the direction and
+/// how labels are wrapped and marked.
+pub fn expected_on(spec: &Spec, page: &Page, persona: &Persona) -> Graph {
+    let linked = page.links != personamap_spec::Links::None;
+    let mut g = expected(spec, persona);
+    g.direction = personamap_spec::maps::direction(&page.maps, linked, persona)
+        .as_str()
+        .to_string();
+    for (node, n) in g.nodes.iter_mut().zip(persona.nodes()) {
+        node.label = page.maps.label(n, linked);
+    }
+    g
 }
 
 /// The graph the spec asks for.

@@ -10,7 +10,8 @@
 /// wrote it.
 pub fn mdx_prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut fence: Option<(char, usize)> = None;
+    // The open fence: its character, run length and the container prefix (`> `) it opened in.
+    let mut fence: Option<(char, usize, &str)> = None;
     let mut block_start = true;
     let mut para = String::new();
     let mut comment_end = 0;
@@ -26,7 +27,7 @@ pub fn mdx_prose(text: &str) -> String {
         let content = line.trim_start_matches([' ', '\t', '>']);
         let container = line.len() - content.len();
         let marker = fence_marker(content);
-        if let Some((ch, n)) = fence {
+        if let Some((ch, n, _)) = fence {
             out.push_str(line);
             if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
                 fence = None;
@@ -37,7 +38,7 @@ pub fn mdx_prose(text: &str) -> String {
         if let Some((ch, n, _)) = marker {
             out.push_str(&escape_inline(&std::mem::take(&mut para)));
             out.push_str(line);
-            fence = Some((ch, n));
+            fence = Some((ch, n, &line[..container]));
             continue;
         }
         if line.trim().is_empty() {
@@ -69,10 +70,13 @@ pub fn mdx_prose(text: &str) -> String {
     }
     out.push_str(&escape_inline(&para));
     // A fence left open would swallow the rest of the page: close it where the prose ends.
-    if let Some((ch, n)) = fence {
+    // In a blockquote the closer carries the same `>` markers: a bare one would end the quote and
+    // open a new fence instead.
+    if let Some((ch, n, prefix)) = fence {
         if !out.ends_with('\n') {
             out.push('\n');
         }
+        out.push_str(prefix);
         out.extend(std::iter::repeat_n(ch, n));
     }
     out
@@ -697,5 +701,11 @@ mod tests {
     fn table_cells_escape_pipes() {
         assert_eq!(table_cell("a | b"), "a \\| b");
         assert_eq!(table_cell("# x"), "\\# x");
+    }
+
+    #[test]
+    fn an_open_fence_in_a_blockquote_is_closed_inside_it() {
+        assert_eq!(mdx_prose(">```\n"), ">```\n>```");
+        assert_eq!(mdx_prose("> ~~~\n> a {b}"), "> ~~~\n> a {b}\n> ~~~");
     }
 }

@@ -42,6 +42,9 @@ pub struct SiteInputs {
     /// Texts of the hand-written snippets the spec uses (a divider with `generate = false`),
     /// by path from the site root; personamap reads them and never writes them.
     pub snippets: BTreeMap<String, String>,
+    /// Heading texts of pages on disk that spec links point into with `#anchor`, by page id
+    /// (pages not listed here are not checked for anchors).
+    pub headings_on_disk: BTreeMap<String, Vec<String>>,
 }
 
 /// What an output is, which decides who owns the file.
@@ -190,6 +193,12 @@ impl Compiler {
                 .and_then(|src| divider::printed(&spec.divider, src));
             errors.extend(checked.err());
         }
+        let mut headings = site.headings_on_disk.clone();
+        for file in files.iter().filter(|f| f.kind == OutputKind::Page) {
+            let id = file.path.trim_end_matches(".mdx").to_string();
+            headings.insert(id, links::headings(&file.contents));
+        }
+        errors.extend(links::check_anchors(spec, &headings));
         if !errors.is_empty() {
             return Err(errors);
         }

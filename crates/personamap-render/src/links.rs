@@ -3,7 +3,7 @@
 //! absolute `http(s)`/`mailto` URL.
 
 use personamap_spec::{Diagnostic, Span, Spec, diag::suggest};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a link points at.
 enum Target<'a> {
@@ -74,9 +74,174 @@ pub fn check(spec: &Spec, known: &BTreeSet<String>) -> Vec<Diagnostic> {
     out
 }
 
+/// The texts of the Markdown headings (`#` to `######`) of an MDX or Markdown page, in order,
+/// outside code fences.
+pub fn headings(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") {
+            fence = Some("```");
+            continue;
+        }
+        if t.starts_with("~~~") {
+            fence = Some("~~~");
+            continue;
+        }
+        let level = t.chars().take_while(|c| *c == '#').count();
+        if (1..=6).contains(&level) && t[level..].starts_with(' ') {
+            out.push(t[level..].trim().trim_end_matches('#').trim().to_string());
+        }
+    }
+    out
+}
+
+/// The anchor slugs of headings as Mintlify makes them (github-slugger): inline Markdown
+/// marks dropped, lower case, every character that is not a letter, digit, `-`, `_` or space
+/// removed, each space a `-`; a repeated slug gets `-1`, `-2`, ….
+pub fn slugs(headings: &[String]) -> Vec<String> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    headings
+        .iter()
+        .map(|h| {
+            let text = strip_inline(h);
+            let base: String = text
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+                .map(|c| if c == ' ' { '-' } else { c })
+                .collect();
+            let n = seen.entry(base.clone()).or_insert(0);
+            let slug = if *n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            *n += 1;
+            slug
+        })
+        .collect()
+}
+
+/// Heading text as readers see it: link targets, backslash escapes and emphasis or code marks
+/// dropped.
+fn strip_inline(h: &str) -> String {
+    let mut out = String::new();
+    let mut chars = h.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '`' | '*' => {}
+            ']' if chars.peek() == Some(&'(') => {
+                for d in chars.by_ref() {
+                    if d == ')' {
+                        break;
+                    }
+                }
+            }
+            '[' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Checks every `/page#anchor` link of the spec against the slugs of that page's headings
+/// (`headings` by page id; pages without an entry are not checked).
+pub fn check_anchors(spec: &Spec, headings: &BTreeMap<String, Vec<String>>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut visit = |href: &str, span: Span| {
+        let Some(path) = href.strip_prefix('/') else {
+            return;
+        };
+        let Some((page, anchor)) = path.split_once('#') else {
+            return;
+        };
+        let page = page.split('?').next().unwrap_or("").trim_end_matches('/');
+        let Some(list) = headings.get(page) else {
+            return;
+        };
+        let slugs = slugs(list);
+        if anchor.is_empty() || slugs.iter().any(|s| s == anchor) {
+            return;
+        }
+        let d = Diagnostic::error(
+            "broken-anchor",
+            Some(span),
+            format!("link `{href}`: page `/{page}` has no heading with the anchor `#{anchor}`"),
+        );
+        let nearest = slugs
+            .iter()
+            .find(|s| s.starts_with(anchor) || anchor.starts_with(s.as_str()))
+            .cloned()
+            .or_else(|| suggest(anchor, slugs.iter().map(String::as_str)).map(str::to_string));
+        out.push(match nearest {
+            Some(s) => d.with_help(format!("did you mean `/{page}#{s}`?")),
+            None if slugs.is_empty() => d.with_help(format!("`/{page}` has no headings")),
+            None => d.with_help(format!(
+                "its anchors: {}",
+                slugs
+                    .iter()
+                    .map(|s| format!("`#{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        });
+    };
+    for p in &spec.personas {
+        for n in p.nodes() {
+            if let (Some(href), Some(span)) = (&n.href, n.href_span) {
+                visit(href, span);
+            }
+        }
+    }
+    for page in &spec.pages {
+        for r in &page.related {
+            visit(&r.href, r.span);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_follow_github_slugger() {
+        let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            slugs(&h(&[
+                "Persona 1 – AI Persona (\"OpenAI for video AI\")",
+                "Colour legend",
+                "Colour legend",
+                "The `trans` class & [links](/x)",
+                "Über_cool 2.0!",
+            ])),
+            [
+                "persona-1--ai-persona-openai-for-video-ai",
+                "colour-legend",
+                "colour-legend-1",
+                "the-trans-class--links",
+                "über_cool-20",
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_skip_code_fences() {
+        assert_eq!(
+            headings("# A\n```md\n# not\n```\n## B ##\n#C\n"),
+            ["A", "B"]
+        );
+    }
 
     #[test]
     fn classifies_links() {

@@ -4,7 +4,7 @@ use crate::escape::{
     dotted_inline_misread, guard_line, is_plain_edge_label, mermaid_label, mermaid_string,
     mermaid_text,
 };
-use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Persona};
+use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Maps, Persona};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
@@ -19,13 +19,21 @@ pub struct FlowOptions {
     /// Write inline edge labels exactly as the author did, even where Mermaid misreads them
     /// (`-.applies to.->`); otherwise such labels get spaces inside (`-. applies to .->`).
     pub verbatim_labels: bool,
+    /// The page's map settings (layout, wrapping, link markers).
+    pub maps: Maps,
 }
 
 /// The flowchart text for `persona` (no fence, ends with a newline): direction, node groups,
 /// edge groups, then a `classDef` for each class the diagram uses, in palette order. Options add
 /// accessibility lines after the direction and `click` lines before the class definitions.
 pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> String {
-    let mut out = format!("flowchart {}\n", persona.direction.as_str());
+    let maps = &options.maps;
+    let mut out = String::new();
+    if let Some(init) = maps.init_line() {
+        let _ = writeln!(out, "{init}");
+    }
+    let direction = personamap_spec::maps::direction(maps, options.clicks, persona);
+    let _ = writeln!(out, "flowchart {}", direction.as_str());
     if options.accessible {
         let _ = writeln!(
             out,
@@ -56,7 +64,12 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
     for group in persona.groups.iter().filter(|g| !g.is_empty()) {
         let mut block = String::new();
         for n in group {
-            let line = format!("  {}[\"{}\"]:::{}", n.id, mermaid_label(&n.label), n.class);
+            let line = format!(
+                "  {}[\"{}\"]:::{}",
+                n.id,
+                mermaid_label(&maps.label(n, options.clicks)),
+                n.class
+            );
             let _ = writeln!(block, "{}", guard_line(&line, true));
         }
         blocks.push(block);
@@ -214,6 +227,41 @@ mod tests {
         personamap_spec::load(Sources::new(vec![file]))
             .0
             .expect("valid spec")
+    }
+
+    #[test]
+    fn map_settings_change_only_what_they_name() {
+        let a = spec("#fff", "a long label to wrap");
+        let plain = flowchart(&a.personas[0], &a.palette, FlowOptions::default());
+        assert!(plain.starts_with("flowchart LR\n"), "{plain}");
+        let mut node = a.personas[0].clone();
+        node.groups[0][0].href = Some("/x".into());
+        let options = FlowOptions {
+            clicks: true,
+            maps: Maps {
+                elk: true,
+                padding: Some(4),
+                wrap: Some(8),
+                direction: Some(personamap_spec::MapDirection::Fixed(
+                    personamap_spec::Direction::TD,
+                )),
+                mark_links: true,
+                ..Maps::default()
+            },
+            ..FlowOptions::default()
+        };
+        let text = flowchart(&node, &a.palette, options);
+        assert!(
+            text.starts_with(
+                "%%{init: {'flowchart': {'defaultRenderer': 'elk', 'padding': 4}}}%%\nflowchart TD\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("A[\"↗ a long<br/>label to<br/>wrap\"]:::c"),
+            "{text}"
+        );
+        assert!(text.contains("B[\"b\"]:::c"), "{text}");
     }
 
     #[test]

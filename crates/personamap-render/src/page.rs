@@ -29,13 +29,22 @@ pub fn page(
             .iter()
             .any(|p| p.nodes().any(|n| n.class == c.name))
     });
-    let rows: Vec<[String; 2]> = used
-        .map(|c| [format!("`{}`", c.name), table_cell(&c.meaning)])
-        .collect();
+    let table_text = if page.maps.swatches {
+        let rows: Vec<[String; 3]> = used
+            .map(|c| [format!("`{}`", c.name), swatch(c), table_cell(&c.meaning)])
+            .collect();
+        table(&["Class", "Sample", "Meaning"], &rows)
+    } else {
+        let rows: Vec<[String; 2]> = used
+            .map(|c| [format!("`{}`", c.name), table_cell(&c.meaning)])
+            .collect();
+        table(&["Class", "Meaning"], &rows)
+    };
     let options = FlowOptions {
         clicks: page.links != Links::None,
         accessible: page.accessible,
         verbatim_labels: page.edge_labels == EdgeLabels::Verbatim,
+        maps: page.maps,
     };
     let personas: Vec<Value> = personas
         .iter()
@@ -60,10 +69,16 @@ pub fn page(
         intro => prose(page.intro.as_deref()),
         legend => context! {
             title => mdx_inline(&page.legend),
-            table => table(&["Class", "Meaning"], &rows),
+            table => table_text,
+            link_note => (page.maps.mark_links && page.links != Links::None).then_some(LINK_NOTE),
         },
         layout => match page.layout { Layout::Sections => "sections", Layout::Tabs => "tabs" },
-        links => match page.links { Links::List => "list", Links::Cards => "cards", _ => "none" },
+        links => match page.links {
+            Links::List => "list",
+            Links::Cards => "cards",
+            Links::Click if page.maps.mark_links => "list",
+            _ => "none",
+        },
         personas => personas,
         closing => prose(page.closing.as_deref()),
         related => related,
@@ -82,7 +97,14 @@ fn persona_context(
         .filter_map(|n| {
             let href = n.href.as_ref()?;
             let title = label_text(&n.label);
-            let text = markdown_text(&title);
+            let mut text = markdown_text(&title);
+            // The tooltip, readable without hovering the diagram (when it says more than the label).
+            if page.maps.mark_links
+                && let Some(tip) = n.tooltip.as_deref().filter(|t| *t != title)
+            {
+                text = format!("{text}]({href}): {}", markdown_text(tip));
+                return Some(context! { title => title, text => text, href => href, raw => true });
+            }
             Some(context! { title => title, text => text, href => href })
         })
         .collect();
@@ -95,9 +117,28 @@ fn persona_context(
         icon => &p.icon,
         intro => prose(p.intro.as_deref()),
         mermaid => flows.flowchart(p, &spec.palette, options),
+        fence_meta => page.maps.fence_meta(),
         links => links,
         text => page.accessible.then(|| text_equivalent(p)),
     }
+}
+
+/// The legend's note on linked nodes (`mark_links`).
+const LINK_NOTE: &str = "A node starting with ↗ links to a page: select it in the map, or use the links listed under each map.";
+
+/// A legend sample of a class: a small box with its fill, stroke and dash, then the same in
+/// words (what the Markdown export and screen readers get).
+fn swatch(c: &personamap_spec::Class) -> String {
+    let dashed = c.dash.as_deref().is_some_and(|d| !d.trim().is_empty());
+    format!(
+        "<span aria-hidden=\"true\" style={{{{display: \"inline-block\", width: \"2.5em\", height: \"1.2em\", verticalAlign: \"middle\", background: \"{}\", border: \"2px {} {}\"}}}} /> fill {}, {}stroke {}",
+        c.fill,
+        if dashed { "dashed" } else { "solid" },
+        c.stroke,
+        c.fill,
+        if dashed { "dashed " } else { "" },
+        c.stroke
+    )
 }
 
 /// The map as text, for screen readers and LLM readers: the nodes (with their links), then the
@@ -254,4 +295,26 @@ pub fn table_lines(cells: &[Vec<&str>], align: &[Align]) -> String {
     let mut out = vec![line(&cells[0]), format!("| {} |", rule.join(" | "))];
     out.extend(cells[1..].iter().map(|r| line(r)));
     out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_swatch_shows_fill_stroke_and_dash_and_says_them() {
+        let class = |dash: Option<&str>| personamap_spec::Class {
+            name: "guide".into(),
+            meaning: "m".into(),
+            fill: "#eeedfe".into(),
+            stroke: "#3c3489".into(),
+            color: "#000".into(),
+            dash: dash.map(str::to_string),
+            span: personamap_spec::Span::new(personamap_spec::FileId(0), 0..0),
+        };
+        let dashed = swatch(&class(Some("4 2")));
+        assert!(dashed.contains("background: \"#eeedfe\", border: \"2px dashed #3c3489\""));
+        assert!(dashed.ends_with("/> fill #eeedfe, dashed stroke #3c3489"));
+        assert!(swatch(&class(None)).ends_with("/> fill #eeedfe, stroke #3c3489"));
+    }
 }

@@ -6,6 +6,7 @@
 pub mod diag;
 pub mod edges;
 pub mod load;
+pub mod maps;
 pub mod model;
 mod parse;
 mod raw;

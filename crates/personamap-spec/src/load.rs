@@ -624,6 +624,20 @@ impl Resolver<'_> {
                 }
             },
         };
+        let map_direction = p.map_direction.as_ref().and_then(|d| {
+            let found = Direction::ALL.iter().find(|(_, s)| *s == d.get_ref());
+            if found.is_none() {
+                self.diags.push(
+                    Diagnostic::error(
+                        "direction",
+                        Some(self.span(file, d)),
+                        format!("`{}` is not a flowchart direction", d.get_ref()),
+                    )
+                    .with_help("use one of LR, RL, TD, TB, BT"),
+                );
+            }
+            found.map(|(dir, _)| *dir)
+        });
         let mut ids: BTreeMap<String, Span> = BTreeMap::new();
         let mut groups = Vec::new();
         for g in p.group {
@@ -756,6 +770,7 @@ impl Resolver<'_> {
             nickname: p.nickname,
             icon: p.icon,
             direction,
+            map_direction,
             intro: p.intro,
             groups,
             edges,
@@ -819,6 +834,10 @@ impl Resolver<'_> {
                     );
                 }
             }
+            let maps = p
+                .maps
+                .map(|m| self.maps(file, m.into_inner()))
+                .unwrap_or_default();
             out.push(Page {
                 id,
                 title: p.title,
@@ -864,11 +883,61 @@ impl Resolver<'_> {
                         description: r.description,
                     })
                     .collect(),
+                maps,
                 span,
                 navigation_span,
             });
         }
         out
+    }
+
+    /// `[page.maps]`: the renderer and direction names checked, everything else as given.
+    fn maps(&mut self, file: FileId, m: RawMaps) -> Maps {
+        let elk = match &m.renderer {
+            None => false,
+            Some(r) if r.get_ref() == "elk" => true,
+            Some(r) if r.get_ref() == "dagre" => false,
+            Some(r) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        "maps",
+                        Some(self.span(file, r)),
+                        format!("`{}` is not a renderer", r.get_ref()),
+                    )
+                    .with_help("use `elk` (Mintlify's ELK layout) or `dagre` (Mermaid's default)"),
+                );
+                false
+            }
+        };
+        let direction = m.direction.as_ref().and_then(|d| {
+            if d.get_ref() == "auto" {
+                return Some(MapDirection::Auto);
+            }
+            match Direction::ALL.iter().find(|(_, s)| *s == d.get_ref()) {
+                Some((dir, _)) => Some(MapDirection::Fixed(*dir)),
+                None => {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "maps",
+                            Some(self.span(file, d)),
+                            format!("`{}` is not a map direction", d.get_ref()),
+                        )
+                        .with_help("use one of LR, RL, TD, TB, BT, auto"),
+                    );
+                    None
+                }
+            }
+        });
+        Maps {
+            elk,
+            direction,
+            wrap: m.wrap.filter(|w| *w > 0),
+            padding: m.padding,
+            placement: m.placement,
+            actions: m.actions,
+            swatches: m.swatches.unwrap_or(false),
+            mark_links: m.mark_links.unwrap_or(false),
+        }
     }
 }
 

@@ -146,10 +146,156 @@ pub struct Page {
     pub edge_labels: EdgeLabels,
     /// The "Related Pages" footer cards, in order.
     pub related: Vec<Related>,
+    /// How the page draws its maps (`[page.maps]`; all off by default).
+    pub maps: Maps,
     /// The `[[page]]` table, for diagnostics.
     pub span: Span,
     /// The `navigation` value, for diagnostics.
     pub navigation_span: Span,
+}
+
+/// How a page draws its maps: layout and reading aids, all opt-in. With the defaults a map is
+/// exactly the persona's flowchart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Maps {
+    /// Mintlify's ELK layout (`%%{init: …'defaultRenderer': 'elk'…}%%`) instead of dagre.
+    pub elk: bool,
+    /// The direction of every map on the page, overriding the personas' own.
+    pub direction: Option<MapDirection>,
+    /// Label lines longer than this many characters are wrapped at spaces.
+    pub wrap: Option<usize>,
+    /// Padding between a node's label and its border, in px (Mermaid's default is 15).
+    pub padding: Option<u32>,
+    /// Mintlify fence option `placement` of the zoom/pan controls.
+    pub placement: Option<Placement>,
+    /// Mintlify fence option `actions` (zoom/pan controls shown or not).
+    pub actions: Option<bool>,
+    /// The legend shows a sample of each class's fill, stroke and dash.
+    pub swatches: bool,
+    /// Nodes with a link start with a visible link marker, and the page lists the links with
+    /// their tooltips under each map.
+    pub mark_links: bool,
+}
+
+/// The link marker put before the first label line of a linked node (`mark_links`; first
+/// lines are mostly short, so the node does not get wider).
+pub const LINK_MARKER: &str = "↗";
+
+impl Maps {
+    /// The Mintlify fence options after ```` ```mermaid ````, with a leading space, or "".
+    pub fn fence_meta(&self) -> String {
+        let mut meta = String::new();
+        if let Some(p) = self.placement {
+            meta.push_str(&format!(" placement=\"{}\"", p.as_str()));
+        }
+        if let Some(a) = self.actions {
+            meta.push_str(&format!(" actions={{{a}}}"));
+        }
+        meta
+    }
+
+    /// Whether the diagram text needs an `%%{init: …}%%` line.
+    pub fn has_init(&self) -> bool {
+        self.elk || self.padding.is_some()
+    }
+
+    /// The `%%{init: …}%%` line (without newline), if any setting needs one.
+    pub fn init_line(&self) -> Option<String> {
+        if !self.has_init() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if self.elk {
+            parts.push("'defaultRenderer': 'elk'".to_string());
+        }
+        if let Some(p) = self.padding {
+            parts.push(format!("'padding': {p}"));
+        }
+        Some(format!(
+            "%%{{init: {{'flowchart': {{{}}}}}}}%%",
+            parts.join(", ")
+        ))
+    }
+
+    /// The label lines of `node` as drawn on this page: long lines wrapped, the link marker
+    /// added when `linked` (the page makes links clickable).
+    pub fn label(&self, node: &Node, linked: bool) -> Vec<String> {
+        let mut lines: Vec<String> = match self.wrap {
+            Some(width) => node
+                .label
+                .iter()
+                .flat_map(|l| wrap_line(l, width))
+                .collect(),
+            None => node.label.clone(),
+        };
+        if self.mark_links
+            && linked
+            && node.href.is_some()
+            && let Some(first) = lines.first_mut()
+        {
+            first.insert_str(0, &format!("{LINK_MARKER} "));
+        }
+        lines
+    }
+}
+
+/// `line` broken at spaces into lines of at most `width` characters (a longer word stays whole).
+/// A line that fits, or has no space, is returned as it is.
+pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
+    if line.chars().count() <= width || !line.contains(' ') {
+        return vec![line.to_string()];
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        let len = current.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() || out.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The direction a page gives its maps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MapDirection {
+    /// One direction for every map.
+    Fixed(Direction),
+    /// For each map, the narrower of left-right and top-down by the width estimate.
+    Auto,
+}
+
+/// Where Mintlify puts a diagram's zoom/pan controls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Placement {
+    /// Top left.
+    TopLeft,
+    /// Top right.
+    TopRight,
+    /// Bottom left.
+    BottomLeft,
+    /// Bottom right.
+    BottomRight,
+}
+
+impl Placement {
+    /// Mintlify's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Placement::TopLeft => "top-left",
+            Placement::TopRight => "top-right",
+            Placement::BottomLeft => "bottom-left",
+            Placement::BottomRight => "bottom-right",
+        }
+    }
 }
 
 /// How a page lays out its personas.
@@ -254,7 +400,7 @@ pub struct Class {
 }
 
 /// Mermaid flowchart direction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Direction {
     /// Left to right.
     LR,
@@ -300,6 +446,8 @@ pub struct Persona {
     pub icon: Option<String>,
     /// Diagram direction.
     pub direction: Direction,
+    /// Direction on pages whose maps choose theirs (`[page.maps] direction = "auto"`).
+    pub map_direction: Option<Direction>,
     /// Markdown between the heading and the diagram.
     pub intro: Option<String>,
     /// Node groups, in order (a blank line between groups in the diagram).

@@ -2,7 +2,7 @@
 //! types generate the spec's JSON Schema (`personamap schema`), so the doc comments here are
 //! what editors show while authors type.
 
-use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt};
+use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt, Placement};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -165,6 +165,35 @@ pub(crate) struct RawPage {
     /// Cards of the "Related Pages" footer.
     #[serde(default)]
     pub related: Vec<RawRelated>,
+    /// How the page draws its maps (layout and reading aids; all off by default).
+    #[schemars(with = "Option<RawMaps>")]
+    pub maps: Option<Spanned<RawMaps>>,
+}
+
+/// How a page draws its maps. Every setting is off by default.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMaps {
+    /// `elk` for Mintlify's ELK layout (fewer edges under unrelated nodes), `dagre` (default).
+    #[schemars(with = "Option<String>")]
+    pub renderer: Option<Spanned<String>>,
+    /// Direction of every map on this page: `LR`, `RL`, `TD`, `TB`, `BT`, or `auto` (the
+    /// narrower of `LR` and `TD` by the width estimate); default: each persona's own.
+    #[schemars(with = "Option<String>")]
+    pub direction: Option<Spanned<String>>,
+    /// Wrap label lines longer than this many characters at spaces (narrower maps).
+    pub wrap: Option<usize>,
+    /// Padding between a node's label and its border, in px (Mermaid's default: 15).
+    pub padding: Option<u32>,
+    /// Where Mintlify puts the zoom/pan controls: `top-left`, `top-right`, `bottom-left`,
+    /// `bottom-right`.
+    pub placement: Option<Placement>,
+    /// Show Mintlify's zoom/pan controls (`false` hides them).
+    pub actions: Option<bool>,
+    /// Show a sample of each class's fill, stroke and dash in the legend.
+    pub swatches: Option<bool>,
+    /// Start linked nodes with `↗` and list the links with their tooltips under each map.
+    pub mark_links: Option<bool>,
 }
 
 /// A card of the "Related Pages" footer.
@@ -241,6 +270,10 @@ pub(crate) struct RawPersona {
     pub direction: Option<Spanned<String>>,
     /// Markdown between the heading and the diagram.
     pub intro: Option<String>,
+    /// Direction of this map on pages with `[page.maps] direction = "auto"`, instead of the
+    /// narrower one by the width estimate.
+    #[schemars(with = "Option<String>")]
+    pub map_direction: Option<Spanned<String>>,
     /// Edges in Mermaid arrow syntax, one statement per line, a blank line between groups.
     #[schemars(with = "Option<String>")]
     pub edges: Option<Spanned<String>>,

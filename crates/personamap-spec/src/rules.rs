@@ -138,6 +138,7 @@ pub(crate) fn check(
         );
     }
     collisions(divider, pages, &mut diags);
+    diags.extend(crate::maps::check(palette, personas, pages));
     diags
 }
 

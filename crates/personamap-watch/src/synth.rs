@@ -465,6 +465,11 @@ mod tests {
                 .collect(),
         );
         let (spec, diags) = personamap_spec::load(sources);
+        // Livepeer's palette and map sizes: the map-reading warnings are expected.
+        let diags: Vec<_> = diags
+            .into_iter()
+            .filter(|d| !["small-labels", "distinct-classes"].contains(&d.rule))
+            .collect();
         let rendered: Vec<String> = diags
             .iter()
             .map(|d| format!("{}: {}", d.rule, d.message))

@@ -29,6 +29,7 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
             .map_err(|e| e.to_string())?
             .inserted,
         snippets: Default::default(),
+        headings_on_disk: Default::default(),
     })
 }
 
@@ -70,6 +71,37 @@ pub(crate) fn watch_inputs(root: &Path) -> Result<SiteInputs, String> {
         read_snippets(root, &spec, &mut site)?;
     }
     Ok(site)
+}
+
+/// The headings of the hand-written pages that `spec` links into with `#anchor` (only those
+/// pages are read), for the anchor check.
+fn anchored_headings(root: &Path, spec: &Spec) -> std::collections::BTreeMap<String, Vec<String>> {
+    let hrefs = spec
+        .personas
+        .iter()
+        .flat_map(|p| p.nodes().filter_map(|n| n.href.as_deref()))
+        .chain(
+            spec.pages
+                .iter()
+                .flat_map(|p| p.related.iter().map(|r| r.href.as_str())),
+        );
+    let mut out = std::collections::BTreeMap::new();
+    for href in hrefs {
+        let Some((page, _)) = href.strip_prefix('/').and_then(|p| p.split_once('#')) else {
+            continue;
+        };
+        let id = page.split('?').next().unwrap_or("").trim_end_matches('/');
+        if out.contains_key(id) || spec.page(id).is_some() {
+            continue;
+        }
+        let text = ["mdx", "md"]
+            .iter()
+            .find_map(|ext| std::fs::read_to_string(root.join(format!("{id}.{ext}"))).ok());
+        if let Some(text) = text {
+            out.insert(id.to_string(), personamap_render::links::headings(&text));
+        }
+    }
+    out
 }
 
 /// What Mintlify leaves out of every build besides the root `.mintignore` (its documentation:
@@ -258,6 +290,7 @@ fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
                 "note: the site has no root {LLMS_TXT}, so personamap creates none: Mintlify then serves its own index of every page (a {LLMS_TXT} listing only personamap's pages would hide the others); set `[site] llms_txt = \"create\"` to have one made"
             );
         }
+        site.headings_on_disk = anchored_headings(root, &spec);
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => {
                 diags.extend(personamap_check::validate(&spec, &outputs));
@@ -404,6 +437,38 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
         files.len() - rewritten,
         start.elapsed().as_millis()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `personamap estimate`: one JSON line per map of every page, in page order: the page id,
+/// the map's position on the page (from 1), the persona, the direction it is drawn in and its
+/// estimated natural width in px.
+pub fn estimate(root: &Path) -> Result<ExitCode, String> {
+    let (sources, spec, mut diags) = load(root)?;
+    let failed = report(&sources, &mut diags, Format::Human);
+    let Some(spec) = spec.filter(|_| !failed) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let mut out = String::new();
+    for page in &spec.pages {
+        let linked = page.links != personamap_spec::Links::None;
+        let personas = page.personas.iter().filter_map(|n| spec.persona(*n));
+        for (i, p) in personas.enumerate() {
+            let line = serde_json::json!({
+                "page": page.id,
+                "block": i + 1,
+                "persona": p.number,
+                "direction": personamap_spec::maps::direction(&page.maps, linked, p).as_str(),
+                "width": personamap_spec::maps::estimate_width(&page.maps, linked, p).round(),
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -51,6 +51,13 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Print the estimated natural width of every map, one JSON object per line (what the
+    /// `small-labels` warning uses; the conformance stage compares it with the drawn width).
+    Estimate {
+        /// Site root (holds docs.json and personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Read an existing persona map page and write a spec that regenerates it (never
     /// overwriting a file); then run `personamap generate`.
     Import {
@@ -104,6 +111,7 @@ fn main() -> ExitCode {
         } => build::generate(&root, check, format),
         Command::Check { root, format } => build::check(&root, format),
         Command::Export { page_id, root } => build::export(&root, &page_id),
+        Command::Estimate { root } => build::estimate(&root),
         Command::Import {
             page,
             root,

@@ -233,10 +233,35 @@ fn a_broken_node_link_is_an_error_with_the_nearest_page() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error[broken-link]"), "{err}");
-    assert!(err.contains("personas/p5-protocol.toml:98:"), "{err}");
+    assert!(err.contains("personas/p5-protocol.toml:99:"), "{err}");
     assert!(
         err.contains("did you mean `/v2/community/portal`?"),
         "{err}"
     );
     assert_eq!(before, snapshot(site.path()));
+}
+
+#[test]
+fn an_anchor_link_is_checked_against_the_target_headings() {
+    let site = repo_site();
+    let spec = site.path().join("personas/p1-ai.toml");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    let good = text.replace(
+        "href = \"/v2/developers/build/ai-and-agents/ai-jobs-direct-quickstart\" }",
+        "href = \"/v2/developers/concepts/infra-stack#persona-2--video-platform-persona-mux-with-ai-bolted-on\" }",
+    );
+    assert_ne!(good, text);
+    std::fs::write(&spec, &good).unwrap();
+    let out = run_in(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::write(&spec, good.replace("-mux-with-ai-bolted-on\"", "-mux\"")).unwrap();
+    let out = run_in(site.path(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[broken-anchor]"), "{err}");
+    assert!(err.contains("personas/p1-ai.toml:76:"), "{err}");
+    assert!(
+        err.contains("did you mean `/v2/developers/concepts/infra-stack#persona-2--video-platform-persona-mux-with-ai-bolted-on`?"),
+        "{err}"
+    );
 }

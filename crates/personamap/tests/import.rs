@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copy_tree, repo, run_in, stderr, stdout};
+use common::{copy_tree, repo, repo_site, run_in, stderr, stdout};
 use std::path::Path;
 
 const REFERENCE: &str = "v2/developers/concepts/infra-stack.mdx";
@@ -75,7 +75,26 @@ fn the_reference_page_imports_and_regenerates_byte_for_byte() {
 #[test]
 fn links_accessibility_and_the_livepeer_banner_import_too() {
     let page = "v2/developers/concepts/infra-stack-linked.mdx";
+    // The map settings (`[page.maps]`: legend samples and note, `%%{init: …}%%` lines) are
+    // beyond what import reads: refused with the page line.
     let site = page_site(&repo(), page, DIVIDER);
+    let out = run_in(site.path(), &["import", page, "--base-url", BASE]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains(&format!("{page}:")),
+        "{}",
+        stderr(&out)
+    );
+    // The same page generated without them.
+    let plain = repo_site();
+    let linked = plain.path().join("personas/infra-stack-linked.toml");
+    let spec = std::fs::read_to_string(&linked).expect("spec");
+    let start = spec.find("[page.maps]").expect("maps");
+    let end = spec.find("[page.frontmatter]").expect("frontmatter");
+    std::fs::write(&linked, format!("{}{}", &spec[..start], &spec[end..])).expect("write");
+    let out = run_in(plain.path(), &["generate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = page_site(plain.path(), page, DIVIDER);
     let path = site.path().join(page);
     let text = std::fs::read_to_string(&path).expect("page");
     // The related-pages footer (`<Columns>` of cards) is beyond what import reads.

@@ -1,0 +1,554 @@
+//! How big a map comes out, estimated from the spec alone (ranks and label lengths), and the
+//! rules that read maps as a visitor would: labels too small in Mintlify's content column,
+//! classes too close in colour to tell apart.
+//!
+//! The estimate models Mermaid's layered layouts (dagre and ELK): nodes are ranked along the
+//! edges, a rank is as wide as its widest node (left-right) or as its nodes side by side
+//! (top-down), and edge labels sit between ranks. The browser stage of the conformance tests
+//! (`tests/conformance/browser.mjs`) measures every map in Chromium and reports how far this
+//! estimate is from the drawn width; the constants below are tuned against those measurements.
+
+use crate::diag::Diagnostic;
+use crate::model::{Class, Direction, Links, MapDirection, Maps, Page, Persona};
+
+use crate::rules::rgb;
+use std::collections::HashMap;
+
+/// Width of Mintlify's content column, px.
+pub const COLUMN: f64 = 720.0;
+/// Mermaid's label font size, px.
+pub const FONT: f64 = 16.0;
+/// Labels drawn smaller than this in the content column are hard to read.
+pub const MIN_LABEL: f64 = 9.0;
+/// Two classes whose fills differ by less than this (CIEDE2000) are hard to tell apart.
+pub const MIN_DELTA_E: f64 = 10.0;
+
+/// Average advance of a label character at 16 px, px (measured in Chromium).
+const CHAR: f64 = 7.6;
+/// Mermaid's default node padding, px.
+const PADDING: f64 = 15.0;
+/// Space between ranks and between nodes of a rank: dagre (Mermaid's 50) and ELK (40).
+const GAP_DAGRE: f64 = 50.0;
+const GAP_ELK: f64 = 40.0;
+/// How many rows the nodes of a top-down map fold into, on average (measured).
+const TD_FOLD: f64 = 2.6;
+/// A rank of more nodes than this is crowded (top-down)...
+const CROWDED: usize = 4;
+/// ...and the layouts stagger it: its share of the width.
+const ROW_SHARE: f64 = 0.75;
+/// Width of an edge passing through a rank (top-down), in gaps.
+const DUMMY: f64 = 1.0;
+/// Margin around the drawing, px (both sides).
+const MARGIN: f64 = 16.0;
+
+/// The direction `persona`'s map takes on a page with these settings.
+/// `linked` says whether the page makes node links clickable (the link marker widens labels).
+pub fn direction(maps: &Maps, linked: bool, persona: &Persona) -> Direction {
+    match maps.direction {
+        None => persona.direction,
+        Some(MapDirection::Fixed(d)) => d,
+        Some(MapDirection::Auto) => persona.map_direction.unwrap_or_else(|| {
+            let lr = estimate_in(maps, linked, persona, Direction::LR);
+            let td = estimate_in(maps, linked, persona, Direction::TD);
+            if td < lr {
+                Direction::TD
+            } else {
+                Direction::LR
+            }
+        }),
+    }
+}
+
+/// The estimated natural width of `persona`'s map on a page with these settings, px.
+pub fn estimate_width(maps: &Maps, linked: bool, persona: &Persona) -> f64 {
+    estimate_in(maps, linked, persona, direction(maps, linked, persona))
+}
+
+/// The drawn width of `text`, px: wide characters (CJK, emoji) count twice, and characters
+/// outside Latin-1 a third more (they come from fallback fonts, mostly wider).
+fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(
+            |c| match unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) {
+                0 => 0.0,
+                1 if u32::from(c) < 0x250 => CHAR,
+                1 => CHAR * 1.35,
+                _ => CHAR * 2.0,
+            },
+        )
+        .sum()
+}
+
+fn estimate_in(maps: &Maps, linked: bool, persona: &Persona, dir: Direction) -> f64 {
+    let padding = maps.padding.map_or(PADDING, f64::from);
+    let gap = if maps.elk { GAP_ELK } else { GAP_DAGRE };
+    let ids: Vec<&str> = persona.nodes().map(|n| n.id.as_str()).collect();
+    let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let widths: Vec<f64> = persona
+        .nodes()
+        .map(|n| {
+            let longest = maps
+                .label(n, linked)
+                .iter()
+                .map(|l| text_width(l))
+                .fold(0.0, f64::max);
+            longest + 2.0 * padding
+        })
+        .collect();
+    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+    for chain in persona.edges.iter().flatten() {
+        for (a, b, link) in chain.edges() {
+            if let (Some(&x), Some(&y)) = (index.get(a.id.as_str()), index.get(b.id.as_str())) {
+                let label = link.label.as_ref().map_or(0.0, |(t, _)| text_width(t));
+                edges.push((x, y, label));
+            }
+        }
+    }
+    // Self-loops are drawn around small helper nodes beside their node, with their labels.
+    let mut loops = vec![0.0_f64; ids.len()];
+    for &(a, b, label) in &edges {
+        if a == b {
+            loops[a] += if loops[a] == 0.0 {
+                2.0 * gap
+            } else {
+                gap / 2.0
+            } + label / 2.0;
+        }
+    }
+    let rank = ranks(ids.len(), &edges);
+    let ranks = rank.iter().copied().max().map_or(0, |r| r + 1);
+    let horizontal = matches!(dir, Direction::LR | Direction::RL);
+    let width = if horizontal {
+        // Ranks side by side: each as wide as its widest node, then the gap to the next rank,
+        // widened by the widest edge label crossing it.
+        let mut w = 0.0;
+        for r in 0..ranks {
+            w += (0..ids.len())
+                .filter(|&i| rank[i] == r)
+                .map(|i| widths[i] + loops[i])
+                .fold(0.0, f64::max);
+        }
+        for r in 0..ranks.saturating_sub(1) {
+            let label = edges
+                .iter()
+                .filter(|(a, _, _)| rank[*a] == r)
+                .map(|e| e.2)
+                .fold(0.0, f64::max);
+            w += gap + if label > 0.0 { label + gap / 2.0 } else { 0.0 };
+        }
+        w
+    } else {
+        // Ranks stacked: the widest rank, its nodes side by side, plus room for the edges
+        // passing through it to lower ranks.
+        let mut row = vec![0.0_f64; ranks];
+        let mut count = vec![0usize; ranks];
+        for i in 0..ids.len() {
+            row[rank[i]] += widths[i] + loops[i];
+            count[rank[i]] += 1;
+        }
+        for &(a, b, _) in &edges {
+            for r in (rank[a].min(rank[b]) + 1)..rank[a].max(rank[b]) {
+                row[r] += DUMMY * gap;
+                count[r] += 1;
+            }
+        }
+        let widest = (0..ranks)
+            .map(|r| {
+                let w = row[r] + gap * count[r].saturating_sub(1) as f64;
+                if count[r] > CROWDED { w * ROW_SHARE } else { w }
+            })
+            .fold(0.0, f64::max);
+        // The layouts do not pack ranks into rows: nodes line up in columns along their
+        // edges, so the drawing is about as wide as all nodes side by side, folded.
+        let folded = (widths.iter().sum::<f64>() + gap * ids.len() as f64) / TD_FOLD;
+        widest.max(folded)
+    };
+    width + MARGIN
+}
+
+/// Layered ranks: cycles broken at back edges (depth-first, in declaration order), each node
+/// one rank after its latest predecessor, and a node without predecessors pulled up to just
+/// before its earliest successor (as the layouts' edge-length minimisation does).
+fn ranks(n: usize, edges: &[(usize, usize, f64)]) -> Vec<usize> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b, _) in edges {
+        if a != b {
+            out[a].push(b);
+        }
+    }
+    // Depth-first search from every node in order: an edge to a node on the stack is a back
+    // edge and is dropped.
+    let mut state = vec![0u8; n]; // 0 new, 1 on stack, 2 done
+    let mut forward: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut order: Vec<usize> = Vec::new(); // reverse topological order
+    for start in 0..n {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack = vec![(start, 0usize)];
+        state[start] = 1;
+        while let Some((v, i)) = stack.pop() {
+            if let Some(&w) = out[v].get(i) {
+                stack.push((v, i + 1));
+                match state[w] {
+                    0 => {
+                        forward[v].push(w);
+                        state[w] = 1;
+                        stack.push((w, 0));
+                    }
+                    2 => forward[v].push(w),
+                    _ => {}
+                }
+            } else {
+                state[v] = 2;
+                order.push(v);
+            }
+        }
+    }
+    let mut rank = vec![0usize; n];
+    let mut has_pred = vec![false; n];
+    for v in order.iter().rev() {
+        for &w in &forward[*v] {
+            rank[w] = rank[w].max(rank[*v] + 1);
+            has_pred[w] = true;
+        }
+    }
+    for v in 0..n {
+        if !has_pred[v]
+            && let Some(min) = forward[v].iter().map(|&w| rank[w]).min()
+        {
+            rank[v] = min.saturating_sub(1);
+        }
+    }
+    rank
+}
+
+/// The map rules of one page: labels under [`MIN_LABEL`] in the content column, and classes
+/// drawn in one map that readers cannot tell apart.
+pub(crate) fn check(palette: &[Class], personas: &[Persona], pages: &[Page]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for page in pages {
+        for p in page
+            .personas
+            .iter()
+            .filter_map(|n| personas.iter().find(|p| p.number == *n))
+        {
+            let width = estimate_width(&page.maps, page.links != Links::None, p);
+            let label = FONT * (COLUMN / width).min(1.0);
+            if label < MIN_LABEL {
+                diags.push(
+                    Diagnostic::warning(
+                        "small-labels",
+                        Some(page.span),
+                        format!(
+                            "the map of persona {} on page `{}` is about {:.0} px wide: in Mintlify's {COLUMN:.0} px column its labels shrink to about {label:.1} px",
+                            p.number, page.id, width
+                        ),
+                    )
+                    .with_help(help(page, p)),
+                );
+            }
+        }
+    }
+    for p in personas {
+        let used = p.used_classes(palette);
+        let mut pairs = Vec::new();
+        for (i, a) in used.iter().enumerate() {
+            for b in &used[i + 1..] {
+                if let Some(d) = too_close(a, b) {
+                    pairs.push(format!(
+                        "`{}` and `{}` (fills {} and {}, CIEDE2000 {d:.1})",
+                        a.name, b.name, a.fill, b.fill
+                    ));
+                }
+            }
+        }
+        if !pairs.is_empty() {
+            diags.push(
+                Diagnostic::warning(
+                    "distinct-classes",
+                    Some(p.span),
+                    format!(
+                        "persona {} draws classes readers cannot tell apart: {}",
+                        p.number,
+                        pairs.join(", ")
+                    ),
+                )
+                .with_help(format!(
+                    "give one class of each pair a fill at least {MIN_DELTA_E:.0} apart (CIEDE2000), or a `dash` where the other has none"
+                )),
+            );
+        }
+    }
+    diags
+}
+
+/// What would make this page's map narrower, as settings to try.
+fn help(page: &Page, p: &Persona) -> String {
+    let mut tips: Vec<String> = Vec::new();
+    let m = &page.maps;
+    let now = estimate_width(m, page.links != Links::None, p);
+    let mut try_with = |tip: &str, maps: Maps| {
+        let w = estimate_width(&maps, page.links != Links::None, p);
+        if w < now * 0.95 {
+            tips.push(format!("{tip} (about {w:.0} px)"));
+        }
+    };
+    if m.wrap.is_none() {
+        try_with(
+            "`wrap = 12`",
+            Maps {
+                wrap: Some(12),
+                ..*m
+            },
+        );
+    }
+    if m.padding.is_none() {
+        try_with(
+            "`padding = 4`",
+            Maps {
+                padding: Some(4),
+                ..*m
+            },
+        );
+    }
+    if m.direction.is_none() {
+        try_with(
+            "`direction = \"auto\"`",
+            Maps {
+                direction: Some(MapDirection::Auto),
+                ..*m
+            },
+        );
+    }
+    let all = Maps {
+        wrap: m.wrap.or(Some(12)),
+        padding: m.padding.or(Some(4)),
+        direction: m.direction.or(Some(MapDirection::Auto)),
+        elk: true,
+        ..*m
+    };
+    let w = estimate_width(&all, page.links != Links::None, p);
+    let mut text = String::from("in the page's `[page.maps]`, try ");
+    if tips.is_empty() {
+        text.push_str("splitting the persona into smaller maps");
+    } else {
+        text.push_str(&tips.join(", "));
+        text.push_str(&format!(
+            "; together with `renderer = \"elk\"` (no edges under unrelated nodes) about {w:.0} px"
+        ));
+    }
+    text
+}
+
+/// The CIEDE2000 difference of two classes' fills when it is under [`MIN_DELTA_E`] and their
+/// dashes do not tell them apart either.
+fn too_close(a: &Class, b: &Class) -> Option<f64> {
+    let d = ciede2000(lab(rgb(&a.fill)?), lab(rgb(&b.fill)?));
+    let dashed = |c: &Class| c.dash.as_deref().is_some_and(|d| !d.trim().is_empty());
+    (d < MIN_DELTA_E && dashed(a) == dashed(b)).then_some(d)
+}
+
+/// sRGB → CIELAB (D65).
+pub fn lab([r, g, b]: [u8; 3]) -> [f64; 3] {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let (r, g, b) = (lin(r), lin(g), lin(b));
+    let x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
+    let y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
+    let z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
+    let f = |t: f64| {
+        if t > 216.0 / 24389.0 {
+            t.cbrt()
+        } else {
+            (24389.0 / 27.0 * t + 16.0) / 116.0
+        }
+    };
+    let (fx, fy, fz) = (f(x), f(y), f(z));
+    [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+}
+
+/// The CIEDE2000 colour difference (Sharma, Wu and Dalal 2005), with kL = kC = kH = 1.
+pub fn ciede2000([l1, a1, b1]: [f64; 3], [l2, a2, b2]: [f64; 3]) -> f64 {
+    use std::f64::consts::PI;
+    let deg = |r: f64| r * 180.0 / PI;
+    let rad = |d: f64| d * PI / 180.0;
+    let c1 = a1.hypot(b1);
+    let c2 = a2.hypot(b2);
+    let cm = (c1 + c2) / 2.0;
+    let g = 0.5 * (1.0 - (cm.powi(7) / (cm.powi(7) + 25f64.powi(7))).sqrt());
+    let (a1p, a2p) = ((1.0 + g) * a1, (1.0 + g) * a2);
+    let (c1p, c2p) = (a1p.hypot(b1), a2p.hypot(b2));
+    let hue = |b: f64, a: f64| {
+        if a == 0.0 && b == 0.0 {
+            0.0
+        } else {
+            let h = deg(b.atan2(a));
+            if h < 0.0 { h + 360.0 } else { h }
+        }
+    };
+    let (h1p, h2p) = (hue(b1, a1p), hue(b2, a2p));
+    let dl = l2 - l1;
+    let dc = c2p - c1p;
+    let dh = if c1p * c2p == 0.0 {
+        0.0
+    } else if (h2p - h1p).abs() <= 180.0 {
+        h2p - h1p
+    } else if h2p - h1p > 180.0 {
+        h2p - h1p - 360.0
+    } else {
+        h2p - h1p + 360.0
+    };
+    let dhh = 2.0 * (c1p * c2p).sqrt() * rad(dh / 2.0).sin();
+    let lm = (l1 + l2) / 2.0;
+    let cmp = (c1p + c2p) / 2.0;
+    let hm = if c1p * c2p == 0.0 {
+        h1p + h2p
+    } else if (h1p - h2p).abs() <= 180.0 {
+        (h1p + h2p) / 2.0
+    } else if h1p + h2p < 360.0 {
+        (h1p + h2p + 360.0) / 2.0
+    } else {
+        (h1p + h2p - 360.0) / 2.0
+    };
+    let t = 1.0 - 0.17 * rad(hm - 30.0).cos()
+        + 0.24 * rad(2.0 * hm).cos()
+        + 0.32 * rad(3.0 * hm + 6.0).cos()
+        - 0.20 * rad(4.0 * hm - 63.0).cos();
+    let dtheta = 30.0 * (-((hm - 275.0) / 25.0).powi(2)).exp();
+    let rc = 2.0 * (cmp.powi(7) / (cmp.powi(7) + 25f64.powi(7))).sqrt();
+    let sl = 1.0 + 0.015 * (lm - 50.0).powi(2) / (20.0 + (lm - 50.0).powi(2)).sqrt();
+    let sc = 1.0 + 0.045 * cmp;
+    let sh = 1.0 + 0.015 * cmp * t;
+    let rt = -rad(2.0 * dtheta).sin() * rc;
+    ((dl / sl).powi(2) + (dc / sc).powi(2) + (dhh / sh).powi(2) + rt * (dc / sc) * (dhh / sh))
+        .sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ciede2000_matches_sharmas_test_data() {
+        // Pairs 1, 7, 13 and 25 of Sharma, Wu and Dalal's published test set.
+        let cases = [
+            ([50.0, 2.6772, -79.7751], [50.0, 0.0, -82.7485], 2.0425),
+            ([50.0, 0.0, 0.0], [50.0, -1.0, 2.0], 2.3669),
+            ([50.0, 2.49, -0.001], [50.0, -2.49, 0.0009], 7.1792),
+            (
+                [60.2574, -34.0099, 36.2677],
+                [60.4626, -34.1751, 39.4387],
+                1.2644,
+            ),
+        ];
+        for (a, b, want) in cases {
+            assert!((ciede2000(a, b) - want).abs() < 1e-4, "{a:?} {b:?}");
+        }
+    }
+
+    fn rules(fill_b: &str, nodes: usize) -> Vec<String> {
+        let ids: Vec<String> = (0..nodes).map(|i| format!("N{i}")).collect();
+        let chain = ids.join(" --> ");
+        let list: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{{ id = \"{id}\", label = \"A long label for {id}\" }}"))
+            .collect();
+        let text = format!(
+            "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\n\
+             [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\n\
+             [[palette]]\nname = \"a\"\nmeaning = \"m\"\nfill = \"#fbeaf0\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[palette]]\nname = \"b\"\nmeaning = \"m\"\nfill = \"{fill_b}\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[persona]]\nnumber = 1\nname = \"N\"\nedges = \"{chain} --> Z\"\n\
+             [[persona.group]]\nclass = \"a\"\nnodes = [{}]\n\
+             [[persona.group]]\nclass = \"b\"\nnodes = [{{ id = \"Z\", label = \"z\" }}]\n",
+            list.join(", ")
+        );
+        let file = crate::SourceFile {
+            path: "personas/s.toml".into(),
+            text,
+        };
+        let (_, diags) = crate::load(crate::Sources::new(vec![file]));
+        diags
+            .iter()
+            .map(|d| format!("{}: {}", d.rule, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn close_fills_are_reported_with_both_classes_and_the_persona() {
+        let close = rules("#faece7", 1);
+        assert!(
+            close
+                .iter()
+                .any(|d| d.starts_with("distinct-classes: persona 1") && d.contains("`a` and `b`")),
+            "{close:?}"
+        );
+        assert!(
+            rules("#0b66ff", 1)
+                .iter()
+                .all(|d| !d.starts_with("distinct-classes"))
+        );
+    }
+
+    #[test]
+    fn wide_maps_warn_about_small_labels() {
+        let wide = rules("#0b66ff", 12);
+        assert!(
+            wide.iter()
+                .any(|d| d.starts_with("small-labels: the map of persona 1 on page `p`")),
+            "{wide:?}"
+        );
+        assert!(
+            rules("#0b66ff", 2)
+                .iter()
+                .all(|d| !d.starts_with("small-labels"))
+        );
+    }
+
+    #[test]
+    fn ranks_follow_edges_and_survive_cycles() {
+        // 0 -> 1 -> 2, 3 -> 2 (pulled next to 2), 2 -> 0 (a cycle, broken).
+        let e = |a, b| (a, b, 0.0);
+        let r = ranks(4, &[e(0, 1), e(1, 2), e(3, 2), e(2, 0)]);
+        assert_eq!(r, vec![0, 1, 2, 1]);
+    }
+
+    #[test]
+    fn fence_options_and_init_line_appear_only_when_set() {
+        use crate::model::Placement;
+        assert_eq!(Maps::default().fence_meta(), "");
+        assert_eq!(Maps::default().init_line(), None);
+        let m = Maps {
+            placement: Some(Placement::TopRight),
+            actions: Some(false),
+            elk: true,
+            ..Maps::default()
+        };
+        assert_eq!(m.fence_meta(), " placement=\"top-right\" actions={false}");
+        assert_eq!(
+            m.init_line().as_deref(),
+            Some("%%{init: {'flowchart': {'defaultRenderer': 'elk'}}}%%")
+        );
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_only() {
+        use crate::model::wrap_line;
+        assert_eq!(
+            wrap_line("Guide: ComfyStream + RunPod", 12),
+            ["Guide:", "ComfyStream", "+ RunPod"]
+        );
+        assert_eq!(
+            wrap_line("livepeer/comfystream", 12),
+            ["livepeer/comfystream"]
+        );
+        assert_eq!(wrap_line("short", 12), ["short"]);
+    }
+}
