@@ -11,6 +11,7 @@ pub mod frontmatter;
 pub mod links;
 pub mod llms;
 pub mod mermaid;
+pub mod model_json;
 pub mod page;
 pub mod templates;
 

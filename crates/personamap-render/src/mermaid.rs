@@ -21,30 +21,8 @@ pub struct FlowOptions {
 pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> String {
     let mut out = format!("flowchart {}\n", persona.direction.as_str());
     if options.accessible {
-        let _ = writeln!(
-            out,
-            "  accTitle: {}",
-            one_line(&format!(
-                "Persona {} – {} infrastructure map",
-                persona.number, persona.name
-            ))
-        );
-        let nodes = persona.nodes().count();
-        let edges: usize = persona
-            .edges
-            .iter()
-            .flatten()
-            .map(EdgeChain::edge_count)
-            .sum();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let descr = format!(
-            "Flowchart of the {} persona {} ({}) touches, joined by {}. A text version follows the diagram.",
-            plural(nodes, "component and guide node"),
-            persona.number,
-            persona.name,
-            plural(edges, "edge")
-        );
-        let _ = writeln!(out, "  accDescr {{ {} }}", one_line(&descr));
+        let _ = writeln!(out, "  accTitle: {}", one_line(&acc_title(persona)));
+        let _ = writeln!(out, "  accDescr {{ {} }}", one_line(&acc_descr(persona)));
     }
     let mut blocks: Vec<String> = Vec::new();
     for group in persona.groups.iter().filter(|g| !g.is_empty()) {
@@ -94,6 +72,33 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
     }
     out.push_str(&blocks.join("\n"));
     out
+}
+
+/// The diagram's accessible title, before escaping for Mermaid.
+pub fn acc_title(persona: &Persona) -> String {
+    format!(
+        "Persona {} – {} infrastructure map",
+        persona.number, persona.name
+    )
+}
+
+/// The diagram's accessible description, before escaping for Mermaid.
+pub fn acc_descr(persona: &Persona) -> String {
+    let nodes = persona.nodes().count();
+    let edges: usize = persona
+        .edges
+        .iter()
+        .flatten()
+        .map(EdgeChain::edge_count)
+        .sum();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "Flowchart of the {} persona {} ({}) touches, joined by {}. A text version follows the diagram.",
+        plural(nodes, "component and guide node"),
+        persona.number,
+        persona.name,
+        plural(edges, "edge")
+    )
 }
 
 /// Text safe in an `accTitle`, `accDescr` or click tooltip, where Mermaid decodes no entity
