@@ -1,10 +1,15 @@
 //! A reader for the classic Mermaid flowchart syntax the compiler emits, modelled on what
-//! Mermaid 11 itself does with the text (entity codes, `<br/>`, keywords, its line-level
-//! `style…:…#…;` rewrite), so that a diagram that reads back here to the spec's graph is one
-//! Mermaid draws as the spec says.
+//! Mermaid 11 itself does with the text (entity codes, `<br/>`, `\n`, icons, keywords, its
+//! line-level `style…:…#…;` rewrite), so that a diagram that reads back here to the spec's
+//! graph is one Mermaid draws as the spec says.
+//!
+//! Arrows and their labels are lexed as Mermaid's grammar (`flow.jison`) lexes them: the link
+//! rules are tried in its order, an inline label is read one token at a time until the closing
+//! link rule matches (so `-.applies to.->` is the label `applies t` and the link `o.->`), and
+//! the two halves are combined as its `destructLink` does.
 
 use personamap_spec::EdgeKind;
-use personamap_spec::rules::reserved_keyword;
+use personamap_spec::rules::{prototype_member, reserved_keyword};
 
 /// A diagram as read back.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,6 +24,8 @@ pub struct Graph {
     pub class_defs: Vec<(String, String)>,
     /// Ids named by `click` lines.
     pub clicks: Vec<String>,
+    /// `click` tooltips, decoded, by node id.
+    pub tooltips: Vec<(String, String)>,
 }
 
 /// A node as read back.
@@ -84,7 +91,9 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
                 _ => return Err(err(format!("expected `flowchart DIR`, found `{line}`"))),
             }
         }
-        if let Some(problem) = entity_pass_hazard(line) {
+        let rewritten = style_rewrite(line);
+        let line = rewritten.strip_suffix(';').unwrap_or(&rewritten).trim_end();
+        if let Some(problem) = direction_hazard(line) {
             return Err(err(problem));
         }
         if line.starts_with("accTitle:") || line.starts_with("accDescr:") {
@@ -113,6 +122,16 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
                 )));
             }
             g.clicks.push(id.to_string());
+            // `click ID href "url" "tooltip"`: strings hold no `"`.
+            let strings: Vec<&str> = rest.split('"').skip(1).step_by(2).collect();
+            if rest.matches('"').count() % 2 == 1 {
+                return Err(err(format!(
+                    "unbalanced quotes on the `click` line of `{id}`"
+                )));
+            }
+            if let Some(tip) = strings.get(1) {
+                g.tooltips.push((id.to_string(), decode(tip).map_err(err)?));
+            }
             continue;
         }
         if let Some(rest) = line.strip_prefix("class ") {
@@ -150,28 +169,44 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
     Ok(g)
 }
 
-/// Mermaid runs `/style.*:\S*#.*;/` and `/classDef.*:\S*#.*;/` over every line before it
-/// decodes entity codes, and cuts the last `;` of a match, which breaks an entity code.
-fn entity_pass_hazard(line: &str) -> Option<String> {
+/// Mermaid's first pass over the text (`encodeEntities`): on a line matching
+/// `/style.*:\S*#.*;/` (then `/classDef.*:\S*#.*;/`) the match loses its last character, a
+/// `;` (the last `;` of the line, as `.*` is greedy).
+fn style_rewrite(line: &str) -> String {
+    let mut out = line.to_string();
     for word in ["style", "classDef"] {
-        for (s, _) in line.match_indices(word) {
-            let after = &line[s + word.len()..];
-            for (j, _) in after.match_indices(':') {
-                let run = after[j + 1..]
-                    .split(char::is_whitespace)
-                    .next()
-                    .unwrap_or("");
-                if let Some(k) = run.find('#')
-                    && after[j + 1 + k..].contains(';')
-                {
-                    return Some(format!(
-                        "the line matches Mermaid's `{word}…:…#…;` rewrite, which drops its last `;`"
-                    ));
-                }
-            }
+        let Some(s) = out.find(word) else { continue };
+        let after = &out[s + word.len()..];
+        let hazard = after.match_indices(':').any(|(j, _)| {
+            let run = after[j + 1..]
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            run.find('#')
+                .is_some_and(|k| after[j + 1 + k..].contains(';'))
+        });
+        if hazard && let Some(last) = out.rfind(';') {
+            out.remove(last);
         }
     }
-    None
+    out
+}
+
+/// Mermaid's lexer reads a whole line holding `direction`, whitespace and `TB`/`BT`/`RL`/`LR`/
+/// `TD` as a direction statement (`.*direction\s+TB[^\n]*`), wherever the words are.
+fn direction_hazard(line: &str) -> Option<String> {
+    line.match_indices("direction").find_map(|(i, w)| {
+        let rest = &line[i + w.len()..];
+        let trimmed = rest.trim_start();
+        (trimmed.len() < rest.len()
+            && ["TB", "BT", "RL", "LR", "TD"]
+                .iter()
+                .any(|d| trimmed.starts_with(d)))
+        .then(|| {
+            "the line holds `direction` and a direction: Mermaid reads it as a direction statement"
+                .to_string()
+        })
+    })
 }
 
 struct Cur<'a> {
@@ -265,6 +300,11 @@ fn vertex(g: &mut Graph, c: &mut Cur) -> Result<String, String> {
     if let Some(k) = reserved_keyword(&id) {
         return Err(format!("node id `{id}` is the Mermaid keyword `{k}`"));
     }
+    if prototype_member(&id).is_some() {
+        return Err(format!(
+            "node id `{id}` names an `Object.prototype` member: Mermaid cannot draw it"
+        ));
+    }
     let label = if c.eat("[\"") {
         let end = c
             .rest()
@@ -330,21 +370,149 @@ fn vertex(g: &mut Graph, c: &mut Cur) -> Result<String, String> {
     Ok(id)
 }
 
-/// One arrow with its label.
+/// The three line styles of Mermaid's link grammar, with their characters.
+#[derive(Clone, Copy)]
+enum Stroke {
+    Solid,
+    Thick,
+    Dotted,
+}
+
+/// Length of a match of the closing link rule of `stroke` at the start of `s` (leading
+/// whitespace included), as `flow.jison` writes them:
+/// solid `\s*[xo<]?\-\-+[-xo>]\s*`, thick `\s*[xo<]?\=\=+[=xo>]\s*`,
+/// dotted `\s*[xo<]?\-?\.+\-[xo>]?\s*`.
+fn link_end(s: &str, stroke: Stroke) -> Option<usize> {
+    let b = s.as_bytes();
+    let ws = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    let i = ws(0);
+    // `[xo<]?` is optional: try with it, then without (the regex backtracks).
+    let starts: &[usize] = if matches!(b.get(i), Some(b'x' | b'o' | b'<')) {
+        &[1, 0]
+    } else {
+        &[0]
+    };
+    for &head in starts {
+        let mut j = i + head;
+        let end = match stroke {
+            Stroke::Solid | Stroke::Thick => {
+                let ch = if matches!(stroke, Stroke::Solid) {
+                    b'-'
+                } else {
+                    b'='
+                };
+                let run = b[j..].iter().take_while(|c| **c == ch).count();
+                // `\-\-+[-xo>]`: at least two, then one of the ends; the greedy run gives back
+                // its last character when it is itself the end (`---`).
+                if run >= 3 {
+                    Some(j + run + usize::from(matches!(b.get(j + run), Some(b'x' | b'o' | b'>'))))
+                } else if run == 2 && matches!(b.get(j + 2), Some(b'x' | b'o' | b'>')) {
+                    Some(j + 3)
+                } else {
+                    None
+                }
+            }
+            Stroke::Dotted => {
+                if b.get(j) == Some(&b'-') {
+                    j += 1;
+                }
+                let dots = b[j..].iter().take_while(|c| **c == b'.').count();
+                if dots > 0 && b.get(j + dots) == Some(&b'-') {
+                    let k = j + dots + 1;
+                    Some(k + usize::from(matches!(b.get(k), Some(b'x' | b'o' | b'>'))))
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(end) = end {
+            return Some(ws(end));
+        }
+    }
+    None
+}
+
+/// Length of the opening half of an inline-label link (`START_LINK`) of `stroke` at the start
+/// of `s`: `[xo<]?\-\-\s*`, `[xo<]?\=\=\s*` or `[xo<]?\-\.\s*` (no leading whitespace: the
+/// statement reader has taken it).
+fn link_start(s: &str, stroke: Stroke) -> Option<usize> {
+    let head = usize::from(s.starts_with(['x', 'o', '<']));
+    let open = match stroke {
+        Stroke::Solid => "--",
+        Stroke::Thick => "==",
+        Stroke::Dotted => "-.",
+    };
+    s[head..].starts_with(open).then(|| {
+        let rest = &s[head + 2..];
+        head + 2 + (rest.len() - rest.trim_start().len())
+    })
+}
+
+/// What Mermaid's `destructLink` makes of a link: the line style and whether it is valid.
+/// The ends (`x`, `o`, `>`) are not compared: personamap draws every edge with `>`.
+fn destruct(end: &str, start: Option<&str>) -> Result<EdgeKind, String> {
+    let end = end.trim();
+    let mut line = &end[..end.len().saturating_sub(1)];
+    if (end.ends_with('x') && end.starts_with('x'))
+        || (end.ends_with('>') && end.starts_with('<'))
+        || (end.ends_with('o') && end.starts_with('o'))
+    {
+        line = line.get(1..).unwrap_or("");
+    }
+    let kind = if line.contains('.') {
+        EdgeKind::Dotted
+    } else if line.starts_with('=') {
+        EdgeKind::Thick
+    } else {
+        EdgeKind::Solid
+    };
+    if !end.ends_with('>') {
+        return Err(format!("the link `{end}` has no arrow head (`>`)"));
+    }
+    if let Some(start) = start {
+        let start = start.trim();
+        let start_kind = if start.contains('.') {
+            EdgeKind::Dotted
+        } else if start.contains('=') {
+            EdgeKind::Thick
+        } else {
+            EdgeKind::Solid
+        };
+        if start_kind != kind {
+            return Err(format!(
+                "the link `{start}…{end}` mixes line styles: Mermaid rejects it"
+            ));
+        }
+        if start.starts_with(['x', 'o', '<']) {
+            return Err(format!("the link `{start}…{end}` has a head at both ends"));
+        }
+    }
+    Ok(kind)
+}
+
+/// One arrow with its label, lexed as Mermaid lexes it.
 fn link(c: &mut Cur) -> Result<(EdgeKind, Option<String>), String> {
-    for (arrow, kind) in [
-        ("-.->", EdgeKind::Dotted),
-        ("-->", EdgeKind::Solid),
-        ("==>", EdgeKind::Thick),
-    ] {
-        if c.eat(arrow) {
-            if !c.eat("|") {
+    // The INITIAL-state rules in flow.jison's order: solid LINK, solid START_LINK, thick LINK,
+    // thick START_LINK, dotted LINK, dotted START_LINK.
+    for stroke in [Stroke::Solid, Stroke::Thick, Stroke::Dotted] {
+        if let Some(n) = link_end(c.rest(), stroke) {
+            // The trailing whitespace of the rule belongs to the statement reader.
+            let token = c.rest()[..n].trim_end().to_string();
+            c.i += token.len();
+            let kind = destruct(&token, None)?;
+            if !c.rest().starts_with('|') {
                 return Ok((kind, None));
             }
+            c.i += 1;
             let end = if c.rest().starts_with('"') {
                 c.rest()[1..].find('"').map(|e| e + 2)
             } else {
-                c.rest().find('|')
+                c.rest().find(['|', '"', '(', ')', '[', ']', '{', '}'])
             }
             .ok_or("unterminated edge label")?;
             let raw = c.rest()[..end].to_string();
@@ -362,23 +530,172 @@ fn link(c: &mut Cur) -> Result<(EdgeKind, Option<String>), String> {
             };
             return Ok((kind, Some(text)));
         }
-    }
-    for (open, close, kind) in [
-        ("-.", ".->", EdgeKind::Dotted),
-        ("-- ", " -->", EdgeKind::Solid),
-        ("== ", " ==>", EdgeKind::Thick),
-    ] {
-        if c.eat(open) {
-            let end = c
-                .rest()
-                .find(close)
-                .ok_or_else(|| format!("unterminated arrow `{open}`"))?;
-            let text = plain_label(&c.rest()[..end])?;
-            c.i += end + close.len();
-            return Ok((kind, Some(text)));
+        if let Some(n) = link_start(c.rest(), stroke) {
+            let start = c.rest()[..n].to_string();
+            c.i += n;
+            return inline_label(c, stroke, &start);
         }
     }
     Err(format!("expected an arrow, found `{}`", c.rest()))
+}
+
+/// The label of an inline-label link after its opening half, read back as personamap writes
+/// it (plain words or a quoted string).
+fn inline_label(
+    c: &mut Cur,
+    stroke: Stroke,
+    start: &str,
+) -> Result<(EdgeKind, Option<String>), String> {
+    let from = c.i;
+    let (kind, text) = inline_text(c, stroke, start)?;
+    let raw = &c.s[from..c.i];
+    let text = if raw.trim_start().starts_with('"') {
+        decode(&text)?
+    } else {
+        plain_label(&text)?
+    };
+    Ok((kind, Some(text)))
+}
+
+/// Lexes an inline label as Mermaid does: `EDGE_TEXT` tokens (or one quoted string) until the
+/// closing link rule of the same state matches; returns the line style and the label as
+/// Mermaid keeps it (trimmed; a quoted string without its quotes, still encoded).
+fn inline_text(c: &mut Cur, stroke: Stroke, start: &str) -> Result<(EdgeKind, String), String> {
+    let from = c.i;
+    let mut quoted: Option<String> = None;
+    loop {
+        if c.rest().is_empty() {
+            return Err(format!("unterminated arrow `{}`", start.trim()));
+        }
+        if let Some(n) = link_end(c.rest(), stroke) {
+            let text_raw = c.s[from..c.i].to_string();
+            let token = c.rest()[..n].trim_end().to_string();
+            c.i += token.len();
+            let kind = destruct(&token, Some(start))?;
+            let text = match quoted {
+                Some(q) if text_raw.trim().ends_with('"') => q,
+                Some(_) => return Err("text after a quoted edge label".into()),
+                None if text_raw.trim().is_empty() => {
+                    return Err(format!(
+                        "`{}{}{}` leaves an empty label once Mermaid's lexer has taken the arrow's end `{}`",
+                        start.trim(),
+                        text_raw,
+                        token.trim(),
+                        token.trim()
+                    ));
+                }
+                None => text_raw.trim().to_string(),
+            };
+            return Ok((kind, text));
+        }
+        if c.rest().starts_with('"') {
+            // `<*>["]` pushes the string state: the label is one `STR`.
+            if quoted.is_some() || !c.s[from..c.i].trim().is_empty() {
+                return Err("a quote inside an inline edge label".into());
+            }
+            let end = c.rest()[1..]
+                .find('"')
+                .ok_or("unterminated quoted edge label")?;
+            quoted = Some(c.rest()[1..1 + end].to_string());
+            c.i += end + 2;
+            continue;
+        }
+        // One EDGE_TEXT token. flow.jison writes `[^-]|\-(?!\-)+` (solid), `[^=]|\=(?!=)`
+        // (thick) and `[^\.]|\.(?!-)` (dotted), but Mermaid 11.17.2 rejects every `=` in a
+        // thick label and every `.` in a dotted one ("Lexical error", recorded in
+        // tests/data/mermaid_links.tsv): only the solid lookahead alternative works.
+        let ch = c.rest().chars().next().unwrap_or(' ');
+        let next = c.rest()[ch.len_utf8()..].chars().next();
+        let ok = match stroke {
+            Stroke::Solid => ch != '-' || next != Some('-'),
+            Stroke::Thick => ch != '=',
+            Stroke::Dotted => ch != '.',
+        };
+        if !ok {
+            return Err(format!(
+                "the inline edge label ends in `{}`, which is no link Mermaid reads",
+                c.rest()
+            ));
+        }
+        c.i += ch.len_utf8();
+    }
+}
+
+/// What Mermaid reads from one link as written: its line style and inline label (`None`
+/// without one), or why it does not parse.
+pub type LinkReading = Result<Option<(EdgeKind, String)>, String>;
+
+/// What Mermaid reads from the single link `arrow` (for example `-.applies to.->`): its line
+/// style and label, or why it does not parse.
+pub fn read_link(arrow: &str) -> Result<(EdgeKind, Option<String>), String> {
+    let mut c = Cur { s: arrow, i: 0 };
+    let got = link(&mut c)?;
+    if !c.rest().trim().is_empty() {
+        return Err(format!("`{}` is left after the link", c.rest()));
+    }
+    Ok(got)
+}
+
+/// What Mermaid reads from the inline-label links of an edge statement as an author wrote it
+/// (node ids, `&`, arrows): for each link, in order, its byte range in `statement` and the
+/// label Mermaid reads (trimmed), `Ok(None)` for a link without an inline label, or why
+/// Mermaid cannot parse it. Pipe labels are skipped over unread.
+pub fn statement_links(statement: &str) -> Vec<(std::ops::Range<usize>, LinkReading)> {
+    let mut c = Cur { s: statement, i: 0 };
+    let mut out = Vec::new();
+    while !c.rest().is_empty() {
+        c.ws();
+        let rest = c.rest();
+        if rest.is_empty() {
+            break;
+        }
+        // Node ids are lexed greedily (`NODE_STRING`), before any link rule gets a chance.
+        let id = rest
+            .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+            .unwrap_or(rest.len());
+        if id > 0 {
+            c.i += id;
+            continue;
+        }
+        if rest.starts_with('&') {
+            c.i += 1;
+            continue;
+        }
+        let from = c.i;
+        let mut got = None;
+        for stroke in [Stroke::Solid, Stroke::Thick, Stroke::Dotted] {
+            if let Some(n) = link_end(c.rest(), stroke) {
+                c.i += c.rest()[..n].trim_end().len();
+                if c.rest().starts_with('|') {
+                    let body = &c.rest()[1..];
+                    let skip = if body.trim_start().starts_with('"') {
+                        let q = body.find('"').unwrap_or(0);
+                        body[q + 1..].find('"').map(|e| q + 1 + e + 1)
+                    } else {
+                        Some(0)
+                    };
+                    let close = skip.and_then(|k| body[k..].find('|').map(|e| k + e + 2));
+                    c.i += close.unwrap_or(c.rest().len());
+                }
+                got = Some(Ok(None));
+                break;
+            }
+            if let Some(n) = link_start(c.rest(), stroke) {
+                let start = c.rest()[..n].to_string();
+                c.i += n;
+                got = Some(inline_text(&mut c, stroke, &start).map(Some));
+                break;
+            }
+        }
+        match got {
+            Some(result) => out.push((from..c.i, result)),
+            None => {
+                // Not an arrow this lexer knows: the spec's own parser reports it.
+                c.i += c.rest().chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    out
 }
 
 /// An unquoted edge label: plain words only.
@@ -433,6 +750,17 @@ pub fn decode(raw: &str) -> Result<String, String> {
                 out.push('&');
             }
             '<' | '>' => return Err(format!("raw `{ch}` in a label is read as HTML")),
+            '\\' if rest[1..].starts_with('n') => {
+                return Err("raw `\\n` in a label is read as a line break".into());
+            }
+            ':' if rest[1..].starts_with("fa-")
+                && (out.ends_with("fa")
+                    || ["fab", "fak", "fal", "far", "fas"]
+                        .iter()
+                        .any(|p| out.ends_with(p))) =>
+            {
+                return Err("raw `fa:fa-` in a label is read as a Font Awesome icon".into());
+            }
             '`' => return Err("raw backtick in a label (Mermaid's Markdown strings)".into()),
             '$' if rest[1..].starts_with('$') => {
                 return Err("raw `$$` in a label is read as maths".into());
@@ -486,6 +814,51 @@ mod tests {
     }
 
     #[test]
+    fn applies_mermaids_style_rewrite_before_reading() {
+        // The line matches `style.*:\S*#.*;`: Mermaid cuts its last `;`, so the entity breaks.
+        let g = read("flowchart LR\n  B[\"style:#35;\"]:::c\n  classDef c fill:#fff\n").unwrap();
+        assert_eq!(g.nodes[0].label, vec!["style:#35"]);
+        // A trailing `;` separator is what the rewrite cuts instead.
+        let g = read("flowchart LR\n  style_b[\"m:#quot;f#quot;\"]:::c;\n  classDef c fill:#fff\n")
+            .unwrap();
+        assert_eq!(g.nodes[0].label, vec!["m:\"f\""]);
+    }
+
+    #[test]
+    fn links_are_lexed_as_flow_jison_lexes_them() {
+        let label = |arrow: &str| read_link(arrow).map(|(_, l)| l.unwrap_or_default());
+        // The inline dotted label loses a last `o`/`x` to the arrow's end.
+        assert_eq!(label("-.applies to.->").unwrap(), "applies t");
+        assert_eq!(label("-.opts into.->").unwrap(), "opts int");
+        assert_eq!(label("-.fix.->").unwrap(), "fi");
+        assert!(label("-.o.->").unwrap_err().contains("empty label"));
+        assert!(label("-.x.->").unwrap_err().contains("empty label"));
+        // Spaces inside, the pipe form and the other strokes read right.
+        assert_eq!(label("-. applies to .->").unwrap(), "applies to");
+        assert_eq!(label("-. o .->").unwrap(), "o");
+        assert_eq!(label("-.->|applies to|").unwrap(), "applies to");
+        assert_eq!(label("-- go to -->").unwrap(), "go to");
+        assert_eq!(label("== x ==>").unwrap(), "x");
+        assert_eq!(label("-.xo.->").unwrap(), "x");
+        assert_eq!(read_link("==>").unwrap().0, EdgeKind::Thick);
+        assert_eq!(read_link("-.->").unwrap().0, EdgeKind::Dotted);
+        assert!(read_link("-- a -.->").unwrap_err().contains("unterminated"));
+        assert!(read_link("-- a ==>").is_err());
+        assert!(read_link("---").unwrap_err().contains("no arrow head"));
+    }
+
+    #[test]
+    fn finds_the_links_an_author_wrote() {
+        let got = statement_links("P3 -.applies to.-> X & Y -. opts into .-> Z -->|a| W");
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].0, 3..18);
+        assert_eq!(got[0].1, Ok(Some((EdgeKind::Dotted, "applies t".into()))));
+        assert_eq!(got[1].1, Ok(Some((EdgeKind::Dotted, "opts into".into()))));
+        assert_eq!(got[2].1, Ok(None));
+        assert!(statement_links("A -.o.-> B")[0].1.is_err());
+    }
+
+    #[test]
     fn refuses_what_mermaid_misreads() {
         let bad = |t: &str| {
             read(&format!(
@@ -498,7 +871,10 @@ mod tests {
         assert!(bad("  A --> B").contains("before it is declared"));
         assert!(bad("  B[\"a <b>\"]:::c").contains("HTML"));
         assert!(bad("  B[\"x\"y\"]:::c").contains("ends before"));
-        assert!(bad("  B[\"style:#35;\"]:::c").contains("rewrite"));
+        assert!(bad("  B[\"x direction TB\"]:::c").contains("direction"));
+        assert!(bad("  B[\"C:\\new\"]:::c").contains("line break"));
+        assert!(bad("  B[\"fa:fa-car\"]:::c").contains("icon"));
+        assert!(bad("  constructor[\"x\"]:::c").contains("prototype"));
         assert!(bad("  A-->A").contains("space"));
     }
 }

@@ -14,7 +14,7 @@ pub mod mdx;
 use flowchart::{Graph, GraphEdge, GraphNode};
 use personamap_render::{OutputKind, Outputs};
 use personamap_spec::rules::MAX_TEXT;
-use personamap_spec::{Diagnostic, Page, Persona, Span, Spec};
+use personamap_spec::{Diagnostic, EdgeKind, EdgeLabels, LabelStyle, Page, Persona, Span, Spec};
 
 /// Help of every compiler-bug diagnostic.
 const BUG_HELP: &str =
@@ -22,7 +22,7 @@ const BUG_HELP: &str =
 
 /// Checks the outputs of compiling `spec`. Empty when everything is sound.
 pub fn validate(spec: &Spec, outputs: &Outputs) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
+    let mut diags = misreads(spec);
     let mut exports: Vec<(String, Vec<String>)> = Vec::new();
     for out in outputs
         .files
@@ -94,6 +94,18 @@ fn page_checks(
         None => diags.push(bug(at, format!("`{path}` has no frontmatter"))),
     }
     for block in &parts.esm {
+        if !block
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with("import "))
+        {
+            diags.push(bug(
+                at,
+                format!(
+                    "prose became ES module code in `{path}`: `{}`",
+                    block.trim()
+                ),
+            ));
+        }
         for (names, source) in js::imports(block) {
             let target = source.strip_prefix('/').unwrap_or(&source);
             match exports.iter().find(|(p, _)| p == target) {
@@ -145,7 +157,11 @@ fn page_checks(
         }
         match flowchart::read(text) {
             Ok(graph) => {
-                if let Some(diff) = difference(&expected(spec, persona), &graph) {
+                let mut want = expected(spec, persona);
+                if page.edge_labels == EdgeLabels::Verbatim {
+                    as_mermaid_reads_verbatim(persona, &mut want);
+                }
+                if let Some(diff) = difference(&want, &graph) {
                     diags.push(bug(
                         Some(persona.span),
                         format!(
@@ -162,6 +178,24 @@ fn page_checks(
                     persona.number, e.line, e.message
                 ),
             )),
+        }
+    }
+}
+
+/// On a page that keeps edge labels as written, the labels Mermaid misreads (already reported
+/// as `mermaid-misread` warnings) are expected as Mermaid reads them.
+fn as_mermaid_reads_verbatim(persona: &Persona, want: &mut Graph) {
+    let links = persona
+        .edges
+        .iter()
+        .flatten()
+        .flat_map(|c| c.edges().map(|(_, _, l)| l));
+    for (edge, link) in want.edges.iter_mut().zip(links) {
+        if let Some((text, LabelStyle::Inline)) = &link.label
+            && link.kind == EdgeKind::Dotted
+            && let Ok((_, Some(read))) = flowchart::read_link(&format!("-.{text}.->"))
+        {
+            edge.label = Some(read);
         }
     }
 }
@@ -196,6 +230,7 @@ pub fn expected(spec: &Spec, persona: &Persona) -> Graph {
             .map(|c| (c.name.clone(), String::new()))
             .collect(),
         clicks: Vec::new(),
+        tooltips: Vec::new(),
     }
 }
 
@@ -246,4 +281,58 @@ pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
         ));
     }
     None
+}
+
+/// `warning[mermaid-misread]` for every edge label an author wrote in a form Mermaid reads
+/// differently (the inline dotted `-.applies to.->` draws "applies t": its lexer takes the last
+/// `o` or `x` as the arrow's end), pointing at the link in the spec file, with the fix.
+pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for persona in &spec.personas {
+        for chain in persona.edges.iter().flatten() {
+            let file = spec.sources.file(chain.span.file);
+            let (start, end) = (chain.span.start as usize, chain.span.end as usize);
+            let Some(statement) = file.text.get(start..end) else {
+                continue;
+            };
+            let read = flowchart::statement_links(statement);
+            if read.len() != chain.links.len() {
+                continue;
+            }
+            for (i, ((range, got), link)) in read.into_iter().zip(&chain.links).enumerate() {
+                let Some((want, _)) = &link.label else {
+                    continue;
+                };
+                let (from, to) = (&chain.sets[i][0].id, &chain.sets[i + 1][0].id);
+                let written = &statement[range.clone()];
+                let problem = match got {
+                    Ok(Some((_, text))) if text != *want && want.ends_with(['o', 'x']) => format!(
+                        "Mermaid reads the label `{want}` of `{}` as `{text}`: its lexer takes a last `o` or `x` as the arrow's end",
+                        written.trim()
+                    ),
+                    Ok(Some((_, text))) if text != *want => format!(
+                        "Mermaid reads the label `{want}` of `{}` as `{text}`",
+                        written.trim()
+                    ),
+                    Err(e) => format!("Mermaid cannot parse `{}` as written: {e}", written.trim()),
+                    _ => continue,
+                };
+                let span = Span::new(chain.span.file, start + range.start..start + range.end);
+                let fix = match link.kind {
+                    personamap_spec::EdgeKind::Dotted => {
+                        format!("write `{from} -. {want} .-> {to}` or `{from} -.->|{want}| {to}`")
+                    }
+                    personamap_spec::EdgeKind::Solid => format!("write `{from} -->|{want}| {to}`"),
+                    personamap_spec::EdgeKind::Thick => format!("write `{from} ==>|{want}| {to}`"),
+                };
+                out.push(
+                    Diagnostic::warning("mermaid-misread", Some(span), problem)
+                    .with_help(format!(
+                        "{fix}; personamap writes a form Mermaid reads, except on pages with `edge_labels = \"verbatim\"`"
+                    )),
+                );
+            }
+        }
+    }
+    out
 }

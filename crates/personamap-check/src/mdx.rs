@@ -21,6 +21,9 @@ pub struct PageParts {
     pub code_expressions: Vec<(usize, String)>,
 }
 
+/// The expressions prose escaping writes in front of a line starting with `import`/`export`.
+const ESM_GUARDS: [&str; 2] = ["\"i\"", "\"e\""];
+
 /// Parse options equal to what Mintlify's MDX pipeline reads, with swc behind ESM and
 /// expressions (without the ESM callback markdown-rs turns an import into text).
 pub fn options() -> ParseOptions {
@@ -166,7 +169,10 @@ fn walk(node: &Node, parts: &mut PageParts) {
         Node::MdxFlowExpression(e) if !js::only_comments(&e.value) => {
             parts.code_expressions.push((line(node), e.value.clone()));
         }
-        Node::MdxTextExpression(e) if !js::only_comments(&e.value) => {
+        // `{"e"}xport`: how prose escapes a line that would start ES module code.
+        Node::MdxTextExpression(e)
+            if !js::only_comments(&e.value) && !ESM_GUARDS.contains(&e.value.as_str()) =>
+        {
             parts.code_expressions.push((line(node), e.value.clone()));
         }
         _ => {}

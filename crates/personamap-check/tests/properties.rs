@@ -39,7 +39,8 @@ proptest! {
         prop_assert!(outputs.is_ok(), "{}", shown(outputs.as_ref().err().map_or(&[], |v| v)));
         let outputs = outputs.expect("checked");
         let problems = personamap_check::validate(&spec, &outputs);
-        prop_assert!(problems.is_empty(), "{}", shown(&problems));
+        // Warnings (a label Mermaid misreads as the author wrote it) are the spec's business.
+        prop_assert!(!diag::has_errors(&problems), "{}", shown(&problems));
         prop_assert!(compiler.export(&spec, &site_inputs, "guides/map").is_ok());
     }
 

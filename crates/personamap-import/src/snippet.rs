@@ -61,6 +61,8 @@ pub(crate) fn read(text: &str, component: &str, path: &str) -> Result<Divider, I
 /// The JavaScript string literal right after the first `key` in `text`.
 fn js_after(text: &str, key: &str) -> Option<String> {
     let rest = &text[text.find(key)? + key.len()..];
+    // A JSX attribute written as an expression, `{"…"}`, holds the same JSON string.
+    let rest = rest.strip_prefix('{').unwrap_or(rest);
     let body = rest.strip_prefix('"')?;
     let mut escaped = false;
     let end = body.char_indices().find_map(|(i, c)| match c {

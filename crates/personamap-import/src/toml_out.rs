@@ -109,6 +109,15 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
         Banner::Livepeer => "livepeer",
     };
     kv(&mut out, "banner", &string(banner));
+    // A dotted label written tight and ending in `o`/`x` (`-.applies to.->`, which Mermaid
+    // reads as "applies t") comes back only if the page keeps edge labels as written.
+    if spec
+        .personas
+        .iter()
+        .any(|(p, _)| p.chart.edges.contains("o.->") || p.chart.edges.contains("x.->"))
+    {
+        kv(&mut out, "edge_labels", "\"verbatim\"");
+    }
     if let Some(intro) = &spec.intro {
         kv(&mut out, "intro", &prose(intro));
     }

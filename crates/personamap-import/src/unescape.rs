@@ -26,7 +26,8 @@ pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, Impo
         let no = first + i;
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
-        let marker = fence_marker(trimmed).filter(|_| indent < 4);
+        // As the compiler escapes: a fence may sit in a blockquote or be indented.
+        let marker = fence_marker(line.trim_start_matches([' ', '\t', '>']));
         if let Some((ch, n)) = fence {
             out.push_str(line);
             out.push('\n');
@@ -52,16 +53,22 @@ pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, Impo
         if para.is_empty() {
             para_line = no;
         }
-        if block_start {
-            if trimmed.starts_with("import ") || trimmed.starts_with("export ") {
-                return Err(ImportError::at(
-                    no,
-                    "an ESM `import`/`export` statement in the prose is not supported (only the divider import is)",
-                ));
-            }
-            let restored = [("&#105;mport", 'i'), ("&#101;xport", 'e')]
-                .iter()
-                .find(|(reference, _)| trimmed.starts_with(reference));
+        if block_start && (trimmed.starts_with("import ") || trimmed.starts_with("export ")) {
+            return Err(ImportError::at(
+                no,
+                "an ESM `import`/`export` statement in the prose is not supported (only the divider import is)",
+            ));
+        }
+        {
+            // `{"e"}xport` (and the older `&#101;xport`) at the start of any line.
+            let restored = [
+                ("{\"i\"}mport", 'i'),
+                ("{\"e\"}xport", 'e'),
+                ("&#105;mport", 'i'),
+                ("&#101;xport", 'e'),
+            ]
+            .iter()
+            .find(|(reference, _)| trimmed.starts_with(reference));
             if let Some((reference, letter)) = restored {
                 para.push_str(&line[..indent]);
                 para.push(*letter);

@@ -151,6 +151,19 @@ impl<'a> DocsJson<'a> {
         if ids.contains(&Some(page)) {
             return Ok(None);
         }
+        if self.pages().iter().any(|p| p == page) {
+            let other = self
+                .group_path_of(page)
+                .map_or_else(|| "another level".to_string(), |p| format!("{p:?}"));
+            return Err(NavError {
+                message: format!(
+                    "page `{page}` is already listed in docs.json under {other}; adding it to {path:?} would list it twice"
+                ),
+                help: Some(format!(
+                    "set `navigation = {other}`, or remove the page from that group of docs.json"
+                )),
+            });
+        }
         let text = self.text;
         let quoted = js_string(page);
         let (at, insert) = match pages.elements.len() {
@@ -310,6 +323,11 @@ mod tests {
         assert_eq!(docs.group_path_of("new").unwrap(), vec!["T", "G", "Sub"]);
         assert_eq!(docs.group_path_of("x").unwrap(), vec!["T", "G"]);
         assert_eq!(docs.group_path_of("missing"), None);
+        // A page listed in another group is not listed a second time.
+        let err = docs
+            .with_page(&["T".into(), "G".into(), "Sub".into()], "x", None)
+            .unwrap_err();
+        assert!(err.message.contains("already listed"), "{}", err.message);
         assert_eq!(docs.first_group_path().unwrap(), vec!["T", "G"]);
         let empty = DocsJson::parse("{\"navigation\": {\"pages\": [\"a\"]}}").unwrap();
         assert_eq!(empty.first_group_path(), None);

@@ -2,24 +2,24 @@
 //! Mermaid labels, YAML frontmatter and JavaScript strings.
 
 /// Escapes Markdown prose for MDX: `{`, `}` and `<` outside code spans and fenced code blocks
-/// become `\{`, `\}` and `\<`, and a block that would start with `import`/`export` (MDX would
-/// read it as ESM) gets its first letter written as a character reference. Everything else is
+/// (in blockquotes too) become `\{`, `\}` and `\<`, and a line that starts with `import` or
+/// `export` (MDX reads it as ES module code after a blank line, a heading, a rule or a table)
+/// gets its first letter as an expression, `{"e"}xport`, which Mintlify's prebuild reprints as
+/// it is (a character reference such as `&#101;` comes back as a bare `e`). Everything else is
 /// left as the author wrote it.
 pub fn mdx_prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut fence: Option<(char, usize)> = None;
-    let mut block_start = true;
     let mut para = String::new();
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        let indent = line.len() - trimmed.len();
-        // MDX has no indented code, so a fence may be indented any amount.
-        let marker = fence_marker(trimmed);
+        // Blockquote markers and indentation come before a fence (MDX has no indented code).
+        let content = line.trim_start_matches([' ', '\t', '>']);
+        let container = line.len() - content.len();
+        let marker = fence_marker(content);
         if let Some((ch, n)) = fence {
             out.push_str(line);
             if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
                 fence = None;
-                block_start = true;
             }
             continue;
         }
@@ -32,22 +32,21 @@ pub fn mdx_prose(text: &str) -> String {
         if line.trim().is_empty() {
             out.push_str(&escape_inline(&std::mem::take(&mut para)));
             out.push_str(line);
-            block_start = true;
             continue;
         }
-        if block_start && (trimmed.starts_with("import") || trimmed.starts_with("export")) {
-            let reference = if trimmed.starts_with('i') {
-                "&#105;"
+        let quoted = line[..container].contains('>');
+        if !quoted && (content.starts_with("import") || content.starts_with("export")) {
+            out.push_str(&escape_inline(&std::mem::take(&mut para)));
+            out.push_str(&line[..container]);
+            out.push_str(if content.starts_with('i') {
+                "{\"i\"}"
             } else {
-                "&#101;"
-            };
-            para.push_str(&line[..indent]);
-            para.push_str(reference);
-            para.push_str(&trimmed[1..]);
+                "{\"e\"}"
+            });
+            para.push_str(&content[1..]);
         } else {
             para.push_str(line);
         }
-        block_start = false;
     }
     out.push_str(&escape_inline(&para));
     // A fence left open would swallow the rest of the page: close it where the prose ends.
@@ -141,20 +140,33 @@ fn find_run(bytes: &[u8], n: usize) -> Option<usize> {
 }
 
 /// Escapes one line of inline Markdown (a heading or a table cell): `{`, `}` and `<` outside
-/// code spans as in [`mdx_prose`], line breaks turned into spaces and leading `#`/`>`/list
-/// markers made literal.
+/// code spans as in [`mdx_prose`], line breaks turned into spaces, leading `#`/`>`/list
+/// markers made literal and a trailing ` #` kept (a heading would drop it as a closing
+/// sequence).
 pub fn mdx_inline(text: &str) -> String {
+    let escaped = mdx_inline_after(text);
+    match escaped.chars().next() {
+        Some(c @ ('#' | '>' | '-' | '+' | '*' | '=' | '|')) => format!("\\{c}{}", &escaped[1..]),
+        _ => escaped,
+    }
+}
+
+/// [`mdx_inline`] for text that does not start its line (a name inside a heading): no block
+/// markers to escape, so Markdown such as `**bold**` at its start is kept.
+pub fn mdx_inline_after(text: &str) -> String {
     let one_line = text
         .split(['\n', '\r'])
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ");
     // Inline text never starts a block, so fences and ESM keywords mean nothing here.
-    let escaped = escape_inline(&one_line);
-    match escaped.chars().next() {
-        Some(c @ ('#' | '>' | '-' | '+' | '*' | '=' | '|')) => format!("\\{c}{}", &escaped[1..]),
-        _ => escaped,
+    let mut escaped = escape_inline(&one_line);
+    let run = escaped.len() - escaped.trim_end_matches('#').len();
+    let start = escaped.len() - run;
+    if run > 0 && (start == 0 || escaped[..start].ends_with([' ', '\t'])) {
+        escaped.insert(start, '\\');
     }
+    escaped
 }
 
 /// Escapes a GFM table cell: [`mdx_inline`] plus `|` → `\|`.
@@ -190,6 +202,14 @@ pub fn mermaid_text(text: &str) -> String {
             '&' if starts_entity(&chars[i + 1..], true) => out.push_str("#amp;"),
             '$' if next == Some('$') || prev == Some('$') => out.push_str("#36;"),
             '%' if next == Some('%') || prev == Some('%') => out.push_str("#37;"),
+            // `\n` is a line break to Mermaid, `\` an escape to its Markdown strings.
+            '\\' => out.push_str("#92;"),
+            // `fa:fa-name` becomes a Font Awesome icon.
+            ':' if chars[i + 1..].starts_with(&['f', 'a', '-']) => out.push_str("#58;"),
+            // `direction TB` anywhere on a line is read as a direction statement.
+            c if c.is_whitespace() && direction_before(&chars[..i]) => {
+                out.push_str(&format!("#{};", u32::from(c)));
+            }
             c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
                 out.push_str(&format!("#{};", u32::from(c)));
             }
@@ -197,6 +217,97 @@ pub fn mermaid_text(text: &str) -> String {
         }
     }
     guard_style_rewrite(&out)
+}
+
+/// Whether `before` ends with the word `direction`: Mermaid's lexer reads any line holding
+/// `direction`, spaces and `TB`/`BT`/`RL`/`LR`/`TD` as a direction statement, so the space
+/// after it is written as an entity code.
+fn direction_before(before: &[char]) -> bool {
+    before.ends_with(&['d', 'i', 'r', 'e', 'c', 't', 'i', 'o', 'n'])
+}
+
+/// Text for a `click` tooltip, `accTitle` or `accDescr`, where Mermaid decodes entity codes:
+/// one line, with every character its grammar, entity pass or HTML would misread written as
+/// an entity code (`"`, `#`, `<`, `>`, `{`, `}`, `%`, `;`, `&`, `\\`, backticks).
+pub fn mermaid_string(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(one_line.len() + 8);
+    let chars: Vec<char> = one_line.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' | '<' | '>' | '{' | '}' | '%' | ';' | '&' | '\\' | '`' => {
+                out.push_str(&format!("#{};", u32::from(c)));
+            }
+            ':' if chars[i + 1..].starts_with(&['f', 'a', '-']) => out.push_str("#58;"),
+            ' ' if direction_before(&chars[..i]) => out.push_str("#32;"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("#{};", u32::from(c)));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Mermaid cuts the last `;` of a line matching `/style.*:\S*#.*;/` (or `classDef…`) before
+/// it decodes entity codes: whether `line` is such a line.
+pub fn style_rewrite_hazard(line: &str) -> bool {
+    ["style", "classDef"].iter().any(|k| {
+        line.find(k).is_some_and(|s| {
+            let after = &line[s + k.len()..];
+            after.match_indices(':').any(|(j, _)| {
+                let run = after[j + 1..]
+                    .split(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                run.find('#')
+                    .is_some_and(|h| after[j + 1 + h..].contains(';'))
+            })
+        })
+    })
+}
+
+/// Makes one diagram line safe from Mermaid's `style…:…#…;` rewrite (the keyword may be in a
+/// node id): with `labels`, a `:` inside a quoted label that starts the hazard is written as
+/// `#58;`; if the line is still hazardous (a `:` in a link, say), a `;` statement separator
+/// is appended for the rewrite to cut instead.
+pub fn guard_line(line: &str, labels: bool) -> String {
+    if !style_rewrite_hazard(line) {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut quoted = false;
+    for (i, c) in line.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        let run = line[i + 1..]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if labels
+            && c == ':'
+            && quoted
+            && run.contains('#')
+            && (line[..i].contains("style") || line[..i].contains("classDef"))
+        {
+            out.push_str("#58;");
+        } else {
+            out.push(c);
+        }
+    }
+    if style_rewrite_hazard(&out) {
+        out.push(';');
+    }
+    out
+}
+
+/// Whether Mermaid misreads the inline dotted label `-.text.->`: its lexer takes a last `o`
+/// or `x` as the arrow's end (`-.applies to.->` draws "applies t"; a label that is just `o`
+/// fails the parse). `-. text .->` reads right.
+pub fn dotted_inline_misread(text: &str) -> bool {
+    text.ends_with(['o', 'x'])
 }
 
 /// Mermaid cuts the last `;` of any line matching `/style.*:\S*#.*;/` (or `classDef…`) before
@@ -266,6 +377,62 @@ pub fn is_plain_edge_label(text: &str) -> bool {
         })
 }
 
+/// A label's lines as one line of plain text, joined the way the label reads: with a space,
+/// except after a line ending in `/`, `_`, `(`, `[` or a hyphen inside a word, and before a
+/// line starting with `)`, `]`, `,`, `.`, `;`, `:` or `/` (`muxionlabs/` and
+/// `livepeer-app-pipelines` give `muxionlabs/livepeer-app-pipelines`).
+pub fn label_text(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        let glued = out.ends_with(['/', '_', '(', '['])
+            || (out.ends_with('-') && !out.ends_with(" -") && out.len() > 1)
+            || line.starts_with([')', ']', ',', '.', ';', ':', '/']);
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Plain text (a label, a title) as inline Markdown that reads back as exactly that text:
+/// what Markdown, GFM or MDX could read as syntax is backslash-escaped (`\\`, backticks, `*`,
+/// `[`, `]`, `<`, `{`, `}`, `~`, `|`, an `&` starting a character reference; `_` and `!` where they could open something; `#`,
+/// `>`, `+`, `-`, `=` and `1.`-style list markers at the start), and line breaks become spaces.
+pub fn markdown_text(text: &str) -> String {
+    let one_line = text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let chars: Vec<char> = one_line.chars().collect();
+    let mut out = String::with_capacity(one_line.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let at_start = i == 0;
+        let escape = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '{' | '}' | '~' | '|' => true,
+            '&' => {
+                let body = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+                    .count();
+                body > 0 && chars.get(i + 1 + body) == Some(&';')
+            }
+            '_' => !prev.is_some_and(char::is_alphanumeric),
+            '!' => chars.get(i + 1) == Some(&'['),
+            '#' | '>' | '+' | '-' | '=' => at_start,
+            '.' | ')' => i > 0 && chars[..i].iter().all(char::is_ascii_digit),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A YAML scalar for a frontmatter string: plain when unambiguous, else double-quoted
 /// (a JSON string is a valid YAML double-quoted scalar).
 pub fn yaml_string(s: &str) -> String {
@@ -308,10 +475,15 @@ pub fn yaml_key(k: &str) -> String {
 }
 
 /// A JSX attribute value: `"text"` when JSX reads it verbatim, else a `{"…"}` expression (JSX
-/// decodes `&…;` references in attribute strings and cannot escape `"`).
+/// decodes `&…;` references in attribute strings and cannot escape `"`). Braces inside the
+/// expression are written `\u007B`/`\u007D`, since MDX finds an expression's end by counting
+/// braces.
 pub fn jsx_attr(s: &str) -> String {
     if s.contains(['"', '&', '\n', '\r']) {
-        format!("{{{}}}", js_string(s))
+        format!(
+            "{{{}}}",
+            js_string(s).replace('{', "\\u007B").replace('}', "\\u007D")
+        )
     } else {
         format!("\"{s}\"")
     }
@@ -338,7 +510,16 @@ mod tests {
         assert_eq!(mdx_prose("already \\{ok"), "already \\{ok");
         assert_eq!(
             mdx_prose("export it\nimport this"),
-            "&#101;xport it\nimport this"
+            "{\"e\"}xport it\n{\"i\"}mport this"
+        );
+        // After a heading, a rule or a table too, and never in a blockquote's fence.
+        assert_eq!(
+            mdx_prose("## H\nexport const a = {1}\n***\nimport x"),
+            "## H\n{\"e\"}xport const a = \\{1\\}\n***\n{\"i\"}mport x"
+        );
+        assert_eq!(
+            mdx_prose("> ~~~\n> {x}\n> ~~~\n{y}"),
+            "> ~~~\n> {x}\n> ~~~\n\\{y\\}"
         );
     }
 
@@ -376,6 +557,63 @@ mod tests {
         assert!(!is_plain_edge_label("end"));
         assert!(!is_plain_edge_label("café"));
         assert_eq!(yaml_key("a\nb"), "\"a\\nb\"");
+    }
+
+    #[test]
+    fn mermaid_traps_are_neutralised() {
+        // `\n` would be a line break, `fa:fa-` an icon, `direction TB` a statement.
+        assert_eq!(mermaid_text("C:\\new"), "C:#92;new");
+        assert_eq!(mermaid_text("fa:fa-car"), "fa#58;fa-car");
+        assert_eq!(mermaid_text("set direction TB"), "set direction#32;TB");
+        // Tooltips and accessibility text keep every character, as entity codes.
+        assert_eq!(
+            mermaid_string("a \"b\" #1 <c> {d} 50% x;y `z` & \\"),
+            "a #quot;b#quot; #35;1 #60;c#62; #123;d#125; 50#37; x#59;y #96;z#96; #38; #92;"
+        );
+        // An id holding `style` makes the whole line subject to the `;` rewrite.
+        assert_eq!(
+            guard_line("  style_x[\"mode:#quot;fast#quot;\"]:::c", true),
+            "  style_x[\"mode#58;#quot;fast#quot;\"]:::c"
+        );
+        assert_eq!(
+            guard_line("  click style_x href \"https://x.org/#a\" \"t#59;\"", false),
+            "  click style_x href \"https://x.org/#a\" \"t#59;\";"
+        );
+        assert_eq!(guard_line("  A --> B", true), "  A --> B");
+        assert!(dotted_inline_misread("applies to") && dotted_inline_misread("fix"));
+        assert!(!dotted_inline_misread("graduate"));
+    }
+
+    #[test]
+    fn plain_text_reads_as_written_in_markdown() {
+        assert_eq!(markdown_text("**b**"), "\\*\\*b\\*\\*");
+        assert_eq!(markdown_text("&amp; & x"), "\\&amp; & x");
+        assert_eq!(markdown_text("1. x"), "1\\. x");
+        assert_eq!(markdown_text("- x"), "\\- x");
+        assert_eq!(markdown_text("C:\\"), "C:\\\\");
+        assert_eq!(
+            markdown_text("a_b _c_ [d](e) <f> {g}"),
+            "a_b \\_c_ \\[d\\](e) \\<f> \\{g\\}"
+        );
+        assert_eq!(
+            label_text(&["muxionlabs/".into(), "livepeer-app-pipelines".into()]),
+            "muxionlabs/livepeer-app-pipelines"
+        );
+        assert_eq!(
+            label_text(&["Guide:".into(), "Quickstart".into()]),
+            "Guide: Quickstart"
+        );
+        assert_eq!(label_text(&["opt-".into(), "in".into()]), "opt-in");
+        assert_eq!(label_text(&["a -".into(), "b".into()]), "a - b");
+        // A heading keeps a trailing ` #`; Markdown inside a name is not escaped.
+        assert_eq!(mdx_inline("C #"), "C \\#");
+        assert_eq!(mdx_inline_after("**Bold** name"), "**Bold** name");
+    }
+
+    #[test]
+    fn jsx_attributes_hold_any_text() {
+        assert_eq!(jsx_attr("a {x}"), "\"a {x}\"");
+        assert_eq!(jsx_attr("A \"q\" {x}"), "{\"A \\\"q\\\" \\u007Bx\\u007D\"}");
     }
 
     #[test]

@@ -48,16 +48,52 @@ fn entry(out: &mut String, indent: usize, key: &str, value: &Value) {
     }
 }
 
+/// A value on one line: plain scalars, and arrays or tables nested in a list in YAML's flow
+/// style (strings quoted as JSON, which YAML reads as double-quoted scalars).
 fn scalar(v: &Value) -> String {
     match v {
         Value::String(s) => yaml_string(s),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(flow).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Table(t) => {
+            let items: Vec<String> = t
+                .iter()
+                .map(|(k, v)| format!("{}: {}", crate::escape::js_string(k), flow(v)))
+                .collect();
+            format!("{{{}}}", items.join(", "))
+        }
+        other => flow(other),
+    }
+}
+
+/// A value inside a flow collection, where `,`, `[`, `]`, `{` and `}` are syntax.
+fn flow(v: &Value) -> String {
+    match v {
+        Value::String(s) => crate::escape::js_string(s),
+        Value::Array(_) | Value::Table(_) => scalar(v),
         Value::Integer(i) => i.to_string(),
         Value::Float(f) if f.is_nan() => ".nan".into(),
         Value::Float(f) if f.is_infinite() => if *f > 0.0 { ".inf" } else { "-.inf" }.into(),
         Value::Float(f) => format!("{f:?}"),
         Value::Boolean(b) => b.to_string(),
         Value::Datetime(d) => d.clone(),
-        Value::Array(_) => "[]".into(),
-        Value::Table(_) => "{}".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_lists_and_tables_keep_their_items() {
+        let v = Value::Array(vec![
+            Value::Array(vec![Value::Integer(1), Value::String("a, b".into())]),
+            Value::Table(vec![("k".into(), Value::Array(vec![]))]),
+        ]);
+        let mut out = String::new();
+        entry(&mut out, 0, "nested", &v);
+        assert_eq!(out, "nested:\n  - [1, \"a, b\"]\n  - k: []\n");
     }
 }

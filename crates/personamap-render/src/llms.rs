@@ -21,7 +21,11 @@ impl Entry {
             .replace(' ', "%20")
             .replace('(', "%28")
             .replace(')', "%29");
-        let mut title = one_line(title).replace('[', "(").replace(']', ")");
+        // A backslash is doubled so that it cannot escape the closing `]` (Markdown shows one).
+        let mut title = one_line(title)
+            .replace('[', "(")
+            .replace(']', ")")
+            .replace('\\', "\\\\");
         if title.is_empty() {
             title = id.to_string();
         }
@@ -194,6 +198,14 @@ mod tests {
             "# S\n\n> s\n\n## Docs\n\n- [T (1)](https://x.org/a.md): D\n- [Other](https://y)\n- [T (1)](https://x.org/b.md): D\n\n## Optional\n\n"
         );
         assert_eq!(merge(Some(&out), &[entry("a"), entry("b")], &HEADER), out);
+    }
+
+    #[test]
+    fn a_title_ending_in_a_backslash_is_merged_once() {
+        let e = Entry::new("Docs", "https://x.org", "a", "Map \\", "D");
+        assert_eq!(e.line, "- [Map \\\\](https://x.org/a.md): D");
+        let once = merge(Some("# S\n\n> s\n"), std::slice::from_ref(&e), &HEADER);
+        assert_eq!(merge(Some(&once), &[e], &HEADER), once);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Mermaid flowcharts: one per persona, in the classic syntax every Mermaid 11 renderer reads.
 
-use crate::escape::{is_plain_edge_label, mermaid_label, mermaid_text};
+use crate::escape::{
+    dotted_inline_misread, guard_line, is_plain_edge_label, mermaid_label, mermaid_string,
+    mermaid_text,
+};
 use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Persona};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -13,6 +16,9 @@ pub struct FlowOptions {
     pub clicks: bool,
     /// Emit `accTitle` and `accDescr` for screen readers.
     pub accessible: bool,
+    /// Write inline edge labels exactly as the author did, even where Mermaid misreads them
+    /// (`-.applies to.->`); otherwise such labels get spaces inside (`-. applies to .->`).
+    pub verbatim_labels: bool,
 }
 
 /// The flowchart text for `persona` (no fence, ends with a newline): direction, node groups,
@@ -21,27 +27,23 @@ pub struct FlowOptions {
 pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> String {
     let mut out = format!("flowchart {}\n", persona.direction.as_str());
     if options.accessible {
-        let _ = writeln!(out, "  accTitle: {}", one_line(&acc_title(persona)));
-        let _ = writeln!(out, "  accDescr {{ {} }}", one_line(&acc_descr(persona)));
+        let _ = writeln!(out, "  accTitle: {}", mermaid_string(&acc_title(persona)));
+        let _ = writeln!(out, "  accDescr {{ {} }}", mermaid_string(&acc_descr(persona)));
     }
     let mut blocks: Vec<String> = Vec::new();
     for group in persona.groups.iter().filter(|g| !g.is_empty()) {
         let mut block = String::new();
         for n in group {
-            let _ = writeln!(
-                block,
-                "  {}[\"{}\"]:::{}",
-                n.id,
-                mermaid_label(&n.label),
-                n.class
-            );
+            let line = format!("  {}[\"{}\"]:::{}", n.id, mermaid_label(&n.label), n.class);
+            let _ = writeln!(block, "{}", guard_line(&line, true));
         }
         blocks.push(block);
     }
     for group in &persona.edges {
         let mut block = String::new();
         for chain in group {
-            let _ = writeln!(block, "  {}", edge_statement(chain));
+            let line = format!("  {}", edge_statement(chain, options.verbatim_labels));
+            let _ = writeln!(block, "{}", guard_line(&line, true));
         }
         blocks.push(block);
     }
@@ -49,14 +51,17 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
         let mut block = String::new();
         for n in persona.nodes() {
             if let Some(href) = &n.href {
-                let tip = n.tooltip.clone().unwrap_or_else(|| n.label.join(" "));
-                let _ = writeln!(
-                    block,
+                let tip = n
+                    .tooltip
+                    .clone()
+                    .unwrap_or_else(|| crate::escape::label_text(&n.label));
+                let line = format!(
                     "  click {} href \"{}\" \"{}\"",
                     n.id,
                     href.replace('"', "%22"),
-                    one_line(&tip)
+                    mermaid_string(&tip)
                 );
+                let _ = writeln!(block, "{}", guard_line(&line, false));
             }
         }
         if !block.is_empty() {
@@ -101,15 +106,6 @@ pub fn acc_descr(persona: &Persona) -> String {
     )
 }
 
-/// Text safe in an `accTitle`, `accDescr` or click tooltip, where Mermaid decodes no entity
-/// codes: one line, without the characters its grammar or entity pass would misread.
-fn one_line(text: &str) -> String {
-    text.replace(['"', '#', '<', '>', '{', '}', '%', ';', '`'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// `classDef name fill:…,stroke:…,color:…[,stroke-dasharray:…]`.
 pub fn class_def(c: &Class) -> String {
     let mut s = format!(
@@ -123,12 +119,13 @@ pub fn class_def(c: &Class) -> String {
 }
 
 /// One edge statement: node sets joined by `&`, links written as the author wrote them, labels
-/// that are not plain words quoted in the pipe form.
-pub fn edge_statement(chain: &EdgeChain) -> String {
+/// that are not plain words quoted in the pipe form. Unless `verbatim`, an inline dotted label
+/// Mermaid would misread gets spaces inside (`-. applies to .->`).
+pub fn edge_statement(chain: &EdgeChain, verbatim: bool) -> String {
     let mut s = String::new();
     for (i, set) in chain.sets.iter().enumerate() {
         if i > 0 {
-            let _ = write!(s, " {} ", link(&chain.links[i - 1]));
+            let _ = write!(s, " {} ", link(&chain.links[i - 1], verbatim));
         }
         let ids: Vec<&str> = set.iter().map(|r| r.id.as_str()).collect();
         s.push_str(&ids.join(" & "));
@@ -136,7 +133,7 @@ pub fn edge_statement(chain: &EdgeChain) -> String {
     s
 }
 
-fn link(l: &Link) -> String {
+fn link(l: &Link, verbatim: bool) -> String {
     let arrow = match l.kind {
         EdgeKind::Solid => "-->",
         EdgeKind::Dotted => "-.->",
@@ -147,6 +144,12 @@ fn link(l: &Link) -> String {
         Some((text, style)) if is_plain_edge_label(text) => match (style, l.kind) {
             (LabelStyle::Pipe, _) => format!("{arrow}|{text}|"),
             (LabelStyle::Inline, EdgeKind::Solid) => format!("-- {text} -->"),
+            // Verbatim keeps a misread form only where Mermaid still parses it.
+            (LabelStyle::Inline, EdgeKind::Dotted)
+                if dotted_inline_misread(text) && (!verbatim || text.chars().count() < 2) =>
+            {
+                format!("-. {text} .->")
+            }
             (LabelStyle::Inline, EdgeKind::Dotted) => format!("-.{text}.->"),
             (LabelStyle::Inline, EdgeKind::Thick) => format!("== {text} ==>"),
         },

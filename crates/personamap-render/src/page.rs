@@ -1,11 +1,15 @@
 //! The MDX page and the divider snippet, rendered through the templates.
 
-use crate::escape::{mdx_inline, mdx_prose, table_cell};
+use crate::escape::{
+    label_text, markdown_text, mdx_inline, mdx_inline_after, mdx_prose, table_cell,
+};
 use crate::frontmatter::frontmatter;
 use crate::mermaid::{FlowCache, FlowOptions};
 use crate::templates;
 use minijinja::{Environment, Value, context};
-use personamap_spec::{Banner, Divider, Layout, Links, Node, Page, Persona, Spec};
+use personamap_spec::{
+    Banner, Divider, EdgeKind, EdgeLabels, Layout, Links, Node, Page, Persona, Spec,
+};
 use std::fmt::Write as _;
 
 /// Renders the MDX page for `page`, taking unchanged diagrams from `flows`.
@@ -31,6 +35,7 @@ pub fn page(
     let options = FlowOptions {
         clicks: page.links != Links::None,
         accessible: page.accessible,
+        verbatim_labels: page.edge_labels == EdgeLabels::Verbatim,
     };
     let personas: Vec<Value> = personas
         .iter()
@@ -76,16 +81,17 @@ fn persona_context(
         .nodes()
         .filter_map(|n| {
             let href = n.href.as_ref()?;
-            let title = n.label.join(" ");
-            let text = mdx_inline(&title).replace('[', "\\[").replace(']', "\\]");
+            let title = label_text(&n.label);
+            let text = markdown_text(&title);
             Some(context! { title => title, text => text, href => href })
         })
         .collect();
     context! {
         number => p.number,
-        name => mdx_inline(&p.name),
+        name => mdx_inline_after(&p.name),
         title => &p.name,
-        nickname => p.nickname.as_deref().map(mdx_inline),
+        nickname => p.nickname.as_deref().map(mdx_inline_after),
+        raw_nickname => &p.nickname,
         icon => &p.icon,
         intro => prose(p.intro.as_deref()),
         mermaid => flows.flowchart(p, &spec.palette, options),
@@ -95,15 +101,15 @@ fn persona_context(
 }
 
 /// The map as text, for screen readers and LLM readers: the nodes (with their links), then the
-/// edges as `A → B (label)`.
+/// edges as `A → B (label)`, naming dotted and thick edges (`A → B (dotted: label)`). Labels
+/// are plain text, escaped so that Markdown reads them as written.
 fn text_equivalent(p: &Persona) -> String {
-    let name = |n: &Node| mdx_inline(&n.label.join(" "));
+    let name = |n: &Node| markdown_text(&label_text(&n.label));
     let mut out = String::from("**Nodes**\n\n");
     for n in p.nodes() {
         match &n.href {
             Some(href) => {
-                let text = name(n).replace('[', "\\[").replace(']', "\\]");
-                let _ = writeln!(out, "- [{text}]({href})");
+                let _ = writeln!(out, "- [{}]({href})", name(n));
             }
             None => {
                 let _ = writeln!(out, "- {}", name(n));
@@ -115,11 +121,22 @@ fn text_equivalent(p: &Persona) -> String {
         for (a, b, link) in chain.edges() {
             let label = |id: &str| p.nodes().find(|n| n.id == id).map(name).unwrap_or_default();
             let _ = write!(out, "- {} → {}", label(&a.id), label(&b.id));
-            match &link.label {
-                Some((text, _)) => {
-                    let _ = writeln!(out, " ({})", mdx_inline(text));
+            let kind = match link.kind {
+                EdgeKind::Solid => None,
+                EdgeKind::Dotted => Some("dotted"),
+                EdgeKind::Thick => Some("thick"),
+            };
+            match (kind, &link.label) {
+                (None, Some((text, _))) => {
+                    let _ = writeln!(out, " ({})", markdown_text(text));
                 }
-                None => out.push('\n'),
+                (Some(kind), Some((text, _))) => {
+                    let _ = writeln!(out, " ({kind}: {})", markdown_text(text));
+                }
+                (Some(kind), None) => {
+                    let _ = writeln!(out, " ({kind})");
+                }
+                (None, None) => out.push('\n'),
             }
         }
     }

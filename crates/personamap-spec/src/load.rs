@@ -22,7 +22,8 @@ pub struct ParsedFile {
 /// of the file at once. A file whose only problems are unknown keys still parses (the keys are
 /// dropped and reported by [`resolve`]), so phase two can check it too.
 pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
-    let parsed = crate::parse::parse::<RawFile>(file, &source.text);
+    let mut parsed = crate::parse::parse::<RawFile>(file, &source.text);
+    parsed.diags.extend(noncharacters(file, &source.text));
     match parsed.value {
         Some(raw) => Ok(ParsedFile {
             raw,
@@ -30,6 +31,42 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
         }),
         None => Err(parsed.diags),
     }
+}
+
+/// Unicode noncharacters (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane), written as
+/// themselves or as TOML `\u`/`\U` escapes: Mintlify rejects a page holding one.
+fn noncharacters(file: FileId, text: &str) -> Vec<Diagnostic> {
+    let is_non = |c: u32| (0xFDD0..=0xFDEF).contains(&c) || c & 0xFFFE == 0xFFFE;
+    let mut out = Vec::new();
+    let mut report = |range: std::ops::Range<usize>, c: u32| {
+        out.push(
+            Diagnostic::error(
+                "noncharacter",
+                Some(Span::new(file, range)),
+                format!("U+{c:04X} is a Unicode noncharacter, which Mintlify rejects"),
+            )
+            .with_help("remove it; it is invisible and has no meaning in text"),
+        );
+    };
+    let bytes = text.as_bytes();
+    for (i, ch) in text.char_indices() {
+        if is_non(u32::from(ch)) {
+            report(i..i + ch.len_utf8(), u32::from(ch));
+        }
+        if ch == '\\' && matches!(bytes.get(i + 1), Some(b'u' | b'U')) {
+            let backslashes = bytes[..i].iter().rev().take_while(|b| **b == b'\\').count();
+            let n = if bytes[i + 1] == b'u' { 4 } else { 8 };
+            let hex = text.get(i + 2..i + 2 + n).unwrap_or("");
+            if backslashes % 2 == 0
+                && let Ok(c) = u32::from_str_radix(hex, 16)
+                && hex.len() == n
+                && is_non(c)
+            {
+                report(i..i + 2 + n, c);
+            }
+        }
+    }
+    out
 }
 
 impl ParsedFile {
@@ -258,6 +295,22 @@ impl Resolver<'_> {
             }
             d.into_inner()
         });
+        let url = s.base_url.get_ref();
+        let host = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .unwrap_or("");
+        let host = host.split(['/', '?', '#']).next().unwrap_or("");
+        if host.is_empty() || url.contains(|c: char| c.is_whitespace() || c.is_control()) {
+            self.diags.push(
+                Diagnostic::error(
+                    "base-url",
+                    Some(self.span(file, &s.base_url)),
+                    format!("`{url}` is not an absolute http(s) URL"),
+                )
+                .with_help("write the published site's URL with its scheme, e.g. `https://docs.example.com`"),
+            );
+        }
         Site {
             data_snippet,
             name: s.name,
@@ -332,6 +385,38 @@ impl Resolver<'_> {
         }
     }
 
+    /// A `stroke-dasharray`: lengths (`4`, `2.5px`, `10%`) separated by spaces or commas,
+    /// written space-separated (a `,` would end the value in Mermaid's `classDef`, and `;` the
+    /// statement). Anything else is a located error.
+    fn dash(&mut self, file: FileId, value: Spanned<String>) -> String {
+        let parts: Vec<&str> = value
+            .get_ref()
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let length = |p: &str| {
+            let n = p
+                .strip_suffix("px")
+                .or_else(|| p.strip_suffix('%'))
+                .unwrap_or(p);
+            !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && n.matches('.').count() <= 1
+                && n != "."
+        };
+        if parts.is_empty() || !parts.iter().all(|p| length(p)) {
+            self.diags.push(
+                Diagnostic::error(
+                    "dash",
+                    Some(self.span(file, &value)),
+                    format!("`{}` is not a stroke-dasharray", value.get_ref()),
+                )
+                .with_help("write lengths separated by spaces, e.g. `4 2` or `6px 3px`"),
+            );
+        }
+        parts.join(" ")
+    }
+
     fn palette(&mut self, raw: Vec<(FileId, Spanned<RawClass>)>) -> Vec<Class> {
         let mut out: Vec<Class> = Vec::new();
         for (file, c) in raw {
@@ -362,7 +447,7 @@ impl Resolver<'_> {
                 fill: c.fill.into_inner(),
                 stroke: c.stroke.into_inner(),
                 color: c.color.into_inner(),
-                dash: c.dash.map(Spanned::into_inner),
+                dash: c.dash.map(|d| self.dash(file, d)),
                 span,
             });
         }
@@ -562,10 +647,10 @@ impl Resolver<'_> {
                 color: o
                     .color
                     .map_or_else(|| base.color.clone(), Spanned::into_inner),
-                dash: o
-                    .dash
-                    .map(Spanned::into_inner)
-                    .or_else(|| base.dash.clone()),
+                dash: match o.dash {
+                    Some(d) => Some(self.dash(file, d)),
+                    None => base.dash.clone(),
+                },
                 span: name_span,
             });
         }
@@ -626,6 +711,18 @@ impl Resolver<'_> {
                 None => personas.iter().map(|q| q.number).collect(),
             };
             let navigation_span = self.span(file, &p.navigation);
+            for key in ["title", "description"] {
+                if p.frontmatter.contains_key(key) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            "frontmatter-key",
+                            Some(span),
+                            format!("`[page.frontmatter]` of page `{id}` sets `{key}`, which the page's own `{key}` sets"),
+                        )
+                        .with_help(format!("set `{key} = …` in `[[page]]` and remove it from `[page.frontmatter]`")),
+                    );
+                }
+            }
             out.push(Page {
                 id,
                 title: p.title,
@@ -637,11 +734,13 @@ impl Resolver<'_> {
                     ));
                     p.description.into_inner()
                 },
-                frontmatter: p
-                    .frontmatter
-                    .into_iter()
-                    .map(|(k, v)| (k, value(v)))
-                    .collect(),
+                frontmatter: {
+                    p.frontmatter
+                        .into_iter()
+                        .filter(|(k, _)| k != "title" && k != "description")
+                        .map(|(k, v)| (k, value(v)))
+                        .collect()
+                },
                 navigation: p.navigation.into_inner(),
                 after: p.after,
                 llms_section: p.llms_section.unwrap_or_else(|| "Docs".into()),
@@ -653,6 +752,7 @@ impl Resolver<'_> {
                 links: p.links.unwrap_or(Links::None),
                 accessible: p.accessible.unwrap_or(false),
                 banner: p.banner.unwrap_or(Banner::Comment),
+                edge_labels: p.edge_labels.unwrap_or_default(),
                 related: p
                     .related
                     .into_iter()

@@ -122,6 +122,8 @@ pub struct Page {
     pub accessible: bool,
     /// The banner right after the frontmatter.
     pub banner: Banner,
+    /// How inline edge labels that Mermaid would misread are written.
+    pub edge_labels: EdgeLabels,
     /// The "Related Pages" footer cards, in order.
     pub related: Vec<Related>,
     /// The `[[page]]` table, for diagnostics.
@@ -152,6 +154,18 @@ pub enum Links {
     List,
     /// `click` lines, and `<Card>`s of the links in two `<Columns>` under each diagram.
     Cards,
+}
+
+/// How a page writes inline edge labels that Mermaid would misread (a dotted label ending in
+/// `o` or `x`: `-.applies to.->` draws "applies t").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EdgeLabels {
+    /// In a form Mermaid reads as written: `-. applies to .->`.
+    #[default]
+    Safe,
+    /// Exactly as the author wrote them (a published page's bytes); `check` warns about each.
+    Verbatim,
 }
 
 /// The generated-file banner after the frontmatter.

@@ -2,7 +2,7 @@
 //! types generate the spec's JSON Schema (`personamap schema`), so the doc comments here are
 //! what editors show while authors type.
 
-use crate::model::{Banner, Layout, Links};
+use crate::model::{Banner, EdgeLabels, Layout, Links};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -133,6 +133,9 @@ pub(crate) struct RawPage {
     pub accessible: Option<bool>,
     /// Banner after the frontmatter: `comment` (default), `livepeer` or `none`.
     pub banner: Option<Banner>,
+    /// Inline edge labels Mermaid would misread (`-.applies to.->` draws "applies t"): `safe`
+    /// (default) writes them in a form Mermaid reads right, `verbatim` as the author wrote them.
+    pub edge_labels: Option<EdgeLabels>,
     /// Cards of the "Related Pages" footer.
     #[serde(default)]
     pub related: Vec<RawRelated>,
@@ -254,11 +257,11 @@ pub(crate) struct RawNode {
     pub tooltip: Option<String>,
 }
 
-/// A label: one string (lines split at `\n`) or a list of lines.
+/// A label: one string (lines split at `\n`, `\r\n` or `\r`) or a list of lines.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawLabel {
-    /// One string; `\n` separates lines.
+    /// One string; `\n` (or `\r\n`) separates lines.
     Text(String),
     /// A list of lines.
     Lines(Vec<String>),
@@ -267,7 +270,12 @@ pub(crate) enum RawLabel {
 impl RawLabel {
     pub fn into_lines(self) -> Vec<String> {
         match self {
-            RawLabel::Text(t) => t.split('\n').map(str::to_string).collect(),
+            // `\r\n` (a CRLF spec file's multi-line string) and a lone `\r` break lines too.
+            RawLabel::Text(t) => t
+                .split("\r\n")
+                .flat_map(|l| l.split(['\n', '\r']))
+                .map(str::to_string)
+                .collect(),
             RawLabel::Lines(l) => l,
         }
     }
@@ -279,4 +287,16 @@ pub(crate) fn schema() -> String {
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_labels_split_like_lf_labels() {
+        let lf = RawLabel::Text("a\nb".into()).into_lines();
+        assert_eq!(RawLabel::Text("a\r\nb".into()).into_lines(), lf);
+        assert_eq!(lf, vec!["a", "b"]);
+    }
 }

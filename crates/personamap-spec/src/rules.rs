@@ -29,6 +29,28 @@ pub const MERMAID_KEYWORDS: [&str; 17] = [
     "_top",
 ];
 
+/// Names of `Object.prototype` members: Mermaid keeps nodes in plain objects, so an id equal
+/// to one parses but breaks the render.
+pub const PROTOTYPE_MEMBERS: [&str; 12] = [
+    "constructor",
+    "toString",
+    "toLocaleString",
+    "valueOf",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "__proto__",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+];
+
+/// The `Object.prototype` member an id is named like, if any.
+pub fn prototype_member(id: &str) -> Option<&'static str> {
+    PROTOTYPE_MEMBERS.into_iter().find(|m| *m == id)
+}
+
 /// Mermaid's default `maxEdges`: past it the diagram shows an error.
 pub const MAX_EDGES: usize = 500;
 
@@ -129,6 +151,18 @@ fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
                     format!("node `{}` has an empty label", n.id),
                 )
                 .with_help("Mermaid cannot parse `[\"\"]`; give the node some text"),
+            );
+        }
+        if let Some(m) = prototype_member(&n.id) {
+            diags.push(
+                Diagnostic::error(
+                    "reserved-id",
+                    Some(n.span),
+                    format!("node id `{m}` is the name of a JavaScript `Object.prototype` member"),
+                )
+                .with_help(format!(
+                    "Mermaid parses it but cannot draw the diagram; rename it, e.g. `{m}Node`"
+                )),
             );
         }
         if let Some(k) = reserved_keyword(&n.id) {

@@ -19,7 +19,7 @@ export const [[ component ]] = ({color = [[ color | js ]], middleText = "", spac
     marginRight: [[ gap | js ]],
     opacity: 0.2
   }}>
-        <Icon icon=[[ logo | js ]] />
+        <Icon icon=[[ logo | attr ]] />
       </span>
       <div style={{
     flex: 1,
@@ -53,7 +53,7 @@ export const [[ component ]] = ({color = [[ color | js ]], middleText = "", spac
     display: "inline-block",
     transform: "scaleX(-1)"
   }}>
-          <Icon icon=[[ logo | js ]] />
+          <Icon icon=[[ logo | attr ]] />
         </span>
       </span>
     </div>;
