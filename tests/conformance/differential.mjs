@@ -298,9 +298,11 @@ function comparePersonaBody(r, where, nodes, persona, page) {
     } else {
       rest.pop();
       r.same(`${where} text version title`, `Text version of the Persona ${persona.number} map`, fold(attr(acc, 'data-title')));
-      const name = (id) => fold(persona.nodes.find((n) => n.id === id)?.label.join(' '));
-      const expected = ['Nodes', ...persona.nodes.map((n) => fold(n.label.join(' '))), 'Edges',
-        ...persona.edges.map((e) => `${name(e.from)} → ${name(e.to)}${e.label ? ` (${fold(e.label)})` : ''}`)];
+      // Each edge: `A → B`, then in parentheses its kind unless solid and its label.
+      const name = (id) => fold(persona.nodes.find((n) => n.id === id)?.text);
+      const extra = (e) => [e.kind === 'solid' ? '' : e.kind, fold(e.label ?? '')].filter(Boolean).join(': ');
+      const expected = ['Nodes', ...persona.nodes.map((n) => fold(n.text)), 'Edges',
+        ...persona.edges.map((e) => `${name(e.from)} → ${name(e.to)}${extra(e) ? ` (${extra(e)})` : ''}`)];
       r.same(`${where} text version`, fold(expected.join('\n')), textOf(acc));
       const hrefs = [...acc.querySelectorAll('a')].map((a) => attr(a, 'href'));
       r.same(`${where} text version links`, persona.nodes.filter((n) => n.href).map((n) => n.href), hrefs);
@@ -311,11 +313,11 @@ function comparePersonaBody(r, where, nodes, persona, page) {
     const block = rest.pop();
     if (page.links === 'list') {
       const items = block?.tagName === 'UL' ? [...block.children] : [];
-      r.same(`${where} link list`, linked.map((n) => `${fold(n.label.join(' '))} <${n.href}>`),
+      r.same(`${where} link list`, linked.map((n) => `${fold(n.text)} <${n.href}>`),
         items.map((li) => `${textOf(li)} <${[...li.querySelectorAll('a')].map((a) => attr(a, 'href')).join(' ')}>`));
     } else {
       const cards = block?.getAttribute?.('data-c') === 'columns' ? [...block.querySelectorAll('[data-c=card]')] : [];
-      r.same(`${where} link cards`, linked.map((n) => `${fold(n.label.join(' '))} <${n.href}>`),
+      r.same(`${where} link cards`, linked.map((n) => `${fold(n.text)} <${n.href}>`),
         cards.map((c) => `${fold(attr(c, 'data-title'))} <${attr(c, 'data-href')}>${textOf(c)}`));
     }
   }

@@ -28,7 +28,11 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
     let mut out = format!("flowchart {}\n", persona.direction.as_str());
     if options.accessible {
         let _ = writeln!(out, "  accTitle: {}", mermaid_string(&acc_title(persona)));
-        let _ = writeln!(out, "  accDescr {{ {} }}", mermaid_string(&acc_descr(persona)));
+        let _ = writeln!(
+            out,
+            "  accDescr {{ {} }}",
+            mermaid_string(&acc_descr(persona))
+        );
     }
     let mut blocks: Vec<String> = Vec::new();
     for group in persona.groups.iter().filter(|g| !g.is_empty()) {

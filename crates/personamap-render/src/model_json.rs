@@ -2,6 +2,8 @@
 //! for checks outside the compiler (the differential conformance stage compares it with what
 //! Mermaid, MDX and Mintlify show readers). Texts are the spec's own: Markdown fields stay
 //! Markdown source, labels stay plain text; nothing here is escaped for an output language.
+//! A node's `text` is its label on one line (`escape::label_text`), as text versions, link
+//! lists, cards and default tooltips show it.
 
 use personamap_spec::{Banner, Class, EdgeKind, Layout, Links, Page, Persona, Spec};
 use serde_json::{Value, json};
@@ -78,10 +80,11 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
             json!({
                 "id": n.id,
                 "label": n.label,
+                "text": crate::escape::label_text(&n.label),
                 "class": n.class,
                 "style": style(&n.class),
                 "href": n.href,
-                "tooltip": n.href.as_ref().map(|_| n.tooltip.clone().unwrap_or_else(|| n.label.join(" "))),
+                "tooltip": n.href.as_ref().map(|_| n.tooltip.clone().unwrap_or_else(|| crate::escape::label_text(&n.label))),
             })
         })
         .collect();
