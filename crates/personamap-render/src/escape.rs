@@ -282,7 +282,7 @@ pub fn guard_line(line: &str, labels: bool) -> String {
         if c == '"' {
             quoted = !quoted;
         }
-        let run = line[i + 1..]
+        let run = line[i + c.len_utf8()..]
             .split(char::is_whitespace)
             .next()
             .unwrap_or("");
@@ -497,6 +497,14 @@ pub fn js_string(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guard_line_steps_over_multibyte_characters() {
+        // Found by the hostile generator (seed 4): `line[i + 1..]` sliced inside `🇵`.
+        let line = "  mystyle[\"🇵 é:#1;\"]:::c0";
+        assert!(style_rewrite_hazard(line));
+        assert_eq!(guard_line(line, true), "  mystyle[\"🇵 é#58;#1;\"]:::c0");
+    }
 
     #[test]
     fn prose_escapes_outside_code_only() {

@@ -5,7 +5,7 @@
 //! A node's `text` is its label on one line (`escape::label_text`), as text versions, link
 //! lists, cards and default tooltips show it.
 
-use personamap_spec::{Banner, Class, EdgeKind, Layout, Links, Page, Persona, Spec};
+use personamap_spec::{Banner, Class, EdgeKind, EdgeLabels, Layout, Links, Page, Persona, Spec};
 use serde_json::{Value, json};
 
 /// The model of `spec`: `{ "divider": component name, "pages": [...] }`, each page with its
@@ -57,6 +57,10 @@ fn page(spec: &Spec, page: &Page) -> Value {
             Links::Cards => "cards",
         },
         "accessible": page.accessible,
+        "edge_labels": match page.edge_labels {
+            EdgeLabels::Safe => "safe",
+            EdgeLabels::Verbatim => "verbatim",
+        },
         "banner": match page.banner {
             Banner::None => "none",
             Banner::Comment => "comment",
