@@ -127,8 +127,6 @@ function markdownText(source) {
 // Inline Markdown (a heading, a table cell): read in the middle of a paragraph, so that line-start
 // syntax (`1. `, `# `, `> `) stays text as it does inside a heading or cell.
 const inlineText = (source) => fold(markdownText(`a ${source ?? ''}`).replace(/^a ?/, ''));
-// Inline Markdown inside quotes (a nickname): spaces at its ends stay inside the quotes.
-const quoted = (source) => `${/^[ \t]/.test(source) ? ' ' : ''}${inlineText(source)}${/[ \t]$/.test(source) ? ' ' : ''}`;
 
 // --- the model ------------------------------------------------------------------------------
 
@@ -388,7 +386,7 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const tab = list[i];
       if (!tab) return;
       const where = `${label} persona ${p.number}`;
-      const nick = p.nickname ? ` ("${quoted(p.nickname)}")` : '';
+      const nick = p.nickname ? ` ("${inlineText(p.nickname)}")` : '';
       r.same(`${where} tab title`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), fold(attr(tab, 'data-title')));
       const src = comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page);
       if (diagrams && src !== null) diagrams.set(p.number, src);
@@ -398,7 +396,7 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const part = [...parts[next++]];
       const where = `${label} persona ${p.number}`;
       const h = part.shift();
-      const nick = p.nickname ? ` ("${quoted(p.nickname)}")` : '';
+      const nick = p.nickname ? ` ("${inlineText(p.nickname)}")` : '';
       r.same(`${where} heading`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), h?.tagName === 'H2' ? textOf(h) : `<no h2: ${textOf(h ?? [])}>`);
       const src = comparePersonaBody(r, where, part, p, page);
       if (diagrams && src !== null) diagrams.set(p.number, src);
