@@ -3,7 +3,7 @@
 //   node check.mjs SITE_DIR [SITE_DIR ...]
 //
 // Prints one line per check per site: "ok   <check>  <site>" or "FAIL <check>  <site>: <why>".
-// Checks 1-5 run here; check 6 (llms-txt) runs the Python reference parser, check_llms_txt.py,
+// Checks 1-5 run here, and check 7 (differential, differential.mjs) on sites with a spec; check 6 (llms-txt) runs the Python reference parser, check_llms_txt.py,
 // with the interpreter named by $CONFORMANCE_PYTHON (the run script points it at its venv).
 // Exit status: 0 when every check of every site passed, 1 otherwise.
 
@@ -32,6 +32,8 @@ for (const key of ['window', 'document', 'navigator', 'Element', 'HTMLElement', 
 }
 const { default: mermaid } = await import('mermaid');
 mermaid.initialize({ startOnLoad: false });
+// Check 7 (differential.mjs), for sites compiled from a spec (with a personas/ folder).
+const { differential } = await import('./differential.mjs');
 
 // The strict docs.json validator (see check 1), compiled once.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -264,6 +266,9 @@ async function checkSite(job) {
   report('mdx-compile', mdxProblems);
   report('mermaid-parse', mermaidProblems);
   report('llms-txt', checkLlmsTxt(site.siteDir, compiledPages(site)));
+  if (existsSync(path.join(site.siteDir, 'personas')) && !process.env.CONFORMANCE_NO_DIFFERENTIAL) {
+    report('differential', (await differential(site.siteDir, prebuildProblems.length === 0 ? job.scratch : null)).differences);
+  }
   return allPassed;
 }
 

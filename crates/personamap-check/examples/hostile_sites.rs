@@ -1,7 +1,10 @@
 //! Writes N hostile sample sites (docs.json + personas/) for an external conformance run:
-//! `cargo run -p personamap-check --example hostile_sites -- OUT_DIR N [SEED]`. The same seed
-//! gives the same sites. Each site is valid; only its text is hostile. Run
-//! `personamap generate --root OUT_DIR/site-000` to compile one.
+//! `cargo run -p personamap-check --example hostile_sites -- OUT_DIR N [SEED] [--settled]`.
+//! The same seed gives the same sites (site-000 … under OUT_DIR). Each is a whole random spec:
+//! several pages with every option, personas with every edge form, class overrides, nested
+//! frontmatter, CRLF files, and text from every character class known to break MDX, Mermaid or
+//! Mintlify's reprint. `--settled` draws only from what the compiler already handles (see
+//! `hostile::SETTLED`). Run `personamap generate --root OUT_DIR/site-000` to compile one.
 
 #[path = "../tests/support/hostile.rs"]
 mod hostile;
@@ -12,9 +15,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let settled = args.iter().any(|a| a == "--settled");
+    args.retain(|a| a != "--settled");
     let (Some(out), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>())) else {
-        eprintln!("usage: hostile_sites OUT_DIR N [SEED]");
+        eprintln!("usage: hostile_sites OUT_DIR N [SEED] [--settled]");
         return ExitCode::FAILURE;
     };
     let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(4);
@@ -22,7 +27,11 @@ fn main() -> ExitCode {
     bytes[..8].copy_from_slice(&seed.to_le_bytes());
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
     let mut runner = TestRunner::new_with_rng(Config::default(), rng);
-    let strategy = hostile::site();
+    let strategy = hostile::site_with(if settled {
+        &hostile::SETTLED
+    } else {
+        &hostile::FULL
+    });
     for i in 0..n {
         let site = match strategy.new_tree(&mut runner) {
             Ok(tree) => tree.current(),

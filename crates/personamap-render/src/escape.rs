@@ -571,6 +571,14 @@ mod tests {
     }
 
     #[test]
+    fn guard_line_steps_over_multibyte_characters() {
+        // Found by the hostile generator (seed 4): `line[i + 1..]` sliced inside `🇵`.
+        let line = "  mystyle[\"🇵 é:#1;\"]:::c0";
+        assert!(style_rewrite_hazard(line));
+        assert_eq!(guard_line(line, true), "  mystyle[\"🇵 é#58;#1;\"]:::c0");
+    }
+
+    #[test]
     fn prose_escapes_outside_code_only() {
         assert_eq!(mdx_prose("a {b} <c> `{d}` e"), "a \\{b\\} \\<c> `{d}` e");
         assert_eq!(mdx_prose("``a ` {``"), "``a ` {``");

@@ -12,6 +12,7 @@ pub mod frontmatter;
 pub mod links;
 pub mod llms;
 pub mod mermaid;
+pub mod model_json;
 pub mod owned;
 pub mod page;
 pub mod templates;

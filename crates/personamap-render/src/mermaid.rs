@@ -35,30 +35,12 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
     let direction = personamap_spec::maps::direction(maps, options.clicks, persona);
     let _ = writeln!(out, "flowchart {}", direction.as_str());
     if options.accessible {
+        let _ = writeln!(out, "  accTitle: {}", mermaid_string(&acc_title(persona)));
         let _ = writeln!(
             out,
-            "  accTitle: {}",
-            mermaid_string(&format!(
-                "Persona {} – {} infrastructure map",
-                persona.number, persona.name
-            ))
+            "  accDescr {{ {} }}",
+            mermaid_string(&acc_descr(persona))
         );
-        let nodes = persona.nodes().count();
-        let edges: usize = persona
-            .edges
-            .iter()
-            .flatten()
-            .map(EdgeChain::edge_count)
-            .sum();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let descr = format!(
-            "Flowchart of the {} persona {} ({}) touches, joined by {}. A text version follows the diagram.",
-            plural(nodes, "component and guide node"),
-            persona.number,
-            persona.name,
-            plural(edges, "edge")
-        );
-        let _ = writeln!(out, "  accDescr {{ {} }}", mermaid_string(&descr));
     }
     let mut blocks: Vec<String> = Vec::new();
     for group in persona.groups.iter().filter(|g| !g.is_empty()) {
@@ -112,6 +94,33 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
     }
     out.push_str(&blocks.join("\n"));
     out
+}
+
+/// The diagram's accessible title, before escaping for Mermaid.
+pub fn acc_title(persona: &Persona) -> String {
+    format!(
+        "Persona {} – {} infrastructure map",
+        persona.number, persona.name
+    )
+}
+
+/// The diagram's accessible description, before escaping for Mermaid.
+pub fn acc_descr(persona: &Persona) -> String {
+    let nodes = persona.nodes().count();
+    let edges: usize = persona
+        .edges
+        .iter()
+        .flatten()
+        .map(EdgeChain::edge_count)
+        .sum();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "Flowchart of the {} persona {} ({}) touches, joined by {}. A text version follows the diagram.",
+        plural(nodes, "component and guide node"),
+        persona.number,
+        persona.name,
+        plural(edges, "edge")
+    )
 }
 
 /// `classDef name fill:…,stroke:…,color:…[,stroke-dasharray:…]`.

@@ -494,6 +494,20 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
     }
 }
 
+/// `personamap model`: prints the resolved spec as JSON (see `personamap_render::model_json`).
+pub fn model(root: &Path) -> Result<ExitCode, String> {
+    let (sources, spec, mut diags) = load(root)?;
+    let failed = report(&sources, &mut diags, Format::Human);
+    let Some(spec) = spec.filter(|_| !failed) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let json = serde_json::to_string_pretty(&personamap_render::model_json::model(&spec))
+        .map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}").map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -97,6 +97,14 @@ enum Command {
         #[arg(long, default_value_t = personamap_watch::watcher::DEFAULT_DEBOUNCE_MS)]
         debounce: u64,
     },
+    /// Print the resolved spec as JSON: per page and persona the nodes (label lines, class and
+    /// its resolved style, link and tooltip), edges, accessible title and description, and the
+    /// Markdown source of every prose field, legend row and card. For checks outside personamap.
+    Model {
+        /// Site root (holds personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Print the JSON Schema of spec files (generate also keeps it in personamap.schema.json).
     Schema,
 }
@@ -124,6 +132,7 @@ fn main() -> ExitCode {
             personamap_import::cli::run_init(&root, &base_url).map(|()| ExitCode::SUCCESS)
         }
         Command::Watch { root, debounce } => watch::watch(&root, debounce),
+        Command::Model { root } => build::model(&root),
         Command::Schema => {
             print!("{}", personamap_spec::json_schema());
             Ok(ExitCode::SUCCESS)

@@ -108,6 +108,33 @@ fn malformed_specs_fail_with_positions_and_touch_nothing() {
 }
 
 #[test]
+fn model_prints_the_resolved_spec_as_json() {
+    let out = run_in(&repo(), &["model"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let page = model["pages"]
+        .as_array()
+        .and_then(|pages| pages.iter().find(|p| p["id"] == PAGE))
+        .expect("the Livepeer page");
+    assert_eq!(model["divider"], "CustomDivider");
+    let p1 = &page["personas"][0];
+    assert_eq!(p1["number"], 1);
+    let edge = p1["edges"]
+        .as_array()
+        .and_then(|edges| edges.iter().find(|e| e["label"] == "applies to"))
+        .expect("the dotted edge labelled as the author wrote it");
+    assert_eq!(edge["kind"], "dotted");
+    let node = &p1["nodes"][0];
+    assert_eq!(node["id"], "P1");
+    assert_eq!(
+        node["label"],
+        serde_json::json!(["Persona 1", "AI Persona"])
+    );
+    assert_eq!(node["style"][0], "fill:#0b66ff");
+    assert!(page["legend_rows"][0]["meaning"].is_string());
+}
+
+#[test]
 fn export_of_an_unknown_page_suggests_the_nearest() {
     let out = run_in(&repo(), &["export", "v2/developers/concepts/infra-stak"]);
     assert_eq!(out.status.code(), Some(1));

@@ -1,0 +1,532 @@
+// Differential conformance: what readers see against what the author wrote.
+//
+//   node differential.mjs [--no-props] SITE_DIR [SITE_DIR ...]   check sites (one line each)
+//   node differential.mjs --self-test                            planted cases, see below
+//
+// The author's side is `personamap model --root SITE` (the resolved spec as JSON; the binary is
+// $PERSONAMAP, default target/release/personamap, else target/debug/personamap). The readers'
+// side is the site's generated pages, as the real consumers show them:
+//
+// - mermaid: every persona's diagram, taken from the page's rendered code block, parsed with
+//   Mermaid's own parser (getDiagramFromText: vertices, edges, classes, links, direction,
+//   accTitle/accDescr) and rendered to SVG in jsdom (the node and edge label text, tooltips and
+//   link targets a reader sees). Compared: node ids, displayed label lines, node classes and
+//   each class's styles, edge ends, kinds and labels, click targets and tooltips, accessible
+//   title and description, direction.
+// - mdx: the page evaluated with @mdx-js/mdx and rendered with React (stand-ins for Mintlify's
+//   components), split into its sections; the text of every prose field, heading, legend cell,
+//   text version, link list, card and tab title is compared with the spec's Markdown rendered
+//   independently (remark + GFM, as MDX reads Markdown: no raw HTML, no angle autolinks, no
+//   indented code) or with the plain text of labels.
+// - props: the same MDX comparison on what Mintlify's prebuild writes for the page
+//   (src/_props/<page>.mdx, snippets inlined): the Markdown export readers and LLMs get.
+//
+// Texts are compared with runs of spaces, tabs and line breaks folded into one space.
+// Prints "ok   differential  <site>" or "FAIL differential  <site>: <field>: expected …, got …; …",
+// then "differential: N sites, M comparisons, K differences, J kept as written" on stderr; edge
+// labels of a page with `edge_labels = "verbatim"` (the author keeps a published page's bytes,
+// `personamap check` warns) are noted on stderr, not failed. Exit 1 on any difference.
+//
+// Self-test: cases/differential/good (a spec and its generated site) must show no difference;
+// each cases/differential/broken-<comparison>/ (files laid over a copy of good) must fail with a
+// difference whose field names <comparison>.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { evaluate } from '@mdx-js/mdx';
+import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
+import { JSDOM } from 'jsdom';
+import { createElement } from 'react';
+import * as runtime from 'react/jsx-runtime';
+import { renderToStaticMarkup } from 'react-dom/server';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+
+// --- the DOM Mermaid needs ------------------------------------------------------------------
+// check.mjs installs a jsdom window before importing this module; standalone, install one here.
+if (globalThis.document === undefined) {
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
+  for (const key of ['window', 'document', 'navigator', 'Element', 'HTMLElement', 'SVGElement', 'DOMParser',
+    'XMLSerializer', 'MutationObserver', 'getComputedStyle', 'requestAnimationFrame']) {
+    if (!(key in globalThis) || key === 'window' || key === 'document') {
+      Object.defineProperty(globalThis, key, { value: window[key], configurable: true, writable: true });
+    }
+  }
+}
+// Rendering (not parsing) also measures text and builds a style sheet, which jsdom lacks: give
+// every element a box from its text length (the layout is not compared, only texts).
+{
+  const w = globalThis.window;
+  globalThis.CSSStyleSheet ??= w.CSSStyleSheet;
+  const box = (el) => {
+    const width = 8 * (el.textContent ?? '').length + 1;
+    return { x: 0, y: 0, left: 0, top: 0, right: width, bottom: 16, width, height: 16 };
+  };
+  w.SVGElement.prototype.getBBox ??= function getBBox() { return box(this); };
+  w.SVGElement.prototype.getComputedTextLength ??= function getComputedTextLength() { return box(this).width; };
+  w.Element.prototype.getBoundingClientRect = function getBoundingClientRect() { return box(this); };
+}
+const { default: mermaid } = await import('mermaid');
+const { default: DOMPurify } = await import('dompurify');
+mermaid.initialize({ startOnLoad: false });
+const document = globalThis.document;
+
+// --- texts ----------------------------------------------------------------------------------
+
+// NUL never reaches a reader: Markdown, HTML and Mermaid all show U+FFFD for it.
+const fold = (s) => String(s ?? '').replaceAll('\u0000', '\uFFFD').replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
+const BLOCK = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'TR', 'TD', 'TH',
+  'THEAD', 'TBODY', 'PRE', 'BLOCKQUOTE', 'SECTION', 'DETAILS', 'ASIDE', 'HR', 'BR', 'IMG']);
+
+// The text a reader sees in DOM nodes: text, with blocks and line breaks as whitespace.
+function textOf(nodes) {
+  let out = '';
+  const walk = (n) => {
+    if (n.nodeType === 3) out += n.nodeValue;
+    else if (n.nodeType === 1) {
+      // GFM footnotes gather at the end of the page, not where they were written.
+      if (n.hasAttribute('data-footnotes') || n.hasAttribute('data-footnote-ref')) return;
+      const block = BLOCK.has(n.tagName.toUpperCase());
+      if (block) out += '\n';
+      if (n.tagName === 'IMG') out += n.getAttribute('alt') ?? '';
+      n.childNodes.forEach(walk);
+      if (block) out += '\n';
+    }
+  };
+  [].concat(nodes).forEach(walk);
+  return fold(out);
+}
+
+function htmlNodes(html) {
+  const host = document.createElement('div');
+  host.innerHTML = html;
+  return host;
+}
+
+// Markdown as MDX reads it (CommonMark + GFM without raw HTML, angle autolinks or indented code),
+// rendered by React: the meaning of a Markdown field of the spec.
+function mdxMarkdown() {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['htmlFlow', 'htmlText', 'autolink', 'codeIndented'] } });
+}
+const markdown = unified().use(remarkParse).use(mdxMarkdown).use(remarkGfm).use(remarkRehype);
+function markdownText(source) {
+  const hast = markdown.runSync(markdown.parse(source ?? ''));
+  return textOf(htmlNodes(renderToStaticMarkup(toJsxRuntime(hast, { Fragment: runtime.Fragment, jsx: runtime.jsx, jsxs: runtime.jsxs }))));
+}
+// Inline Markdown (a heading, a table cell): read in the middle of a paragraph, so that line-start
+// syntax (`1. `, `# `, `> `) stays text as it does inside a heading or cell.
+const inlineText = (source) => fold(markdownText(`a ${source ?? ''}`).replace(/^a ?/, ''));
+
+// --- the model ------------------------------------------------------------------------------
+
+function personamapBin() {
+  if (process.env.PERSONAMAP) return process.env.PERSONAMAP;
+  const release = path.join(ROOT, 'target', 'release', 'personamap');
+  return existsSync(release) ? release : path.join(ROOT, 'target', 'debug', 'personamap');
+}
+
+function loadModel(siteDir) {
+  const r = spawnSync(personamapBin(), ['model', '--root', siteDir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`personamap model failed: ${fold(r.stderr || r.error?.message)}`);
+  return JSON.parse(r.stdout);
+}
+
+// --- one comparison -------------------------------------------------------------------------
+
+class Report {
+  constructor() {
+    this.comparisons = 0;
+    this.differences = [];
+    // Differences the author chose and `personamap check` warns about (a page that keeps its
+    // edge labels verbatim): reported, not failed.
+    this.known = [];
+  }
+  same(field, expected, actual) {
+    this.comparisons += 1;
+    const e = typeof expected === 'string' ? expected : JSON.stringify(expected);
+    const a = typeof actual === 'string' ? actual : JSON.stringify(actual);
+    if (e !== a) this.differences.push(`${field}: expected ${JSON.stringify(e)}, got ${JSON.stringify(a)}`);
+  }
+  fail(field, why) {
+    this.comparisons += 1;
+    this.differences.push(`${field}: ${why}`);
+  }
+}
+
+// --- Mermaid --------------------------------------------------------------------------------
+
+let renderCount = 0;
+// The parser's texts hold Mermaid's placeholders for entity codes (`#35;` is `ﬂ°°35¶ß`), which
+// rendering turns back into characters: do the same for the texts read from the parser.
+const decodeEntities = (text) => htmlNodes(String(text ?? '')
+  .replace(/ﬂ°°(\d+)¶ß/g, '&#$1;')
+  .replace(/ﬂ°([A-Za-z]\w*)¶ß/g, '&$1;')
+  .replaceAll('<', '&lt;')).textContent;
+const labelLines = (el) => {
+  if (!el) return [];
+  const html = el.innerHTML.replace(/<br\s*\/?>/gi, '\n');
+  return htmlNodes(html).textContent.split('\n').map(fold);
+};
+
+async function compareDiagram(r, where, source, persona, page) {
+  let diagram;
+  try {
+    diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
+  } catch (err) {
+    return r.fail(`${where} mermaid parse`, fold(err.message));
+  }
+  const db = diagram.db;
+  const vertices = db.getVertices();
+  r.same(`${where} mermaid node ids`, persona.nodes.map((n) => n.id).sort(), [...vertices.keys()].sort());
+  r.same(`${where} mermaid direction`, persona.direction.replace("TD", "TB"), db.getDirection?.() ?? persona.direction);
+  const clicks = page.links !== 'none';
+  for (const n of persona.nodes) {
+    const v = vertices.get(n.id);
+    if (!v) continue;
+    r.same(`${where} mermaid node ${n.id} classes`, [n.class], v.classes.filter((c) => c !== 'clickable'));
+    r.same(`${where} mermaid node ${n.id} link`, clicks && n.href ? n.href.replaceAll('"', '%22') : null, v.link ?? null);
+  }
+  const classes = db.getClasses();
+  for (const c of persona.classes) {
+    r.same(`${where} mermaid classDef ${c.name}`, c.style, classes.get(c.name)?.styles ?? null);
+  }
+  const key = (e) => `${e.from} ${e.to} ${e.kind}`;
+  const strokes = { normal: 'solid', dotted: 'dotted', thick: 'thick' };
+  const edges = db.getEdges();
+  r.same(`${where} mermaid edges`, persona.edges.map(key).sort(),
+    edges.map((e) => `${e.start} ${e.end} ${e.type === 'arrow_point' ? strokes[e.stroke] ?? e.stroke : `${e.stroke}/${e.type}`}`).sort());
+  const acc = persona.accessible;
+  r.same(`${where} mermaid accTitle`, fold(acc?.title ?? ''), fold(decodeEntities(db.getAccTitle())));
+  r.same(`${where} mermaid accDescr`, fold(acc?.descr ?? ''), fold(decodeEntities(db.getAccDescription())));
+
+  // Rendered: what the reader sees.
+  const id = `differential-${renderCount++}`;
+  let svg;
+  try {
+    ({ svg } = await mermaid.render(id, source));
+  } catch (err) {
+    document.getElementById(id)?.remove();
+    document.getElementById(`d${id}`)?.remove();
+    return r.fail(`${where} mermaid render`, fold(err.message));
+  }
+  const host = htmlNodes(svg);
+  const svgRoot = host.querySelector('svg');
+  r.same(`${where} svg accTitle`, fold(acc?.title ?? ''), fold(svgRoot?.querySelector(':scope > title')?.textContent ?? ''));
+  r.same(`${where} svg accDescr`, fold(acc?.descr ?? ''), fold(svgRoot?.querySelector(':scope > desc')?.textContent ?? ''));
+  for (const n of persona.nodes) {
+    const v = vertices.get(n.id);
+    const g = v && host.querySelector(`g.node[id="${id}-${v.domId}"]`);
+    if (!g) {
+      r.fail(`${where} svg node ${n.id}`, 'not drawn');
+      continue;
+    }
+    r.same(`${where} svg node ${n.id} label lines`, n.label.map(fold), labelLines(g.querySelector('.nodeLabel') ?? g.querySelector('.label')));
+    const title = g.getAttribute('title');
+    const tooltip = title === null ? null : fold(htmlNodes(DOMPurify.sanitize(title)).textContent);
+    r.same(`${where} svg node ${n.id} tooltip`, clicks && n.href ? fold(n.tooltip) : null, tooltip);
+    const anchor = g.closest('a');
+    r.same(`${where} svg node ${n.id} link`, clicks && n.href ? n.href.replaceAll('"', '%22') : null,
+      anchor ? anchor.getAttribute('xlink:href') ?? anchor.getAttribute('href') : null);
+  }
+  // Edge labels, by edge id (a self-loop is drawn as three parts, `<id>-cyclic-special-…`).
+  const labelsById = new Map();
+  for (const g of host.querySelectorAll('g.edgeLabel g.label[data-id]')) {
+    const edgeId = attr(g, 'data-id').replace(/-cyclic-special-.*$/, '');
+    labelsById.set(edgeId, fold(`${labelsById.get(edgeId) ?? ''} ${g.textContent}`));
+  }
+  const expectedLabels = new Map();
+  persona.edges.forEach((e) => expectedLabels.set(`${e.from} ${e.to}`, [...(expectedLabels.get(`${e.from} ${e.to}`) ?? []), fold(e.label ?? '')]));
+  const actualLabels = new Map();
+  edges.forEach((e) => actualLabels.set(`${e.start} ${e.end}`, [...(actualLabels.get(`${e.start} ${e.end}`) ?? []), labelsById.get(e.id) ?? '']));
+  for (const [pair, want] of expectedLabels) {
+    const field = `${where} svg edge ${pair.replace(' ', ' → ')} labels`;
+    const got = [...(actualLabels.get(pair) ?? [])].sort();
+    if (page.edge_labels === 'verbatim' && JSON.stringify([...want].sort()) !== JSON.stringify(got)) {
+      r.comparisons += 1;
+      r.known.push(`${field}: expected ${JSON.stringify([...want].sort())}, got ${JSON.stringify(got)} (edge_labels = "verbatim")`);
+    } else {
+      r.same(field, [...want].sort(), got);
+    }
+  }
+}
+
+// --- MDX ------------------------------------------------------------------------------------
+
+const attr = (el, name) => el.getAttribute(name);
+const standIns = (divider) => ({
+  [divider]: () => createElement('div', { role: 'separator', 'data-c': 'divider' }),
+  Card: ({ title, href, icon, children }) => createElement('div', { 'data-c': 'card', 'data-title': title, 'data-href': href, 'data-icon': icon }, children),
+  Columns: ({ children }) => createElement('div', { 'data-c': 'columns' }, children),
+  Tabs: ({ children }) => createElement('div', { 'data-c': 'tabs' }, children),
+  Tab: ({ title, icon, children }) => createElement('section', { 'data-c': 'tab', 'data-title': title, 'data-icon': icon }, children),
+  Accordion: ({ title, children }) => createElement('details', { 'data-c': 'accordion', 'data-title': title }, children),
+  Note: ({ children }) => createElement('aside', { 'data-c': 'note' }, children),
+  Icon: () => null,
+});
+
+// The page's MDX, runnable: root-absolute snippet imports cannot be resolved here; their
+// components come from the stand-ins instead (in a prebuild page they are inlined exports).
+const withoutSnippetImports = (source) => source.replace(/^import\s+\{[^}]*\}\s+from\s+["']\/[^"']+\.jsx["'];?[ \t]*$/gm, '');
+
+// Mintlify's global components, which inlined snippets use without importing them.
+globalThis.Icon ??= () => null;
+
+async function renderPage(source, divider) {
+  const { default: Content } = await evaluate(withoutSnippetImports(source), {
+    ...runtime,
+    baseUrl: import.meta.url,
+    remarkPlugins: [remarkFrontmatter, remarkGfm],
+  });
+  const host = htmlNodes(renderToStaticMarkup(createElement(Content, { components: standIns(divider) })));
+  // React 19 adds <link rel=preload> for images at the top: not page content.
+  return [...host.childNodes].filter((n) => (n.nodeType === 1 && n.tagName !== 'LINK') || (n.nodeType === 3 && fold(n.nodeValue) !== ''));
+}
+
+const isDivider = (n) => n.nodeType === 1 && attr(n, 'role') === 'separator';
+const isMermaid = (n) => n.nodeType === 1 && n.tagName === 'PRE' && n.querySelector('code.language-mermaid');
+
+function sections(nodes) {
+  const out = [[]];
+  for (const n of nodes) {
+    if (isDivider(n)) out.push([]);
+    else out.at(-1).push(n);
+  }
+  return out;
+}
+
+// One persona's part of a page (after its heading or inside its tab): intro, diagram, links
+// and text version, read from the end. Returns the diagram source, or null.
+function comparePersonaBody(r, where, nodes, persona, page) {
+  const rest = [...nodes];
+  if (page.accessible) {
+    const acc = rest.at(-1);
+    if (acc?.getAttribute?.('data-c') !== 'accordion') {
+      r.fail(`${where} text version`, `missing (last block: ${fold(acc?.outerHTML ?? 'none').slice(0, 80)})`);
+    } else {
+      rest.pop();
+      r.same(`${where} text version title`, `Text version of the Persona ${persona.number} map`, fold(attr(acc, 'data-title')));
+      // Each edge: `A → B`, then in parentheses its kind unless solid and its label.
+      const name = (id) => fold(persona.nodes.find((n) => n.id === id)?.text);
+      const extra = (e) => [e.kind === 'solid' ? '' : e.kind, fold(e.label ?? '')].filter(Boolean).join(': ');
+      const expected = ['Nodes', ...persona.nodes.map((n) => fold(n.text)), 'Edges',
+        ...persona.edges.map((e) => `${name(e.from)} → ${name(e.to)}${extra(e) ? ` (${extra(e)})` : ''}`)];
+      r.same(`${where} text version`, fold(expected.join('\n')), textOf(acc));
+      const hrefs = [...acc.querySelectorAll('a')].map((a) => attr(a, 'href'));
+      r.same(`${where} text version links`, persona.nodes.filter((n) => n.href).map((n) => n.href), hrefs);
+    }
+  }
+  const linked = persona.nodes.filter((n) => n.href);
+  if (linked.length > 0 && (page.links === 'list' || page.links === 'cards')) {
+    const block = rest.pop();
+    if (page.links === 'list') {
+      const items = block?.tagName === 'UL' ? [...block.children] : [];
+      r.same(`${where} link list`, linked.map((n) => `${fold(n.text)} <${n.href}>`),
+        items.map((li) => `${textOf(li)} <${[...li.querySelectorAll('a')].map((a) => attr(a, 'href')).join(' ')}>`));
+    } else {
+      const cards = block?.getAttribute?.('data-c') === 'columns' ? [...block.querySelectorAll('[data-c=card]')] : [];
+      r.same(`${where} link cards`, linked.map((n) => `${fold(n.text)} <${n.href}>`),
+        cards.map((c) => `${fold(attr(c, 'data-title'))} <${attr(c, 'data-href')}>${textOf(c)}`));
+    }
+  }
+  const diagram = rest.pop();
+  if (!diagram || !isMermaid(diagram)) {
+    r.fail(`${where} diagram`, 'no mermaid block where the diagram belongs');
+    rest.push(diagram);
+  }
+  r.same(`${where} intro`, markdownText(persona.intro), textOf(rest.filter(Boolean)));
+  return diagram && isMermaid(diagram) ? diagram.querySelector('code').textContent : null;
+}
+
+// Compares one page's MDX (the generated file or prebuild's reprint) with the model; the
+// diagram sources found, by persona number, go to `diagrams` when given.
+async function comparePage(r, label, source, page, divider, diagrams) {
+  let nodes;
+  try {
+    nodes = await renderPage(source, divider);
+  } catch (err) {
+    return r.fail(`${label} evaluate`, fold(err.reason ?? err.message));
+  }
+  const parts = sections(nodes);
+  const want = 1 + (page.layout === 'tabs' ? 1 : page.personas.length) + (page.closing ? 1 : 0) + (page.related.length ? 1 : 0);
+  if (parts.length !== want) {
+    return r.fail(`${label} sections`, `expected ${want} parts between dividers, got ${parts.length}: ${parts.map((p) => textOf(p).slice(0, 40)).join(' | ')}`);
+  }
+  // Top: banner, intro, legend heading and table.
+  const top = [...parts[0]];
+  if (page.banner === 'livepeer' && top[0]?.getAttribute('data-c') === 'note') top.shift();
+  const table = top.pop();
+  const heading = top.pop();
+  r.same(`${label} legend heading`, inlineText(page.legend), heading?.tagName === 'H2' ? textOf(heading) : `<no h2: ${textOf(heading ?? [])}>`);
+  const rows = table?.tagName === 'TABLE' ? [...table.querySelectorAll('tbody tr')] : [];
+  r.same(`${label} legend rows`, page.legend_rows.length, rows.length);
+  page.legend_rows.forEach((row, i) => {
+    const cells = rows[i] ? [...rows[i].children].map((c) => textOf(c)) : [];
+    r.same(`${label} legend row ${i + 1} class`, row.class, cells[0] ?? '');
+    r.same(`${label} legend row ${i + 1} meaning`, inlineText(row.meaning), cells[1] ?? '');
+  });
+  r.same(`${label} intro`, markdownText(page.intro), textOf(top));
+
+  let next = 1;
+  if (page.layout === 'tabs') {
+    const tabs = parts[next++];
+    const list = tabs.length === 1 && attr(tabs[0], 'data-c') === 'tabs' ? [...tabs[0].querySelectorAll(':scope > [data-c=tab]')] : [];
+    r.same(`${label} tabs`, page.personas.length, list.length);
+    page.personas.forEach((p, i) => {
+      const tab = list[i];
+      if (!tab) return;
+      const where = `${label} persona ${p.number}`;
+      const nick = p.nickname ? ` ("${inlineText(p.nickname)}")` : '';
+      r.same(`${where} tab title`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), fold(attr(tab, 'data-title')));
+      const src = comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page);
+      if (diagrams && src !== null) diagrams.set(p.number, src);
+    });
+  } else {
+    for (const p of page.personas) {
+      const part = [...parts[next++]];
+      const where = `${label} persona ${p.number}`;
+      const h = part.shift();
+      const nick = p.nickname ? ` ("${inlineText(p.nickname)}")` : '';
+      r.same(`${where} heading`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), h?.tagName === 'H2' ? textOf(h) : `<no h2: ${textOf(h ?? [])}>`);
+      const src = comparePersonaBody(r, where, part, p, page);
+      if (diagrams && src !== null) diagrams.set(p.number, src);
+    }
+  }
+  if (page.closing) r.same(`${label} closing`, markdownText(page.closing), textOf(parts[next++]));
+  if (page.related.length) {
+    const part = parts[next++];
+    r.same(`${label} related heading`, 'Related Pages', part[0]?.tagName === 'H2' ? textOf(part[0]) : '<no h2>');
+    const cards = part[1] ? [...part[1].querySelectorAll('[data-c=card]')] : [];
+    r.same(`${label} related cards`, page.related.map((c) => `${fold(c.title)} <${c.href}> ${markdownText(c.description)}`),
+      cards.map((c) => `${fold(attr(c, 'data-title'))} <${attr(c, 'data-href')}> ${textOf(c)}`));
+    r.same(`${label} related icons`, page.related.map((c) => c.icon ?? null), cards.map((c) => attr(c, 'data-icon')));
+  }
+}
+
+// --- one site -------------------------------------------------------------------------------
+
+/// Every comparison of one site; `scratch` is the folder prebuild wrote into (null: skip props).
+export async function differential(siteDir, scratch) {
+  const r = new Report();
+  let model;
+  try {
+    model = loadModel(siteDir);
+  } catch (err) {
+    r.fail('model', fold(err.message));
+    return r;
+  }
+  for (const page of model.pages) {
+    const file = path.join(siteDir, `${page.id}.mdx`);
+    if (!existsSync(file)) {
+      r.fail(`${page.id}`, 'no page file');
+      continue;
+    }
+    const diagrams = new Map();
+    await comparePage(r, `${page.id} mdx`, readFileSync(file, 'utf8'), page, model.divider, diagrams);
+    for (const p of page.personas) {
+      const where = `${page.id} persona ${p.number}`;
+      if (diagrams.has(p.number)) await compareDiagram(r, where, diagrams.get(p.number), p, page);
+    }
+    if (scratch) {
+      const props = path.join(scratch, 'src', '_props', `${page.id}.mdx`);
+      if (existsSync(props)) await comparePage(r, `${page.id} props`, readFileSync(props, 'utf8'), page, model.divider, null);
+      else r.fail(`${page.id} props`, `prebuild wrote no src/_props/${page.id}.mdx`);
+    }
+  }
+  return r;
+}
+
+// Runs Mintlify's prebuild (prebuild.mjs) for a site into a fresh scratch folder.
+function prebuildInto(siteDir) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'differential-prebuild-'));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(HERE, 'prebuild.mjs'), siteDir], { cwd: scratch, stdio: 'ignore' });
+    child.on('close', () => resolve(scratch));
+  });
+}
+
+async function checkSites(dirs, props) {
+  let comparisons = 0;
+  let differences = 0;
+  let known = 0;
+  // Prebuild of the next site runs while this one is compared.
+  let pending = props && dirs.length ? prebuildInto(path.resolve(dirs[0])) : null;
+  for (const [i, dir] of dirs.entries()) {
+    const siteDir = path.resolve(dir);
+    const scratch = pending ? await pending : null;
+    pending = props && i + 1 < dirs.length ? prebuildInto(path.resolve(dirs[i + 1])) : null;
+    const r = await differential(siteDir, scratch);
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    comparisons += r.comparisons;
+    differences += r.differences.length;
+    known += r.known.length;
+    const name = path.basename(siteDir);
+    console.log(r.differences.length === 0 ? `ok   differential  ${name}` : `FAIL differential  ${name}: ${r.differences.join('; ')}`);
+    for (const k of r.known) console.error(`note differential  ${name}: kept as written: ${k}`);
+  }
+  console.error(`differential: ${dirs.length} sites, ${comparisons} comparisons, ${differences} differences, ${known} kept as written`);
+  return differences === 0;
+}
+
+async function selfTest() {
+  const base = path.join(HERE, 'cases', 'differential');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'differential-cases-'));
+  let passed = 0;
+  let failed = 0;
+  try {
+    const good = await differential(path.join(base, 'good'), null);
+    if (good.differences.length === 0) {
+      console.log(`ok   differential good: no difference (${good.comparisons} comparisons)`);
+      passed += 1;
+    } else {
+      console.log(`FAIL differential good: ${good.differences.join('; ')}`);
+      failed += 1;
+    }
+    for (const name of readdirSync(base).filter((n) => n.startsWith('broken-')).sort()) {
+      const dir = path.join(work, name);
+      cpSync(path.join(base, 'good'), dir, { recursive: true });
+      cpSync(path.join(base, name), dir, { recursive: true });
+      const wantProps = name.includes('props');
+      const scratch = wantProps ? await prebuildInto(dir) : null;
+      const r = await differential(dir, scratch);
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+      // The case name's words, in order, name the field that must differ.
+      const words = name.slice('broken-'.length).split('.')[0].split('-');
+      const field = words.join(' ');
+      const names = (d) => d.slice(0, d.indexOf(':')).toLowerCase();
+      const hit = r.differences.find((d) => words.reduce((at, w) => (at < 0 ? at : names(d).indexOf(w, at)), 0) >= 0);
+      if (hit) {
+        console.log(`ok   differential ${name}: fails as expected: ${hit.slice(0, 200)}`);
+        passed += 1;
+      } else {
+        console.log(`FAIL differential ${name}: no difference in "${field}"; got: ${r.differences.join('; ') || 'none'}`);
+        failed += 1;
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  let ok;
+  if (args[0] === '--self-test') ok = await selfTest();
+  else {
+    const props = args[0] !== '--no-props';
+    ok = await checkSites(props ? args : args.slice(1), props);
+  }
+  process.exit(ok ? 0 : 1);
+}
