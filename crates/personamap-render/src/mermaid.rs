@@ -1,7 +1,7 @@
 //! Mermaid flowcharts: one per persona, in the classic syntax every Mermaid 11 renderer reads.
 
 use crate::escape::{is_plain_edge_label, mermaid_label, mermaid_text};
-use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Persona};
+use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Links, Page, Persona};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
@@ -13,6 +13,16 @@ pub struct FlowOptions {
     pub clicks: bool,
     /// Emit `accTitle` and `accDescr` for screen readers.
     pub accessible: bool,
+}
+
+impl FlowOptions {
+    /// The options `page` asks for.
+    pub fn of(page: &Page) -> Self {
+        FlowOptions {
+            clicks: page.links != Links::None,
+            accessible: page.accessible,
+        }
+    }
 }
 
 /// The flowchart text for `persona` (no fence, ends with a newline): direction, node groups,

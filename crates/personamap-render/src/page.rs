@@ -28,10 +28,7 @@ pub fn page(
     let rows: Vec<[String; 2]> = used
         .map(|c| [format!("`{}`", c.name), table_cell(&c.meaning)])
         .collect();
-    let options = FlowOptions {
-        clicks: page.links != Links::None,
-        accessible: page.accessible,
-    };
+    let options = FlowOptions::of(page);
     let personas: Vec<Value> = personas
         .iter()
         .map(|p| persona_context(flows, spec, page, p, options))
