@@ -28,7 +28,7 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
 
 /// Page ids of the `.mdx`/`.md` files under `root`, honouring `.gitignore` and skipping
 /// `snippets/` (never pages) and hidden folders.
-fn pages_on_disk(root: &Path) -> std::collections::BTreeSet<String> {
+pub(crate) fn pages_on_disk(root: &Path) -> std::collections::BTreeSet<String> {
     let mut pages = std::collections::BTreeSet::new();
     for entry in ignore::WalkBuilder::new(root).build().flatten() {
         let path = entry.path();
