@@ -4,8 +4,8 @@
 //! tables, swc behind ESM and expressions) and its frontmatter as YAML; every `.jsx` snippet is
 //! parsed by swc and held to Mintlify's snippet rules; every Mermaid block is read back by
 //! [`flowchart::read`] and compared with the spec's graph. A failure is a compiler bug
-//! (`error[compiler-bug]`), except Mermaid's size limit, which is the spec's
-//! (`error[diagram-too-long]`).
+//! (`error[compiler-bug]`). Mermaid's size limits are the spec's and are applied before
+//! rendering (`personamap_spec::rules`, `personamap_render::Compiler::compile`).
 
 pub mod flowchart;
 pub mod js;
@@ -13,7 +13,6 @@ pub mod mdx;
 
 use flowchart::{Graph, GraphEdge, GraphNode};
 use personamap_render::{OutputKind, Outputs};
-use personamap_spec::rules::MAX_TEXT;
 use personamap_spec::{Diagnostic, EdgeKind, EdgeLabels, LabelStyle, Page, Persona, Span, Spec};
 
 /// Help of every compiler-bug diagnostic.
@@ -149,20 +148,6 @@ fn page_checks(
         return;
     }
     for (persona, text) in personas.iter().zip(&parts.mermaid) {
-        let size = text.encode_utf16().count();
-        if size > MAX_TEXT {
-            diags.push(
-                Diagnostic::error(
-                    "diagram-too-long",
-                    Some(persona.span),
-                    format!(
-                        "the diagram of persona {} is {size} characters long; Mermaid shows an error past {MAX_TEXT}",
-                        persona.number
-                    ),
-                )
-                .with_help("split the persona, or shorten labels"),
-            );
-        }
         match flowchart::read(text) {
             Ok(graph) => {
                 let mut want = expected_on(spec, page, persona);

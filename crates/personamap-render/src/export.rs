@@ -173,7 +173,7 @@ fn collect_edits(
 /// Whether an MDX expression holds only a comment (`{/* … */}`), which renders nothing.
 fn is_comment(expression: &str) -> bool {
     let e = expression.trim();
-    e.starts_with("/*") && e.ends_with("*/") && !e[2..e.len() - 2].contains("*/")
+    e.len() >= 4 && e.starts_with("/*") && e.ends_with("*/") && !e[2..e.len() - 2].contains("*/")
 }
 
 fn visit_children(
@@ -196,5 +196,19 @@ fn cell_text<'a>(cell: &Node, src: &'a str) -> &'a str {
     ) {
         (Some(first), Some(last)) => &src[first.start.offset..last.end.offset],
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_comment;
+
+    #[test]
+    fn comment_expressions_are_told_apart_without_panicking() {
+        assert!(is_comment(" /* note */ "));
+        assert!(is_comment("/**/"));
+        assert!(!is_comment("/*/"));
+        assert!(!is_comment("/* a */ x /* b */"));
+        assert!(!is_comment("a"));
     }
 }

@@ -20,6 +20,7 @@ pub mod templates;
 use docs_json::DocsJson;
 use minijinja::Environment;
 pub use owned::{Inserted, NavEntry};
+use personamap_spec::rules::MAX_TEXT;
 use personamap_spec::{Diagnostic, Page, Spec};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -164,14 +165,20 @@ impl Compiler {
                 docs_out = Some(updated);
             }
         }
+        let mut too_long = BTreeSet::new();
         for (page, entry) in spec.pages.iter().zip(wanted) {
-            match self.page(spec, page) {
-                Ok(text) => files.push(Output {
-                    path: format!("{}.mdx", page.id),
-                    contents: text,
-                    kind: OutputKind::Page,
-                }),
-                Err(d) => errors.push(d),
+            let sizes = self.diagram_sizes(spec, page, &mut too_long);
+            if !sizes.is_empty() {
+                errors.extend(sizes);
+            } else {
+                match self.page(spec, page) {
+                    Ok(text) => files.push(Output {
+                        path: format!("{}.mdx", page.id),
+                        contents: text,
+                        kind: OutputKind::Page,
+                    }),
+                    Err(d) => errors.push(d),
+                }
             }
             let current = docs_out.as_deref().unwrap_or(docs_text);
             let result = DocsJson::parse(current)
@@ -321,6 +328,37 @@ impl Compiler {
                 format!("the generated page `{id}` is not valid MDX: {m}"),
             )]
         })
+    }
+
+    /// Mermaid's size limit, applied to the diagrams of `page` before the page is rendered (and
+    /// validated, which costs more): a `diagram-too-long` error per persona past it, each persona
+    /// reported once (`reported` holds the numbers already reported by other pages).
+    fn diagram_sizes(
+        &self,
+        spec: &Spec,
+        page: &Page,
+        reported: &mut BTreeSet<u32>,
+    ) -> Vec<Diagnostic> {
+        let options = mermaid::FlowOptions::of(page);
+        let mut diags = Vec::new();
+        for persona in page.personas.iter().filter_map(|n| spec.persona(*n)) {
+            let text = self.flows.flowchart(persona, &spec.palette, options);
+            let size = text.encode_utf16().count();
+            if size > MAX_TEXT && reported.insert(persona.number) {
+                diags.push(
+                    Diagnostic::error(
+                        "diagram-too-long",
+                        Some(persona.span),
+                        format!(
+                            "the diagram of persona {} is {size} characters long; Mermaid shows an error past {MAX_TEXT}",
+                            persona.number
+                        ),
+                    )
+                    .with_help("split the persona, or shorten labels"),
+                );
+            }
+        }
+        diags
     }
 
     /// The divider snippet of `spec`.

@@ -4,7 +4,7 @@ use crate::escape::{
     dotted_inline_misread, guard_line, is_plain_edge_label, mermaid_label, mermaid_string,
     mermaid_text,
 };
-use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Maps, Persona};
+use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Links, Maps, Page, Persona};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
@@ -21,6 +21,18 @@ pub struct FlowOptions {
     pub verbatim_labels: bool,
     /// The page's map settings (layout, wrapping, link markers).
     pub maps: Maps,
+}
+
+impl FlowOptions {
+    /// The options `page` asks for.
+    pub fn of(page: &Page) -> Self {
+        FlowOptions {
+            clicks: page.links != Links::None,
+            accessible: page.accessible,
+            verbatim_labels: page.edge_labels == personamap_spec::EdgeLabels::Verbatim,
+            maps: page.maps,
+        }
+    }
 }
 
 /// The flowchart text for `persona` (no fence, ends with a newline): direction, node groups,

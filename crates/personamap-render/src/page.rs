@@ -7,9 +7,7 @@ use crate::frontmatter::frontmatter;
 use crate::mermaid::{FlowCache, FlowOptions};
 use crate::templates;
 use minijinja::{Environment, Value, context};
-use personamap_spec::{
-    Banner, Divider, EdgeKind, EdgeLabels, Layout, Links, Node, Page, Persona, Spec,
-};
+use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Spec};
 use std::fmt::Write as _;
 
 /// Renders the MDX page for `page`, taking unchanged diagrams from `flows`.
@@ -40,12 +38,7 @@ pub fn page(
             .collect();
         table(&["Class", "Meaning"], &rows)
     };
-    let options = FlowOptions {
-        clicks: page.links != Links::None,
-        accessible: page.accessible,
-        verbatim_labels: page.edge_labels == EdgeLabels::Verbatim,
-        maps: page.maps,
-    };
+    let options = FlowOptions::of(page);
     let personas: Vec<Value> = personas
         .iter()
         .map(|p| persona_context(flows, spec, page, p, options))

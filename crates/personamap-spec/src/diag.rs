@@ -97,14 +97,15 @@ impl Diagnostic {
                     .max(1)
             };
             let pad = " ".repeat(gutter);
+            let (shown, caret_col, width) = excerpt(text, col, width);
             let _ = writeln!(out, "{pad}{} {}:{line}:{col}", blue("-->"), file.path);
             let _ = writeln!(out, "{pad} {}", blue("|"));
-            let _ = writeln!(out, "{} {text}", blue(&format!("{line} |")));
+            let _ = writeln!(out, "{} {shown}", blue(&format!("{line} |")));
             let _ = writeln!(
                 out,
                 "{pad} {} {}{}",
                 blue("|"),
-                " ".repeat(col - 1),
+                " ".repeat(caret_col - 1),
                 paint(level_colour, &"^".repeat(width))
             );
             if let Some(help) = &self.help {
@@ -115,6 +116,33 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Characters of a source line shown in a diagnostic; longer lines are cut around the span.
+const MAX_SHOWN: usize = 400;
+
+/// The part of source line `text` to show for a span at 1-based character column `col`,
+/// `width` characters wide: the line itself when short, else about [`MAX_SHOWN`] characters
+/// around the span's start with `…` where it was cut. Returns the text, the span's column in
+/// it and the caret width.
+fn excerpt(text: &str, col: usize, width: usize) -> (String, usize, usize) {
+    let chars = text.chars().count();
+    if chars <= MAX_SHOWN {
+        return (text.to_string(), col, width);
+    }
+    let first = col.saturating_sub(1).saturating_sub(MAX_SHOWN / 4);
+    let last = (first + MAX_SHOWN).min(chars);
+    let mut shown: String = text.chars().skip(first).take(last - first).collect();
+    let mut caret_col = col - first;
+    if first > 0 {
+        shown.insert(0, '…');
+        caret_col += 1;
+    }
+    if last < chars {
+        shown.push('…');
+    }
+    let visible = (last + 1).saturating_sub(col).max(1);
+    (shown, caret_col, width.min(visible))
 }
 
 /// Sorts diagnostics by file, position, then severity, for stable output.
@@ -182,5 +210,32 @@ mod tests {
         assert_eq!(suggest("ComGW", names), Some("CommGW"));
         assert_eq!(suggest("SlefGW", names), Some("SelfGW"));
         assert_eq!(suggest("Pipelines", names), None);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        use crate::source::{FileId, SourceFile, Sources, Span};
+        let line = format!("label = \"{}\" # é", "x".repeat(5_000_000));
+        let at = line.len() - 4;
+        let sources = Sources::new(vec![SourceFile {
+            path: "personas/a.toml".into(),
+            text: format!("[a]\n{line}\n"),
+        }]);
+        let span = Span::new(FileId(0), 4 + at..4 + at + 1);
+        let shown = Diagnostic::error("r", Some(span), "m").render(&sources);
+        assert!(shown.len() < 1000, "{} bytes", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[3].starts_with("2 | …xxx") && lines[3].ends_with("\" # é"));
+        // The caret stands under the `#`.
+        let caret = lines[4].find('^').map(|i| lines[4][..i].chars().count());
+        let hash = lines[3].find('#').map(|i| lines[3][..i].chars().count());
+        assert_eq!(caret, hash);
+        // A short line is shown whole.
+        let span = Span::new(FileId(0), 1..2);
+        assert!(
+            Diagnostic::error("r", Some(span), "m")
+                .render(&sources)
+                .contains("1 | [a]\n")
+        );
     }
 }

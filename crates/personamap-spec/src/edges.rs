@@ -192,13 +192,12 @@ fn parse_id(c: &mut Cursor) -> Result<(String, std::ops::Range<usize>), EdgeSynt
             .take_while(|ch| !ch.is_whitespace() && *ch != '&')
             .map(char::len_utf8)
             .sum();
+        // At least the first character, so an unexpected space such as U+00A0 is shown.
+        let word = word.max(c.rest().chars().next().map_or(0, char::len_utf8));
         let message = if c.rest().is_empty() {
             "expected a node id at the end of the line".to_string()
         } else if len == 0 {
-            format!(
-                "expected a node id, found `{}`",
-                &c.rest()[..word.max(1).min(c.rest().len())]
-            )
+            format!("expected a node id, found {}", shown(&c.rest()[..word]))
         } else {
             format!(
                 "node id `{}` contains characters outside [A-Za-z0-9_]",
@@ -279,13 +278,28 @@ fn parse_link(c: &mut Cursor) -> Result<Link, EdgeSyntaxError> {
         .take_while(|ch| !ch.is_whitespace())
         .map(char::len_utf8)
         .sum();
+    let found = found.max(c.rest().chars().next().map_or(0, char::len_utf8));
     Err(EdgeSyntaxError {
         help: Some("use `-->`, `-.->` or `==>`, optionally with a label".into()),
         ..c.err(
             found,
-            format!("expected an arrow, found `{}`", &c.rest()[..found]),
+            format!("expected an arrow, found {}", shown(&c.rest()[..found])),
         )
     })
+}
+
+/// Quotes `text` for a message: in backticks, or by code point when it is a single
+/// whitespace character other than a space or tab (U+00A0, U+2028, U+3000, …), which a
+/// reader could not see.
+fn shown(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(ch), None) if ch.is_whitespace() && ch != ' ' && ch != '\t' => format!(
+            "the invisible space U+{:04X} (only spaces and tabs separate ids and arrows)",
+            u32::from(ch)
+        ),
+        _ => format!("`{text}`"),
+    }
 }
 
 fn parse_pipe_label(c: &mut Cursor) -> Result<String, EdgeSyntaxError> {
@@ -416,5 +430,31 @@ mod tests {
             err("A -->").message,
             "expected a node id at the end of the line"
         );
+    }
+
+    #[test]
+    fn unicode_spaces_are_located_errors_not_panics() {
+        for space in ['\u{a0}', '\u{2028}', '\u{3000}', '\u{feff}'] {
+            for line in [
+                format!("A -->{space}B"),
+                format!("A{space}--> B"),
+                format!("A --> B{space}"),
+                format!("A -->{space}"),
+                format!("{space}A --> B"),
+                format!("A -.{space}.-> B"),
+                format!("A -->|{space}| B"),
+            ] {
+                let span = Span::new(FileId(0), 0..0);
+                let (_, errors) = parse(&line, FileId(0), Some(0), span);
+                for (e, _) in errors {
+                    assert!(line.is_char_boundary(e.range.start), "{line:?}: {e:?}");
+                    assert!(line.is_char_boundary(e.range.end), "{line:?}: {e:?}");
+                }
+            }
+        }
+        let e = err("A -->\u{a0}B");
+        assert_eq!(e.range, 5..7);
+        assert!(e.message.contains("U+00A0"), "{}", e.message);
+        assert!(err("A\u{3000}--> B").message.contains("U+3000"));
     }
 }

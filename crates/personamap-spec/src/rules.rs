@@ -84,6 +84,7 @@ pub(crate) fn check(
     let mut diags = Vec::new();
     for p in personas {
         node_checks(p, &mut diags);
+        diagram_size(p, &mut diags);
         let edges: usize = p.edges.iter().flatten().map(|c| c.edge_count()).sum();
         if edges > MAX_EDGES {
             diags.push(
@@ -184,6 +185,54 @@ fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+    }
+}
+
+/// Rejects a diagram whose text is bound to pass [`MAX_TEXT`] before anything is rendered:
+/// each node's id and label lines and each edge label appear at least once in the diagram, so
+/// their sum (in UTF-16 units, as Mermaid counts) is a lower bound of its size. A single label
+/// that long is reported at its node; the exact size is checked again when rendering.
+fn diagram_size(p: &Persona, diags: &mut Vec<Diagnostic>) {
+    let units = |s: &str| s.encode_utf16().count();
+    let mut total = 0usize;
+    for n in p.nodes() {
+        let label: usize = n.label.iter().map(|l| units(l)).sum();
+        if label > MAX_TEXT {
+            diags.push(
+                Diagnostic::error(
+                    "diagram-too-long",
+                    Some(n.span),
+                    format!(
+                        "the label of node `{}` is {label} characters long; Mermaid shows an error for a diagram past {MAX_TEXT}",
+                        n.id
+                    ),
+                )
+                .with_help("shorten the label; put long text in the persona's intro or a linked page"),
+            );
+            return;
+        }
+        total += n.id.len() + label;
+    }
+    total += p
+        .edges
+        .iter()
+        .flatten()
+        .flat_map(|c| &c.links)
+        .filter_map(|l| l.label.as_ref())
+        .map(|(text, _)| units(text))
+        .sum::<usize>();
+    if total > MAX_TEXT {
+        diags.push(
+            Diagnostic::error(
+                "diagram-too-long",
+                Some(p.span),
+                format!(
+                    "the diagram of persona {} is at least {total} characters long (its ids and labels alone); Mermaid shows an error past {MAX_TEXT}",
+                    p.number
+                ),
+            )
+            .with_help("split the persona, or shorten labels"),
+        );
     }
 }
 

@@ -49,7 +49,8 @@ fn run(shape: Shape, debounce: Duration) -> Result<Vec<Duration>, String> {
         llms_txt: read("llms.txt"),
         ..SiteInputs::default()
     };
-    let watch = Watch::start(root, debounce, site)?;
+    // The synthetic site has no hand-written pages to list.
+    let watch = Watch::start(root, debounce, site, |_| Default::default())?;
     let stopper = watch.stopper();
     let handle = std::thread::spawn(move || watch.run(&mut |_: Report| {}));
     let number = shape.personas / 2;

@@ -157,10 +157,90 @@ impl Engine {
         changed
     }
 
+    /// Sets the ids of the pages on disk (links to them resolve). Returns whether that can
+    /// change a build: a page the spec itself generates counts as present either way, so the
+    /// tool's own page writes are no change.
+    pub fn set_pages_on_disk(&mut self, pages: BTreeSet<String>) -> bool {
+        let generated: BTreeSet<&str> = self
+            .good
+            .iter()
+            .flat_map(|g| g.spec.pages.iter().map(|p| p.id.as_str()))
+            .collect();
+        let changed = self
+            .site
+            .pages_on_disk
+            .symmetric_difference(&pages)
+            .any(|id| !generated.contains(id.as_str()));
+        self.site.pages_on_disk = pages;
+        if changed {
+            self.dirty_site = true;
+        }
+        changed
+    }
+
     /// Builds what the changes since the last good build affect.
+    ///
+    /// A panic inside the build (a compiler bug) is caught: it becomes a `compiler-bug`
+    /// diagnostic, nothing is returned to write, and the next rebuild starts over from the
+    /// files, so `watch` goes on and the last good outputs stay on disk.
     pub fn rebuild(&mut self) -> Rebuild<'_> {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build()))
+            .unwrap_or_else(|payload| self.panicked(payload.as_ref()));
+        match outcome {
+            Outcome::Nothing => Rebuild::Nothing,
+            Outcome::Failed(diagnostics) => Rebuild::Failed {
+                sources: self.failed.get_or_insert_with(|| Sources::new(Vec::new())),
+                diagnostics,
+            },
+            Outcome::Built {
+                changed,
+                pages_rendered,
+                warnings,
+            } => match &self.good {
+                Some(good) => Rebuild::Built(Built {
+                    outputs: &good.outputs,
+                    inserted: &good.inserted,
+                    changed,
+                    pages_rendered,
+                    warnings,
+                    sources: &good.spec.sources,
+                }),
+                None => Rebuild::Nothing,
+            },
+        }
+    }
+
+    /// What a panicking rebuild returns; the state it may have left half-updated is dropped.
+    fn panicked(&mut self, payload: &(dyn std::any::Any + Send)) -> Outcome {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".into());
+        self.good = None;
+        let sources = self.sources();
+        let diagnostic = Diagnostic::error(
+            "compiler-bug",
+            None,
+            format!("personamap panicked while rebuilding: {what}"),
+        )
+        .with_help(
+            "this is a bug in personamap, not in your spec: please report it with this spec attached; \
+             the last good outputs are kept and watching goes on",
+        );
+        self.fail(sources, vec![diagnostic])
+    }
+
+    /// [`Engine::rebuild`] without the panic guard.
+    fn build(&mut self) -> Outcome {
+        #[cfg(test)]
+        tests::PLANTED_PANIC.with(|planted| {
+            if planted.get() {
+                panic!("planted by a test");
+            }
+        });
         if self.dirty_files.is_empty() && !self.dirty_site {
-            return Rebuild::Nothing;
+            return Outcome::Nothing;
         }
         let fast = match &self.good {
             Some(good) if !self.dirty_files.is_empty() && !self.dirty_site => {
@@ -181,7 +261,7 @@ impl Engine {
     }
 
     /// Every file parsed and resolved, everything compiled.
-    fn full(&mut self) -> Rebuild<'_> {
+    fn full(&mut self) -> Outcome {
         let sources = self.sources();
         let mut diags = Vec::new();
         let mut parsed = Vec::new();
@@ -227,7 +307,7 @@ impl Engine {
     }
 
     /// The last good spec compiled again against new site inputs.
-    fn site_only(&mut self) -> Rebuild<'_> {
+    fn site_only(&mut self) -> Outcome {
         let Some(mut good) = self.good.take() else {
             return self.full();
         };
@@ -247,7 +327,7 @@ impl Engine {
     }
 
     /// Only the changed persona-only files resolved, only the pages showing them rendered.
-    fn personas_only(&mut self) -> Rebuild<'_> {
+    fn personas_only(&mut self) -> Outcome {
         let sources = self.sources();
         let Some(mut good) = self.good.take() else {
             return self.full();
@@ -297,11 +377,9 @@ impl Engine {
         )
     }
 
-    fn fail(&mut self, sources: Sources, diagnostics: Vec<Diagnostic>) -> Rebuild<'_> {
-        Rebuild::Failed {
-            sources: self.failed.insert(sources),
-            diagnostics,
-        }
+    fn fail(&mut self, sources: Sources, diagnostics: Vec<Diagnostic>) -> Outcome {
+        self.failed = Some(sources);
+        Outcome::Failed(diagnostics)
     }
 
     fn succeed(
@@ -311,7 +389,7 @@ impl Engine {
         pages: usize,
         mut warnings: Vec<Diagnostic>,
         validate: bool,
-    ) -> Rebuild<'_> {
+    ) -> Outcome {
         let changed: Vec<String> = good
             .outputs
             .iter()
@@ -350,16 +428,24 @@ impl Engine {
         self.dirty_files.clear();
         self.dirty_site = false;
         self.failed = None;
-        let good = self.good.insert(good);
-        Rebuild::Built(Built {
-            outputs: &good.outputs,
-            inserted: &good.inserted,
+        self.good = Some(good);
+        Outcome::Built {
             changed,
             pages_rendered: pages,
             warnings,
-            sources: &good.spec.sources,
-        })
+        }
     }
+}
+
+/// How a rebuild went, before it is lent out as a [`Rebuild`].
+enum Outcome {
+    Nothing,
+    Built {
+        changed: Vec<String>,
+        pages_rendered: usize,
+        warnings: Vec<Diagnostic>,
+    },
+    Failed(Vec<Diagnostic>),
 }
 
 /// What [`patch`] made of a persona edit.
@@ -561,4 +647,51 @@ mod tests {
     }
 
     const DOCS_JSON_PATH: &str = personamap_render::DOCS_JSON;
+
+    thread_local! {
+        /// Makes the next rebuilds on this thread panic, as a compiler bug would.
+        pub(super) static PLANTED_PANIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    #[test]
+    fn a_panicking_rebuild_is_a_compiler_bug_and_the_next_one_starts_over() {
+        let mut e = engine();
+        built(e.rebuild());
+        let path = synth::persona_path(3);
+        assert!(e.set_spec_file(&path, Some(synth::persona(3, SHAPE.nodes, 1))));
+        PLANTED_PANIC.with(|p| p.set(true));
+        let result = e.rebuild();
+        PLANTED_PANIC.with(|p| p.set(false));
+        match result {
+            Rebuild::Failed { diagnostics, .. } => {
+                assert_eq!(diagnostics.len(), 1);
+                assert_eq!(diagnostics[0].rule, "compiler-bug");
+                assert!(diagnostics[0].message.contains("planted by a test"));
+            }
+            other => panic!("expected a failed rebuild, got {other:?}"),
+        }
+        // Nothing was lost: the next rebuild builds everything from the files.
+        let (changed, rendered) = built(e.rebuild());
+        assert_eq!(rendered, SHAPE.pages);
+        assert!(changed.contains(&format!("{}.mdx", synth::page_id(0))));
+        assert_eq!(
+            e.good.as_ref().map(|g| g.outputs.clone()),
+            Some(from_scratch(&e))
+        );
+    }
+
+    #[test]
+    fn pages_on_disk_changes_rebuild_unless_the_page_is_generated() {
+        let mut e = engine();
+        built(e.rebuild());
+        let generated: BTreeSet<String> = (0..SHAPE.pages).map(synth::page_id).collect();
+        assert!(!e.set_pages_on_disk(generated.clone()));
+        assert!(matches!(e.rebuild(), Rebuild::Nothing));
+        let mut more = generated.clone();
+        more.insert("guides/new".into());
+        assert!(e.set_pages_on_disk(more.clone()));
+        assert!(!e.set_pages_on_disk(more));
+        assert!(matches!(e.rebuild(), Rebuild::Built(_)));
+        assert!(e.set_pages_on_disk(generated));
+    }
 }

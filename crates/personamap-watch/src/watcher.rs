@@ -53,6 +53,10 @@ impl Stopper {
     }
 }
 
+/// Lists the ids of the pages on disk under a site root, as `generate` does (so that links to
+/// them resolve).
+pub type PageLister = fn(&Path) -> BTreeSet<String>;
+
 /// A watched site.
 pub struct Watch {
     root: PathBuf,
@@ -64,14 +68,23 @@ pub struct Watch {
     skipped: Vec<Diagnostic>,
     messages: Receiver<Message>,
     sender: Sender<Message>,
+    pages: PageLister,
+    /// Folders watched for pages being created or removed.
+    page_dirs: BTreeSet<PathBuf>,
     // Held for its watches; dropping it stops the events.
-    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
 }
 
 impl Watch {
     /// Starts watching the site at `root` (before the first build, so no save is missed).
-    /// `site` holds the site files the compiler reads, as `generate` reads them.
-    pub fn start(root: &Path, debounce: Duration, site: SiteInputs) -> Result<Self, String> {
+    /// `site` holds the site files the compiler reads, as `generate` reads them; `pages` lists
+    /// the pages on disk again when a page file or folder is created or removed.
+    pub fn start(
+        root: &Path,
+        debounce: Duration,
+        site: SiteInputs,
+        pages: PageLister,
+    ) -> Result<Self, String> {
         let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
         let root = writer.root().to_path_buf();
         let spec_dir = root.join(SPEC_DIR);
@@ -90,7 +103,7 @@ impl Watch {
             .watch(&root, RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
         let files = sources.iter().map(|(_, f)| f.clone()).collect();
-        Ok(Watch {
+        let mut watch = Watch {
             filter: Filter::new(&root),
             engine: Engine::new(files, site),
             root,
@@ -99,8 +112,92 @@ impl Watch {
             skipped,
             messages,
             sender,
-            _debouncer: debouncer,
-        })
+            pages,
+            page_dirs: BTreeSet::new(),
+            debouncer,
+        };
+        let root = watch.root.clone();
+        watch.watch_page_dirs(&root)?;
+        Ok(watch)
+    }
+
+    /// Watches `dir` and every folder under it that can hold pages (one non-recursive watch
+    /// each, skipping what `.gitignore` excludes, hidden folders, `node_modules`, `snippets/`
+    /// and the spec folder, which has its own watch).
+    fn watch_page_dirs(&mut self, dir: &Path) -> Result<(), String> {
+        let root = self.root.clone();
+        let walk = ignore::WalkBuilder::new(dir)
+            .filter_entry(move |e| {
+                let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
+                !matches!(
+                    rel.components().next().and_then(|c| c.as_os_str().to_str()),
+                    Some(SPEC_DIR | "snippets" | "node_modules")
+                ) && e.file_name() != "node_modules"
+            })
+            .build();
+        for entry in walk.flatten() {
+            let path = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_dir()) || path == self.root {
+                continue;
+            }
+            if self.page_dirs.insert(path.to_path_buf()) {
+                self.debouncer
+                    .watch(path, RecursiveMode::NonRecursive)
+                    .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// After events on `paths`: when a page file appeared or went, or a folder did, watches
+    /// new folders and lists the pages again. Returns a note for the rebuild line when the
+    /// pages on disk changed what a build can produce.
+    fn refresh_pages(
+        &mut self,
+        paths: &BTreeSet<PathBuf>,
+        report: &mut dyn FnMut(Report),
+    ) -> Option<String> {
+        let mut relist = false;
+        for path in paths {
+            let Ok(rel) = path.strip_prefix(&self.root) else {
+                continue;
+            };
+            if rel.starts_with(SPEC_DIR) || rel.components().count() == 0 {
+                continue;
+            }
+            let is_dir = path.is_dir();
+            if is_dir {
+                let dir = path.clone();
+                if let Err(e) = self.watch_page_dirs(&dir) {
+                    report(Report::Error(e));
+                }
+                relist = true;
+                continue;
+            }
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("mdx" | "md") => {
+                    let id = rel
+                        .with_extension("")
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                    relist |= path.exists() != self.engine.site().pages_on_disk.contains(&id);
+                }
+                // A folder that was removed (its watches go with it).
+                None => relist |= self.page_dirs.remove(path.as_path()),
+                Some(_) => {}
+            }
+        }
+        if !relist {
+            return None;
+        }
+        let pages = (self.pages)(&self.root);
+        let before = self.engine.site().pages_on_disk.len();
+        let after = pages.len();
+        self.engine
+            .set_pages_on_disk(pages)
+            .then(|| format!("pages on disk ({before} -> {after})"))
     }
 
     /// A handle that stops [`Watch::run`].
@@ -140,7 +237,8 @@ impl Watch {
                 .filter(|e| !matches!(e.kind, EventKind::Access(_)))
                 .flat_map(|e| e.event.paths)
                 .collect();
-            let changed = self.read_inputs(&paths, report);
+            let mut changed = self.read_inputs(&paths, report);
+            changed.extend(self.refresh_pages(&paths, report));
             if changed.is_empty() {
                 continue;
             }

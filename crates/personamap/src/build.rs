@@ -139,7 +139,7 @@ fn mintignore(root: &Path) -> ignore::gitignore::Gitignore {
 /// Page ids of the `.mdx`/`.md` files under `root`, honouring `.gitignore`, `.mintignore`
 /// (with Mintlify's default ignores) and skipping `snippets/` (never pages) and hidden folders.
 /// Ignored folders are not entered.
-fn pages_on_disk(root: &Path) -> std::collections::BTreeSet<String> {
+pub(crate) fn pages_on_disk(root: &Path) -> std::collections::BTreeSet<String> {
     let mut pages = std::collections::BTreeSet::new();
     let ignored = mintignore(root);
     let snippets = root.join("snippets");

@@ -390,3 +390,51 @@ fn a_page_added_then_removed_while_watching_leaves_no_entries() {
     });
     w.stop();
 }
+
+#[test]
+fn a_page_created_after_start_resolves_links_and_a_removed_one_breaks_them() {
+    let dir = site();
+    let root = dir.path();
+    std::fs::write(
+        root.join("personas/p1.toml"),
+        persona(1, "Alpha Persona").replace(
+            "label = [\"Gateway 1\"] }",
+            "label = [\"Gateway 1\"], href = \"/notes/later\" }",
+        ),
+    )
+    .expect("write");
+    let w = Watcher::start(root);
+    let broken = |w: &Watcher| {
+        w.lines
+            .lock()
+            .expect("lock")
+            .iter()
+            .filter(|l| l.contains("error[broken-link]"))
+            .count()
+    };
+    assert_eq!(broken(&w), 1, "the link is broken at start");
+    assert!(w.read(PAGE).is_empty(), "nothing was written");
+    // A new folder holding the page: the link resolves on the next rebuild.
+    std::fs::create_dir_all(root.join("notes")).expect("mkdir");
+    std::fs::write(root.join("notes/later.mdx"), "# Later\n").expect("write");
+    w.wait_for("the page written", |w| {
+        w.read(PAGE).contains("Alpha Persona")
+    });
+    w.wait_for("the rebuild line", |w| {
+        w.rebuilds()
+            .iter()
+            .any(|l| l.contains("pages on disk") && l.contains(&format!("wrote {PAGE}")))
+    });
+    // The page goes: the link breaks again, and the last good outputs stay.
+    std::fs::remove_file(root.join("notes/later.mdx")).expect("remove");
+    w.wait_for("the broken link", |w| broken(w) == 2);
+    assert!(w.read(PAGE).contains("Alpha Persona"));
+    // A page in an existing, already watched folder.
+    std::fs::write(root.join("notes/later.md"), "# Later\n").expect("write");
+    w.wait_for("the link resolved again", |w| {
+        w.rebuilds()
+            .last()
+            .is_some_and(|l| l.contains("pages on disk") && !l.contains("error"))
+    });
+    w.stop();
+}
