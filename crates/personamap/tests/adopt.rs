@@ -50,16 +50,6 @@ fn may_change(path: &str) -> bool {
         || path == "llms.txt"
 }
 
-/// The reference export without the inlined `CustomDivider` block (from `export const` up to
-/// the page body), which needs the printer of issue 9 part 3.
-fn without_inlined_snippet(export: &str) -> String {
-    let Some(start) = export.find("export const CustomDivider") else {
-        return export.to_string();
-    };
-    let end = export.find("**Project:**").expect("the page body");
-    format!("{}{}", &export[..start], &export[end..])
-}
-
 #[test]
 fn adopting_livepeers_real_page() {
     let Some((site, reference)) = shared_site() else {
@@ -94,15 +84,9 @@ fn adopting_livepeers_real_page() {
     let out = run_in(root, &["export", PAGE_ID]);
     assert!(out.status.success(), "export: {}", stderr(&out));
     let export = stdout(&out);
-    if export.contains("export const CustomDivider") {
-        // With the divider printer (issue 9 part 3) merged: the whole export, byte for byte.
-        assert!(export == reference, "export differs:\n{export}");
-    } else {
-        // Until then: everything but the inlined snippet block.
-        let expected = without_inlined_snippet(&reference);
-        assert_ne!(expected, reference, "the reference holds the snippet block");
-        assert!(export == expected, "export differs:\n{export}");
-    }
+    // The whole export, byte for byte, the hand-written CustomDivider printed as Mintlify
+    // inlines it included.
+    assert!(export == reference, "export differs:\n{export}");
 
     let out = run_in(root, &["generate", "--check"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
