@@ -13,6 +13,8 @@ pub(crate) struct Header {
     pub title: String,
     pub description: String,
     pub frontmatter: Vec<(String, Value)>,
+    /// Positions of `title` and `description` among all the frontmatter keys, as written.
+    pub own_at: [usize; 2],
     pub banner: Banner,
     pub divider_component: String,
     pub divider_path: String,
@@ -99,7 +101,7 @@ pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
         .position(|l| l.trim_end() == "---")
         .map(|i| i + 1)
         .ok_or_else(|| ImportError::at(1, "the frontmatter has no closing `---`"))?;
-    let (title, description, frontmatter) = read_frontmatter(&lines[1..close].join("\n"))?;
+    let (title, description, frontmatter, own_at) = read_frontmatter(&lines[1..close].join("\n"))?;
     let mut i = skip_blank(&lines, close + 1);
     let mut banner = Banner::None;
     if lines
@@ -158,6 +160,7 @@ pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
         title,
         description,
         frontmatter,
+        own_at,
         banner,
         divider_component: import.0,
         divider_path: import.1,
@@ -218,10 +221,12 @@ fn parse_import(line: &str) -> Option<(String, String)> {
         .then(|| (name.to_string(), path.to_string()))
 }
 
-/// Title, description and the further keys in order.
-type Frontmatter = (String, String, Vec<(String, Value)>);
+/// Title, description, the further keys in order, and the positions of title and description
+/// among all the keys.
+type Frontmatter = (String, String, Vec<(String, Value)>, [usize; 2]);
 
-/// The frontmatter YAML → title, description and the further keys in order.
+/// The frontmatter YAML → title, description, the further keys in order, and where title and
+/// description stand among all the keys.
 fn read_frontmatter(yaml: &str) -> Result<Frontmatter, ImportError> {
     let err = |m: String| ImportError::at(1, m);
     let docs = Yaml::load_from_str(yaml)
@@ -233,14 +238,15 @@ fn read_frontmatter(yaml: &str) -> Result<Frontmatter, ImportError> {
     let mut title = None;
     let mut description = None;
     let mut extra = Vec::new();
-    for (k, v) in map {
+    let mut own_at = [0, 1];
+    for (position, (k, v)) in map.iter().enumerate() {
         let Yaml::Value(Scalar::String(key)) = k else {
             return Err(err(format!("frontmatter key {k:?} is not a string")));
         };
         let value = yaml_value(v).map_err(|m| err(format!("frontmatter `{key}`: {m}")))?;
         match (key.as_ref(), value) {
-            ("title", Value::String(s)) => title = Some(s),
-            ("description", Value::String(s)) => description = Some(s),
+            ("title", Value::String(s)) => (title, own_at[0]) = (Some(s), position),
+            ("description", Value::String(s)) => (description, own_at[1]) = (Some(s), position),
             ("title" | "description", _) => {
                 return Err(err(format!("frontmatter `{key}` must be a string")));
             }
@@ -250,7 +256,7 @@ fn read_frontmatter(yaml: &str) -> Result<Frontmatter, ImportError> {
     let title = title.ok_or_else(|| err("the frontmatter has no `title`".into()))?;
     let description =
         description.ok_or_else(|| err("the frontmatter has no `description`".into()))?;
-    Ok((title, description, extra))
+    Ok((title, description, extra, own_at))
 }
 
 fn yaml_value(y: &Yaml) -> Result<Value, String> {

@@ -60,6 +60,17 @@ fn without_inlined_snippet(export: &str) -> String {
     format!("{}{}", &export[..start], &export[end..])
 }
 
+/// The top-level frontmatter keys of `page`, in order, unquoted.
+fn frontmatter_keys(page: &str) -> Vec<String> {
+    page.lines()
+        .skip(1)
+        .take_while(|l| *l != "---")
+        .filter(|l| !l.starts_with([' ', '-']))
+        .filter_map(|l| l.rsplit_once(": ").or_else(|| l.rsplit_once(':')))
+        .map(|(k, _)| k.trim_matches(['\'', '"']).to_string())
+        .collect()
+}
+
 #[test]
 fn adopting_livepeers_real_page() {
     let Some((site, reference)) = shared_site() else {
@@ -122,6 +133,13 @@ fn adopting_livepeers_real_page() {
         );
     }
     assert_ne!(after[PAGE], before[PAGE], "the page is in canonical form");
+    // The hand-written frontmatter key order (`sidebarTitle` before `description`) is kept.
+    let keys = |bytes: &[u8]| frontmatter_keys(std::str::from_utf8(bytes).expect("utf-8"));
+    assert_eq!(keys(&after[PAGE]), keys(&before[PAGE]));
+    assert_eq!(
+        keys(&after[PAGE])[..3],
+        ["title", "sidebarTitle", "description"]
+    );
 
     // llms.txt: every old line, in order, plus only the entry and the heading made for it.
     let old = String::from_utf8(before["llms.txt"].clone()).expect("utf-8");
@@ -207,6 +225,12 @@ fn hand_written_variants_adopt_to_the_same_export() {
     let page = std::fs::read_to_string(root.join(PAGE)).expect("page");
     assert!(page.contains("{/* persona 2\n   comes next */}"), "{page}");
     assert!(page.contains("{/* MIGRATION NOTE"), "{page}");
+    // The variant's own key order: `pageType` first, `title` where `pageType` stood.
+    assert_eq!(frontmatter_keys(&page), frontmatter_keys(&variant));
+    assert_eq!(
+        frontmatter_keys(&page)[..4],
+        ["pageType", "sidebarTitle", "description", "title"]
+    );
 }
 
 #[test]
