@@ -313,11 +313,13 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
     let intro = with_comments(header.comments.clone(), intro);
     let mut personas = Vec::new();
     let mut closing = None;
+    // Comment blocks after the last diagram read, with the line of the first.
+    let mut carried: (Vec<String>, usize) = (Vec::new(), 0);
     for (k, &cut) in cuts.iter().enumerate() {
         let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
         let first = skip_blank(&lines, cut + 1);
         // Comment blocks between a divider and a persona heading go to the persona's intro.
-        let (comments, start) = comment_blocks(&lines, first);
+        let (comments_before, start) = comment_blocks(&lines, first);
         if start >= end {
             return Err(ImportError::at(cut + 1, "a divider followed by nothing"));
         }
@@ -330,12 +332,18 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
                         "a persona section after the closing prose",
                     ));
                 }
-                let mut persona = read_persona(&lines, start, end, number, name, nickname)?;
-                persona.intro = with_comments(comments, persona.intro.take());
+                let (mut persona, trailing, line) =
+                    read_persona(&lines, start, end, number, name, nickname)?;
+                let comments = std::mem::replace(&mut carried, (trailing, line)).0;
+                persona.intro = with_comments(
+                    comments.into_iter().chain(comments_before).collect(),
+                    persona.intro.take(),
+                );
                 personas.push(persona);
             }
             None if k + 1 == cuts.len() => {
-                closing = unescape::prose(&lines[first..end], first + 1)?;
+                let comments = std::mem::take(&mut carried).0;
+                closing = with_comments(comments, unescape::prose(&lines[first..end], first + 1)?);
             }
             None => {
                 return Err(ImportError::at(
@@ -346,6 +354,12 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
                 ));
             }
         }
+    }
+    if !carried.0.is_empty() {
+        return Err(ImportError::at(
+            carried.1,
+            "a JSX comment after the last persona's diagram needs closing prose after a divider to go with (the spec has no place after a diagram)",
+        ));
     }
     Ok(Model {
         header,
@@ -490,6 +504,9 @@ fn parse_persona_heading(
 
 /// A persona section: heading at `start`, intro prose, the flowchart, optionally the text
 /// version accordion, up to `end`.
+/// A persona section as read, the comment blocks after its diagram and the line of the first.
+type ReadPersona = (PersonaModel, Vec<String>, usize);
+
 fn read_persona(
     lines: &[&str],
     start: usize,
@@ -497,7 +514,7 @@ fn read_persona(
     number: u32,
     name: String,
     nickname: Option<String>,
-) -> Result<PersonaModel, ImportError> {
+) -> Result<ReadPersona, ImportError> {
     let open = (start + 1..end)
         .find(|&i| lines[i].trim_end().starts_with("```mermaid"))
         .ok_or_else(|| {
@@ -532,6 +549,11 @@ fn read_persona(
             i = skip_blank(lines, i + 1);
         }
     }
+    // Comment blocks after the diagram move to the start of the next section's prose (the
+    // export drops them either way).
+    let trailing_line = i + 1;
+    let (trailing, after) = comment_blocks(&lines[..end], i);
+    let i = after;
     if i < end {
         let what = lines[i].trim();
         let detail = if what.starts_with('<') {
@@ -546,14 +568,15 @@ fn read_persona(
             ),
         ));
     }
-    Ok(PersonaModel {
+    let persona = PersonaModel {
         number,
         name,
         nickname,
         intro,
         line: start + 1,
         chart,
-    })
+    };
+    Ok((persona, trailing, trailing_line))
 }
 
 /// Builds the palette (legend order, colours from each class's first `classDef`) and each
