@@ -13,6 +13,8 @@ pub(crate) struct Header {
     pub title: String,
     pub description: String,
     pub frontmatter: Vec<(String, Value)>,
+    /// Positions of `title` and `description` among all the frontmatter keys, as written.
+    pub own_at: [usize; 2],
     pub banner: Banner,
     pub divider_component: String,
     pub divider_path: String,
@@ -99,7 +101,7 @@ pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
         .position(|l| l.trim_end() == "---")
         .map(|i| i + 1)
         .ok_or_else(|| ImportError::at(1, "the frontmatter has no closing `---`"))?;
-    let (title, description, frontmatter) = read_frontmatter(&lines[1..close].join("\n"))?;
+    let (title, description, frontmatter, own_at) = read_frontmatter(&lines[1..close].join("\n"))?;
     let mut i = skip_blank(&lines, close + 1);
     let mut banner = Banner::None;
     if lines
@@ -158,6 +160,7 @@ pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
         title,
         description,
         frontmatter,
+        own_at,
         banner,
         divider_component: import.0,
         divider_path: import.1,
@@ -218,10 +221,12 @@ fn parse_import(line: &str) -> Option<(String, String)> {
         .then(|| (name.to_string(), path.to_string()))
 }
 
-/// Title, description and the further keys in order.
-type Frontmatter = (String, String, Vec<(String, Value)>);
+/// Title, description, the further keys in order, and the positions of title and description
+/// among all the keys.
+type Frontmatter = (String, String, Vec<(String, Value)>, [usize; 2]);
 
-/// The frontmatter YAML → title, description and the further keys in order.
+/// The frontmatter YAML → title, description, the further keys in order, and where title and
+/// description stand among all the keys.
 fn read_frontmatter(yaml: &str) -> Result<Frontmatter, ImportError> {
     let err = |m: String| ImportError::at(1, m);
     let docs = Yaml::load_from_str(yaml)
@@ -233,14 +238,15 @@ fn read_frontmatter(yaml: &str) -> Result<Frontmatter, ImportError> {
     let mut title = None;
     let mut description = None;
     let mut extra = Vec::new();
-    for (k, v) in map {
+    let mut own_at = [0, 1];
+    for (position, (k, v)) in map.iter().enumerate() {
         let Yaml::Value(Scalar::String(key)) = k else {
             return Err(err(format!("frontmatter key {k:?} is not a string")));
         };
         let value = yaml_value(v).map_err(|m| err(format!("frontmatter `{key}`: {m}")))?;
         match (key.as_ref(), value) {
-            ("title", Value::String(s)) => title = Some(s),
-            ("description", Value::String(s)) => description = Some(s),
+            ("title", Value::String(s)) => (title, own_at[0]) = (Some(s), position),
+            ("description", Value::String(s)) => (description, own_at[1]) = (Some(s), position),
             ("title" | "description", _) => {
                 return Err(err(format!("frontmatter `{key}` must be a string")));
             }
@@ -250,7 +256,7 @@ fn read_frontmatter(yaml: &str) -> Result<Frontmatter, ImportError> {
     let title = title.ok_or_else(|| err("the frontmatter has no `title`".into()))?;
     let description =
         description.ok_or_else(|| err("the frontmatter has no `description`".into()))?;
-    Ok((title, description, extra))
+    Ok((title, description, extra, own_at))
 }
 
 fn yaml_value(y: &Yaml) -> Result<Value, String> {
@@ -307,11 +313,13 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
     let intro = with_comments(header.comments.clone(), intro);
     let mut personas = Vec::new();
     let mut closing = None;
+    // Comment blocks after the last diagram read, with the line of the first.
+    let mut carried: (Vec<String>, usize) = (Vec::new(), 0);
     for (k, &cut) in cuts.iter().enumerate() {
         let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
         let first = skip_blank(&lines, cut + 1);
         // Comment blocks between a divider and a persona heading go to the persona's intro.
-        let (comments, start) = comment_blocks(&lines, first);
+        let (comments_before, start) = comment_blocks(&lines, first);
         if start >= end {
             return Err(ImportError::at(cut + 1, "a divider followed by nothing"));
         }
@@ -324,12 +332,18 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
                         "a persona section after the closing prose",
                     ));
                 }
-                let mut persona = read_persona(&lines, start, end, number, name, nickname)?;
-                persona.intro = with_comments(comments, persona.intro.take());
+                let (mut persona, trailing, line) =
+                    read_persona(&lines, start, end, number, name, nickname)?;
+                let comments = std::mem::replace(&mut carried, (trailing, line)).0;
+                persona.intro = with_comments(
+                    comments.into_iter().chain(comments_before).collect(),
+                    persona.intro.take(),
+                );
                 personas.push(persona);
             }
             None if k + 1 == cuts.len() => {
-                closing = unescape::prose(&lines[first..end], first + 1)?;
+                let comments = std::mem::take(&mut carried).0;
+                closing = with_comments(comments, unescape::prose(&lines[first..end], first + 1)?);
             }
             None => {
                 return Err(ImportError::at(
@@ -340,6 +354,12 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
                 ));
             }
         }
+    }
+    if !carried.0.is_empty() {
+        return Err(ImportError::at(
+            carried.1,
+            "a JSX comment after the last persona's diagram needs closing prose after a divider to go with (the spec has no place after a diagram)",
+        ));
     }
     Ok(Model {
         header,
@@ -484,6 +504,9 @@ fn parse_persona_heading(
 
 /// A persona section: heading at `start`, intro prose, the flowchart, optionally the text
 /// version accordion, up to `end`.
+/// A persona section as read, the comment blocks after its diagram and the line of the first.
+type ReadPersona = (PersonaModel, Vec<String>, usize);
+
 fn read_persona(
     lines: &[&str],
     start: usize,
@@ -491,7 +514,7 @@ fn read_persona(
     number: u32,
     name: String,
     nickname: Option<String>,
-) -> Result<PersonaModel, ImportError> {
+) -> Result<ReadPersona, ImportError> {
     let open = (start + 1..end)
         .find(|&i| lines[i].trim_end().starts_with("```mermaid"))
         .ok_or_else(|| {
@@ -526,6 +549,11 @@ fn read_persona(
             i = skip_blank(lines, i + 1);
         }
     }
+    // Comment blocks after the diagram move to the start of the next section's prose (the
+    // export drops them either way).
+    let trailing_line = i + 1;
+    let (trailing, after) = comment_blocks(&lines[..end], i);
+    let i = after;
     if i < end {
         let what = lines[i].trim();
         let detail = if what.starts_with('<') {
@@ -540,14 +568,15 @@ fn read_persona(
             ),
         ));
     }
-    Ok(PersonaModel {
+    let persona = PersonaModel {
         number,
         name,
         nickname,
         intro,
         line: start + 1,
         chart,
-    })
+    };
+    Ok((persona, trailing, trailing_line))
 }
 
 /// Builds the palette (legend order, colours from each class's first `classDef`) and each

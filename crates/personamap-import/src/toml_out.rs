@@ -133,10 +133,35 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
     if let Some(closing) = &spec.closing {
         kv(&mut out, "closing", &prose(closing));
     }
-    if !h.frontmatter.is_empty() {
+    // `title` / `description` stand first by default; elsewhere a `true` placeholder keeps
+    // the page's key order.
+    let placed = match h.own_at {
+        [0, 1] => [false, false],
+        [0, _] => [false, true],
+        _ => [true, true],
+    };
+    if !h.frontmatter.is_empty() || placed.contains(&true) {
         out.push_str("\n[page.frontmatter]\n");
-        for (k, v) in &h.frontmatter {
-            kv(&mut out, &key(k), &value(v));
+        let mut keys: Vec<(String, String)> = h
+            .frontmatter
+            .iter()
+            .map(|(k, v)| (key(k), value(v)))
+            .collect();
+        let mut own = [
+            (h.own_at[0], "title", placed[0]),
+            (h.own_at[1], "description", placed[1]),
+        ];
+        own.sort_by_key(|(at, _, _)| *at);
+        // Unplaced keys stand before everything and take no place in `[page.frontmatter]`.
+        let unplaced = placed.iter().filter(|p| !**p).count();
+        for (at, name, placed) in own {
+            if placed {
+                let at = at.saturating_sub(unplaced).min(keys.len());
+                keys.insert(at, (name.to_string(), "true".into()));
+            }
+        }
+        for (k, v) in &keys {
+            kv(&mut out, k, v);
         }
     }
     for c in &spec.palette {

@@ -3,7 +3,7 @@
 
 use crate::ImportError;
 pub(crate) use personamap_render::escape::fence_marker;
-use personamap_render::escape::{Inline, comment_block, inline_pieces};
+use personamap_render::escape::{Inline, comment_block, inline_comment, inline_pieces};
 
 /// Prose lines of the page (`first` is the 1-based number of the first) back to the Markdown
 /// the spec holds: `\{`, `\}`, `\<` outside code become `{`, `}`, `<`, and a block's
@@ -45,14 +45,14 @@ pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, Impo
             continue;
         }
         if let Some((ch, n, _)) = marker {
-            out.push_str(&inline(&std::mem::take(&mut para), para_line)?);
+            out.push_str(&inline(&std::mem::take(&mut para), para_line, true)?);
             out.push_str(line);
             out.push('\n');
             fence = Some((ch, n));
             continue;
         }
         if line.trim().is_empty() {
-            out.push_str(&inline(&std::mem::take(&mut para), para_line)?);
+            out.push_str(&inline(&std::mem::take(&mut para), para_line, true)?);
             out.push('\n');
             block_start = true;
             continue;
@@ -99,54 +99,72 @@ pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, Impo
         para.push('\n');
         block_start = false;
     }
-    out.push_str(&inline(&para, para_line)?);
+    out.push_str(&inline(&para, para_line, true)?);
     let text = out.trim_end_matches('\n').to_string();
     Ok(Some(text))
 }
 
 /// Undoes the escapes of inline text (`\{`, `\}`, `\<` outside code spans), refusing JSX and
-/// expressions. `first` is the line of the text's first character.
-fn inline(text: &str, first: usize) -> Result<String, ImportError> {
+/// expressions; with `comments` (paragraphs, where the compiler keeps them), well-formed
+/// `{/* … */}` comments are carried as written. `first` is the line of the text's first character.
+fn inline(text: &str, first: usize, comments: bool) -> Result<String, ImportError> {
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     let line_at = |i: usize| first + text[..i].matches('\n').count();
-    for piece in inline_pieces(text) {
-        match piece {
-            Inline::Escape(e) if matches!(e.as_bytes()[1], b'{' | b'}' | b'<') => {
-                out.push_str(&e[1..])
+    let mut start = 0;
+    'text: while start < text.len() {
+        let base = start;
+        let pieces = inline_pieces(&text[base..])
+            .into_iter()
+            .map(move |p| match p {
+                Inline::Char(i, c) => Inline::Char(base + i, c),
+                p => p,
+            });
+        for piece in pieces {
+            match piece {
+                Inline::Char(i, '{') if comments && inline_comment(&text[i..]).is_some() => {
+                    let len = inline_comment(&text[i..]).unwrap_or(0);
+                    out.push_str(&text[i..i + len]);
+                    start = i + len;
+                    continue 'text;
+                }
+                Inline::Escape(e) if matches!(e.as_bytes()[1], b'{' | b'}' | b'<') => {
+                    out.push_str(&e[1..])
+                }
+                Inline::Code(s) | Inline::Escape(s) => out.push_str(s),
+                Inline::Char(i, '{' | '}') => {
+                    let snippet: String = text[i..]
+                        .chars()
+                        .take(24)
+                        .take_while(|c| *c != '\n')
+                        .collect();
+                    return Err(ImportError::at(
+                        line_at(i),
+                        format!(
+                            "a JSX expression or comment (`{snippet}`) is not supported in the prose"
+                        ),
+                    ));
+                }
+                Inline::Char(i, '<')
+                    if bytes.get(i + 1).is_some_and(|b| {
+                        b.is_ascii_alphabetic() || matches!(b, b'/' | b'>' | b'!')
+                    }) =>
+                {
+                    let tag: String = text[i..]
+                        .chars()
+                        .take_while(|c| !c.is_whitespace() && *c != '>')
+                        .collect();
+                    return Err(ImportError::at(
+                        line_at(i),
+                        format!(
+                            "unsupported JSX/HTML element `{tag}>`: personamap import reads Markdown prose, the legend, persona sections and dividers only"
+                        ),
+                    ));
+                }
+                Inline::Char(_, c) => out.push(c),
             }
-            Inline::Code(s) | Inline::Escape(s) => out.push_str(s),
-            Inline::Char(i, '{' | '}') => {
-                let snippet: String = text[i..]
-                    .chars()
-                    .take(24)
-                    .take_while(|c| *c != '\n')
-                    .collect();
-                return Err(ImportError::at(
-                    line_at(i),
-                    format!(
-                        "a JSX expression or comment (`{snippet}`) is not supported in the prose"
-                    ),
-                ));
-            }
-            Inline::Char(i, '<')
-                if bytes.get(i + 1).is_some_and(|b| {
-                    b.is_ascii_alphabetic() || matches!(b, b'/' | b'>' | b'!')
-                }) =>
-            {
-                let tag: String = text[i..]
-                    .chars()
-                    .take_while(|c| !c.is_whitespace() && *c != '>')
-                    .collect();
-                return Err(ImportError::at(
-                    line_at(i),
-                    format!(
-                        "unsupported JSX/HTML element `{tag}>`: personamap import reads Markdown prose, the legend, persona sections and dividers only"
-                    ),
-                ));
-            }
-            Inline::Char(_, c) => out.push(c),
         }
+        break;
     }
     Ok(out)
 }
@@ -159,7 +177,7 @@ pub(crate) fn heading_text(text: &str, line: usize) -> Result<String, ImportErro
         Some(rest) if rest.starts_with(['#', '>', '-', '+', '*', '=', '|']) => rest,
         _ => text,
     };
-    inline(text, line)
+    inline(text, line, false)
 }
 
 /// Undoes `table_cell`: `\|` back to `|`, then [`heading_text`].
@@ -241,8 +259,17 @@ mod tests {
             prose(&lines, 1).unwrap().as_deref(),
             Some("a\n\n{/* one */}\n{/* two\n*/}\nb")
         );
-        // A comment inside a paragraph is not a block: a located error.
-        assert_eq!(prose(&["a", "{/* x */}"], 4).unwrap_err().line, Some(5));
+        // A comment inside a paragraph is carried as written; one that is not well formed
+        // (`*/` in its text, or no `}` right after `*/`) is a located error.
+        assert_eq!(
+            prose(&["a", "{/* x */}"], 4).unwrap().as_deref(),
+            Some("a\n{/* x */}")
+        );
+        roundtrip("a {/* x `y */} `{z}` b {/* c\nd */} e");
+        assert_eq!(prose(&["a {/* x */ */}"], 4).unwrap_err().line, Some(4));
+        assert_eq!(prose(&["a", "{/* x */ }"], 4).unwrap_err().line, Some(5));
+        // Headings and table cells do not keep comments (the compiler escapes them there).
+        assert!(heading_text("a {/* x */}", 1).is_err());
     }
 
     #[test]

@@ -5,9 +5,9 @@
 /// (in blockquotes too) become `\{`, `\}` and `\<`, and a line that starts with `import` or
 /// `export` (MDX reads it as ES module code after a blank line, a heading, a rule or a table)
 /// gets its first letter as an expression, `{"e"}xport`, which Mintlify's prebuild reprints as
-/// it is (a character reference such as `&#101;` comes back as a bare `e`). JSX comment blocks
-/// (`{/* … */}` on lines of their own) stay as written. Everything else is left as the author
-/// wrote it.
+/// it is (a character reference such as `&#101;` comes back as a bare `e`). JSX comments stay
+/// as written: blocks (`{/* … */}` on lines of their own) and well-formed comments inside a
+/// paragraph ([`inline_comment`]). Everything else is left as the author wrote it.
 pub fn mdx_prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // The open fence: its character, run length and the container prefix (`> `) it opened in.
@@ -36,13 +36,13 @@ pub fn mdx_prose(text: &str) -> String {
             continue;
         }
         if let Some((ch, n, _)) = marker {
-            out.push_str(&escape_inline(&std::mem::take(&mut para)));
+            out.push_str(&escape_inline(&std::mem::take(&mut para), true));
             out.push_str(line);
             fence = Some((ch, n, &line[..container]));
             continue;
         }
         if line.trim().is_empty() {
-            out.push_str(&escape_inline(&std::mem::take(&mut para)));
+            out.push_str(&escape_inline(&std::mem::take(&mut para), true));
             out.push_str(line);
             block_start = true;
             continue;
@@ -56,7 +56,7 @@ pub fn mdx_prose(text: &str) -> String {
         block_start = false;
         let quoted = line[..container].contains('>');
         if !quoted && (content.starts_with("import") || content.starts_with("export")) {
-            out.push_str(&escape_inline(&std::mem::take(&mut para)));
+            out.push_str(&escape_inline(&std::mem::take(&mut para), true));
             out.push_str(&line[..container]);
             out.push_str(if content.starts_with('i') {
                 "{\"i\"}"
@@ -68,7 +68,7 @@ pub fn mdx_prose(text: &str) -> String {
             para.push_str(line);
         }
     }
-    out.push_str(&escape_inline(&para));
+    out.push_str(&escape_inline(&para, true));
     // A fence left open would swallow the rest of the page: close it where the prose ends.
     // In a blockquote the closer carries the same `>` markers: a bare one would end the quote and
     // open a new fence instead.
@@ -143,18 +143,41 @@ pub fn inline_pieces(text: &str) -> Vec<Inline<'_>> {
     out
 }
 
-/// Escapes `{`, `}`, `<` outside inline code spans, keeping backslash escapes as written.
-fn escape_inline(text: &str) -> String {
+/// The length of the well-formed JSX comment `{/* … */}` that `text` starts with: its text
+/// holds no `*/`, and `*/}` closes it (on the same line or a later one of the paragraph).
+pub fn inline_comment(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("{/*")?;
+    let close = body.find("*/")?;
+    body[close + 2..]
+        .starts_with('}')
+        .then_some("{/*".len() + close + "*/}".len())
+}
+
+/// Escapes `{`, `}`, `<` outside inline code spans, keeping backslash escapes as written and,
+/// with `comments`, well-formed `{/* … */}` comments ([`inline_comment`]) as written.
+fn escape_inline(text: &str, comments: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    for piece in inline_pieces(text) {
-        match piece {
-            Inline::Code(s) | Inline::Escape(s) => out.push_str(s),
-            Inline::Char(_, c @ ('{' | '}' | '<')) => {
-                out.push('\\');
-                out.push(c);
+    let mut start = 0;
+    'text: while start < text.len() {
+        let rest = &text[start..];
+        for piece in inline_pieces(rest) {
+            match piece {
+                Inline::Code(s) | Inline::Escape(s) => out.push_str(s),
+                Inline::Char(i, '{') if comments && inline_comment(&rest[i..]).is_some() => {
+                    let len = inline_comment(&rest[i..]).unwrap_or(0);
+                    out.push_str(&rest[i..i + len]);
+                    // Code spans are found again after the comment, as MDX reads them.
+                    start += i + len;
+                    continue 'text;
+                }
+                Inline::Char(_, c @ ('{' | '}' | '<')) => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                Inline::Char(_, c) => out.push(c),
             }
-            Inline::Char(_, c) => out.push(c),
         }
+        break;
     }
     out
 }
@@ -197,7 +220,7 @@ pub fn mdx_inline_after(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     // Inline text never starts a block, so fences and ESM keywords mean nothing here.
-    let mut escaped = escape_inline(&one_line);
+    let mut escaped = escape_inline(&one_line, false);
     let run = escaped.len() - escaped.trim_end_matches('#').len();
     let start = escaped.len() - run;
     if run > 0 && (start == 0 || escaped[..start].ends_with([' ', '\t'])) {
@@ -561,8 +584,18 @@ mod tests {
         let text = "a {b}\n\n{/* note {x}\n  more */}\n\n\nc {d}\n{/* x */} y";
         assert_eq!(
             mdx_prose(text),
-            "a \\{b\\}\n\n{/* note {x}\n  more */}\n\n\nc \\{d\\}\n\\{/* x */\\} y"
+            "a \\{b\\}\n\n{/* note {x}\n  more */}\n\n\nc \\{d\\}\n{/* x */} y"
         );
+        // Inside a paragraph a well-formed comment stays; other braces are escaped.
+        assert_eq!(
+            mdx_prose("a {/* x {y} */} `{/*` {/* */ */} {/* z\nw */}{}"),
+            "a {/* x {y} */} `{/*` \\{/* */ */\\} {/* z\nw */}\\{\\}"
+        );
+        assert_eq!(mdx_inline("a {/* x */}"), "a \\{/* x */\\}");
+        assert_eq!(inline_comment("{/* a */} b"), Some(9));
+        assert_eq!(inline_comment("{/**/}"), Some(6));
+        assert_eq!(inline_comment("{/* a */ }"), None);
+        assert_eq!(inline_comment("{/* a"), None);
         assert_eq!(comment_block("{/* a */}\nb"), Some(10));
         assert_eq!(comment_block("  {/* a */}"), Some(11));
         assert_eq!(comment_block("{/* a */ x}"), None);

@@ -118,6 +118,10 @@ fn collect_edits(
     let (start, end) = (pos.start.offset, pos.end.offset);
     match node {
         Node::MdxFlowExpression(e) if !is_comment(&e.value) => {}
+        // A comment inside a paragraph goes, the text around it stays as written.
+        Node::MdxTextExpression(e) if is_comment(&e.value) => {
+            edits.push((start, end, String::new()))
+        }
         Node::Yaml(_) | Node::Toml(_) | Node::MdxjsEsm(_) | Node::MdxFlowExpression(_) => {
             let end = end + src[end..].len() - src[end..].trim_start_matches(['\n', '\r']).len();
             edits.push((start, end, String::new()));

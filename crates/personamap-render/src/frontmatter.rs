@@ -4,16 +4,28 @@ use crate::escape::{yaml_key, yaml_string};
 use personamap_spec::{Page, Value};
 use std::fmt::Write as _;
 
-/// The YAML between the `---` lines (each line ends with a newline): `title`, `description`,
-/// then the page's extra keys in spec order.
+/// The YAML between the `---` lines (each line ends with a newline): the page's extra keys in
+/// spec order, with `title` and `description` at their places (by default first, in that order).
 pub fn frontmatter(page: &Page) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "title: {}", yaml_string(&page.title));
-    let _ = writeln!(out, "description: {}", yaml_string(&page.description));
-    for (key, value) in &page.frontmatter {
-        entry(&mut out, 0, key, value);
+    let mut entries: Vec<String> = page
+        .frontmatter
+        .iter()
+        .map(|(key, value)| {
+            let mut out = String::new();
+            entry(&mut out, 0, key, value);
+            out
+        })
+        .collect();
+    let mut own = [
+        (page.title_at, "title", &page.title),
+        (page.description_at, "description", &page.description),
+    ];
+    own.sort_by_key(|(at, _, _)| *at);
+    for (at, key, value) in own {
+        let line = format!("{key}: {}\n", yaml_string(value));
+        entries.insert(at.min(entries.len()), line);
     }
-    out
+    entries.concat()
 }
 
 fn entry(out: &mut String, indent: usize, key: &str, value: &Value) {

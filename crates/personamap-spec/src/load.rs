@@ -822,18 +822,32 @@ impl Resolver<'_> {
                 None => personas.iter().map(|q| q.number).collect(),
             };
             let navigation_span = self.span(file, &p.navigation);
-            for key in ["title", "description"] {
-                if p.frontmatter.contains_key(key) {
-                    self.diags.push(
+            // `title = true` / `description = true` in `[page.frontmatter]` place the page's own
+            // key there; unplaced ones come first, title before description.
+            let mut placed = [false; 2];
+            for (slot, key) in ["title", "description"].into_iter().enumerate() {
+                match p.frontmatter.get(key) {
+                    None => {}
+                    Some(toml::Value::Boolean(true)) => placed[slot] = true,
+                    Some(_) => self.diags.push(
                         Diagnostic::error(
                             "frontmatter-key",
                             Some(span),
                             format!("`[page.frontmatter]` of page `{id}` sets `{key}`, which the page's own `{key}` sets"),
                         )
-                        .with_help(format!("set `{key} = …` in `[[page]]` and remove it from `[page.frontmatter]`")),
-                    );
+                        .with_help(format!("set `{key} = …` in `[[page]]`; to place it among these keys, write `{key} = true` here")),
+                    ),
                 }
             }
+            let order: Vec<&str> = ["title", "description"]
+                .into_iter()
+                .zip(placed)
+                .filter(|(_, placed)| !placed)
+                .map(|(k, _)| k)
+                .chain(p.frontmatter.keys().map(String::as_str))
+                .collect();
+            let at = |key: &str| order.iter().position(|k| *k == key).unwrap_or(0);
+            let (title_at, description_at) = (at("title"), at("description"));
             let maps = p
                 .maps
                 .map(|m| self.maps(file, m.into_inner()))
@@ -856,6 +870,8 @@ impl Resolver<'_> {
                         .map(|(k, v)| (k, value(v)))
                         .collect()
                 },
+                title_at,
+                description_at,
                 navigation: p.navigation.into_inner(),
                 after: p.after,
                 llms_section: match p.llms_section {

@@ -119,6 +119,10 @@ pub struct Page {
     pub description: String,
     /// Further frontmatter keys, in spec order.
     pub frontmatter: Vec<(String, Value)>,
+    /// Position of `title` among all the frontmatter keys (0: first, the default).
+    pub title_at: usize,
+    /// Position of `description` among all the frontmatter keys (default 1, after `title`).
+    pub description_at: usize,
     /// Names of the navigation levels (version, language, tab, group, …) down to the group that
     /// lists the page in docs.json.
     pub navigation: Vec<String>,

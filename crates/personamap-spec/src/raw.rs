@@ -147,7 +147,8 @@ pub(crate) struct RawPage {
     /// Persona numbers on the page, in order; default: all.
     #[schemars(with = "Option<Vec<u32>>")]
     pub personas: Option<Vec<Spanned<u32>>>,
-    /// Further frontmatter keys, in order.
+    /// Further frontmatter keys, in order; `title = true` / `description = true` place the
+    /// page's own `title` / `description` at that point (by default they come first).
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub frontmatter: toml::Table,

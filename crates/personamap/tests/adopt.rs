@@ -50,6 +50,17 @@ fn may_change(path: &str) -> bool {
         || path == "llms.txt"
 }
 
+/// The top-level frontmatter keys of `page`, in order, unquoted.
+fn frontmatter_keys(page: &str) -> Vec<String> {
+    page.lines()
+        .skip(1)
+        .take_while(|l| *l != "---")
+        .filter(|l| !l.starts_with([' ', '-']))
+        .filter_map(|l| l.rsplit_once(": ").or_else(|| l.rsplit_once(':')))
+        .map(|(k, _)| k.trim_matches(['\'', '"']).to_string())
+        .collect()
+}
+
 #[test]
 fn adopting_livepeers_real_page() {
     let Some((site, reference)) = shared_site() else {
@@ -106,6 +117,13 @@ fn adopting_livepeers_real_page() {
         );
     }
     assert_ne!(after[PAGE], before[PAGE], "the page is in canonical form");
+    // The hand-written frontmatter key order (`sidebarTitle` before `description`) is kept.
+    let keys = |bytes: &[u8]| frontmatter_keys(std::str::from_utf8(bytes).expect("utf-8"));
+    assert_eq!(keys(&after[PAGE]), keys(&before[PAGE]));
+    assert_eq!(
+        keys(&after[PAGE])[..3],
+        ["title", "sidebarTitle", "description"]
+    );
 
     // llms.txt: every old line, in order, plus only the entry and the heading made for it.
     let old = String::from_utf8(before["llms.txt"].clone()).expect("utf-8");
@@ -191,6 +209,12 @@ fn hand_written_variants_adopt_to_the_same_export() {
     let page = std::fs::read_to_string(root.join(PAGE)).expect("page");
     assert!(page.contains("{/* persona 2\n   comes next */}"), "{page}");
     assert!(page.contains("{/* MIGRATION NOTE"), "{page}");
+    // The variant's own key order: `pageType` first, `title` where `pageType` stood.
+    assert_eq!(frontmatter_keys(&page), frontmatter_keys(&variant));
+    assert_eq!(
+        frontmatter_keys(&page)[..4],
+        ["pageType", "sidebarTitle", "description", "title"]
+    );
 }
 
 #[test]
@@ -321,4 +345,64 @@ fn check_reports_what_generate_would_refuse_with_the_way_out() {
         stdout(&out)
     );
     assert!(common::snapshot(root) == before, "check wrote something");
+}
+
+#[test]
+fn jsx_comments_inside_paragraphs_and_after_diagrams_round_trip() {
+    let Some((site, reference)) = shared_site() else {
+        return;
+    };
+    let dir = fresh_copy(&site);
+    let root = dir.path();
+    let page = std::fs::read_to_string(root.join(PAGE)).expect("page");
+    let inline = "{/* inline note */}";
+    let two_lines = "{/* a\n   two-line note */}";
+    let after_p2 = "{/* after persona 2's map */}";
+    let after_last = "{/* after the last map */}";
+    let variant = page
+        // Inside paragraphs: on one line, and over two.
+        .replacen("Five maps. Each", &format!("Five maps. {inline}Each"), 1)
+        .replacen(
+            "**Branch:** `docs-v2-dev`\n",
+            &format!("**Branch:** `docs-v2-dev`{two_lines}\n"),
+            1,
+        )
+        // After a persona's diagram, and after the last one (before the closing prose).
+        .replacen(
+            "```\n\n<CustomDivider />\n\n## Persona 3",
+            &format!("```\n\n{after_p2}\n\n<CustomDivider />\n\n## Persona 3"),
+            1,
+        )
+        .replacen(
+            "```\n\n<CustomDivider />\n\n## Cross-persona",
+            &format!("```\n\n{after_last}\n<CustomDivider />\n\n## Cross-persona"),
+            1,
+        );
+    for planted in [inline, two_lines, after_p2, after_last] {
+        assert!(variant.contains(planted), "{planted} was not planted");
+    }
+    std::fs::write(root.join(PAGE), &variant).expect("write");
+    // Import (the in-memory export comparison passes), generate (the page is validated as MDX
+    // in process), export: the comments go, as Mintlify drops them.
+    let export = adopt_and_export(root);
+    assert!(export == reference, "export differs:\n{export}");
+    // The spec carries every comment, and the page personamap writes keeps printing them.
+    let spec = std::fs::read_to_string(root.join("personas/site.toml")).expect("site.toml");
+    for comment in [inline, two_lines, after_last] {
+        assert!(
+            spec.contains(comment),
+            "site.toml lacks `{comment}`:\n{spec}"
+        );
+    }
+    let p3 = std::fs::read_to_string(root.join("personas/p3-compute-primitives.toml")).expect("p3");
+    assert!(p3.contains(after_p2), "{p3}");
+    let page = std::fs::read_to_string(root.join(PAGE)).expect("page");
+    for comment in [inline, two_lines, after_p2, after_last] {
+        assert!(
+            page.contains(comment),
+            "the page lacks `{comment}`:\n{page}"
+        );
+    }
+    let out = run_in(root, &["generate", "--check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
 }

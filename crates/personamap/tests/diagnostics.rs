@@ -79,6 +79,7 @@ fn bad_specs_report_what_is_wrong() {
         "path-collision",
         "description-length",
         "navigation",
+        "frontmatter-key",
     ] {
         assert!(rules.contains(rule), "no corpus spec covers `{rule}`");
     }

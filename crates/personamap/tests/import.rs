@@ -185,6 +185,28 @@ fn a_style_line_fails_naming_the_line() {
 }
 
 #[test]
+fn a_comment_after_the_last_diagram_needs_closing_prose() {
+    let site = page_site(&repo(), REFERENCE, DIVIDER);
+    let path = site.path().join(REFERENCE);
+    let text = std::fs::read_to_string(&path).expect("page");
+    // The page without its closing prose, a comment block after the last diagram.
+    let end = text.rfind("\n<CustomDivider />\n").expect("a last divider");
+    let kept = &text[..end];
+    let line = kept.lines().count() + 2;
+    std::fs::write(&path, format!("{kept}\n{{/* the end */}}\n")).expect("write");
+    let out = run_in(site.path(), &["import", REFERENCE, "--base-url", BASE]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{REFERENCE}:{line}: a JSX comment after the last persona's diagram"
+        )),
+        "{err}"
+    );
+    assert!(!site.path().join("personas").exists());
+}
+
+#[test]
 fn an_existing_spec_file_is_never_overwritten() {
     let site = page_site(&repo(), REFERENCE, DIVIDER);
     let spec = site.path().join("personas/site.toml");
