@@ -33,6 +33,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lockedPages } from './lock.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -60,8 +61,7 @@ function navigationPageIds(docsConfig) {
 function sitePages(siteDir) {
   const lock = path.join(siteDir, 'personas', 'generated.lock');
   if (existsSync(lock)) {
-    return readFileSync(lock, 'utf8').split('\n').map((l) => l.trim())
-      .filter((l) => l.endsWith('.mdx') && !l.startsWith('#')).map((l) => l.slice(0, -4));
+    return lockedPages(readFileSync(lock, 'utf8'));
   }
   return navigationPageIds(JSON.parse(readFileSync(path.join(siteDir, 'docs.json'), 'utf8')));
 }

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { compile } from '@mdx-js/mdx';
+import { lockedPages } from './lock.mjs';
 import { docsConfigJsonSchema } from '@mintlify/validation';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -224,11 +225,7 @@ async function checkMdxAndMermaid(site) {
 function compiledPages(site) {
   const lock = path.join(site.siteDir, 'personas', 'generated.lock');
   if (!existsSync(lock)) return site.pages.map((p) => p.id);
-  return readFileSync(lock, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.endsWith('.mdx') && !line.startsWith('#'))
-    .map((line) => line.slice(0, -'.mdx'.length));
+  return lockedPages(readFileSync(lock, 'utf8'));
 }
 
 function checkLlmsTxt(siteDir, pageIds) {
