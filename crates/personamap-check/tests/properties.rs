@@ -13,20 +13,32 @@ use personamap_spec::{SourceFile, Sources, diag};
 use proptest::prelude::*;
 use support::hostile;
 
+/// A generated site's spec files and its docs.json text.
+fn spec_and_docs(site: &hostile::Site) -> (Sources, Option<String>) {
+    let files = hostile::files(site);
+    let docs = files
+        .iter()
+        .find(|(p, _)| p == "docs.json")
+        .map(|(_, t)| t.clone());
+    let sources = Sources::new(
+        files
+            .iter()
+            .filter(|(p, _)| p.ends_with(".toml"))
+            .map(|(path, text)| SourceFile {
+                path: path.clone(),
+                text: text.clone(),
+            })
+            .collect(),
+    );
+    (sources, docs)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn hostile_text_never_breaks_the_outputs(site in hostile::site_with(&hostile::SETTLED)) {
-        let files = hostile::files(&site);
-        let docs = files.iter().find(|(p, _)| p == "docs.json").map(|(_, t)| t.clone());
-        let sources = Sources::new(
-            files
-                .iter()
-                .filter(|(p, _)| p.ends_with(".toml"))
-                .map(|(path, text)| SourceFile { path: path.clone(), text: text.clone() })
-                .collect(),
-        );
+        let (sources, docs) = spec_and_docs(&site);
         let (spec, diags) = personamap_spec::load(sources.clone());
         let shown = |d: &[personamap_spec::Diagnostic]| {
             d.iter().map(|d| d.render(&sources)).collect::<Vec<_>>().join("\n")
@@ -46,15 +58,7 @@ proptest! {
 
     #[test]
     fn every_hostile_spec_compiles_or_fails_with_diagnostics(site in hostile::site_with(&hostile::FULL)) {
-        let files = hostile::files(&site);
-        let docs = files.iter().find(|(p, _)| p == "docs.json").map(|(_, t)| t.clone());
-        let sources = Sources::new(
-            files
-                .iter()
-                .filter(|(p, _)| p.ends_with(".toml"))
-                .map(|(path, text)| SourceFile { path: path.clone(), text: text.clone() })
-                .collect(),
-        );
+        let (sources, docs) = spec_and_docs(&site);
         let (spec, diags) = personamap_spec::load(sources);
         prop_assert!(spec.is_some() || diag::has_errors(&diags));
         if let Some(spec) = spec {
