@@ -3,6 +3,7 @@
 
 use crate::page::{ImportedSpec, Override, PersonaModel};
 use crate::{ImportInput, SpecFile};
+pub(crate) use personamap_spec::source::toml_basic_string as string;
 use personamap_spec::{Banner, Value};
 use std::fmt::Write as _;
 
@@ -273,27 +274,6 @@ fn key(k: &str) -> String {
     } else {
         string(k)
     }
-}
-
-/// A TOML basic string.
-pub(crate) fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Multi-line text as a `'''` literal string (the value gets a final newline, which the

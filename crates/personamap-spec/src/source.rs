@@ -121,3 +121,23 @@ pub fn string_value_origin(
     }
     (text.get(start..start + value.len()) == Some(value)).then_some(start)
 }
+
+/// `s` as a TOML basic string (`"…"`), escaping quotes, backslashes and control characters; the
+/// one TOML string writer of the lock and of `import`.
+pub fn toml_basic_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -24,6 +24,7 @@
 
 use crate::{MANIFEST, WriteError, sha256};
 use personamap_render::{Inserted, NavEntry};
+use personamap_spec::source::toml_basic_string as quote;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
@@ -253,25 +254,6 @@ fn add(lock: &mut Lock, path: String, record: FileRecord) {
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     personamap_spec::source::line_col(text, offset)
-}
-
-/// A TOML basic string.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 impl Lock {
