@@ -234,7 +234,7 @@ async function compareDiagram(r, where, source, persona, page) {
     r.same(`${where} svg node ${n.id} label lines`, n.label.map(fold), labelLines(g.querySelector('.nodeLabel') ?? g.querySelector('.label')));
     const title = g.getAttribute('title');
     const tooltip = title === null ? null : fold(htmlNodes(DOMPurify.sanitize(title)).textContent);
-    r.same(`${where} svg node ${n.id} tooltip`, clicks && n.href ? fold(n.tooltip) : null, tooltip);
+    r.same(`${where} svg node ${n.id} tooltip`, clicks && n.href && n.tooltip !== null ? fold(n.tooltip) : null, tooltip);
     const anchor = g.closest('a');
     r.same(`${where} svg node ${n.id} link`, clicks && n.href ? n.href.replaceAll('"', '%22') : null,
       anchor ? anchor.getAttribute('xlink:href') ?? anchor.getAttribute('href') : null);

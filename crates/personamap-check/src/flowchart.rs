@@ -130,7 +130,8 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
                 )));
             }
             if let Some(tip) = strings.get(1) {
-                g.tooltips.push((id.to_string(), decode(tip).map_err(err)?));
+                g.tooltips
+                    .push((id.to_string(), tooltip(tip).map_err(err)?));
             }
             continue;
         }
@@ -330,11 +331,7 @@ fn vertex(g: &mut Graph, c: &mut Cur) -> Result<String, String> {
                 "empty label `[\"\"]` of `{id}`: Mermaid cannot parse it"
             ));
         }
-        Some(
-            raw.split("<br/>")
-                .map(decode)
-                .collect::<Result<Vec<_>, _>>()?,
-        )
+        Some(label_lines(&raw)?)
     } else {
         None
     };
@@ -723,23 +720,140 @@ fn plain_label(raw: &str) -> Result<String, String> {
     Ok(raw.to_string())
 }
 
+/// The lines of a quoted node label: Mermaid breaks lines at `<br/>` and at `\n` (a backslash
+/// then `n`). A `<br/>` also makes Mermaid put the label through DOMPurify, which decodes every
+/// entity code before the label is drawn: then a decoded `\n`, `fa:fa-` or `$$` is read too.
+fn label_lines(raw: &str) -> Result<Vec<String>, String> {
+    let lines = raw
+        .split("<br/>")
+        .flat_map(|p| p.split("\\n"))
+        .map(decode)
+        .collect::<Result<Vec<_>, _>>()?;
+    // Mermaid looks for maths in the whole label, across line breaks.
+    let early = raw.contains("<br/>");
+    let drawn = if early {
+        lines.join("<br/>")
+    } else {
+        raw.replace("\\n", "<br/>")
+    };
+    match render_trap(&drawn) {
+        Some(trap) if early => Err(format!(
+            "{trap} once a `<br/>` has made Mermaid decode the entity codes"
+        )),
+        Some(trap) => Err(format!("raw {trap}")),
+        None => Ok(lines),
+    }
+}
+
+/// Decodes a `click` tooltip as the reader sees it: entity codes, then HTML (Mermaid shows the
+/// `title` attribute through DOMPurify as inner HTML). A `-->`, `]>` or `</style` in the
+/// attribute makes DOMPurify drop it; a tag would vanish.
+fn tooltip(raw: &str) -> Result<String, String> {
+    let mut attr = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(ch) = rest.chars().next() {
+        if let Some((c, len)) = entity_code(rest) {
+            attr.push(c?);
+            rest = &rest[len..];
+            continue;
+        }
+        if ch.is_control() {
+            return Err(format!(
+                "raw control character U+{:04X} in a tooltip",
+                u32::from(ch)
+            ));
+        }
+        attr.push(ch);
+        rest = &rest[ch.len_utf8()..];
+    }
+    // DOMPurify trims the attribute as JavaScript's `trim` does.
+    let attr = attr.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let lower = attr.to_lowercase();
+    if ["-->", "--!>", "]>", "</"]
+        .iter()
+        .any(|b| lower.contains(b))
+    {
+        return Err(format!(
+            "the tooltip `{attr}` holds markup DOMPurify drops the whole tooltip for"
+        ));
+    }
+    if attr.contains('<') {
+        return Err(format!("raw `<` in the tooltip `{attr}` is read as HTML"));
+    }
+    let mut out = String::with_capacity(attr.len());
+    let mut rest = attr;
+    while let Some(ch) = rest.chars().next() {
+        match html_reference(rest) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None if ch == '&'
+                && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '#') =>
+            {
+                return Err(format!(
+                    "`&` in the tooltip `{attr}` may start an HTML character reference"
+                ));
+            }
+            None => {
+                out.push(ch);
+                rest = &rest[ch.len_utf8()..];
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The HTML character reference `text` starts with (`&amp;`, `&lt;`, `&gt;`, `&quot;`,
+/// `&apos;` or `&#123;`): the character and the reference's length.
+fn html_reference(text: &str) -> Option<(char, usize)> {
+    let body = text.strip_prefix('&')?;
+    let end = body.find(';')?;
+    let c = match &body[..end] {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        n => n
+            .strip_prefix('#')
+            .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse::<u32>().ok())
+            .and_then(char::from_u32)?,
+    };
+    Some((c, end + 2))
+}
+
+/// The Mermaid entity code `#name;`/`#123;` that `text` starts with: the character (or why it
+/// is unknown) and the code's length.
+fn entity_code(text: &str) -> Option<(Result<char, String>, usize)> {
+    let body = text.strip_prefix('#')?;
+    let len = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(body.len());
+    (len > 0 && body[len..].starts_with(';')).then(|| {
+        let name = &body[..len];
+        (
+            entity(name).ok_or_else(|| format!("unknown entity code `#{name};`")),
+            len + 2,
+        )
+    })
+}
+
 /// Decodes the text of a quoted label (one line): Mermaid entity codes `#name;`/`#123;`;
 /// anything HTML or Mermaid would read as markup is an error.
 pub fn decode(raw: &str) -> Result<String, String> {
+    if let Some(trap) = render_trap(raw) {
+        return Err(format!("raw {trap}"));
+    }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(ch) = rest.chars().next() {
         match ch {
             '#' => {
-                let body = rest[1..]
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .map_or(rest.len() - 1, |n| n);
-                if body > 0 && rest[1 + body..].starts_with(';') {
-                    let name = &rest[1..1 + body];
-                    out.push(
-                        entity(name).ok_or_else(|| format!("unknown entity code `#{name};`"))?,
-                    );
-                    rest = &rest[body + 2..];
+                if let Some((c, len)) = entity_code(rest) {
+                    out.push(c?);
+                    rest = &rest[len..];
                     continue;
                 }
                 out.push('#');
@@ -758,21 +872,7 @@ pub fn decode(raw: &str) -> Result<String, String> {
                 out.push('&');
             }
             '<' | '>' => return Err(format!("raw `{ch}` in a label is read as HTML")),
-            '\\' if rest[1..].starts_with('n') => {
-                return Err("raw `\\n` in a label is read as a line break".into());
-            }
-            ':' if rest[1..].starts_with("fa-")
-                && (out.ends_with("fa")
-                    || ["fab", "fak", "fal", "far", "fas"]
-                        .iter()
-                        .any(|p| out.ends_with(p))) =>
-            {
-                return Err("raw `fa:fa-` in a label is read as a Font Awesome icon".into());
-            }
             '`' => return Err("raw backtick in a label (Mermaid's Markdown strings)".into()),
-            '$' if rest[1..].starts_with('$') => {
-                return Err("raw `$$` in a label is read as maths".into());
-            }
             '%' if rest[1..].starts_with('%') => {
                 return Err("raw `%%` in a label is read as a comment or directive".into());
             }
@@ -787,6 +887,27 @@ pub fn decode(raw: &str) -> Result<String, String> {
         rest = &rest[ch.len_utf8()..];
     }
     Ok(out)
+}
+
+/// What Mermaid's label drawing reads into `text` (`createText`): `\n` as a line break,
+/// `fa:fa-name` (also `fab:`, `fak:`, `fal:`, `far:`, `fas:`) as an icon, `$$…$$` as maths.
+fn render_trap(text: &str) -> Option<&'static str> {
+    if text.contains("\\n") {
+        return Some("`\\n` in a label is read as a line break");
+    }
+    if text.matches("$$").count() >= 2 {
+        return Some("`$$…$$` in a label is read as maths");
+    }
+    let icon = text.match_indices(":fa-").any(|(i, _)| {
+        let before = &text[..i];
+        let prefixed = ["fa", "fab", "fak", "fal", "far", "fas"]
+            .iter()
+            .any(|p| before.ends_with(p));
+        let named =
+            text[i + 4..].starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '-');
+        prefixed && named
+    });
+    icon.then_some("`fa:fa-` in a label is read as a Font Awesome icon")
 }
 
 fn entity(name: &str) -> Option<char> {
@@ -867,6 +988,26 @@ mod tests {
     }
 
     #[test]
+    fn reads_labels_and_tooltips_as_mermaid_draws_them() {
+        let g = read(
+            "flowchart LR\n  A[\"C:\\new\"]:::c\n  B[\"C:#92;new\\nfa#58;fa-x #36;#36;y#36;#36;\"]:::c\n  C[\"C:#92;<br/>n\"]:::c\n  click B href \"/b\" \"a #38;lt#59;c#38;gt#59; #38;amp#59;amp#59; $$x$$ --#38;gt#59; #38;#35;65279#59;\"\n  classDef c fill:#fff\n",
+        )
+        .unwrap();
+        // `\n` breaks a line; the entity codes hold until the label is HTML, without `<br/>`.
+        assert_eq!(g.nodes[0].label, ["C:", "ew"]);
+        assert_eq!(g.nodes[1].label, ["C:\\new", "fa:fa-x $$y$$"]);
+        assert_eq!(g.nodes[2].label, ["C:\\", "n"]);
+        // A tooltip is HTML: its references are the characters; `$$` is no maths there.
+        assert_eq!(
+            g.tooltips,
+            [(
+                "B".to_string(),
+                "a <c> &amp; $$x$$ --> \u{feff}".to_string()
+            )]
+        );
+    }
+
+    #[test]
     fn refuses_what_mermaid_misreads() {
         let bad = |t: &str| {
             read(&format!(
@@ -880,7 +1021,12 @@ mod tests {
         assert!(bad("  B[\"a <b>\"]:::c").contains("HTML"));
         assert!(bad("  B[\"x\"y\"]:::c").contains("ends before"));
         assert!(bad("  B[\"x direction TB\"]:::c").contains("direction"));
-        assert!(bad("  B[\"C:\\new\"]:::c").contains("line break"));
+        assert!(bad("  B[\"C:#92;new<br/>x\"]:::c").contains("line break once a `<br/>`"));
+        assert!(bad("  B[\"fab#58;fa-github<br/>x\"]:::c").contains("icon once"));
+        assert!(bad("  B[\"#36;#36;<br/>#36;#36;\"]:::c").contains("maths once"));
+        assert!(bad("  B[\"$$a\\nb$$\"]:::c").contains("maths"));
+        assert!(bad("  click A href \"/x\" \"a --#62; b\"").contains("drops"));
+        assert!(bad("  click A href \"/x\" \"a #60;b#62;\"").contains("HTML"));
         assert!(bad("  B[\"fa:fa-car\"]:::c").contains("icon"));
         assert!(bad("  constructor[\"x\"]:::c").contains("prototype"));
         assert!(bad("  A-->A").contains("space"));

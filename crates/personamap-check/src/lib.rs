@@ -204,6 +204,21 @@ pub fn expected_on(spec: &Spec, page: &Page, persona: &Persona) -> Graph {
     for (node, n) in g.nodes.iter_mut().zip(persona.nodes()) {
         node.label = page.maps.label(n, linked);
     }
+    if linked {
+        // A tooltip is one line: runs of ASCII whitespace show as one space.
+        g.tooltips = persona
+            .nodes()
+            .filter(|n| n.href.is_some())
+            .filter_map(|n| {
+                let tip = personamap_render::mermaid::tooltip(n)?;
+                let words: Vec<&str> = tip
+                    .split(|c: char| c.is_ascii_whitespace())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                Some((n.id.clone(), words.join(" ")))
+            })
+            .collect();
+    }
     g
 }
 
@@ -242,7 +257,7 @@ pub fn expected(spec: &Spec, persona: &Persona) -> Graph {
 }
 
 /// The first difference between the expected graph and the one read back (class styles and
-/// clicks are not compared: they are checked when read).
+/// click targets are not compared: they are checked when read).
 pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
     if want.direction != got.direction {
         return Some(format!(
@@ -285,6 +300,12 @@ pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
             "classDefs {:?} instead of {:?}",
             names(got),
             names(want)
+        ));
+    }
+    if want.tooltips != got.tooltips {
+        return Some(format!(
+            "tooltips {:?} instead of {:?}",
+            got.tooltips, want.tooltips
         ));
     }
     None

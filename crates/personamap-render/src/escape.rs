@@ -270,13 +270,20 @@ pub fn mermaid_text(text: &str) -> String {
             c if c.is_whitespace() && direction_before(&chars[..i]) => {
                 out.push_str(&format!("#{};", u32::from(c)));
             }
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("#{};", u32::from(c)));
-            }
+            c if needs_code(c) => out.push_str(&format!("#{};", u32::from(c))),
             _ => out.push(c),
         }
     }
     guard_style_rewrite(&out)
+}
+
+/// Characters written as entity codes wherever Mermaid text goes: control characters, line
+/// separators, and whitespace other than ASCII (JavaScript's `trim` takes U+FEFF and Unicode
+/// spaces from a label's or tooltip's ends, where the author wrote them).
+fn needs_code(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+        || (c.is_whitespace() && !c.is_ascii())
 }
 
 /// Whether `before` ends with the word `direction`: Mermaid's lexer reads any line holding
@@ -286,11 +293,16 @@ fn direction_before(before: &[char]) -> bool {
     before.ends_with(&['d', 'i', 'r', 'e', 'c', 't', 'i', 'o', 'n'])
 }
 
-/// Text for a `click` tooltip, `accTitle` or `accDescr`, where Mermaid decodes entity codes:
-/// one line, with every character its grammar, entity pass or HTML would misread written as
-/// an entity code (`"`, `#`, `<`, `>`, `{`, `}`, `%`, `;`, `&`, `\\`, backticks).
+/// Text for `accTitle` or `accDescr`, where Mermaid decodes entity codes: one line (runs of
+/// ASCII whitespace become one space), with every character its grammar, entity pass or HTML
+/// would misread written as an entity code (`"`, `#`, `<`, `>`, `{`, `}`, `%`, `;`, `&`, `\\`,
+/// backticks, non-ASCII whitespace).
 pub fn mermaid_string(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = text
+        .split([' ', '\t', '\n', '\r', '\x0c'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out = String::with_capacity(one_line.len() + 8);
     let chars: Vec<char> = one_line.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -301,23 +313,41 @@ pub fn mermaid_string(text: &str) -> String {
             }
             ':' if chars[i + 1..].starts_with(&['f', 'a', '-']) => out.push_str("#58;"),
             ' ' if direction_before(&chars[..i]) => out.push_str("#32;"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("#{};", u32::from(c)));
-            }
+            c if needs_code(c) => out.push_str(&format!("#{};", u32::from(c))),
             _ => out.push(c),
         }
     }
     out
 }
 
+/// Text for a `click` tooltip. Mermaid shows a tooltip as HTML (its `title` attribute, put
+/// through DOMPurify, becomes the tooltip's inner HTML); DOMPurify drops the whole attribute
+/// when it holds `-->`, `]>` or `</style`, and trims it as JavaScript does (U+FEFF and Unicode
+/// spaces too). So the text is written as HTML (`&`, `<`, `>` and non-ASCII whitespace as
+/// character references), then as [`mermaid_string`].
+pub fn mermaid_tooltip(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            c if !c.is_ascii() && needs_code(c) => html.push_str(&format!("&#{};", u32::from(c))),
+            c => html.push(c),
+        }
+    }
+    mermaid_string(&html)
+}
+
 /// Mermaid cuts the last `;` of a line matching `/style.*:\S*#.*;/` (or `classDef…`) before
 /// it decodes entity codes: whether `line` is such a line. Linear in the line's length.
 pub fn style_rewrite_hazard(line: &str) -> bool {
-    let Some(keyword_end) = keyword_end(line) else {
-        return false;
-    };
-    // Backwards: a `:` at or after the keyword whose run of non-space characters holds a `#`
-    // that has a `;` somewhere after it.
+    keyword_end(line).is_some_and(|end| hazard_after(line, end))
+}
+
+/// Whether `line` has, at or after byte `keyword_end`, a `:` whose run of non-space characters
+/// holds a `#` that has a `;` somewhere after it.
+fn hazard_after(line: &str, keyword_end: usize) -> bool {
     let (mut semi_after, mut run_ok) = (false, false);
     for (i, c) in line.char_indices().rev() {
         if c.is_whitespace() {
@@ -336,6 +366,21 @@ pub fn style_rewrite_hazard(line: &str) -> bool {
     false
 }
 
+/// The line as Mermaid's `encodeEntities` leaves it: `/style.*:\S*#.*;/g`, then
+/// `/classDef.*:\S*#.*;/g`, each cutting the last `;` of the line when it matches.
+fn style_rewrite(line: &str) -> String {
+    let mut out = line.to_string();
+    for word in ["style", "classDef"] {
+        if let Some(at) = out.find(word)
+            && hazard_after(&out, at + word.len())
+            && let Some(last) = out.rfind(';')
+        {
+            out.remove(last);
+        }
+    }
+    out
+}
+
 /// Where the first `style` or `classDef` of `line` ends, if it holds one.
 fn keyword_end(line: &str) -> Option<usize> {
     ["style", "classDef"]
@@ -346,8 +391,8 @@ fn keyword_end(line: &str) -> Option<usize> {
 
 /// Makes one diagram line safe from Mermaid's `style…:…#…;` rewrite (the keyword may be in a
 /// node id): with `labels`, a `:` inside a quoted label that starts the hazard is written as
-/// `#58;`; if the line is still hazardous (a `:` in a link, say), a `;` statement separator
-/// is appended for the rewrite to cut instead.
+/// `#58;`; if the line is still hazardous (a `:` in a link, say), `;` statement separators
+/// are appended for the rewrites to cut instead (one each for `style` and `classDef`).
 pub fn guard_line(line: &str, labels: bool) -> String {
     if !style_rewrite_hazard(line) {
         return line.to_string();
@@ -377,7 +422,8 @@ pub fn guard_line(line: &str, labels: bool) -> String {
             out.push(c);
         }
     }
-    if style_rewrite_hazard(&out) {
+    let content = out.clone();
+    while style_rewrite(&out).trim_end_matches(';') != content && out.len() < content.len() + 2 {
         out.push(';');
     }
     out
@@ -436,14 +482,17 @@ fn starts_entity(rest: &[char], html: bool) -> bool {
 
 /// A Mermaid label from lines: each line escaped, joined with `<br/>` (the `style` guard of
 /// [`mermaid_text`] applied again across the joins).
+///
+/// A `<br/>` makes Mermaid put the label through DOMPurify, which decodes every entity code
+/// before the label is drawn: `#92;n` then becomes a line break, `fa#58;fa-x` an icon and
+/// `#36;#36;` maths. A label with such a line joins its lines with `\n` instead, the other
+/// line break Mermaid reads, which keeps the codes until the label is HTML.
 pub fn mermaid_label(lines: &[String]) -> String {
-    guard_style_rewrite(
-        &lines
-            .iter()
-            .map(|l| mermaid_text(l))
-            .collect::<Vec<_>>()
-            .join("<br/>"),
-    )
+    let escaped: Vec<String> = lines.iter().map(|l| mermaid_text(l)).collect();
+    let decoded_early = escaped
+        .iter()
+        .any(|l| ["#92;", "#36;", "#58;"].iter().any(|code| l.contains(code)));
+    guard_style_rewrite(&escaped.join(if decoded_early { "\\n" } else { "<br/>" }))
 }
 
 /// Whether an edge label can be written bare (`-.label.->`, `|label|`): plain ASCII words, none
@@ -695,6 +744,49 @@ mod tests {
         assert_eq!(guard_line("  A --> B", true), "  A --> B");
         assert!(dotted_inline_misread("applies to") && dotted_inline_misread("fix"));
         assert!(!dotted_inline_misread("graduate"));
+    }
+
+    #[test]
+    fn labels_keep_their_codes_until_mermaid_draws_them() {
+        // `<br/>` joins lines, except where Mermaid's DOMPurify pass (which a `<br/>` triggers)
+        // would decode `#92;n` into a line break, `fa#58;fa-` into an icon or `#36;#36;` into
+        // maths: there the lines are joined with `\n` (found by the differential, issue 10).
+        assert_eq!(mermaid_label(&["a".into(), "b".into()]), "a<br/>b");
+        assert_eq!(
+            mermaid_label(&["<br/> C:\\new".into(), String::new()]),
+            "#lt;br/#gt; C:#92;new\\n"
+        );
+        assert_eq!(
+            mermaid_label(&["x".into(), "fab:fa-github".into()]),
+            "x\\nfab#58;fa-github"
+        );
+        assert_eq!(mermaid_label(&["$$".into(), "y".into()]), "#36;#36;\\ny");
+        // JavaScript's `trim` would take a byte order mark or an ideographic space off the ends.
+        assert_eq!(mermaid_text("\u{feff}a\u{3000}"), "#65279;a#12288;");
+    }
+
+    #[test]
+    fn tooltips_are_html_mermaid_shows_as_written() {
+        // The tooltip is shown as HTML after DOMPurify: `<c>` would vanish, `&amp;` show `&`,
+        // and `-->` would make DOMPurify drop the whole title.
+        assert_eq!(
+            mermaid_tooltip("a <c> &amp; --> ]>"),
+            "a #38;lt#59;c#38;gt#59; #38;amp#59;amp#59; --#38;gt#59; ]#38;gt#59;"
+        );
+        // DOMPurify trims the attribute: a byte order mark at the end is a reference.
+        assert_eq!(
+            mermaid_tooltip("$$ \\n\t\u{feff}"),
+            "$$ #92;n #38;#35;65279#59;"
+        );
+    }
+
+    #[test]
+    fn a_line_with_both_rewrites_gets_two_separators() {
+        // `style` and `classDef` each cut one `;`: the click line of a node `style_a` whose
+        // tooltip holds `classDef` needs two separators.
+        let line = "  click style_a href \"https://x.org/#a\" \"classDef:#38;\"";
+        assert_eq!(guard_line(line, false), format!("{line};;"));
+        assert_eq!(style_rewrite(&format!("{line};;")), line);
     }
 
     #[test]

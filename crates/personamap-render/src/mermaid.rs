@@ -2,9 +2,11 @@
 
 use crate::escape::{
     dotted_inline_misread, guard_line, is_plain_edge_label, mermaid_label, mermaid_string,
-    mermaid_text,
+    mermaid_text, mermaid_tooltip,
 };
-use personamap_spec::{Class, EdgeChain, EdgeKind, LabelStyle, Link, Links, Maps, Page, Persona};
+use personamap_spec::{
+    Class, EdgeChain, EdgeKind, LabelStyle, Link, Links, Maps, Node, Page, Persona,
+};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
@@ -80,17 +82,14 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
         let mut block = String::new();
         for n in persona.nodes() {
             if let Some(href) = &n.href {
-                let tip = n
-                    .tooltip
-                    .clone()
-                    .unwrap_or_else(|| crate::escape::label_text(&n.label));
-                // Mermaid's grammar has no empty tooltip string: leave an empty one out.
-                let tip = mermaid_string(&tip);
                 let href = href.replace('"', "%22");
-                let line = if tip.is_empty() {
-                    format!("  click {} href \"{href}\"", n.id)
-                } else {
-                    format!("  click {} href \"{href}\" \"{tip}\"", n.id)
+                let line = match tooltip(n) {
+                    Some(tip) => format!(
+                        "  click {} href \"{href}\" \"{}\"",
+                        n.id,
+                        mermaid_tooltip(&tip)
+                    ),
+                    None => format!("  click {} href \"{href}\"", n.id),
                 };
                 let _ = writeln!(block, "{}", guard_line(&line, false));
             }
@@ -108,6 +107,20 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
     }
     out.push_str(&blocks.join("\n"));
     out
+}
+
+/// The tooltip a linked node shows, before escaping: the spec's `tooltip`, else the label on
+/// one line; `None` when that is blank (Mermaid's grammar has no empty tooltip string, and an
+/// empty one would show nothing anyway).
+pub fn tooltip(n: &Node) -> Option<String> {
+    let tip = n
+        .tooltip
+        .clone()
+        .unwrap_or_else(|| crate::escape::label_text(&n.label));
+    let blank = tip
+        .trim_matches(|c: char| c.is_ascii_whitespace())
+        .is_empty();
+    (!blank).then_some(tip)
 }
 
 /// The diagram's accessible title, before escaping for Mermaid.

@@ -3,7 +3,8 @@
 //! Mermaid, MDX and Mintlify show readers). Texts are the spec's own: Markdown fields stay
 //! Markdown source, labels stay plain text; nothing here is escaped for an output language.
 //! A node's `text` is its label on one line (`escape::label_text`), as text versions, link
-//! lists, cards and default tooltips show it.
+//! lists, cards and default tooltips show it. A linked node's `tooltip` is the text its
+//! tooltip shows (`mermaid::tooltip`), null when blank.
 
 use personamap_spec::{Banner, Class, EdgeKind, EdgeLabels, Layout, Links, Page, Persona, Spec};
 use serde_json::{Value, json};
@@ -88,7 +89,7 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
                 "class": n.class,
                 "style": style(&n.class),
                 "href": n.href,
-                "tooltip": n.href.as_ref().map(|_| n.tooltip.clone().unwrap_or_else(|| crate::escape::label_text(&n.label))),
+                "tooltip": n.href.as_ref().and_then(|_| crate::mermaid::tooltip(n)),
             })
         })
         .collect();

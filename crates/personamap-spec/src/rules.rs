@@ -5,7 +5,7 @@
 //! as much as possible.
 
 use crate::diag::Diagnostic;
-use crate::model::{Class, Divider, Page, Persona};
+use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona};
 use crate::source::Span;
 
 /// Words Mermaid's flowchart lexer reads as keywords (case-sensitive: `End` and `END` are fine).
@@ -84,6 +84,7 @@ pub(crate) fn check(
     let mut diags = Vec::new();
     for p in personas {
         node_checks(p, &mut diags);
+        self_loops(p, &mut diags);
         diagram_size(p, &mut diags);
         let edges: usize = p.edges.iter().flatten().map(|c| c.edge_count()).sum();
         if edges > MAX_EDGES {
@@ -185,6 +186,49 @@ fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+    }
+}
+
+/// Refuses a node with several self-loops: Mermaid's default layout draws a self-loop through
+/// two helper nodes named after the node, so every loop of a node after the first replaces
+/// it, and only the last loop and its label are drawn.
+fn self_loops(p: &Persona, diags: &mut Vec<Diagnostic>) {
+    let mut loops: Vec<(&str, Vec<(&EdgeChain, &Link)>)> = Vec::new();
+    for chain in p.edges.iter().flatten() {
+        for (a, _, link) in chain.edges().filter(|(a, b, _)| a.id == b.id) {
+            match loops.iter_mut().find(|(id, _)| *id == a.id) {
+                Some((_, found)) => found.push((chain, link)),
+                None => loops.push((&a.id, vec![(chain, link)])),
+            }
+        }
+    }
+    for (id, found) in loops.iter().filter(|(_, f)| f.len() > 1) {
+        let labels: Vec<&str> = found
+            .iter()
+            .filter_map(|(_, l)| l.label.as_ref().map(|(t, _)| t.as_str()))
+            .collect();
+        let fix = if labels.is_empty() {
+            format!("{id} --> {id}")
+        } else {
+            format!(
+                "{id} -->|\"{}\"| {id}",
+                labels
+                    .join(" / ")
+                    .replace('\\', "\\\\")
+                    .replace('"', "\\\"")
+            )
+        };
+        diags.push(
+            Diagnostic::error(
+                "self-loops",
+                Some(found[1].0.span),
+                format!(
+                    "node `{id}` has {} self-loops; Mermaid draws only the last one",
+                    found.len()
+                ),
+            )
+            .with_help(format!("draw one self-loop with all the labels: `{fix}`")),
+        );
     }
 }
 
