@@ -21,7 +21,7 @@
 //!
 //! Outputs are only ever returned whole; which bytes reach the disk is the writer's business.
 
-use personamap_render::{Compiler, Inserted, Output, OutputKind, Outputs, SiteInputs};
+use personamap_render::{Compiler, Inserted, Output, OutputKind, SiteInputs};
 use personamap_spec::diag::{has_errors, sort};
 use personamap_spec::{
     Diagnostic, Persona, SourceFile, Sources, Spec, parse_file, resolve, resolve_personas,
@@ -399,16 +399,11 @@ impl Engine {
         // The output checks `generate` runs (they catch compiler bugs, not spec errors), on the
         // outputs that changed and the snippets pages import.
         if validate {
-            let checked = Outputs {
-                files: good
-                    .outputs
-                    .iter()
-                    .filter(|o| o.kind == OutputKind::Snippet || changed.contains(&o.path))
-                    .cloned()
-                    .collect(),
-                ..Outputs::default()
-            };
-            warnings.extend(personamap_check::validate(&good.spec, &checked));
+            warnings.extend(personamap_check::validate_some(
+                &good.spec,
+                &good.outputs,
+                |o| changed.contains(&o.path),
+            ));
         }
         sort(&mut warnings);
         if has_errors(&warnings) {

@@ -273,10 +273,20 @@ struct Compiled {
     plan: Plan,
 }
 
-/// Loads, compiles and validates the outputs in memory, then works out the writer's plan
-/// (which refuses files personamap does not own), and reports every diagnostic of all four
-/// steps at once. `None` on errors.
-fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
+/// Which outputs the output checks ([`personamap_check::validate`]) read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Validate {
+    /// Every output (`check`, `generate --check`).
+    All,
+    /// The outputs the plan writes: a file already on disk with the same bytes was checked
+    /// when it was written (`generate`).
+    Written,
+}
+
+/// Loads and compiles in memory, works out the writer's plan (which refuses files personamap
+/// does not own), validates the outputs `validate` selects, and reports every diagnostic of
+/// all four steps at once. `None` on errors.
+fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Compiled>, String> {
     let (sources, spec, mut diags) = load(root)?;
     let mut result = None;
     if let Some(spec) = spec {
@@ -293,10 +303,14 @@ fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
         site.headings_on_disk = anchored_headings(root, &spec);
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => {
-                diags.extend(personamap_check::validate(&spec, &outputs));
                 let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
                 match writer.plan_with(&file_outs(&outputs), &outputs.inserted) {
                     Ok(plan) => {
+                        diags.extend(personamap_check::validate_some(
+                            &spec,
+                            &outputs.files,
+                            |o| validate == Validate::All || plan.iter().any(|c| c.path == o.path),
+                        ));
                         diags.extend(
                             plan.warnings
                                 .iter()
@@ -304,7 +318,10 @@ fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
                         );
                         result = Some(Compiled { outputs, plan });
                     }
-                    Err(errors) => diags.extend(errors.iter().map(|e| write_diag(&spec, e))),
+                    Err(errors) => {
+                        diags.extend(personamap_check::validate(&spec, &outputs));
+                        diags.extend(errors.iter().map(|e| write_diag(&spec, e)));
+                    }
                 }
             }
             Err(more) => diags.extend(more),
@@ -371,7 +388,7 @@ fn write_diag(spec: &Spec, e: &WriteError) -> Diagnostic {
 
 /// `personamap check`: everything `generate` checks, writing nothing.
 pub fn check(root: &Path, format: Format) -> Result<ExitCode, String> {
-    match compile(root, format)? {
+    match compile(root, format, Validate::All)? {
         Some(Compiled { outputs, .. }) => {
             if format == Format::Human {
                 eprintln!(
@@ -397,7 +414,12 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
         let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
         Some(writer.acquire(wait).map_err(|e| e.to_string())?)
     };
-    let Some(Compiled { outputs, plan }) = compile(root, format)? else {
+    let validate = if check {
+        Validate::All
+    } else {
+        Validate::Written
+    };
+    let Some(Compiled { outputs, plan }) = compile(root, format, validate)? else {
         return Ok(ExitCode::FAILURE);
     };
     let files = file_outs(&outputs);
