@@ -54,19 +54,24 @@ pub fn validate_some(
             vec![spec.divider.component.clone()],
         ));
     }
-    for out in outputs
+    let pages: Vec<(&Page, &Output)> = outputs
         .iter()
         .filter(|o| o.kind == OutputKind::Page && check(o))
-    {
-        let Some(page) = spec
-            .pages
-            .iter()
-            .find(|p| format!("{}.mdx", p.id) == out.path)
-        else {
-            continue;
-        };
+        .filter_map(|out| {
+            let page = spec
+                .pages
+                .iter()
+                .find(|p| out.path.strip_suffix(".mdx") == Some(p.id.as_str()))?;
+            Some((page, out))
+        })
+        .collect();
+    // Pages are checked in parallel; the diagnostics are sorted after.
+    let checked = personamap_spec::par::map(&pages, |(page, out)| {
+        let mut diags = Vec::new();
         page_checks(spec, page, &out.path, &out.contents, &exports, &mut diags);
-    }
+        diags
+    });
+    diags.extend(checked.into_iter().flatten());
     personamap_spec::diag::sort(&mut diags);
     diags
 }
@@ -157,31 +162,40 @@ fn page_checks(
         ));
         return;
     }
-    for (persona, text) in personas.iter().zip(&parts.mermaid) {
-        match flowchart::read(text) {
-            Ok(graph) => {
-                let mut want = expected_on(spec, page, persona);
-                if page.edge_labels == EdgeLabels::Verbatim {
-                    as_mermaid_reads_verbatim(persona, &mut want);
-                }
-                if let Some(diff) = difference(&want, &graph) {
-                    diags.push(bug(
-                        Some(persona.span),
-                        format!(
-                            "the diagram of persona {} reads back wrong: {diff}",
-                            persona.number
-                        ),
-                    ));
-                }
+    // Each diagram read back and compared in parallel (most of a page's checks).
+    let pairs: Vec<(&Persona, &String)> = personas.into_iter().zip(&parts.mermaid).collect();
+    let read = personamap_spec::par::map(&pairs, |(persona, text)| {
+        diagram_check(spec, page, persona, text)
+    });
+    diags.extend(read.into_iter().flatten());
+}
+
+/// The compiler bug in the diagram `text` of `persona` on `page`, if any: it must read back to
+/// the graph the spec asks for.
+fn diagram_check(spec: &Spec, page: &Page, persona: &Persona, text: &str) -> Option<Diagnostic> {
+    match flowchart::read(text) {
+        Ok(graph) => {
+            let mut want = expected_on(spec, page, persona);
+            if page.edge_labels == EdgeLabels::Verbatim {
+                as_mermaid_reads_verbatim(persona, &mut want);
             }
-            Err(e) => diags.push(bug(
-                Some(persona.span),
-                format!(
-                    "the diagram of persona {} does not read back (diagram line {}): {}",
-                    persona.number, e.line, e.message
-                ),
-            )),
+            difference(&want, &graph).map(|diff| {
+                bug(
+                    Some(persona.span),
+                    format!(
+                        "the diagram of persona {} reads back wrong: {diff}",
+                        persona.number
+                    ),
+                )
+            })
         }
+        Err(e) => Some(bug(
+            Some(persona.span),
+            format!(
+                "the diagram of persona {} does not read back (diagram line {}): {}",
+                persona.number, e.line, e.message
+            ),
+        )),
     }
 }
 

@@ -55,11 +55,13 @@ pub fn options() -> ParseOptions {
 /// always the whole chunk's.
 pub fn parse(text: &str) -> Result<PageParts, String> {
     let mut parts = PageParts::default();
-    for (first_line, chunk) in chunks(text, CHUNK_LINES) {
-        let chunk_parts = match parse_masked(chunk) {
-            Some(p) => p,
-            None => parse_chunk(chunk, first_line)?,
-        };
+    // Chunks are parsed in parallel; the first error in page order is the page's.
+    let chunks = chunks(text, CHUNK_LINES);
+    let parsed = personamap_spec::par::map(&chunks, |(first_line, chunk)| {
+        parse_masked(chunk).map_or_else(|| parse_chunk(chunk, *first_line), Ok)
+    });
+    for (chunk_parts, (first_line, _)) in parsed.into_iter().zip(chunks) {
+        let chunk_parts = chunk_parts?;
         parts.frontmatter = parts.frontmatter.or(chunk_parts.frontmatter);
         parts.mermaid.extend(chunk_parts.mermaid);
         parts.esm.extend(chunk_parts.esm);

@@ -24,7 +24,8 @@
 use personamap_render::{Compiler, Inserted, Output, OutputKind, SiteInputs};
 use personamap_spec::diag::{has_errors, sort};
 use personamap_spec::{
-    Diagnostic, Persona, SourceFile, Sources, Spec, parse_file, resolve, resolve_personas,
+    Diagnostic, Persona, SourceFile, Sources, Spec, parse_file, parse_files, resolve,
+    resolve_personas,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -94,7 +95,7 @@ impl Engine {
     /// [`Engine::rebuild`].
     pub fn new(files: Vec<SourceFile>, site: SiteInputs) -> Self {
         Engine {
-            compiler: Compiler::new(),
+            compiler: Compiler::caching(),
             dirty_files: files.iter().map(|f| f.path.clone()).collect(),
             files: files.into_iter().map(|f| (f.path, f.text)).collect(),
             site,
@@ -267,8 +268,8 @@ impl Engine {
         let mut parsed = Vec::new();
         let mut numbers = BTreeMap::new();
         // As `personamap_spec::load` does, keeping each file's persona numbers on the way.
-        for (id, file) in sources.iter() {
-            match parse_file(id, file) {
+        for ((_, file), result) in sources.iter().zip(parse_files(&sources)) {
+            match result {
                 Ok(p) => {
                     numbers.insert(file.path.clone(), p.persona_numbers());
                     parsed.push(Some(p));
