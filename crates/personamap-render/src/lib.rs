@@ -97,7 +97,7 @@ pub struct Outputs {
 /// Renders specs. Holds the template environment, and for repeated compiles (watch) the
 /// rendered diagrams ([`Compiler::caching`]).
 pub struct Compiler {
-    env: Environment<'static>,
+    env: &'static Environment<'static>,
     flows: Option<mermaid::FlowCache>,
 }
 
@@ -118,7 +118,7 @@ impl Compiler {
     /// per compile and nothing is kept.
     pub fn new() -> Self {
         Compiler {
-            env: templates::environment(),
+            env: templates::shared(),
             flows: None,
         }
     }
@@ -396,7 +396,7 @@ impl Compiler {
 
     /// The divider snippet of `spec`.
     pub fn divider(&self, spec: &Spec) -> Result<String, Diagnostic> {
-        page::divider(&self.env, &spec.divider).map_err(template_diag)
+        page::divider(self.env, &spec.divider).map_err(template_diag)
     }
 
     /// The MDX text of one page of `spec`.
@@ -406,7 +406,7 @@ impl Compiler {
 
     /// The MDX text of `page` with its diagrams already rendered.
     fn render(&self, spec: &Spec, page: &Page, diagrams: &[String]) -> Result<String, Diagnostic> {
-        page::page(&self.env, diagrams, spec, page).map_err(template_diag)
+        page::page(self.env, diagrams, spec, page).map_err(template_diag)
     }
 
     fn facts(&self, spec: &Spec, docs: &DocsJson) -> SiteFacts {

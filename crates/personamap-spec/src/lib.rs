@@ -24,9 +24,10 @@ pub use source::{FileId, SourceFile, Sources, Span};
 use std::path::Path;
 
 /// The JSON Schema of a spec file (for Taplo / Even Better TOML via a `#:schema` comment),
-/// generated from the types the loader reads.
+/// generated from the types the loader reads (once per process: it depends on no spec).
 pub fn json_schema() -> String {
-    raw::schema()
+    static SCHEMA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(raw::schema).clone()
 }
 
 /// Site-relative path where `generate` keeps the spec's JSON Schema.

@@ -21,16 +21,41 @@ fn read_optional(root: &Path, rel: &str) -> Result<Option<String>, String> {
 
 /// Reads the site files the compiler merges into, and lists the pages on disk.
 pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
+    let mut site = site_files(root)?;
+    site.pages_on_disk = pages_on_disk(root);
+    Ok(site)
+}
+
+/// Reads the site files the compiler merges into; the pages on disk are not listed.
+fn site_files(root: &Path) -> Result<SiteInputs, String> {
     Ok(SiteInputs {
         docs_json: read_optional(root, DOCS_JSON)?,
         llms_txt: read_optional(root, LLMS_TXT)?,
-        pages_on_disk: pages_on_disk(root),
+        pages_on_disk: Default::default(),
         inserted: personamap_write::read_lock(root)
             .map_err(|e| e.to_string())?
             .inserted,
         snippets: Default::default(),
         headings_on_disk: Default::default(),
     })
+}
+
+/// Lists the pages on disk into `site` only when a link of `spec` names a page that neither
+/// docs.json nor the spec holds (listing walks the whole site).
+fn pages_for_links(root: &Path, spec: &Spec, site: &mut SiteInputs) {
+    let nav = site
+        .docs_json
+        .as_deref()
+        .and_then(|t| personamap_render::docs_json::DocsJson::parse(t).ok());
+    let known = nav
+        .map(|docs| docs.pages())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(spec.pages.iter().map(|p| p.id.clone()))
+        .collect();
+    if personamap_render::links::unresolved(spec, &known) {
+        site.pages_on_disk = pages_on_disk(root);
+    }
 }
 
 /// Reads the hand-written snippets `spec` uses (a divider with `generate = false`) into
@@ -290,7 +315,8 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
     let (sources, spec, mut diags) = load(root)?;
     let mut result = None;
     if let Some(spec) = spec {
-        let mut site = site_inputs(root)?;
+        let mut site = site_files(root)?;
+        pages_for_links(root, &spec, &mut site);
         read_snippets(root, &spec, &mut site)?;
         if site.llms_txt.is_none()
             && spec.site.llms_txt == LlmsTxt::Merge
@@ -501,7 +527,8 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
-    let mut site = site_inputs(root)?;
+    // The export checks no links: the pages on disk are not listed.
+    let mut site = site_files(root)?;
     read_snippets(root, &spec, &mut site)?;
     match Compiler::new().export(&spec, &site, id) {
         Ok(text) => {
