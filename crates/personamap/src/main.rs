@@ -98,7 +98,8 @@ enum Command {
         /// Site root (holds docs.json and personas/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Milliseconds of quiet after a file event before rebuilding.
+        /// Milliseconds of quiet after a file event before rebuilding (a save that closes its
+        /// file or renames it into place is built after 3 ms).
         #[arg(long, default_value_t = personamap_watch::watcher::DEFAULT_DEBOUNCE_MS)]
         debounce: u64,
     },
