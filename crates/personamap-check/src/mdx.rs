@@ -9,7 +9,7 @@ use personamap_spec::Value;
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 
 /// What the checks need from a page that parsed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct PageParts {
     /// The YAML between the `---` lines.
     pub frontmatter: Option<String>,
@@ -46,19 +46,22 @@ pub fn options() -> ParseOptions {
 /// blank line outside any fence and any open JSX element, followed by an unindented line. A
 /// chunk that ends inside a code block markdown-rs did not see closed is a bug, reported as
 /// such, so cutting can never hide a fence that swallows the rest of the page.
+///
+/// The bodies of Mermaid fences need no Markdown tokenizer (most of a page's bytes): each
+/// chunk is first parsed with them taken out ([`masked`]), and their texts put back as the
+/// blocks' values. Only when that parse is clean and holds every masked fence as a Mermaid code
+/// block where it was is it used; otherwise (an error, code in prose, an unclosed block, a
+/// fence markdown-rs did not read as one) the chunk is parsed again whole, so the result is
+/// always the whole chunk's.
 pub fn parse(text: &str) -> Result<PageParts, String> {
     let mut parts = PageParts::default();
-    for (first_line, chunk) in chunks(text, CHUNK_LINES) {
-        let tree = markdown::to_mdast(chunk, &options())
-            .map_err(|m| at_line(&m.to_string(), first_line))?;
-        if let Some(line) = unclosed_code(&tree, chunk) {
-            return Err(format!(
-                "a code block opened at line {} is never closed",
-                first_line + line
-            ));
-        }
-        let mut chunk_parts = PageParts::default();
-        walk(&tree, &mut chunk_parts);
+    // Chunks are parsed in parallel; the first error in page order is the page's.
+    let chunks = chunks(text, CHUNK_LINES);
+    let parsed = personamap_spec::par::map(&chunks, |(first_line, chunk)| {
+        parse_masked(chunk).map_or_else(|| parse_chunk(chunk, *first_line), Ok)
+    });
+    for (chunk_parts, (first_line, _)) in parsed.into_iter().zip(chunks) {
+        let chunk_parts = chunk_parts?;
         parts.frontmatter = parts.frontmatter.or(chunk_parts.frontmatter);
         parts.mermaid.extend(chunk_parts.mermaid);
         parts.esm.extend(chunk_parts.esm);
@@ -70,6 +73,109 @@ pub fn parse(text: &str) -> Result<PageParts, String> {
         );
     }
     Ok(parts)
+}
+
+/// One chunk parsed whole.
+fn parse_chunk(chunk: &str, first_line: usize) -> Result<PageParts, String> {
+    let tree =
+        markdown::to_mdast(chunk, &options()).map_err(|m| at_line(&m.to_string(), first_line))?;
+    if let Some(line) = unclosed_code(&tree, chunk) {
+        return Err(format!(
+            "a code block opened at line {} is never closed",
+            first_line + line
+        ));
+    }
+    let mut parts = PageParts::default();
+    walk(&tree, &mut parts, &[]);
+    Ok(parts)
+}
+
+/// One chunk parsed with its Mermaid bodies masked; `None` unless that is certainly what
+/// parsing it whole gives (see [`parse`]).
+fn parse_masked(chunk: &str) -> Option<PageParts> {
+    let (text, bodies) = masked(chunk)?;
+    let tree = markdown::to_mdast(&text, &options()).ok()?;
+    if unclosed_code(&tree, &text).is_some() {
+        return None;
+    }
+    let mut parts = PageParts::default();
+    let restored = walk(&tree, &mut parts, &bodies);
+    (restored == bodies.len() && parts.code_expressions.is_empty()).then_some(parts)
+}
+
+/// A Mermaid fence whose body [`masked`] took out.
+#[derive(Debug, PartialEq)]
+struct Body<'a> {
+    /// Line (from 1, in the masked text) of the opening fence; the closing one follows it.
+    open: usize,
+    /// The body as markdown-rs gives a code block's value: without its last line ending.
+    value: &'a str,
+}
+
+/// `chunk` without the bodies of the fences that open with ```` ```mermaid ```` (or `~~~`) at
+/// column 0, each up to its first closing fence line as MDX reads it (see [`closes`]). `None`
+/// when there is nothing to take out, or the chunk holds a `\r` (a line ending this scan does
+/// not count).
+fn masked(chunk: &str) -> Option<(String, Vec<Body<'_>>)> {
+    if chunk.contains('\r') || !chunk.contains("mermaid") {
+        return None;
+    }
+    let mut text = String::with_capacity(chunk.len() / 4);
+    let mut bodies = Vec::new();
+    // The fence the scan is inside (character, length), and whether it is a masked one.
+    let mut fence: Option<(char, usize, bool)> = None;
+    let mut body_start = 0;
+    let (mut masked_line, mut offset) = (0, 0);
+    for line in chunk.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        match fence {
+            Some((c, n, mask)) => {
+                if !closes(line, c, n) {
+                    if !mask {
+                        text.push_str(line);
+                        masked_line += 1;
+                    }
+                    continue;
+                }
+                fence = None;
+                if mask {
+                    let body = &chunk[body_start..start];
+                    bodies.push(Body {
+                        open: masked_line,
+                        value: body.strip_suffix('\n').unwrap_or(body),
+                    });
+                }
+            }
+            None => {
+                let trimmed = line.trim_start_matches([' ', '\t']);
+                if let Some((c, n, rest)) = fence_marker(trimmed.trim_end()) {
+                    let info = rest.trim_start();
+                    let mermaid = trimmed.len() == line.len()
+                        && info.strip_prefix("mermaid").is_some_and(|after| {
+                            after.is_empty() || after.starts_with([' ', '\t'])
+                        });
+                    fence = Some((c, n, mermaid));
+                    body_start = offset;
+                }
+            }
+        }
+        text.push_str(line);
+        masked_line += 1;
+    }
+    (!bodies.is_empty()).then_some((text, bodies))
+}
+
+/// Whether `line` closes a fence of `n` × `c`: at least `n` of `c` after any indent (MDX has
+/// no indented code, so a fence may be indented any amount), then only spaces and tabs.
+fn closes(line: &str, c: char, n: usize) -> bool {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let run = trimmed.chars().take_while(|x| *x == c).count();
+    run >= n
+        && trimmed[run..]
+            .trim_end_matches('\n')
+            .trim_matches([' ', '\t'])
+            .is_empty()
 }
 
 /// Lines per chunk, at least (a chunk ends at the first boundary after this many lines).
@@ -158,12 +264,26 @@ fn at_line(message: &str, lines_before: usize) -> String {
     }
 }
 
-fn walk(node: &Node, parts: &mut PageParts) {
+/// Collects the parts of `node`; a Mermaid block standing where a masked body was (its
+/// fences on that body's two lines, empty) gets that body as its text. Returns how many bodies
+/// were put back.
+fn walk(node: &Node, parts: &mut PageParts, bodies: &[Body]) -> usize {
     let line = |n: &Node| n.position().map_or(0, |p| p.start.line);
+    let mut restored = 0;
     match node {
         Node::Yaml(y) => parts.frontmatter = Some(y.value.clone()),
         Node::Code(c) if c.lang.as_deref() == Some("mermaid") => {
-            parts.mermaid.push(c.value.clone())
+            let at = c.position.as_ref().map(|p| (p.start.line, p.end.line));
+            let body = bodies
+                .iter()
+                .find(|b| c.value.is_empty() && at == Some((b.open, b.open + 1)));
+            match body {
+                Some(b) => {
+                    restored += 1;
+                    parts.mermaid.push(b.value.to_string());
+                }
+                None => parts.mermaid.push(c.value.clone()),
+            }
         }
         Node::MdxjsEsm(e) => parts.esm.push(e.value.clone()),
         Node::MdxFlowExpression(e) if !js::only_comments(&e.value) => {
@@ -179,9 +299,10 @@ fn walk(node: &Node, parts: &mut PageParts) {
     }
     if let Some(children) = node.children() {
         for c in children {
-            walk(c, parts);
+            restored += walk(c, parts, bodies);
         }
     }
+    restored
 }
 
 /// Parses frontmatter YAML and compares it with what the page asked for: `title`,
@@ -281,6 +402,48 @@ mod tests {
         assert_eq!(parts.esm.len(), 1);
         assert!(parts.frontmatter.is_some());
         assert!(chunks(&page, CHUNK_LINES).len() > 1);
+    }
+
+    /// Pages whose Mermaid bodies hold everything that could make masking them wrong.
+    const TRICKY: [&str; 13] = [
+        "---\ntitle: a\n---\n\nimport { D } from \"/snippets/d.jsx\";\n\n## P\n\n```mermaid\nflowchart LR\n  A[\"{x} <b>\"] --> B\n  import x\n    ``` x\n``a\n\t~~~\n```\n\n<D />\n\n<Tabs>\n<Tab title=\"t\">\n\n```mermaid title\nflowchart TD\n  A\n```\n</Tab>\n</Tabs>\n",
+        "```mermaid\nA\n ```\n{x}\n```\n",
+        "```mermaid\nA\n   ````  \t\n{x}\n",
+        "```mermaid\nA\n\t```\n{x}\n```mermaid\nB\n        ```\n{y}\n",
+        "````mermaid\n```\n{\n````\n",
+        "~~~mermaid\n```\n~~\n~~~\n{1}\n",
+        "````md\n```mermaid\n{x}\n```\n````\n",
+        "{\n```mermaid\n}\n```\n",
+        "import { a } from \"b\";\n```mermaid\n{\n```\n",
+        "> q\n```mermaid\n{\n```\n",
+        "- a\n\n  ```mermaid\n  {\n  ```\n",
+        "```mermaid\n\u{0}\u{feff}é\n\n```\n```mermaid\n```\n",
+        "<Card\n  title=\"\n```mermaid\n\"\n/>\n```mermaid\n<\n```\n",
+    ];
+
+    #[test]
+    fn masked_mermaid_bodies_parse_as_the_whole_page_does() {
+        for page in TRICKY {
+            let whole = parse_chunk(page, 0);
+            let fast = parse_masked(page);
+            if let Some(parts) = &fast {
+                assert_eq!(Ok(parts), whole.as_ref(), "{page:?}");
+            }
+            assert_eq!(parse(page), whole, "{page:?}");
+        }
+        // The usual pages take the fast path.
+        assert!(parse_masked(TRICKY[0]).is_some());
+        assert!(parse_masked(TRICKY[4]).is_some());
+        assert!(parse_masked(TRICKY[11]).is_some());
+        let (text, bodies) = masked(TRICKY[1]).expect("a mermaid fence");
+        assert_eq!(text, "```mermaid\n ```\n{x}\n```\n");
+        assert_eq!(
+            bodies,
+            [Body {
+                open: 1,
+                value: "A"
+            }]
+        );
     }
 
     #[test]

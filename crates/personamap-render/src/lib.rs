@@ -94,10 +94,11 @@ pub struct Outputs {
     pub inserted: Inserted,
 }
 
-/// Renders specs. Holds the template environment so repeated compiles (watch) reuse it.
+/// Renders specs. Holds the template environment, and for repeated compiles (watch) the
+/// rendered diagrams ([`Compiler::caching`]).
 pub struct Compiler {
-    env: Environment<'static>,
-    flows: mermaid::FlowCache,
+    env: &'static Environment<'static>,
+    flows: Option<mermaid::FlowCache>,
 }
 
 impl Default for Compiler {
@@ -113,11 +114,34 @@ struct SiteFacts {
 }
 
 impl Compiler {
-    /// A compiler with the built-in templates.
+    /// A compiler with the built-in templates, for one compile: each diagram is rendered once
+    /// per compile and nothing is kept.
     pub fn new() -> Self {
         Compiler {
-            env: templates::environment(),
-            flows: mermaid::FlowCache::default(),
+            env: templates::shared(),
+            flows: None,
+        }
+    }
+
+    /// A compiler that keeps every rendered diagram with what it was rendered from, so a later
+    /// compile renders only the diagrams whose persona, classes or page options changed.
+    pub fn caching() -> Self {
+        Compiler {
+            flows: Some(mermaid::FlowCache::default()),
+            ..Compiler::new()
+        }
+    }
+
+    /// The flowchart of `persona` with these options, from the cache when kept.
+    fn flowchart(
+        &self,
+        persona: &personamap_spec::Persona,
+        spec: &Spec,
+        options: mermaid::FlowOptions,
+    ) -> String {
+        match &self.flows {
+            Some(flows) => flows.flowchart(persona, &spec.palette, options),
+            None => mermaid::flowchart(persona, &spec.palette, options),
         }
     }
 
@@ -165,13 +189,24 @@ impl Compiler {
                 docs_out = Some(updated);
             }
         }
+        // Pages render in parallel; those with a diagram past Mermaid's size limit do not.
+        let rendered = personamap_spec::par::map(&spec.pages, |page| {
+            let (diagrams, sizes) = self.diagrams(spec, page);
+            let text = sizes.is_empty().then(|| self.render(spec, page, &diagrams));
+            (sizes, text)
+        });
         let mut too_long = BTreeSet::new();
-        for (page, entry) in spec.pages.iter().zip(wanted) {
-            let sizes = self.diagram_sizes(spec, page, &mut too_long);
+        for ((page, entry), (sizes, text)) in spec.pages.iter().zip(wanted).zip(rendered) {
+            // Each persona too long is reported once, on the first page showing it.
+            let sizes: Vec<Diagnostic> = sizes
+                .into_iter()
+                .filter(|(n, _)| too_long.insert(*n))
+                .map(|(_, d)| d)
+                .collect();
             if !sizes.is_empty() {
                 errors.extend(sizes);
             } else {
-                match self.page(spec, page) {
+                match text.unwrap_or_else(|| self.page(spec, page)) {
                     Ok(text) => files.push(Output {
                         path: format!("{}.mdx", page.id),
                         contents: text,
@@ -330,22 +365,19 @@ impl Compiler {
         })
     }
 
-    /// Mermaid's size limit, applied to the diagrams of `page` before the page is rendered (and
-    /// validated, which costs more): a `diagram-too-long` error per persona past it, each persona
-    /// reported once (`reported` holds the numbers already reported by other pages).
-    fn diagram_sizes(
-        &self,
-        spec: &Spec,
-        page: &Page,
-        reported: &mut BTreeSet<u32>,
-    ) -> Vec<Diagnostic> {
+    /// The diagrams of `page` (one per persona shown, in order), and Mermaid's size limit
+    /// applied to them before the page is rendered (and validated, which costs more): a
+    /// `diagram-too-long` error per persona past it, with the persona's number.
+    fn diagrams(&self, spec: &Spec, page: &Page) -> (Vec<String>, Vec<(u32, Diagnostic)>) {
         let options = mermaid::FlowOptions::of(page);
         let mut diags = Vec::new();
+        let mut diagrams = Vec::new();
         for persona in page.personas.iter().filter_map(|n| spec.persona(*n)) {
-            let text = self.flows.flowchart(persona, &spec.palette, options);
+            let text = self.flowchart(persona, spec, options);
             let size = text.encode_utf16().count();
-            if size > MAX_TEXT && reported.insert(persona.number) {
-                diags.push(
+            if size > MAX_TEXT {
+                diags.push((
+                    persona.number,
                     Diagnostic::error(
                         "diagram-too-long",
                         Some(persona.span),
@@ -355,20 +387,26 @@ impl Compiler {
                         ),
                     )
                     .with_help("split the persona, or shorten labels"),
-                );
+                ));
             }
+            diagrams.push(text);
         }
-        diags
+        (diagrams, diags)
     }
 
     /// The divider snippet of `spec`.
     pub fn divider(&self, spec: &Spec) -> Result<String, Diagnostic> {
-        page::divider(&self.env, &spec.divider).map_err(template_diag)
+        page::divider(self.env, &spec.divider).map_err(template_diag)
     }
 
     /// The MDX text of one page of `spec`.
     pub fn page(&self, spec: &Spec, page: &Page) -> Result<String, Diagnostic> {
-        page::page(&self.env, &self.flows, spec, page).map_err(template_diag)
+        self.render(spec, page, &self.diagrams(spec, page).0)
+    }
+
+    /// The MDX text of `page` with its diagrams already rendered.
+    fn render(&self, spec: &Spec, page: &Page, diagrams: &[String]) -> Result<String, Diagnostic> {
+        page::page(self.env, diagrams, spec, page).map_err(template_diag)
     }
 
     fn facts(&self, spec: &Spec, docs: &DocsJson) -> SiteFacts {

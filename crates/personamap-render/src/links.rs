@@ -35,6 +35,22 @@ fn target(href: &str) -> Result<Target<'_>, &'static str> {
     Err("is neither a site path starting with `/` nor an absolute http(s) or mailto URL")
 }
 
+/// Whether some site link of the spec names a page outside `known` (so the pages on disk must
+/// be listed to check it).
+pub fn unresolved(spec: &Spec, known: &BTreeSet<String>) -> bool {
+    let nodes = spec
+        .personas
+        .iter()
+        .flat_map(|p| p.nodes().filter_map(|n| n.href.as_deref()));
+    let related = spec
+        .pages
+        .iter()
+        .flat_map(|p| p.related.iter().map(|r| r.href.as_str()));
+    nodes
+        .chain(related)
+        .any(|href| matches!(target(href), Ok(Target::Page(id)) if !id.is_empty() && !known.contains(id)))
+}
+
 /// Checks every node link and related card of the spec against the `known` page ids.
 pub fn check(spec: &Spec, known: &BTreeSet<String>) -> Vec<Diagnostic> {
     let mut out = Vec::new();

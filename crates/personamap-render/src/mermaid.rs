@@ -220,17 +220,19 @@ impl FlowCache {
     pub fn flowchart(&self, persona: &Persona, palette: &[Class], options: FlowOptions) -> String {
         let classes = persona.used_classes(palette);
         let key = (persona.number, options);
-        let Ok(mut entries) = self.entries.lock() else {
-            return flowchart(persona, palette, options);
-        };
-        if let Some(c) = entries.get(&key)
+        if let Ok(entries) = self.entries.lock()
+            && let Some(c) = entries.get(&key)
             && c.persona == *persona
             && c.classes.len() == classes.len()
             && c.classes.iter().zip(&classes).all(|(a, b)| a == *b)
         {
             return c.text.clone();
         }
+        // Rendered without the lock: pages render in parallel.
         let text = flowchart(persona, palette, options);
+        let Ok(mut entries) = self.entries.lock() else {
+            return text;
+        };
         entries.insert(
             key,
             Cached {

@@ -4,16 +4,16 @@ use crate::escape::{
     label_text, markdown_text, mdx_inline, mdx_inline_after, mdx_prose, table_cell,
 };
 use crate::frontmatter::frontmatter;
-use crate::mermaid::{FlowCache, FlowOptions};
 use crate::templates;
 use minijinja::{Environment, Value, context};
 use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Spec};
 use std::fmt::Write as _;
 
-/// Renders the MDX page for `page`, taking unchanged diagrams from `flows`.
+/// Renders the MDX page for `page`; `diagrams` are the flowcharts of its personas, in order
+/// (see [`crate::Compiler::page`]).
 pub fn page(
     env: &Environment,
-    flows: &FlowCache,
+    diagrams: &[String],
     spec: &Spec,
     page: &Page,
 ) -> Result<String, minijinja::Error> {
@@ -38,10 +38,10 @@ pub fn page(
             .collect();
         table(&["Class", "Meaning"], &rows)
     };
-    let options = FlowOptions::of(page);
     let personas: Vec<Value> = personas
         .iter()
-        .map(|p| persona_context(flows, spec, page, p, options))
+        .zip(diagrams)
+        .map(|(p, diagram)| persona_context(diagram, page, p))
         .collect();
     let related: Vec<Value> = page
         .related
@@ -78,13 +78,7 @@ pub fn page(
     })
 }
 
-fn persona_context(
-    flows: &FlowCache,
-    spec: &Spec,
-    page: &Page,
-    p: &Persona,
-    options: FlowOptions,
-) -> Value {
+fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
     let links: Vec<Value> = p
         .nodes()
         .filter_map(|n| {
@@ -109,7 +103,7 @@ fn persona_context(
         raw_nickname => &p.nickname,
         icon => &p.icon,
         intro => prose(p.intro.as_deref()),
-        mermaid => flows.flowchart(p, &spec.palette, options),
+        mermaid => diagram,
         fence_meta => page.maps.fence_meta(),
         links => links,
         text => page.accessible.then(|| text_equivalent(p)),

@@ -16,6 +16,12 @@ pub const BUILTIN: [(&str, &str); 2] = [
     (DIVIDER, include_str!("templates/divider.jsx")),
 ];
 
+/// The environment of the built-in templates, set up on first use and shared.
+pub fn shared() -> &'static Environment<'static> {
+    static SHARED: std::sync::OnceLock<Environment<'static>> = std::sync::OnceLock::new();
+    SHARED.get_or_init(environment)
+}
+
 /// A template environment holding the built-in templates.
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();

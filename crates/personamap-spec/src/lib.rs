@@ -8,6 +8,7 @@ pub mod edges;
 pub mod load;
 pub mod maps;
 pub mod model;
+pub mod par;
 mod parse;
 mod raw;
 pub mod read;
@@ -15,7 +16,7 @@ pub mod rules;
 pub mod source;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{ParsedFile, load, parse_file, resolve, resolve_personas};
+pub use load::{ParsedFile, load, parse_file, parse_files, resolve, resolve_personas};
 pub use model::*;
 pub use read::{TextFile, read_site_text, read_spec_dir_warn, read_spec_text};
 pub use source::{FileId, SourceFile, Sources, Span};
@@ -23,9 +24,10 @@ pub use source::{FileId, SourceFile, Sources, Span};
 use std::path::Path;
 
 /// The JSON Schema of a spec file (for Taplo / Even Better TOML via a `#:schema` comment),
-/// generated from the types the loader reads.
+/// generated from the types the loader reads (once per process: it depends on no spec).
 pub fn json_schema() -> String {
-    raw::schema()
+    static SCHEMA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(raw::schema).clone()
 }
 
 /// Site-relative path where `generate` keeps the spec's JSON Schema.

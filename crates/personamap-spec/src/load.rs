@@ -33,6 +33,12 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
     }
 }
 
+/// [`parse_file`] for every file of `sources`, in parallel; results in file order.
+pub fn parse_files(sources: &Sources) -> Vec<Result<ParsedFile, Vec<Diagnostic>>> {
+    let files: Vec<(FileId, &SourceFile)> = sources.iter().collect();
+    crate::par::map(&files, |(id, file)| parse_file(*id, file))
+}
+
 /// Unicode noncharacters (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane), written as
 /// themselves or as TOML `\u`/`\U` escapes: Mintlify rejects a page holding one.
 fn noncharacters(file: FileId, text: &str) -> Vec<Diagnostic> {
@@ -137,8 +143,8 @@ pub fn resolve_personas(
 pub fn load(sources: Sources) -> (Option<Spec>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
-    for (id, file) in sources.iter() {
-        match parse_file(id, file) {
+    for result in parse_files(&sources) {
+        match result {
             Ok(p) => parsed.push(Some(p)),
             Err(d) => {
                 diags.extend(d);

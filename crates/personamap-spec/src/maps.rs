@@ -44,24 +44,100 @@ const MARGIN: f64 = 16.0;
 /// The direction `persona`'s map takes on a page with these settings.
 /// `linked` says whether the page makes node links clickable (the link marker widens labels).
 pub fn direction(maps: &Maps, linked: bool, persona: &Persona) -> Direction {
-    match maps.direction {
-        None => persona.direction,
-        Some(MapDirection::Fixed(d)) => d,
-        Some(MapDirection::Auto) => persona.map_direction.unwrap_or_else(|| {
-            let lr = estimate_in(maps, linked, persona, Direction::LR);
-            let td = estimate_in(maps, linked, persona, Direction::TD);
-            if td < lr {
-                Direction::TD
-            } else {
-                Direction::LR
-            }
-        }),
-    }
+    Estimates::new(persona, linked).direction(maps)
 }
 
 /// The estimated natural width of `persona`'s map on a page with these settings, px.
 pub fn estimate_width(maps: &Maps, linked: bool, persona: &Persona) -> f64 {
-    estimate_in(maps, linked, persona, direction(maps, linked, persona))
+    Estimates::new(persona, linked).width(maps)
+}
+
+/// The page settings that change label lines: `wrap` and `mark_links`.
+type LabelSettings = (Option<usize>, bool);
+
+/// Width estimates of one persona's map under several page settings, sharing what the
+/// settings do not change (the ranks, the edge labels) and the label widths per `wrap`.
+struct Estimates<'a> {
+    persona: &'a Persona,
+    linked: bool,
+    /// Edges as (from, to, label width), by node index.
+    edges: Vec<(usize, usize, f64)>,
+    /// The rank of each node.
+    rank: Vec<usize>,
+    /// The widest label line of each node, by the settings that change labels.
+    longest: Vec<(LabelSettings, Vec<f64>)>,
+}
+
+impl<'a> Estimates<'a> {
+    fn new(persona: &'a Persona, linked: bool) -> Self {
+        let index: HashMap<&str, usize> = persona
+            .nodes()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+        for chain in persona.edges.iter().flatten() {
+            for (a, b, link) in chain.edges() {
+                if let (Some(&x), Some(&y)) = (index.get(a.id.as_str()), index.get(b.id.as_str())) {
+                    let label = link.label.as_ref().map_or(0.0, |(t, _)| text_width(t));
+                    edges.push((x, y, label));
+                }
+            }
+        }
+        let rank = ranks(persona.nodes().count(), &edges);
+        Estimates {
+            persona,
+            linked,
+            edges,
+            rank,
+            longest: Vec::new(),
+        }
+    }
+
+    /// The direction the map takes with these settings.
+    fn direction(&mut self, maps: &Maps) -> Direction {
+        match maps.direction {
+            None => self.persona.direction,
+            Some(MapDirection::Fixed(d)) => d,
+            Some(MapDirection::Auto) => self.persona.map_direction.unwrap_or_else(|| {
+                let lr = self.width_in(maps, Direction::LR);
+                let td = self.width_in(maps, Direction::TD);
+                if td < lr {
+                    Direction::TD
+                } else {
+                    Direction::LR
+                }
+            }),
+        }
+    }
+
+    /// The estimated natural width with these settings, px.
+    fn width(&mut self, maps: &Maps) -> f64 {
+        let dir = self.direction(maps);
+        self.width_in(maps, dir)
+    }
+
+    fn width_in(&mut self, maps: &Maps, dir: Direction) -> f64 {
+        let key = (maps.wrap, maps.mark_links);
+        let at = match self.longest.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let longest = self
+                    .persona
+                    .nodes()
+                    .map(|n| {
+                        maps.label(n, self.linked)
+                            .iter()
+                            .map(|l| text_width(l))
+                            .fold(0.0, f64::max)
+                    })
+                    .collect();
+                self.longest.push((key, longest));
+                self.longest.len() - 1
+            }
+        };
+        estimate_in(maps, &self.longest[at].1, &self.edges, &self.rank, dir)
+    }
 }
 
 /// The drawn width of `text`, px: wide characters (CJK, emoji) count twice, and characters
@@ -79,34 +155,22 @@ fn text_width(text: &str) -> f64 {
         .sum()
 }
 
-fn estimate_in(maps: &Maps, linked: bool, persona: &Persona, dir: Direction) -> f64 {
+/// The width of a map whose nodes' widest label lines are `longest`, with these edges and
+/// ranks, drawn in `dir` with these settings.
+fn estimate_in(
+    maps: &Maps,
+    longest: &[f64],
+    edges: &[(usize, usize, f64)],
+    rank: &[usize],
+    dir: Direction,
+) -> f64 {
     let padding = maps.padding.map_or(PADDING, f64::from);
     let gap = if maps.elk { GAP_ELK } else { GAP_DAGRE };
-    let ids: Vec<&str> = persona.nodes().map(|n| n.id.as_str()).collect();
-    let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let widths: Vec<f64> = persona
-        .nodes()
-        .map(|n| {
-            let longest = maps
-                .label(n, linked)
-                .iter()
-                .map(|l| text_width(l))
-                .fold(0.0, f64::max);
-            longest + 2.0 * padding
-        })
-        .collect();
-    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
-    for chain in persona.edges.iter().flatten() {
-        for (a, b, link) in chain.edges() {
-            if let (Some(&x), Some(&y)) = (index.get(a.id.as_str()), index.get(b.id.as_str())) {
-                let label = link.label.as_ref().map_or(0.0, |(t, _)| text_width(t));
-                edges.push((x, y, label));
-            }
-        }
-    }
+    let n = longest.len();
+    let widths: Vec<f64> = longest.iter().map(|l| l + 2.0 * padding).collect();
     // Self-loops are drawn around small helper nodes beside their node, with their labels.
-    let mut loops = vec![0.0_f64; ids.len()];
-    for &(a, b, label) in &edges {
+    let mut loops = vec![0.0_f64; n];
+    for &(a, b, label) in edges {
         if a == b {
             loops[a] += if loops[a] == 0.0 {
                 2.0 * gap
@@ -115,7 +179,6 @@ fn estimate_in(maps: &Maps, linked: bool, persona: &Persona, dir: Direction) -> 
             } + label / 2.0;
         }
     }
-    let rank = ranks(ids.len(), &edges);
     let ranks = rank.iter().copied().max().map_or(0, |r| r + 1);
     let horizontal = matches!(dir, Direction::LR | Direction::RL);
     let width = if horizontal {
@@ -123,7 +186,7 @@ fn estimate_in(maps: &Maps, linked: bool, persona: &Persona, dir: Direction) -> 
         // widened by the widest edge label crossing it.
         let mut w = 0.0;
         for r in 0..ranks {
-            w += (0..ids.len())
+            w += (0..n)
                 .filter(|&i| rank[i] == r)
                 .map(|i| widths[i] + loops[i])
                 .fold(0.0, f64::max);
@@ -142,11 +205,11 @@ fn estimate_in(maps: &Maps, linked: bool, persona: &Persona, dir: Direction) -> 
         // passing through it to lower ranks.
         let mut row = vec![0.0_f64; ranks];
         let mut count = vec![0usize; ranks];
-        for i in 0..ids.len() {
+        for i in 0..n {
             row[rank[i]] += widths[i] + loops[i];
             count[rank[i]] += 1;
         }
-        for &(a, b, _) in &edges {
+        for &(a, b, _) in edges {
             for r in (rank[a].min(rank[b]) + 1)..rank[a].max(rank[b]) {
                 row[r] += DUMMY * gap;
                 count[r] += 1;
@@ -160,7 +223,7 @@ fn estimate_in(maps: &Maps, linked: bool, persona: &Persona, dir: Direction) -> 
             .fold(0.0, f64::max);
         // The layouts do not pack ranks into rows: nodes line up in columns along their
         // edges, so the drawing is about as wide as all nodes side by side, folded.
-        let folded = (widths.iter().sum::<f64>() + gap * ids.len() as f64) / TD_FOLD;
+        let folded = (widths.iter().sum::<f64>() + gap * n as f64) / TD_FOLD;
         widest.max(folded)
     };
     width + MARGIN
@@ -226,14 +289,16 @@ fn ranks(n: usize, edges: &[(usize, usize, f64)]) -> Vec<usize> {
 /// The map rules of one page: labels under [`MIN_LABEL`] in the content column, and classes
 /// drawn in one map that readers cannot tell apart.
 pub(crate) fn check(palette: &[Class], personas: &[Persona], pages: &[Page]) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for page in pages {
+    // Estimating widths is the costly part: pages in parallel.
+    let mut diags: Vec<Diagnostic> = crate::par::map(pages, |page| {
+        let mut diags = Vec::new();
         for p in page
             .personas
             .iter()
             .filter_map(|n| personas.iter().find(|p| p.number == *n))
         {
-            let width = estimate_width(&page.maps, page.links != Links::None, p);
+            let mut estimates = Estimates::new(p, page.links != Links::None);
+            let width = estimates.width(&page.maps);
             let label = FONT * (COLUMN / width).min(1.0);
             if label < MIN_LABEL {
                 diags.push(
@@ -245,11 +310,15 @@ pub(crate) fn check(palette: &[Class], personas: &[Persona], pages: &[Page]) -> 
                             p.number, page.id, width
                         ),
                     )
-                    .with_help(help(page, p)),
+                    .with_help(help(page, &mut estimates)),
                 );
             }
         }
-    }
+        diags
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     for p in personas {
         let used = p.used_classes(palette);
         let mut pairs = Vec::new();
@@ -284,12 +353,12 @@ pub(crate) fn check(palette: &[Class], personas: &[Persona], pages: &[Page]) -> 
 }
 
 /// What would make this page's map narrower, as settings to try.
-fn help(page: &Page, p: &Persona) -> String {
+fn help(page: &Page, estimates: &mut Estimates) -> String {
     let mut tips: Vec<String> = Vec::new();
     let m = &page.maps;
-    let now = estimate_width(m, page.links != Links::None, p);
+    let now = estimates.width(m);
     let mut try_with = |tip: &str, maps: Maps| {
-        let w = estimate_width(&maps, page.links != Links::None, p);
+        let w = estimates.width(&maps);
         if w < now * 0.95 {
             tips.push(format!("{tip} (about {w:.0} px)"));
         }
@@ -328,7 +397,7 @@ fn help(page: &Page, p: &Persona) -> String {
         elk: true,
         ..*m
     };
-    let w = estimate_width(&all, page.links != Links::None, p);
+    let w = estimates.width(&all);
     let mut text = String::from("in the page's `[page.maps]`, try ");
     if tips.is_empty() {
         text.push_str("splitting the persona into smaller maps");

@@ -21,10 +21,11 @@
 //!
 //! Outputs are only ever returned whole; which bytes reach the disk is the writer's business.
 
-use personamap_render::{Compiler, Inserted, Output, OutputKind, Outputs, SiteInputs};
+use personamap_render::{Compiler, Inserted, Output, OutputKind, SiteInputs};
 use personamap_spec::diag::{has_errors, sort};
 use personamap_spec::{
-    Diagnostic, Persona, SourceFile, Sources, Spec, parse_file, resolve, resolve_personas,
+    Diagnostic, Persona, SourceFile, Sources, Spec, parse_file, parse_files, resolve,
+    resolve_personas,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -94,7 +95,7 @@ impl Engine {
     /// [`Engine::rebuild`].
     pub fn new(files: Vec<SourceFile>, site: SiteInputs) -> Self {
         Engine {
-            compiler: Compiler::new(),
+            compiler: Compiler::caching(),
             dirty_files: files.iter().map(|f| f.path.clone()).collect(),
             files: files.into_iter().map(|f| (f.path, f.text)).collect(),
             site,
@@ -267,8 +268,8 @@ impl Engine {
         let mut parsed = Vec::new();
         let mut numbers = BTreeMap::new();
         // As `personamap_spec::load` does, keeping each file's persona numbers on the way.
-        for (id, file) in sources.iter() {
-            match parse_file(id, file) {
+        for ((_, file), result) in sources.iter().zip(parse_files(&sources)) {
+            match result {
                 Ok(p) => {
                     numbers.insert(file.path.clone(), p.persona_numbers());
                     parsed.push(Some(p));
@@ -292,6 +293,7 @@ impl Engine {
         };
         let pages = spec.pages.len();
         let previous = self.good.take().map(|g| g.outputs);
+        let changed = changed(&outputs, previous.as_deref());
         self.succeed(
             Good {
                 spec,
@@ -299,7 +301,7 @@ impl Engine {
                 inserted,
                 numbers,
             },
-            previous.as_deref(),
+            changed,
             pages,
             diags,
             true,
@@ -314,9 +316,10 @@ impl Engine {
         match self.compiler.compile(&good.spec, &self.site) {
             Ok(o) => {
                 let pages = good.spec.pages.len();
-                let previous = std::mem::replace(&mut good.outputs, o.files);
+                let changed = changed(&o.files, Some(&good.outputs));
+                good.outputs = o.files;
                 good.inserted = o.inserted;
-                self.succeed(good, Some(&previous), pages, Vec::new(), true)
+                self.succeed(good, changed, pages, Vec::new(), true)
             }
             Err(d) => {
                 let sources = good.spec.sources.clone();
@@ -328,10 +331,25 @@ impl Engine {
 
     /// Only the changed persona-only files resolved, only the pages showing them rendered.
     fn personas_only(&mut self) -> Outcome {
-        let sources = self.sources();
         let Some(mut good) = self.good.take() else {
             return self.full();
         };
+        // The kept sources with the new texts (no file came or went), not a copy of every file.
+        let mut sources = std::mem::take(&mut good.spec.sources);
+        for path in &self.dirty_files {
+            let id = sources
+                .iter()
+                .find(|(_, f)| f.path == *path)
+                .map(|(id, _)| id);
+            match (id, self.files.get(path)) {
+                (Some(id), Some(text)) => sources.set_text(id, text.clone()),
+                _ => {
+                    good.spec.sources = sources;
+                    self.good = Some(good);
+                    return self.full();
+                }
+            }
+        }
         // Only some pages are compiled: none of the others is gone, so nothing is removed from
         // docs.json or llms.txt (persona files cannot add, remove or move a page).
         let inserted = std::mem::take(&mut self.site.inserted);
@@ -354,13 +372,10 @@ impl Engine {
                 self.fail(sources, diagnostics)
             }
             Patch::Done {
-                outputs,
+                changed,
                 rendered,
                 warnings,
-            } => {
-                let previous = std::mem::replace(&mut good.outputs, outputs);
-                self.succeed(good, Some(&previous), rendered, warnings, false)
-            }
+            } => self.succeed(good, changed, rendered, warnings, false),
         }
     }
 
@@ -382,33 +397,23 @@ impl Engine {
         Outcome::Failed(diagnostics)
     }
 
+    /// Keeps `good` (whose outputs at the paths `changed` differ from the last build's).
     fn succeed(
         &mut self,
         good: Good,
-        previous: Option<&[Output]>,
+        changed: Vec<String>,
         pages: usize,
         mut warnings: Vec<Diagnostic>,
         validate: bool,
     ) -> Outcome {
-        let changed: Vec<String> = good
-            .outputs
-            .iter()
-            .filter(|o| previous.is_none_or(|prev| !prev.contains(o)))
-            .map(|o| o.path.clone())
-            .collect();
         // The output checks `generate` runs (they catch compiler bugs, not spec errors), on the
         // outputs that changed and the snippets pages import.
         if validate {
-            let checked = Outputs {
-                files: good
-                    .outputs
-                    .iter()
-                    .filter(|o| o.kind == OutputKind::Snippet || changed.contains(&o.path))
-                    .cloned()
-                    .collect(),
-                ..Outputs::default()
-            };
-            warnings.extend(personamap_check::validate(&good.spec, &checked));
+            warnings.extend(personamap_check::validate_some(
+                &good.spec,
+                &good.outputs,
+                |o| changed.contains(&o.path),
+            ));
         }
         sort(&mut warnings);
         if has_errors(&warnings) {
@@ -437,6 +442,15 @@ impl Engine {
     }
 }
 
+/// Paths of the `outputs` not among the `previous` ones (all of them without a previous build).
+fn changed(outputs: &[Output], previous: Option<&[Output]>) -> Vec<String> {
+    outputs
+        .iter()
+        .filter(|o| previous.is_none_or(|prev| !prev.contains(o)))
+        .map(|o| o.path.clone())
+        .collect()
+}
+
 /// How a rebuild went, before it is lent out as a [`Rebuild`].
 enum Outcome {
     Nothing,
@@ -454,9 +468,10 @@ enum Patch {
     Full,
     /// The changed files are invalid.
     Failed(Vec<Diagnostic>),
-    /// The new outputs.
+    /// The outputs were updated in place.
     Done {
-        outputs: Vec<Output>,
+        /// Paths of the outputs whose contents changed.
+        changed: Vec<String>,
         rendered: usize,
         warnings: Vec<Diagnostic>,
     },
@@ -520,15 +535,23 @@ fn patch(
         Ok(o) => o.files,
         Err(d) => return Patch::Failed(d),
     };
-    let mut outputs = good.outputs.clone();
+    if !fresh
+        .iter()
+        .all(|o| good.outputs.iter().any(|old| old.path == o.path))
+    {
+        return Patch::Full;
+    }
+    let mut changed = Vec::new();
     for o in fresh {
-        match outputs.iter_mut().find(|old| old.path == o.path) {
-            Some(old) => *old = o,
-            None => return Patch::Full,
+        if let Some(old) = good.outputs.iter_mut().find(|old| old.path == o.path)
+            && *old != o
+        {
+            changed.push(o.path.clone());
+            *old = o;
         }
     }
     Patch::Done {
-        outputs,
+        changed,
         rendered,
         warnings: diags,
     }

@@ -1,6 +1,12 @@
 //! The watch loop, the IO edge of incremental builds: file events in (debounced), inputs read,
 //! the [`Engine`] asked to rebuild, outputs written through the one [`Writer`], one line out.
 //!
+//! A save is complete when its file is closed after writing (inotify's close-write) or renamed
+//! into place: after such an event on an input, the loop waits only [`COALESCE`] for the rest
+//! of a burst. After any other event (a plain write or create, from a tool that does not close,
+//! or a rename away, as vim's save begins) it waits the debounce. Each event sets the wait from
+//! itself; events on paths that are neither inputs nor pages (editor scratch files) set none.
+//!
 //! No self-triggering: the engine's inputs are compared with the bytes on disk, and after a
 //! build the engine holds the docs.json and llms.txt it produced, so an event caused by the
 //! tool's own write reads back as "unchanged" and is dropped. A user's edit of those files
@@ -8,8 +14,8 @@
 
 use crate::engine::{Engine, Rebuild};
 use crate::filter::{Filter, Input};
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 use personamap_render::{DOCS_JSON, Inserted, LLMS_TXT, Output, SiteInputs};
 use personamap_spec::{Diagnostic, SPEC_DIR, Severity, Sources, TextFile};
 use personamap_write::{Action, FileOut, Writer};
@@ -20,6 +26,10 @@ use std::time::{Duration, Instant};
 
 /// The default debounce in milliseconds (see the README's "Choosing the debounce").
 pub const DEFAULT_DEBOUNCE_MS: u64 = 30;
+
+/// How long the loop waits after a complete save (a close after writing, a rename into place)
+/// for more events of the same burst (several files saved at once, vim removing its backup).
+pub const COALESCE: Duration = Duration::from_millis(3);
 
 /// What the loop tells its caller.
 #[derive(Debug)]
@@ -38,7 +48,7 @@ pub enum Report<'a> {
 }
 
 enum Message {
-    Events(DebounceEventResult),
+    Event(notify::Result<Event>),
     Stop,
 }
 
@@ -72,7 +82,7 @@ pub struct Watch {
     /// Folders watched for pages being created or removed.
     page_dirs: BTreeSet<PathBuf>,
     // Held for its watches; dropping it stops the events.
-    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    watcher: notify::RecommendedWatcher,
 }
 
 impl Watch {
@@ -92,14 +102,14 @@ impl Watch {
             .map_err(|e| format!("cannot read the spec in {}: {e}", spec_dir.display()))?;
         let (sender, messages) = channel();
         let events = sender.clone();
-        let mut debouncer = new_debouncer(debounce, None, move |r| {
-            let _ = events.send(Message::Events(r));
+        let mut watcher = notify::recommended_watcher(move |r| {
+            let _ = events.send(Message::Event(r));
         })
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-        debouncer
+        watcher
             .watch(&spec_dir, RecursiveMode::Recursive)
             .map_err(|e| format!("cannot watch {}: {e}", spec_dir.display()))?;
-        debouncer
+        watcher
             .watch(&root, RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
         let files = sources.iter().map(|(_, f)| f.clone()).collect();
@@ -114,7 +124,7 @@ impl Watch {
             sender,
             pages,
             page_dirs: BTreeSet::new(),
-            debouncer,
+            watcher,
         };
         let root = watch.root.clone();
         watch.watch_page_dirs(&root)?;
@@ -141,7 +151,7 @@ impl Watch {
                 continue;
             }
             if self.page_dirs.insert(path.to_path_buf()) {
-                self.debouncer
+                self.watcher
                     .watch(path, RecursiveMode::NonRecursive)
                     .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
             }
@@ -220,23 +230,8 @@ impl Watch {
             start.elapsed().as_millis(),
             self.debounce.as_millis()
         )));
-        while let Ok(message) = self.messages.recv() {
-            let events = match message {
-                Message::Stop => break,
-                Message::Events(Err(errors)) => {
-                    for e in errors {
-                        report(Report::Error(format!("watch: {e}")));
-                    }
-                    continue;
-                }
-                Message::Events(Ok(events)) => events,
-            };
+        while let Some(paths) = self.next_burst(report) {
             let start = Instant::now();
-            let paths: BTreeSet<PathBuf> = events
-                .into_iter()
-                .filter(|e| !matches!(e.kind, EventKind::Access(_)))
-                .flat_map(|e| e.event.paths)
-                .collect();
             let mut changed = self.read_inputs(&paths, report);
             changed.extend(self.refresh_pages(&paths, report));
             if changed.is_empty() {
@@ -249,6 +244,82 @@ impl Watch {
                 start.elapsed().as_millis()
             )));
         }
+    }
+
+    /// Waits for the next burst of events and returns the paths they name; `None` once
+    /// stopped. The burst ends when no event came for the wait the last one set (see the
+    /// module's documentation).
+    fn next_burst(&mut self, report: &mut dyn FnMut(Report)) -> Option<BTreeSet<PathBuf>> {
+        let mut paths = BTreeSet::new();
+        let mut deadline: Option<Instant> = None;
+        loop {
+            let message = match deadline {
+                None => self.messages.recv().ok()?,
+                Some(at) => {
+                    match self
+                        .messages
+                        .recv_timeout(at.saturating_duration_since(Instant::now()))
+                    {
+                        Ok(m) => m,
+                        Err(_) => return Some(paths),
+                    }
+                }
+            };
+            let event = match message {
+                Message::Stop => return None,
+                Message::Event(Err(e)) => {
+                    report(Report::Error(format!("watch: {e}")));
+                    continue;
+                }
+                Message::Event(Ok(event)) => event,
+            };
+            let wait = if self.completes_save(&event) {
+                COALESCE
+            } else if matches!(event.kind, EventKind::Access(_)) {
+                // Opens, reads and other closes (the tool's own reads among them).
+                continue;
+            } else if self.is_relevant(&event) || deadline.is_none() {
+                self.debounce
+            } else {
+                // Scratch files (vim removing its backup) do not stretch a burst.
+                paths.extend(event.paths);
+                continue;
+            };
+            paths.extend(event.paths);
+            deadline = Some(Instant::now() + wait);
+        }
+    }
+
+    /// Whether `event` ends a save of an input: the file closed after writing, or renamed into
+    /// place (the new name is the last path).
+    fn completes_save(&self, event: &Event) -> bool {
+        let done = matches!(
+            event.kind,
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+                | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+        );
+        done && event
+            .paths
+            .last()
+            .and_then(|p| p.strip_prefix(&self.root).ok())
+            .is_some_and(|rel| self.filter.classify(rel).is_some())
+    }
+
+    /// Whether `event` touches an input, a page or a folder (what a rebuild or the page list
+    /// reads), rather than only scratch files.
+    fn is_relevant(&self, event: &Event) -> bool {
+        event.paths.iter().any(|p| {
+            let Ok(rel) = p.strip_prefix(&self.root) else {
+                return false;
+            };
+            self.filter.classify(rel).is_some()
+                || p.is_dir()
+                || self.page_dirs.contains(p)
+                || matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some("mdx" | "md") | None
+                )
+        })
     }
 
     /// Reads the inputs behind `paths` into the engine; returns those that changed.

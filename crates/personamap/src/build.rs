@@ -21,16 +21,41 @@ fn read_optional(root: &Path, rel: &str) -> Result<Option<String>, String> {
 
 /// Reads the site files the compiler merges into, and lists the pages on disk.
 pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
+    let mut site = site_files(root)?;
+    site.pages_on_disk = pages_on_disk(root);
+    Ok(site)
+}
+
+/// Reads the site files the compiler merges into; the pages on disk are not listed.
+fn site_files(root: &Path) -> Result<SiteInputs, String> {
     Ok(SiteInputs {
         docs_json: read_optional(root, DOCS_JSON)?,
         llms_txt: read_optional(root, LLMS_TXT)?,
-        pages_on_disk: pages_on_disk(root),
+        pages_on_disk: Default::default(),
         inserted: personamap_write::read_lock(root)
             .map_err(|e| e.to_string())?
             .inserted,
         snippets: Default::default(),
         headings_on_disk: Default::default(),
     })
+}
+
+/// Lists the pages on disk into `site` only when a link of `spec` names a page that neither
+/// docs.json nor the spec holds (listing walks the whole site).
+fn pages_for_links(root: &Path, spec: &Spec, site: &mut SiteInputs) {
+    let nav = site
+        .docs_json
+        .as_deref()
+        .and_then(|t| personamap_render::docs_json::DocsJson::parse(t).ok());
+    let known = nav
+        .map(|docs| docs.pages())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(spec.pages.iter().map(|p| p.id.clone()))
+        .collect();
+    if personamap_render::links::unresolved(spec, &known) {
+        site.pages_on_disk = pages_on_disk(root);
+    }
 }
 
 /// Reads the hand-written snippets `spec` uses (a divider with `generate = false`) into
@@ -273,14 +298,25 @@ struct Compiled {
     plan: Plan,
 }
 
-/// Loads, compiles and validates the outputs in memory, then works out the writer's plan
-/// (which refuses files personamap does not own), and reports every diagnostic of all four
-/// steps at once. `None` on errors.
-fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
+/// Which outputs the output checks ([`personamap_check::validate`]) read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Validate {
+    /// Every output (`check`, `generate --check`).
+    All,
+    /// The outputs the plan writes: a file already on disk with the same bytes was checked
+    /// when it was written (`generate`).
+    Written,
+}
+
+/// Loads and compiles in memory, works out the writer's plan (which refuses files personamap
+/// does not own), validates the outputs `validate` selects, and reports every diagnostic of
+/// all four steps at once. `None` on errors.
+fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Compiled>, String> {
     let (sources, spec, mut diags) = load(root)?;
     let mut result = None;
     if let Some(spec) = spec {
-        let mut site = site_inputs(root)?;
+        let mut site = site_files(root)?;
+        pages_for_links(root, &spec, &mut site);
         read_snippets(root, &spec, &mut site)?;
         if site.llms_txt.is_none()
             && spec.site.llms_txt == LlmsTxt::Merge
@@ -293,10 +329,14 @@ fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
         site.headings_on_disk = anchored_headings(root, &spec);
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => {
-                diags.extend(personamap_check::validate(&spec, &outputs));
                 let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
                 match writer.plan_with(&file_outs(&outputs), &outputs.inserted) {
                     Ok(plan) => {
+                        diags.extend(personamap_check::validate_some(
+                            &spec,
+                            &outputs.files,
+                            |o| validate == Validate::All || plan.iter().any(|c| c.path == o.path),
+                        ));
                         diags.extend(
                             plan.warnings
                                 .iter()
@@ -304,7 +344,10 @@ fn compile(root: &Path, format: Format) -> Result<Option<Compiled>, String> {
                         );
                         result = Some(Compiled { outputs, plan });
                     }
-                    Err(errors) => diags.extend(errors.iter().map(|e| write_diag(&spec, e))),
+                    Err(errors) => {
+                        diags.extend(personamap_check::validate(&spec, &outputs));
+                        diags.extend(errors.iter().map(|e| write_diag(&spec, e)));
+                    }
                 }
             }
             Err(more) => diags.extend(more),
@@ -371,7 +414,7 @@ fn write_diag(spec: &Spec, e: &WriteError) -> Diagnostic {
 
 /// `personamap check`: everything `generate` checks, writing nothing.
 pub fn check(root: &Path, format: Format) -> Result<ExitCode, String> {
-    match compile(root, format)? {
+    match compile(root, format, Validate::All)? {
         Some(Compiled { outputs, .. }) => {
             if format == Format::Human {
                 eprintln!(
@@ -397,7 +440,12 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
         let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
         Some(writer.acquire(wait).map_err(|e| e.to_string())?)
     };
-    let Some(Compiled { outputs, plan }) = compile(root, format)? else {
+    let validate = if check {
+        Validate::All
+    } else {
+        Validate::Written
+    };
+    let Some(Compiled { outputs, plan }) = compile(root, format, validate)? else {
         return Ok(ExitCode::FAILURE);
     };
     let files = file_outs(&outputs);
@@ -479,7 +527,8 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
-    let mut site = site_inputs(root)?;
+    // The export checks no links: the pages on disk are not listed.
+    let mut site = site_files(root)?;
     read_snippets(root, &spec, &mut site)?;
     match Compiler::new().export(&spec, &site, id) {
         Ok(text) => {

@@ -5,6 +5,11 @@ mod build;
 mod watch;
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc instead of the system allocator: compiling allocates many small strings and
+/// trees, and glibc's malloc and free took about a fifth of a large `generate`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -93,7 +98,8 @@ enum Command {
         /// Site root (holds docs.json and personas/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Milliseconds of quiet after a file event before rebuilding.
+        /// Milliseconds of quiet after a file event before rebuilding (a save that closes its
+        /// file or renames it into place is built after 3 ms).
         #[arg(long, default_value_t = personamap_watch::watcher::DEFAULT_DEBOUNCE_MS)]
         debounce: u64,
     },

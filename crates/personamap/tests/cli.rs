@@ -292,3 +292,26 @@ fn an_anchor_link_is_checked_against_the_target_headings() {
         "{err}"
     );
 }
+
+#[test]
+fn a_link_to_a_page_only_on_disk_resolves_and_breaks_when_it_goes() {
+    let site = repo_site();
+    let spec = site.path().join("personas/p5-protocol.toml");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(
+        &spec,
+        text.replace("\"/v2/community/portal\"", "\"/guides/off-nav\""),
+    )
+    .unwrap();
+    // Not in docs.json navigation: only listing the pages on disk finds it.
+    let page = site.path().join("guides/off-nav.mdx");
+    std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+    std::fs::write(&page, "---\ntitle: Off nav\n---\n").unwrap();
+    let out = run_in(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::remove_file(&page).unwrap();
+    let out = run_in(site.path(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[broken-link]"), "{err}");
+}

@@ -105,8 +105,12 @@ struct Watcher {
 
 impl Watcher {
     fn start(root: &Path) -> Self {
+        Watcher::start_debounced(root, DEBOUNCE_MS)
+    }
+
+    fn start_debounced(root: &Path, debounce_ms: u64) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_personamap"))
-            .args(["watch", "--debounce", &DEBOUNCE_MS.to_string(), "--root"])
+            .args(["watch", "--debounce", &debounce_ms.to_string(), "--root"])
             .arg(root)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -279,6 +283,43 @@ fn an_atomic_rename_save_is_picked_up() {
     std::fs::write(&p2, persona(2, "Vim Persona")).expect("write");
     w.wait_for("the vim save", |w| w.read(PAGE).contains("Vim Persona"));
     assert!(!w.read(PAGE).contains("Renamed Persona"));
+    w.stop();
+}
+
+#[test]
+fn a_save_closed_or_renamed_into_place_does_not_wait_the_debounce() {
+    let dir = site();
+    // Longer than `wait_for` waits: only a save seen as complete can be built in time.
+    let w = Watcher::start_debounced(dir.path(), 60_000);
+    edit(
+        dir.path(),
+        "personas/p2.toml",
+        "Looking for an API.",
+        "Closed.",
+    );
+    w.wait_for("the closed save", |w| w.read(PAGE).contains("Closed."));
+    let tmp = dir.path().join("personas/p2.toml.tmp");
+    std::fs::write(&tmp, persona(2, "Renamed Persona")).expect("write temp");
+    std::fs::rename(&tmp, dir.path().join("personas/p2.toml")).expect("rename");
+    w.wait_for("the renamed save", |w| {
+        w.read(PAGE).contains("Renamed Persona")
+    });
+    w.stop();
+}
+
+#[test]
+fn a_write_to_a_file_kept_open_is_built_after_the_debounce() {
+    use std::io::Write as _;
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    let mut file = std::fs::File::create(dir.path().join("personas/p2.toml")).expect("open");
+    file.write_all(persona(2, "Open Persona").as_bytes())
+        .expect("write");
+    file.flush().expect("flush");
+    w.wait_for("the build of the open file", |w| {
+        w.read(PAGE).contains("Open Persona")
+    });
+    drop(file);
     w.stop();
 }
 
