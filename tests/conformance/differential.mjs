@@ -121,9 +121,100 @@ function mdxMarkdown() {
 }
 const markdown = unified().use(remarkParse).use(mdxMarkdown).use(remarkGfm).use(remarkRehype);
 function markdownText(source) {
-  const hast = markdown.runSync(markdown.parse(source ?? ''));
+  // A leading U+FEFF is text inside a page (remark drops it only at a document's start).
+  const text = String(source ?? '');
+  const hast = markdown.runSync(markdown.parse(text.startsWith('\uFEFF') ? `\n${text}` : text));
   return textOf(htmlNodes(renderToStaticMarkup(toJsxRuntime(hast, { Fragment: runtime.Fragment, jsx: runtime.jsx, jsxs: runtime.jsxs }))));
 }
+// Prose fields are Markdown in which a JSX comment `{/* … */}` (its text holding no `*/`) is a
+// comment, as MDX reads it, outside code: in a paragraph, or on lines of its own at a block's
+// start (then it may hold blank lines). Everything else stays as written.
+function withoutComments(source) {
+  const text = String(source ?? '');
+  let out = '';
+  let fence = null; // [character, length] of the open fence
+  let blockStart = true;
+  let i = 0;
+  while (i < text.length) {
+    const eol = text.indexOf('\n', i);
+    const end = eol < 0 ? text.length : eol + 1;
+    const line = text.slice(i, end);
+    const content = line.replace(/^[ \t>]*/, '');
+    const marker = /^(`{3,}|~{3,})(.*)/.exec(content);
+    if (fence) {
+      if (marker && marker[1][0] === fence[0] && marker[1].length >= fence.length && marker[2].trim() === '') fence = null;
+      out += line;
+      i = end;
+      blockStart = fence === null;
+      continue;
+    }
+    if (marker && !(marker[1][0] === '`' && marker[2].includes('`'))) {
+      fence = marker[1];
+      out += line;
+      i = end;
+      continue;
+    }
+    if (line.trim() === '') {
+      out += line;
+      i = end;
+      blockStart = true;
+      continue;
+    }
+    if (blockStart) {
+      const block = /^[ \t]*\{\/\*((?!\*\/)[\s\S])*\*\/\}[ \t]*(\n|$)/.exec(text.slice(i));
+      if (block) {
+        i += block[0].length;
+        continue;
+      }
+    }
+    blockStart = false;
+    // The paragraph: this line and the next ones up to a blank line or a fence.
+    let stop = end;
+    while (stop < text.length) {
+      const e = text.indexOf('\n', stop);
+      const next = text.slice(stop, e < 0 ? text.length : e + 1);
+      if (next.trim() === '' || /^(`{3,}|~{3,})/.test(next.replace(/^[ \t>]*/, ''))) break;
+      stop = e < 0 ? text.length : e + 1;
+    }
+    out += paragraphWithoutComments(text.slice(i, stop));
+    i = stop;
+  }
+  return out;
+}
+
+// A punctuation character standing for an inline comment until the text is rendered.
+const COMMENT = '\u2E4F';
+
+// One paragraph: code spans as written, well-formed comments as COMMENT.
+function paragraphWithoutComments(text) {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '\\' && i + 1 < text.length) {
+      out += text.slice(i, i + 2);
+      i += 2;
+    } else if (text[i] === '`') {
+      const run = /^`+/.exec(text.slice(i))[0];
+      const close = new RegExp(`(?<!\`)${run}(?!\`)`).exec(text.slice(i + run.length));
+      const stop = close ? i + run.length + close.index + run.length : i + run.length;
+      out += text.slice(i, stop);
+      i = stop;
+    } else {
+      const comment = /^\{\/\*((?!\*\/)[\s\S])*\*\/\}/.exec(text.slice(i));
+      if (comment) {
+        // MDX shows nothing there, but a delimiter run next to it is next to punctuation.
+        out += COMMENT;
+        i += comment[0].length;
+      } else {
+        out += text[i];
+        i += 1;
+      }
+    }
+  }
+  return out;
+}
+const proseText = (source) => fold(markdownText(withoutComments(source)).replaceAll(COMMENT, ''));
+
 // Inline Markdown (a heading, a table cell): read in the middle of a paragraph, so that line-start
 // syntax (`1. `, `# `, `> `) stays text as it does inside a heading or cell.
 const inlineText = (source) => fold(markdownText(`a ${source ?? ''}`).replace(/^a ?/, ''));
@@ -231,7 +322,7 @@ async function compareDiagram(r, where, source, persona, page) {
       r.fail(`${where} svg node ${n.id}`, 'not drawn');
       continue;
     }
-    r.same(`${where} svg node ${n.id} label lines`, n.label.map(fold), labelLines(g.querySelector('.nodeLabel') ?? g.querySelector('.label')));
+    r.same(`${where} svg node ${n.id} label lines`, n.lines.map(fold), labelLines(g.querySelector('.nodeLabel') ?? g.querySelector('.label')));
     const title = g.getAttribute('title');
     const tooltip = title === null ? null : fold(htmlNodes(DOMPurify.sanitize(title)).textContent);
     r.same(`${where} svg node ${n.id} tooltip`, clicks && n.href && n.tooltip !== null ? fold(n.tooltip) : null, tooltip);
@@ -327,11 +418,13 @@ function comparePersonaBody(r, where, nodes, persona, page) {
     }
   }
   const linked = persona.nodes.filter((n) => n.href);
-  if (linked.length > 0 && (page.links === 'list' || page.links === 'cards')) {
+  if (linked.length > 0 && page.listed_links !== 'none') {
     const block = rest.pop();
-    if (page.links === 'list') {
+    if (page.listed_links === 'list') {
       const items = block?.tagName === 'UL' ? [...block.children] : [];
-      r.same(`${where} link list`, linked.map((n) => `${fold(n.text)} <${n.href}>`),
+      // With `mark_links`, a tooltip that says more than the label follows the link.
+      const tip = (n) => (page.mark_links && n.tooltip !== n.text ? `: ${fold(n.tooltip)}` : '');
+      r.same(`${where} link list`, linked.map((n) => `${fold(n.text)}${tip(n)} <${n.href}>`),
         items.map((li) => `${textOf(li)} <${[...li.querySelectorAll('a')].map((a) => attr(a, 'href')).join(' ')}>`));
     } else {
       const cards = block?.getAttribute?.('data-c') === 'columns' ? [...block.querySelectorAll('[data-c=card]')] : [];
@@ -344,7 +437,7 @@ function comparePersonaBody(r, where, nodes, persona, page) {
     r.fail(`${where} diagram`, 'no mermaid block where the diagram belongs');
     rest.push(diagram);
   }
-  r.same(`${where} intro`, markdownText(persona.intro), textOf(rest.filter(Boolean)));
+  r.same(`${where} intro`, proseText(persona.intro), textOf(rest.filter(Boolean)));
   return diagram && isMermaid(diagram) ? diagram.querySelector('code').textContent : null;
 }
 
@@ -365,6 +458,10 @@ async function comparePage(r, label, source, page, divider, diagrams) {
   // Top: banner, intro, legend heading and table.
   const top = [...parts[0]];
   if (page.banner === 'livepeer' && top[0]?.getAttribute('data-c') === 'note') top.shift();
+  if (page.link_note) {
+    const note = top.pop();
+    r.same(`${label} legend note`, page.link_note, note?.tagName === 'P' ? textOf(note) : `<no paragraph: ${textOf(note ?? [])}>`);
+  }
   const table = top.pop();
   const heading = top.pop();
   r.same(`${label} legend heading`, inlineText(page.legend), heading?.tagName === 'H2' ? textOf(heading) : `<no h2: ${textOf(heading ?? [])}>`);
@@ -373,9 +470,13 @@ async function comparePage(r, label, source, page, divider, diagrams) {
   page.legend_rows.forEach((row, i) => {
     const cells = rows[i] ? [...rows[i].children].map((c) => textOf(c)) : [];
     r.same(`${label} legend row ${i + 1} class`, row.class, cells[0] ?? '');
-    r.same(`${label} legend row ${i + 1} meaning`, inlineText(row.meaning), cells[1] ?? '');
+    // With `swatches`, a sample column between: a box, then its fill, stroke and dash in words.
+    if (page.swatches) {
+      r.same(`${label} legend row ${i + 1} sample`, `fill ${row.fill}, ${row.dashed ? 'dashed ' : ''}stroke ${row.stroke}`, cells[1] ?? '');
+    }
+    r.same(`${label} legend row ${i + 1} meaning`, inlineText(row.meaning), cells[page.swatches ? 2 : 1] ?? '');
   });
-  r.same(`${label} intro`, markdownText(page.intro), textOf(top));
+  r.same(`${label} intro`, proseText(page.intro), textOf(top));
 
   let next = 1;
   if (page.layout === 'tabs') {
@@ -386,7 +487,7 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const tab = list[i];
       if (!tab) return;
       const where = `${label} persona ${p.number}`;
-      const nick = p.nickname ? ` ("${inlineText(p.nickname)}")` : '';
+      const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname)}")` : '';
       r.same(`${where} tab title`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), fold(attr(tab, 'data-title')));
       const src = comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page);
       if (diagrams && src !== null) diagrams.set(p.number, src);
@@ -396,18 +497,18 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const part = [...parts[next++]];
       const where = `${label} persona ${p.number}`;
       const h = part.shift();
-      const nick = p.nickname ? ` ("${inlineText(p.nickname)}")` : '';
+      const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname)}")` : '';
       r.same(`${where} heading`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), h?.tagName === 'H2' ? textOf(h) : `<no h2: ${textOf(h ?? [])}>`);
       const src = comparePersonaBody(r, where, part, p, page);
       if (diagrams && src !== null) diagrams.set(p.number, src);
     }
   }
-  if (page.closing) r.same(`${label} closing`, markdownText(page.closing), textOf(parts[next++]));
+  if (page.closing) r.same(`${label} closing`, proseText(page.closing), textOf(parts[next++]));
   if (page.related.length) {
     const part = parts[next++];
     r.same(`${label} related heading`, 'Related Pages', part[0]?.tagName === 'H2' ? textOf(part[0]) : '<no h2>');
     const cards = part[1] ? [...part[1].querySelectorAll('[data-c=card]')] : [];
-    r.same(`${label} related cards`, page.related.map((c) => `${fold(c.title)} <${c.href}> ${markdownText(c.description)}`),
+    r.same(`${label} related cards`, page.related.map((c) => `${fold(c.title)} <${c.href}> ${proseText(c.description)}`),
       cards.map((c) => `${fold(attr(c, 'data-title'))} <${attr(c, 'data-href')}> ${textOf(c)}`));
     r.same(`${label} related icons`, page.related.map((c) => c.icon ?? null), cards.map((c) => attr(c, 'data-icon')));
   }

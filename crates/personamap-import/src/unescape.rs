@@ -174,7 +174,7 @@ fn inline(text: &str, first: usize, comments: bool) -> Result<String, ImportErro
 pub(crate) fn heading_text(text: &str, line: usize) -> Result<String, ImportError> {
     let text = text.trim();
     let text = match text.strip_prefix('\\') {
-        Some(rest) if rest.starts_with(['#', '>', '-', '+', '*', '=', '|']) => rest,
+        Some(rest) if rest.starts_with(['#', '>', '-', '+', '=', '|']) => rest,
         _ => text,
     };
     inline(text, line, false)
@@ -287,7 +287,14 @@ mod tests {
 
     #[test]
     fn inline_and_cells_round_trip() {
-        for t in ["# not a heading", "a | b", "x {y} <z>", "- dash"] {
+        for t in [
+            "# not a heading",
+            "a | b",
+            "x {y} <z>",
+            "- dash",
+            "*em* x",
+            "\\*lit* x",
+        ] {
             assert_eq!(table_cell(&cell(t), 1).unwrap(), t);
             assert_eq!(heading_text(&mdx_inline(t), 1).unwrap(), t);
         }

@@ -200,13 +200,13 @@ fn find_run(bytes: &[u8], n: usize) -> Option<usize> {
 }
 
 /// Escapes one line of inline Markdown (a heading or a table cell): `{`, `}` and `<` outside
-/// code spans as in [`mdx_prose`], line breaks turned into spaces, leading `#`/`>`/list
-/// markers made literal and a trailing ` #` kept (a heading would drop it as a closing
-/// sequence).
+/// code spans as in [`mdx_prose`], line breaks turned into spaces, leading `#`/`>`/`-`/`+`
+/// made literal (a leading `*` is left alone: it may open emphasis, and both places read it
+/// mid-line) and a trailing ` #` kept (a heading would drop it as a closing sequence).
 pub fn mdx_inline(text: &str) -> String {
     let escaped = mdx_inline_after(text);
     match escaped.chars().next() {
-        Some(c @ ('#' | '>' | '-' | '+' | '*' | '=' | '|')) => format!("\\{c}{}", &escaped[1..]),
+        Some(c @ ('#' | '>' | '-' | '+' | '=' | '|')) => format!("\\{c}{}", &escaped[1..]),
         _ => escaped,
     }
 }
@@ -214,9 +214,10 @@ pub fn mdx_inline(text: &str) -> String {
 /// [`mdx_inline`] for text that does not start its line (a name inside a heading): no block
 /// markers to escape, so Markdown such as `**bold**` at its start is kept.
 pub fn mdx_inline_after(text: &str) -> String {
+    // Markdown strips spaces and tabs around a heading's text or a cell, no other white space.
     let one_line = text
         .split(['\n', '\r'])
-        .map(str::trim)
+        .map(|l| l.trim_matches([' ', '\t']))
         .collect::<Vec<_>>()
         .join(" ");
     // Inline text never starts a block, so fences and ESM keywords mean nothing here.
@@ -834,6 +835,8 @@ mod tests {
     fn table_cells_escape_pipes() {
         assert_eq!(table_cell("a | b"), "a \\| b");
         assert_eq!(table_cell("# x"), "\\# x");
+        // Emphasis at the start of a cell or heading stays emphasis.
+        assert_eq!(table_cell("*s*/x"), "*s*/x");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod model_json;
 pub mod owned;
 pub mod page;
 pub mod templates;
+pub mod title;
 
 use docs_json::DocsJson;
 use minijinja::Environment;

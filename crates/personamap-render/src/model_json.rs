@@ -3,8 +3,9 @@
 //! Mermaid, MDX and Mintlify show readers). Texts are the spec's own: Markdown fields stay
 //! Markdown source, labels stay plain text; nothing here is escaped for an output language.
 //! A node's `text` is its label on one line (`escape::label_text`), as text versions, link
-//! lists, cards and default tooltips show it. A linked node's `tooltip` is the text its
-//! tooltip shows (`mermaid::tooltip`), null when blank.
+//! lists, cards and default tooltips show it; its `lines` are the label lines the map draws
+//! (wrapped and marked as the page's `[page.maps]` asks). A linked node's `tooltip` is the text
+//! its tooltip shows (`mermaid::tooltip`), null when blank.
 
 use personamap_spec::{Banner, Class, EdgeKind, EdgeLabels, Layout, Links, Page, Persona, Spec};
 use serde_json::{Value, json};
@@ -32,7 +33,15 @@ fn page(spec: &Spec, page: &Page) -> Value {
                 .iter()
                 .any(|p| p.nodes().any(|n| n.class == c.name))
         })
-        .map(|c| json!({ "class": c.name, "meaning": c.meaning }))
+        .map(|c| {
+            json!({
+                "class": c.name,
+                "meaning": c.meaning,
+                "fill": c.fill,
+                "stroke": c.stroke,
+                "dashed": c.dash.as_deref().is_some_and(|d| !d.trim().is_empty()),
+            })
+        })
         .collect();
     let related: Vec<Value> = page
         .related
@@ -70,6 +79,14 @@ fn page(spec: &Spec, page: &Page) -> Value {
         "intro": non_empty(page.intro.as_deref()),
         "legend": page.legend,
         "legend_rows": legend_rows,
+        "swatches": page.maps.swatches,
+        "link_note": crate::page::link_note(page),
+        "listed_links": match crate::page::listed_links(page) {
+            Links::List => "list",
+            Links::Cards => "cards",
+            _ => "none",
+        },
+        "mark_links": page.maps.mark_links,
         "personas": personas.iter().map(|p| persona(spec, page, p)).collect::<Vec<_>>(),
         "closing": non_empty(page.closing.as_deref()),
         "related": related,
@@ -85,6 +102,7 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
             json!({
                 "id": n.id,
                 "label": n.label,
+                "lines": page.maps.label(n, page.links != Links::None),
                 "text": crate::escape::label_text(&n.label),
                 "class": n.class,
                 "style": style(&n.class),
@@ -122,7 +140,8 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
         "name": p.name,
         "nickname": p.nickname,
         "icon": p.icon,
-        "direction": p.direction.as_str(),
+        // As drawn: `[page.maps] direction` overrides the persona's own.
+        "direction": personamap_spec::maps::direction(&page.maps, page.links != Links::None, p).as_str(),
         "intro": non_empty(p.intro.as_deref()),
         "nodes": nodes,
         "edges": edges,

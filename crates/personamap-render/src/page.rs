@@ -1,8 +1,6 @@
 //! The MDX page and the divider snippet, rendered through the templates.
 
-use crate::escape::{
-    label_text, markdown_text, mdx_inline, mdx_inline_after, mdx_prose, table_cell,
-};
+use crate::escape::{label_text, markdown_text, mdx_inline, mdx_prose, table_cell};
 use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
@@ -63,13 +61,12 @@ pub fn page(
         legend => context! {
             title => mdx_inline(&page.legend),
             table => table_text,
-            link_note => (page.maps.mark_links && page.links != Links::None).then_some(LINK_NOTE),
+            link_note => link_note(page),
         },
         layout => match page.layout { Layout::Sections => "sections", Layout::Tabs => "tabs" },
-        links => match page.links {
+        links => match listed_links(page) {
             Links::List => "list",
             Links::Cards => "cards",
-            Links::Click if page.maps.mark_links => "list",
             _ => "none",
         },
         personas => personas,
@@ -97,10 +94,8 @@ fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
         .collect();
     context! {
         number => p.number,
-        name => mdx_inline_after(&p.name),
-        title => &p.name,
-        nickname => p.nickname.as_deref().map(mdx_inline_after),
-        raw_nickname => &p.nickname,
+        heading => crate::title::heading(p.number, &p.name, p.nickname.as_deref()),
+        tab_title => crate::title::tab_title(p.number, &p.name, p.nickname.as_deref()),
         icon => &p.icon,
         intro => prose(p.intro.as_deref()),
         mermaid => diagram,
@@ -112,6 +107,21 @@ fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
 
 /// The legend's note on linked nodes (`mark_links`).
 const LINK_NOTE: &str = "A node starting with ↗ links to a page: select it in the map, or use the links listed under each map.";
+
+/// The note after the legend table, if `page` shows one (linked nodes marked with ↗).
+pub fn link_note(page: &Page) -> Option<&'static str> {
+    (page.maps.mark_links && page.links != Links::None).then_some(LINK_NOTE)
+}
+
+/// How `page` lists each map's links under it: `List`, `Cards` or `None` (clickable maps with
+/// `mark_links` list them too).
+pub fn listed_links(page: &Page) -> Links {
+    match page.links {
+        Links::Click if page.maps.mark_links => Links::List,
+        Links::Click => Links::None,
+        other => other,
+    }
+}
 
 /// A legend sample of a class: a small box with its fill, stroke and dash, then the same in
 /// words (what the Markdown export and screen readers get).
@@ -194,7 +204,12 @@ fn banner(kind: Banner) -> Option<&'static str> {
 /// Prose escaped for MDX, without surrounding blank lines; `None` when empty.
 fn prose(text: Option<&str>) -> Option<String> {
     let t = text?.trim_matches(['\n', '\r']);
-    (!t.trim().is_empty()).then(|| mdx_prose(t).trim_end().to_string())
+    // Only what Markdown strips: a trailing U+2028 or no-break space is text.
+    (!t.trim().is_empty()).then(|| {
+        mdx_prose(t)
+            .trim_end_matches([' ', '\t', '\n', '\r'])
+            .to_string()
+    })
 }
 
 /// Renders the divider snippet.
