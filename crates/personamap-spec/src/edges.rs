@@ -102,6 +102,11 @@ impl Cursor<'_> {
     fn rest(&self) -> &str {
         &self.s[self.i..]
     }
+    /// Whether a `"` follows, after the spaces and tabs [`Cursor::skip_ws`] skips (other
+    /// white space, such as U+0085, is label text: skipping it would land inside a character).
+    fn quote_after_ws(&self) -> bool {
+        self.rest().trim_start_matches([' ', '\t']).starts_with('"')
+    }
     fn skip_ws(&mut self) {
         while self.rest().starts_with([' ', '\t']) {
             self.i += 1;
@@ -240,7 +245,7 @@ fn parse_link(c: &mut Cursor) -> Result<Link, EdgeSyntaxError> {
         if c.rest().starts_with(open) {
             let start = c.i;
             c.i += open.len();
-            let label = if c.rest().trim_start().starts_with('"') {
+            let label = if c.quote_after_ws() {
                 c.skip_ws();
                 let text = parse_quoted(c)?;
                 c.skip_ws();
@@ -305,7 +310,7 @@ fn shown(text: &str) -> String {
 fn parse_pipe_label(c: &mut Cursor) -> Result<String, EdgeSyntaxError> {
     let start = c.i;
     c.i += 1; // `|`
-    let text = if c.rest().trim_start().starts_with('"') {
+    let text = if c.quote_after_ws() {
         c.skip_ws();
         let t = parse_quoted(c)?;
         c.skip_ws();
@@ -434,7 +439,7 @@ mod tests {
 
     #[test]
     fn unicode_spaces_are_located_errors_not_panics() {
-        for space in ['\u{a0}', '\u{2028}', '\u{3000}', '\u{feff}'] {
+        for space in ['\u{a0}', '\u{85}', '\u{2028}', '\u{3000}', '\u{feff}'] {
             for line in [
                 format!("A -->{space}B"),
                 format!("A{space}--> B"),
@@ -443,6 +448,9 @@ mod tests {
                 format!("{space}A --> B"),
                 format!("A -.{space}.-> B"),
                 format!("A -->|{space}| B"),
+                // Found by fuzzing: white space other than spaces and tabs before a quote.
+                format!("A --{space}\"x\" --> B"),
+                format!("A -->|{space}\"x\"| B"),
             ] {
                 let span = Span::new(FileId(0), 0..0);
                 let (_, errors) = parse(&line, FileId(0), Some(0), span);
