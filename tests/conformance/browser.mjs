@@ -20,7 +20,8 @@
 //   browser-nodes      one drawn node per declared node, nothing else
 //   browser-links      every `click ID href` is an <a> around its node with that href
 //   browser-styles     computed fill, stroke and stroke-dasharray of every node as its classDefs say
-//   browser-estimate   (with --personamap) the estimated natural width within 25% of the measured
+//   browser-estimate   (with --personamap) the estimated natural width within 25% of the measured,
+//                      unless both fit the 720 px column (no label shrinks either way)
 //   browser-clear      (with --require-clear) no edge under an unrelated node on that page
 //   browser-labels     (with --compare) the label size ratio
 // and one `map` line per diagram with its figures: natural width, smallest label in a 720 px
@@ -375,7 +376,10 @@ export async function run(sites, opts) {
           if (estimate !== undefined) {
             fig.estimate = Math.round(estimate);
             fig.estimate_error = Math.round(((estimate - m.naturalWidth) / m.naturalWidth) * 1000) / 10;
-            if (Math.abs(estimate - m.naturalWidth) / m.naturalWidth > ESTIMATE_TOLERANCE && !opts.lenient.includes(siteDir)) {
+            // The estimate decides whether labels shrink in the column (`small-labels`): a map
+            // that fits the column both as estimated and as drawn is shown at full size either way.
+            const fits = Math.max(estimate, m.naturalWidth) <= COLUMN;
+            if (Math.abs(estimate - m.naturalWidth) / m.naturalWidth > ESTIMATE_TOLERANCE && !fits && !opts.lenient.includes(siteDir)) {
               problems.estimate.push(`${where}: estimated ${Math.round(estimate)} px, measured ${Math.round(m.naturalWidth)} px (${fig.estimate_error}%)`);
             }
           } else if (est) {
