@@ -526,8 +526,9 @@ pub fn label_text(lines: &[String]) -> String {
 }
 
 /// Plain text (a label, a title) as inline Markdown that reads back as exactly that text:
-/// what Markdown, GFM or MDX could read as syntax is backslash-escaped (`\\`, backticks, `*`,
-/// `[`, `]`, `<`, `{`, `}`, `~`, `|`, an `&` starting a character reference; `_` and `!` where they could open something; `#`,
+/// what Markdown, GFM, MDX or Mintlify's maths (remark-math) could read as syntax is
+/// backslash-escaped (`\\`, backticks, `*`, `[`, `]`, `<`, `{`, `}`, `~`, `|`, `$`, an `&`
+/// starting a character reference; `_` and `!` where they could open something; `#`,
 /// `>`, `+`, `-`, `=` and `1.`-style list markers at the start), and line breaks become spaces.
 pub fn markdown_text(text: &str) -> String {
     let one_line = text
@@ -542,7 +543,7 @@ pub fn markdown_text(text: &str) -> String {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let at_start = i == 0;
         let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '{' | '}' | '~' | '|' => true,
+            '\\' | '`' | '*' | '[' | ']' | '<' | '{' | '}' | '~' | '|' | '$' => true,
             '&' => {
                 let body = chars[i + 1..]
                     .iter()
@@ -797,6 +798,8 @@ mod tests {
         assert_eq!(markdown_text("1. x"), "1\\. x");
         assert_eq!(markdown_text("- x"), "\\- x");
         assert_eq!(markdown_text("C:\\"), "C:\\\\");
+        // Mintlify reads `$…$` and `$$…$$` as maths; `\$` is a dollar sign with or without it.
+        assert_eq!(markdown_text("$5 or $$x$$"), "\\$5 or \\$\\$x\\$\\$");
         assert_eq!(
             markdown_text("a_b _c_ [d](e) <f> {g}"),
             "a_b \\_c_ \\[d\\](e) \\<f> \\{g\\}"
