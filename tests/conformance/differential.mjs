@@ -17,7 +17,8 @@
 //   components), split into its sections; the text of every prose field, heading, legend cell,
 //   text version, link list, card and tab title is compared with the spec's Markdown rendered
 //   independently (remark + GFM, as MDX reads Markdown: no raw HTML, no angle autolinks, no
-//   indented code) or with the plain text of labels.
+//   indented code) or with the plain text of labels. Both sides read maths as Mintlify does
+//   (remark-math) and show a formula as `⟨math:SOURCE⟩`.
 // - props: the same MDX comparison on what Mintlify's prebuild writes for the page
 //   (src/_props/<page>.mdx, snippets inlined): the Markdown export readers and LLMs get.
 //
@@ -45,6 +46,7 @@ import * as runtime from 'react/jsx-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -113,13 +115,29 @@ function htmlNodes(html) {
   return host;
 }
 
-// Markdown as MDX reads it (CommonMark + GFM without raw HTML, angle autolinks or indented code),
-// rendered by React: the meaning of a Markdown field of the spec.
+// Mintlify renders pages and reprints them (prebuild) with remark-math: `$…$` and `$$…$$` are
+// maths, drawn by KaTeX. A formula is compared as a placeholder holding its source, trimmed, so
+// that `$$ x $$` and its reprint `$x$` read the same and text read as maths does not.
+function mathAsText() {
+  const placeholder = (node) => ({ type: 'text', value: `⟨math:${node.value.trim()}⟩` });
+  const walk = (node) => {
+    node.children?.forEach((child, i) => {
+      if (child.type === 'inlineMath') node.children[i] = placeholder(child);
+      else if (child.type === 'math') node.children[i] = { type: 'paragraph', children: [placeholder(child)] };
+      else walk(child);
+    });
+  };
+  return walk;
+}
+const MATH = [remarkMath, mathAsText];
+
+// Markdown as Mintlify's MDX reads it (CommonMark + GFM + maths without raw HTML, angle
+// autolinks or indented code), rendered by React: the meaning of a Markdown field of the spec.
 function mdxMarkdown() {
   const data = this.data();
   (data.micromarkExtensions ??= []).push({ disable: { null: ['htmlFlow', 'htmlText', 'autolink', 'codeIndented'] } });
 }
-const markdown = unified().use(remarkParse).use(mdxMarkdown).use(remarkGfm).use(remarkRehype);
+const markdown = unified().use(remarkParse).use(mdxMarkdown).use(remarkGfm).use(remarkMath).use(mathAsText).use(remarkRehype);
 function markdownText(source) {
   // A leading U+FEFF is text inside a page (remark drops it only at a document's start).
   const text = String(source ?? '');
@@ -377,7 +395,7 @@ async function renderPage(source, divider) {
   const { default: Content } = await evaluate(withoutSnippetImports(source), {
     ...runtime,
     baseUrl: import.meta.url,
-    remarkPlugins: [remarkFrontmatter, remarkGfm],
+    remarkPlugins: [remarkFrontmatter, remarkGfm, ...MATH],
   });
   const host = htmlNodes(renderToStaticMarkup(createElement(Content, { components: standIns(divider) })));
   // React 19 adds <link rel=preload> for images at the top: not page content.
