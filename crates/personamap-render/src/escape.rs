@@ -97,12 +97,14 @@ pub fn comment_block(text: &str) -> Option<usize> {
 }
 
 /// A fence opening/closing: (character, run length, rest of line). A backtick fence's info
-/// string cannot hold a backtick.
+/// string cannot hold a backtick. Mintlify reads Markdown with maths (remark-math), so `$$` or
+/// more, with no `$` after, fences a formula the same way.
 pub fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
-    let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let ch = line.chars().next().filter(|c| matches!(c, '`' | '~' | '$'))?;
     let n = line.chars().take_while(|c| *c == ch).count();
     let rest = &line[n..];
-    (n >= 3 && !(ch == '`' && rest.contains('`'))).then_some((ch, n, rest))
+    let min = if ch == '$' { 2 } else { 3 };
+    (n >= min && !(matches!(ch, '`' | '$') && rest.contains(ch))).then_some((ch, n, rest))
 }
 
 /// A piece of inline Markdown, as far as MDX escaping cares.
@@ -846,5 +848,15 @@ mod tests {
     fn an_open_fence_in_a_blockquote_is_closed_inside_it() {
         assert_eq!(mdx_prose(">```\n"), ">```\n>```");
         assert_eq!(mdx_prose("> ~~~\n> a {b}"), "> ~~~\n> a {b}\n> ~~~");
+    }
+
+    #[test]
+    fn a_formula_block_is_fenced_like_code() {
+        // Mintlify (remark-math) reads `$$` on its own line as a formula up to the next `$$`:
+        // left open, it would swallow the rest of the page.
+        assert_eq!(mdx_prose("$$\n\\frac{a}{b}"), "$$\n\\frac{a}{b}\n$$");
+        assert_eq!(mdx_prose("$$ x $$ {y}"), "$$ x $$ \\{y\\}");
+        assert_eq!(fence_marker("$$ x $$"), None);
+        assert_eq!(fence_marker("$ x"), None);
     }
 }
