@@ -100,7 +100,10 @@ pub fn comment_block(text: &str) -> Option<usize> {
 /// string cannot hold a backtick. Mintlify reads Markdown with maths (remark-math), so `$$` or
 /// more, with no `$` after, fences a formula the same way.
 pub fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
-    let ch = line.chars().next().filter(|c| matches!(c, '`' | '~' | '$'))?;
+    let ch = line
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '`' | '~' | '$'))?;
     let n = line.chars().take_while(|c| *c == ch).count();
     let rest = &line[n..];
     let min = if ch == '$' { 2 } else { 3 };
@@ -110,7 +113,8 @@ pub fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
 /// A piece of inline Markdown, as far as MDX escaping cares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inline<'a> {
-    /// A code span (backticks included) or a run of backticks that opens none: verbatim.
+    /// A code span (backticks included), a formula (`$…$`, `$$…$$`: Mintlify reads maths with
+    /// remark-math), or a run of backticks or `$` that opens none: verbatim.
     Code(&'a str),
     /// A backslash escape of ASCII punctuation, e.g. `\{`.
     Escape(&'a str),
@@ -118,7 +122,8 @@ pub enum Inline<'a> {
     Char(usize, char),
 }
 
-/// Splits inline Markdown into code spans, backslash escapes and single characters.
+/// Splits inline Markdown into code spans and formulas, backslash escapes and single
+/// characters.
 pub fn inline_pieces(text: &str) -> Vec<Inline<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -129,9 +134,9 @@ pub fn inline_pieces(text: &str) -> Vec<Inline<'_>> {
                 out.push(Inline::Escape(&text[i..i + 2]));
                 i += 2;
             }
-            b'`' => {
-                let n = bytes[i..].iter().take_while(|b| **b == b'`').count();
-                let stop = find_run(&bytes[i + n..], n).map_or(i + n, |end| i + n + end + n);
+            b @ (b'`' | b'$') => {
+                let n = bytes[i..].iter().take_while(|c| **c == b).count();
+                let stop = find_run(&bytes[i + n..], b, n).map_or(i + n, |end| i + n + end + n);
                 out.push(Inline::Code(&text[i..stop]));
                 i = stop;
             }
@@ -155,7 +160,7 @@ pub fn inline_comment(text: &str) -> Option<usize> {
         .then_some("{/*".len() + close + "*/}".len())
 }
 
-/// Escapes `{`, `}`, `<` outside inline code spans, keeping backslash escapes as written and,
+/// Escapes `{`, `}`, `<` outside inline code spans and formulas, keeping backslash escapes as written and,
 /// with `comments`, well-formed `{/* … */}` comments ([`inline_comment`]) as written.
 fn escape_inline(text: &str, comments: bool) -> String {
     let mut out = String::with_capacity(text.len());
@@ -184,12 +189,12 @@ fn escape_inline(text: &str, comments: bool) -> String {
     out
 }
 
-/// Offset of the next run of exactly `n` backticks in `bytes`.
-fn find_run(bytes: &[u8], n: usize) -> Option<usize> {
+/// Offset of the next run of exactly `n` bytes `b` in `bytes`.
+fn find_run(bytes: &[u8], b: u8, n: usize) -> Option<usize> {
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
+        if bytes[i] == b {
+            let run = bytes[i..].iter().take_while(|c| **c == b).count();
             if run == n {
                 return Some(i);
             }
@@ -858,5 +863,15 @@ mod tests {
         assert_eq!(mdx_prose("$$ x $$ {y}"), "$$ x $$ \\{y\\}");
         assert_eq!(fence_marker("$$ x $$"), None);
         assert_eq!(fence_marker("$ x"), None);
+    }
+
+    #[test]
+    fn a_formula_is_kept_as_written_like_code() {
+        // Inside `$…$` braces are maths (remark-math reads no expression there).
+        assert_eq!(mdx_inline("$\\frac{a}{b}$ {c}"), "$\\frac{a}{b}$ \\{c\\}");
+        assert_eq!(mdx_inline("$$x<{y}$$ <"), "$$x<{y}$$ \\<");
+        // A run closes only a run of its own length; `\$` opens none.
+        assert_eq!(mdx_inline("$${a}$ {b}"), "$$\\{a\\}$ \\{b\\}");
+        assert_eq!(mdx_inline("\\${a}$"), "\\$\\{a\\}$");
     }
 }
