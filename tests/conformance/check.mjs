@@ -22,6 +22,7 @@ import addFormats from 'ajv-formats';
 import { JSDOM } from 'jsdom';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 
 // Mermaid needs a DOM even to parse: install a jsdom window on globalThis first, then import it.
 const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
@@ -199,7 +200,7 @@ async function checkMdxAndMermaid(site) {
     };
     try {
       await compile(await readFile(page.file, 'utf8'), {
-        remarkPlugins: [remarkFrontmatter, remarkGfm, collectMermaid],
+        remarkPlugins: [remarkFrontmatter, remarkGfm, remarkMath, collectMermaid],
       });
     } catch (err) {
       const where = err.line ? ` line ${err.line}:${err.column}` : '';

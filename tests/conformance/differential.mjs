@@ -17,7 +17,8 @@
 //   components), split into its sections; the text of every prose field, heading, legend cell,
 //   text version, link list, card and tab title is compared with the spec's Markdown rendered
 //   independently (remark + GFM, as MDX reads Markdown: no raw HTML, no angle autolinks, no
-//   indented code) or with the plain text of labels.
+//   indented code) or with the plain text of labels. Both sides read maths as Mintlify does
+//   (remark-math) and show a formula as `⟨math:SOURCE⟩`.
 // - props: the same MDX comparison on what Mintlify's prebuild writes for the page
 //   (src/_props/<page>.mdx, snippets inlined): the Markdown export readers and LLMs get.
 //
@@ -45,6 +46,7 @@ import * as runtime from 'react/jsx-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -113,17 +115,43 @@ function htmlNodes(html) {
   return host;
 }
 
-// Markdown as MDX reads it (CommonMark + GFM without raw HTML, angle autolinks or indented code),
-// rendered by React: the meaning of a Markdown field of the spec.
+// Mintlify renders pages and reprints them (prebuild) with remark-math: `$…$` and `$$…$$` are
+// maths, drawn by KaTeX. A formula is compared as a placeholder holding its source, trimmed, so
+// that `$$ x $$` and its reprint `$x$` read the same and text read as maths does not. With
+// `{ asWritten: true }` a formula stays as written instead (where the text is shown as plain
+// text, as in a tab title).
+function mathAsText({ asWritten = false } = {}) {
+  return (tree, file) => {
+    const placeholder = (node) => ({
+      type: 'text',
+      value: asWritten ? String(file.value).slice(node.position.start.offset, node.position.end.offset) : `⟨math:${node.value.trim()}⟩`,
+    });
+    const walk = (node) => {
+      node.children?.forEach((child, i) => {
+        if (child.type === 'inlineMath') node.children[i] = placeholder(child);
+        else if (child.type === 'math') node.children[i] = { type: 'paragraph', children: [placeholder(child)] };
+        else walk(child);
+      });
+    };
+    walk(tree);
+  };
+}
+const MATH = [remarkMath, mathAsText];
+
+// Markdown as Mintlify's MDX reads it (CommonMark + GFM + maths without raw HTML, angle
+// autolinks or indented code), rendered by React: the meaning of a Markdown field of the spec.
 function mdxMarkdown() {
   const data = this.data();
   (data.micromarkExtensions ??= []).push({ disable: { null: ['htmlFlow', 'htmlText', 'autolink', 'codeIndented'] } });
 }
-const markdown = unified().use(remarkParse).use(mdxMarkdown).use(remarkGfm).use(remarkRehype);
-function markdownText(source) {
+const markdownWith = (math) => unified().use(remarkParse).use(mdxMarkdown).use(remarkGfm).use(remarkMath).use(mathAsText, math).use(remarkRehype);
+const markdown = markdownWith({});
+const markdownAsWritten = markdownWith({ asWritten: true });
+function markdownText(source, processor = markdown) {
   // A leading U+FEFF is text inside a page (remark drops it only at a document's start).
   const text = String(source ?? '');
-  const hast = markdown.runSync(markdown.parse(text.startsWith('\uFEFF') ? `\n${text}` : text));
+  const file = text.startsWith('\uFEFF') ? `\n${text}` : text;
+  const hast = processor.runSync(processor.parse(file), file);
   return textOf(htmlNodes(renderToStaticMarkup(toJsxRuntime(hast, { Fragment: runtime.Fragment, jsx: runtime.jsx, jsxs: runtime.jsxs }))));
 }
 // Prose fields are Markdown in which a JSX comment `{/* … */}` (its text holding no `*/`) is a
@@ -217,7 +245,7 @@ const proseText = (source) => fold(markdownText(withoutComments(source)).replace
 
 // Inline Markdown (a heading, a table cell): read in the middle of a paragraph, so that line-start
 // syntax (`1. `, `# `, `> `) stays text as it does inside a heading or cell.
-const inlineText = (source) => fold(markdownText(`a ${source ?? ''}`).replace(/^a ?/, ''));
+const inlineText = (source, processor = markdown) => fold(markdownText(`a ${source ?? ''}`, processor).replace(/^a ?/, ''));
 
 // --- the model ------------------------------------------------------------------------------
 
@@ -377,7 +405,7 @@ async function renderPage(source, divider) {
   const { default: Content } = await evaluate(withoutSnippetImports(source), {
     ...runtime,
     baseUrl: import.meta.url,
-    remarkPlugins: [remarkFrontmatter, remarkGfm],
+    remarkPlugins: [remarkFrontmatter, remarkGfm, ...MATH],
   });
   const host = htmlNodes(renderToStaticMarkup(createElement(Content, { components: standIns(divider) })));
   // React 19 adds <link rel=preload> for images at the top: not page content.
@@ -487,8 +515,9 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const tab = list[i];
       if (!tab) return;
       const where = `${label} persona ${p.number}`;
-      const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname)}")` : '';
-      r.same(`${where} tab title`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), fold(attr(tab, 'data-title')));
+      // A tab title is plain text: maths shows as written.
+      const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname, markdownAsWritten)}")` : '';
+      r.same(`${where} tab title`, fold(`Persona ${p.number} – ${inlineText(p.name, markdownAsWritten)}${nick}`), fold(attr(tab, 'data-title')));
       const src = comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page);
       if (diagrams && src !== null) diagrams.set(p.number, src);
     });

@@ -24,13 +24,16 @@ pub struct PageParts {
 /// The expressions prose escaping writes in front of a line starting with `import`/`export`.
 const ESM_GUARDS: [&str; 2] = ["\"i\"", "\"e\""];
 
-/// Parse options equal to what Mintlify's MDX pipeline reads, with swc behind ESM and
-/// expressions (without the ESM callback markdown-rs turns an import into text).
+/// Parse options equal to what Mintlify's MDX pipeline reads (maths included: remark-math),
+/// with swc behind ESM and expressions (without the ESM callback markdown-rs turns an import
+/// into text).
 pub fn options() -> ParseOptions {
     ParseOptions {
         constructs: Constructs {
             frontmatter: true,
             gfm_table: true,
+            math_flow: true,
+            math_text: true,
             ..Constructs::mdx()
         },
         mdx_esm_parse: Some(Box::new(js::esm)),

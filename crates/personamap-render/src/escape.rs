@@ -97,18 +97,24 @@ pub fn comment_block(text: &str) -> Option<usize> {
 }
 
 /// A fence opening/closing: (character, run length, rest of line). A backtick fence's info
-/// string cannot hold a backtick.
+/// string cannot hold a backtick. Mintlify reads Markdown with maths (remark-math), so `$$` or
+/// more, with no `$` after, fences a formula the same way.
 pub fn fence_marker(line: &str) -> Option<(char, usize, &str)> {
-    let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let ch = line
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '`' | '~' | '$'))?;
     let n = line.chars().take_while(|c| *c == ch).count();
     let rest = &line[n..];
-    (n >= 3 && !(ch == '`' && rest.contains('`'))).then_some((ch, n, rest))
+    let min = if ch == '$' { 2 } else { 3 };
+    (n >= min && !(matches!(ch, '`' | '$') && rest.contains(ch))).then_some((ch, n, rest))
 }
 
 /// A piece of inline Markdown, as far as MDX escaping cares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inline<'a> {
-    /// A code span (backticks included) or a run of backticks that opens none: verbatim.
+    /// A code span (backticks included), a formula (`$…$`, `$$…$$`: Mintlify reads maths with
+    /// remark-math), or a run of backticks or `$` that opens none: verbatim.
     Code(&'a str),
     /// A backslash escape of ASCII punctuation, e.g. `\{`.
     Escape(&'a str),
@@ -116,7 +122,8 @@ pub enum Inline<'a> {
     Char(usize, char),
 }
 
-/// Splits inline Markdown into code spans, backslash escapes and single characters.
+/// Splits inline Markdown into code spans and formulas, backslash escapes and single
+/// characters.
 pub fn inline_pieces(text: &str) -> Vec<Inline<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -127,9 +134,9 @@ pub fn inline_pieces(text: &str) -> Vec<Inline<'_>> {
                 out.push(Inline::Escape(&text[i..i + 2]));
                 i += 2;
             }
-            b'`' => {
-                let n = bytes[i..].iter().take_while(|b| **b == b'`').count();
-                let stop = find_run(&bytes[i + n..], n).map_or(i + n, |end| i + n + end + n);
+            b @ (b'`' | b'$') => {
+                let n = bytes[i..].iter().take_while(|c| **c == b).count();
+                let stop = find_run(&bytes[i + n..], b, n).map_or(i + n, |end| i + n + end + n);
                 out.push(Inline::Code(&text[i..stop]));
                 i = stop;
             }
@@ -153,7 +160,7 @@ pub fn inline_comment(text: &str) -> Option<usize> {
         .then_some("{/*".len() + close + "*/}".len())
 }
 
-/// Escapes `{`, `}`, `<` outside inline code spans, keeping backslash escapes as written and,
+/// Escapes `{`, `}`, `<` outside inline code spans and formulas, keeping backslash escapes as written and,
 /// with `comments`, well-formed `{/* … */}` comments ([`inline_comment`]) as written.
 fn escape_inline(text: &str, comments: bool) -> String {
     let mut out = String::with_capacity(text.len());
@@ -182,12 +189,12 @@ fn escape_inline(text: &str, comments: bool) -> String {
     out
 }
 
-/// Offset of the next run of exactly `n` backticks in `bytes`.
-fn find_run(bytes: &[u8], n: usize) -> Option<usize> {
+/// Offset of the next run of exactly `n` bytes `b` in `bytes`.
+fn find_run(bytes: &[u8], b: u8, n: usize) -> Option<usize> {
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
+        if bytes[i] == b {
+            let run = bytes[i..].iter().take_while(|c| **c == b).count();
             if run == n {
                 return Some(i);
             }
@@ -526,8 +533,9 @@ pub fn label_text(lines: &[String]) -> String {
 }
 
 /// Plain text (a label, a title) as inline Markdown that reads back as exactly that text:
-/// what Markdown, GFM or MDX could read as syntax is backslash-escaped (`\\`, backticks, `*`,
-/// `[`, `]`, `<`, `{`, `}`, `~`, `|`, an `&` starting a character reference; `_` and `!` where they could open something; `#`,
+/// what Markdown, GFM, MDX or Mintlify's maths (remark-math) could read as syntax is
+/// backslash-escaped (`\\`, backticks, `*`, `[`, `]`, `<`, `{`, `}`, `~`, `|`, `$`, an `&`
+/// starting a character reference; `_` and `!` where they could open something; `#`,
 /// `>`, `+`, `-`, `=` and `1.`-style list markers at the start), and line breaks become spaces.
 pub fn markdown_text(text: &str) -> String {
     let one_line = text
@@ -542,7 +550,7 @@ pub fn markdown_text(text: &str) -> String {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let at_start = i == 0;
         let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '{' | '}' | '~' | '|' => true,
+            '\\' | '`' | '*' | '[' | ']' | '<' | '{' | '}' | '~' | '|' | '$' => true,
             '&' => {
                 let body = chars[i + 1..]
                     .iter()
@@ -797,6 +805,8 @@ mod tests {
         assert_eq!(markdown_text("1. x"), "1\\. x");
         assert_eq!(markdown_text("- x"), "\\- x");
         assert_eq!(markdown_text("C:\\"), "C:\\\\");
+        // Mintlify reads `$…$` and `$$…$$` as maths; `\$` is a dollar sign with or without it.
+        assert_eq!(markdown_text("$5 or $$x$$"), "\\$5 or \\$\\$x\\$\\$");
         assert_eq!(
             markdown_text("a_b _c_ [d](e) <f> {g}"),
             "a_b \\_c_ \\[d\\](e) \\<f> \\{g\\}"
@@ -843,5 +853,25 @@ mod tests {
     fn an_open_fence_in_a_blockquote_is_closed_inside_it() {
         assert_eq!(mdx_prose(">```\n"), ">```\n>```");
         assert_eq!(mdx_prose("> ~~~\n> a {b}"), "> ~~~\n> a {b}\n> ~~~");
+    }
+
+    #[test]
+    fn a_formula_block_is_fenced_like_code() {
+        // Mintlify (remark-math) reads `$$` on its own line as a formula up to the next `$$`:
+        // left open, it would swallow the rest of the page.
+        assert_eq!(mdx_prose("$$\n\\frac{a}{b}"), "$$\n\\frac{a}{b}\n$$");
+        assert_eq!(mdx_prose("$$ x $$ {y}"), "$$ x $$ \\{y\\}");
+        assert_eq!(fence_marker("$$ x $$"), None);
+        assert_eq!(fence_marker("$ x"), None);
+    }
+
+    #[test]
+    fn a_formula_is_kept_as_written_like_code() {
+        // Inside `$…$` braces are maths (remark-math reads no expression there).
+        assert_eq!(mdx_inline("$\\frac{a}{b}$ {c}"), "$\\frac{a}{b}$ \\{c\\}");
+        assert_eq!(mdx_inline("$$x<{y}$$ <"), "$$x<{y}$$ \\<");
+        // A run closes only a run of its own length; `\$` opens none.
+        assert_eq!(mdx_inline("$${a}$ {b}"), "$$\\{a\\}$ \\{b\\}");
+        assert_eq!(mdx_inline("\\${a}$"), "\\$\\{a\\}$");
     }
 }

@@ -24,12 +24,15 @@ pub struct ExportInput<'a> {
     pub theme: Option<&'a CodeTheme>,
 }
 
-/// Options that parse the MDX the compiler writes: MDX, frontmatter and GFM tables.
+/// Options that parse the MDX the compiler writes as Mintlify does: MDX, frontmatter, GFM
+/// tables and maths.
 pub fn mdx_options() -> ParseOptions {
     ParseOptions {
         constructs: Constructs {
             frontmatter: true,
             gfm_table: true,
+            math_flow: true,
+            math_text: true,
             ..Constructs::mdx()
         },
         // Accept any ESM block; it is only removed here (validation parses it properly).

@@ -35,15 +35,17 @@ pub fn tab_title(number: u32, name: &str, nickname: Option<&str>) -> String {
 
 /// Characters that can make inline Markdown read other than as written (`{`, `}` and `<` are
 /// escaped by [`mdx_inline_after`], so they count too).
-const MARKUP: [char; 11] = ['\\', '*', '_', '~', '[', ']', '`', '&', '{', '}', '<'];
+const MARKUP: [char; 12] = ['\\', '*', '_', '~', '[', ']', '`', '$', '&', '{', '}', '<'];
 
 /// Delimiters that could pair with one outside the text: written `\x` where they are literal.
-const DELIMITERS: [char; 6] = ['*', '_', '~', '[', ']', '`'];
+const DELIMITERS: [char; 7] = ['*', '_', '~', '[', ']', '`', '$'];
 
+/// Inline MDX as Mintlify reads it, formulas (`$x$`, remark-math) included.
 fn options() -> ParseOptions {
     ParseOptions {
         constructs: Constructs {
             gfm_table: false,
+            math_text: true,
             ..Constructs::mdx()
         },
         ..ParseOptions::default()
@@ -141,6 +143,11 @@ fn plain_text(node: &Node, source: &str, out: &mut String) {
             None => out.push_str(&t.value),
         },
         Node::InlineCode(c) => out.push_str(&c.value),
+        // A formula shows in a plain-text title as written, its `$`s included.
+        Node::InlineMath(m) => match &m.position {
+            Some(p) => out.push_str(&source[p.start.offset..p.end.offset]),
+            None => out.push_str(&m.value),
+        },
         Node::Image(i) => out.push_str(&i.alt),
         Node::Break(_) => out.push(' '),
         // Comments and expressions show nothing; footnote calls gather at the page's end.
@@ -238,6 +245,15 @@ mod tests {
     fn a_trailing_backslash_is_kept() {
         assert_eq!(heading(1, "n", Some("C:\\")), "Persona 1 – n (\"C:\\\\\")");
         assert_eq!(tab_title(1, "n", Some("C:\\")), "Persona 1 – n (\"C:\\\")");
+    }
+
+    #[test]
+    fn formulas_stay_as_written() {
+        // Mintlify reads `$…$` as maths: nothing inside is escaped, and the tab shows it.
+        assert_eq!(heading(1, "$a*b$ {c}", None), "Persona 1 – $a*b$ \\{c\\}");
+        assert_eq!(tab_title(1, "$a*b*${c}", None), "Persona 1 – $a*b*${c}");
+        // A lone `$` in the name never pairs with one in the nickname.
+        assert_eq!(heading(1, "a$", Some("b$")), "Persona 1 – a\\$ (\"b\\$\")");
     }
 
     #[test]
