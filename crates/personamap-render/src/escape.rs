@@ -14,6 +14,8 @@ pub fn mdx_prose(text: &str) -> String {
     let mut fence: Option<(char, usize, &str)> = None;
     let mut block_start = true;
     let mut para = String::new();
+    // Offsets in `para` of the first letters of `import`/`export` lines.
+    let mut marks: Vec<usize> = Vec::new();
     let mut comment_end = 0;
     for (at, line) in text
         .split_inclusive('\n')
@@ -36,13 +38,13 @@ pub fn mdx_prose(text: &str) -> String {
             continue;
         }
         if let Some((ch, n, _)) = marker {
-            out.push_str(&escape_inline(&std::mem::take(&mut para), true));
+            flush(&mut out, &mut para, &mut marks);
             out.push_str(line);
             fence = Some((ch, n, &line[..container]));
             continue;
         }
         if line.trim().is_empty() {
-            out.push_str(&escape_inline(&std::mem::take(&mut para), true));
+            flush(&mut out, &mut para, &mut marks);
             out.push_str(line);
             block_start = true;
             continue;
@@ -54,21 +56,25 @@ pub fn mdx_prose(text: &str) -> String {
             continue;
         }
         block_start = false;
+        // Inline code and maths end with a one-line block: escape it on its own.
+        let one_line = one_line_block(content);
+        if one_line {
+            flush(&mut out, &mut para, &mut marks);
+        }
         let quoted = line[..container].contains('>');
         if !quoted && (content.starts_with("import") || content.starts_with("export")) {
-            out.push_str(&escape_inline(&std::mem::take(&mut para), true));
-            out.push_str(&line[..container]);
-            out.push_str(if content.starts_with('i') {
-                "{\"i\"}"
-            } else {
-                "{\"e\"}"
-            });
-            para.push_str(&content[1..]);
+            // Escaped with its paragraph: a code span or formula may run across the line.
+            para.push_str(&line[..container]);
+            marks.push(para.len());
+            para.push_str(content);
         } else {
             para.push_str(line);
         }
+        if one_line {
+            flush(&mut out, &mut para, &mut marks);
+        }
     }
-    out.push_str(&escape_inline(&para, true));
+    flush(&mut out, &mut para, &mut marks);
     // A fence left open would swallow the rest of the page: close it where the prose ends.
     // In a blockquote the closer carries the same `>` markers: a bare one would end the quote and
     // open a new fence instead.
@@ -80,6 +86,35 @@ pub fn mdx_prose(text: &str) -> String {
         out.extend(std::iter::repeat_n(ch, n));
     }
     out
+}
+
+/// Escapes the paragraph text gathered so far ([`escape_inline`]) onto `out`.
+fn flush(out: &mut String, para: &mut String, marks: &mut Vec<usize>) {
+    out.push_str(&escape_inline(para, true, marks));
+    para.clear();
+    marks.clear();
+}
+
+/// Whether a line (its container prefix taken off) is a block of one line, where inline code
+/// spans and formulas end: an ATX heading, a thematic break or setext underline, a table row.
+fn one_line_block(content: &str) -> bool {
+    let t = content.trim_end();
+    let hashes = t.bytes().take_while(|b| *b == b'#').count();
+    if (1..=6).contains(&hashes)
+        && t[hashes..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t')
+    {
+        return true;
+    }
+    if let Some(c @ ('*' | '-' | '_' | '=')) = t.chars().next() {
+        let rest = t.chars().filter(|x| *x != ' ' && *x != '\t');
+        if rest.clone().all(|x| x == c) && rest.count() >= 3 {
+            return true;
+        }
+    }
+    t.starts_with('|')
 }
 
 /// The length of the JSX comment block `{/* … */}` that `text` starts with (indent allowed),
@@ -161,8 +196,10 @@ pub fn inline_comment(text: &str) -> Option<usize> {
 }
 
 /// Escapes `{`, `}`, `<` outside inline code spans and formulas, keeping backslash escapes as written and,
-/// with `comments`, well-formed `{/* … */}` comments ([`inline_comment`]) as written.
-fn escape_inline(text: &str, comments: bool) -> String {
+/// with `comments`, well-formed `{/* … */}` comments ([`inline_comment`]) as written. The letter
+/// at each offset in `marks` (the `i` or `e` starting an `import`/`export` line), when it is
+/// text, is written as an expression (`{"i"}`), so MDX cannot read the line as ES module code.
+fn escape_inline(text: &str, comments: bool, marks: &[usize]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut start = 0;
     'text: while start < text.len() {
@@ -176,6 +213,9 @@ fn escape_inline(text: &str, comments: bool) -> String {
                     // Code spans are found again after the comment, as MDX reads them.
                     start += i + len;
                     continue 'text;
+                }
+                Inline::Char(i, c @ ('i' | 'e')) if marks.contains(&(start + i)) => {
+                    out.push_str(&format!("{{\"{c}\"}}"));
                 }
                 Inline::Char(_, c @ ('{' | '}' | '<')) => {
                     out.push('\\');
@@ -228,7 +268,7 @@ pub fn mdx_inline_after(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     // Inline text never starts a block, so fences and ESM keywords mean nothing here.
-    let mut escaped = escape_inline(&one_line, false);
+    let mut escaped = escape_inline(&one_line, false, &[]);
     let run = escaped.len() - escaped.trim_end_matches('#').len();
     let start = escaped.len() - run;
     if run > 0 && (start == 0 || escaped[..start].ends_with([' ', '\t'])) {
@@ -687,6 +727,18 @@ mod tests {
         assert_eq!(
             mdx_prose("## H\nexport const a = {1}\n***\nimport x"),
             "## H\n{\"e\"}xport const a = \\{1\\}\n***\n{\"i\"}mport x"
+        );
+        // A formula or code span runs across an `import` line of its paragraph (found by the
+        // property test over every hostile fragment), but never out of a heading.
+        assert_eq!(
+            mdx_prose("$a\n\timport$l)<U`\"t$"),
+            "$a\n\timport$l)\\<U`\"t$"
+        );
+        assert_eq!(mdx_prose("`a\nimport b` <c"), "`a\nimport b` \\<c");
+        assert_eq!(mdx_prose("# a $b\nc <x $"), "# a $b\nc \\<x $");
+        assert_eq!(
+            mdx_prose("# `h\nimport x` <y"),
+            "# `h\n{\"i\"}mport x` \\<y"
         );
         assert_eq!(
             mdx_prose("> ~~~\n> {x}\n> ~~~\n{y}"),
