@@ -29,6 +29,13 @@ pub fn mdx_prose(text: &str) -> String {
         let content = line.trim_start_matches([' ', '\t', '>']);
         let container = line.len() - content.len();
         let marker = fence_marker(content);
+        // A fence opened in a blockquote ends with the quote: a line without `>` (a blank one
+        // too) is outside it, and fenced code has no lazy continuation.
+        if fence
+            .is_some_and(|(_, _, prefix)| prefix.contains('>') && !line[..container].contains('>'))
+        {
+            fence = None;
+        }
         if let Some((ch, n, _)) = fence {
             out.push_str(line);
             if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
@@ -740,6 +747,9 @@ mod tests {
             mdx_prose("# `h\nimport x` <y"),
             "# `h\n{\"i\"}mport x` \\<y"
         );
+        // The quote's end closes its fence (found by the property test).
+        assert_eq!(mdx_prose("> ~~~i\n\n<y  iL \n"), "> ~~~i\n\n\\<y  iL \n");
+        assert_eq!(mdx_prose("> ```\n> {x}\n{y}"), "> ```\n> {x}\n\\{y\\}");
         assert_eq!(
             mdx_prose("> ~~~\n> {x}\n> ~~~\n{y}"),
             "> ~~~\n> {x}\n> ~~~\n\\{y\\}"
