@@ -94,15 +94,7 @@ fn generate(root: &Path) {
     let diags = personamap_check::validate(&spec, &outputs);
     assert!(!personamap_spec::diag::has_errors(&diags));
     let writer = Writer::new(root).expect("writer");
-    let files: Vec<FileOut> = outputs
-        .files
-        .iter()
-        .map(|o| FileOut {
-            path: &o.path,
-            contents: &o.contents,
-            generated: o.kind.is_generated(),
-        })
-        .collect();
+    let files = FileOut::all(&outputs.files);
     let plan = writer.plan_with(&files, &outputs.inserted).expect("a plan");
     writer.apply(&plan).expect("written");
 }

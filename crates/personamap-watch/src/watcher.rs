@@ -455,14 +455,7 @@ impl Watch {
 
 /// Writes every output that differs from the disk; describes what was written.
 fn write(writer: &Writer, outputs: &[Output], inserted: &Inserted) -> Result<String, String> {
-    let files: Vec<FileOut> = outputs
-        .iter()
-        .map(|o| FileOut {
-            path: &o.path,
-            contents: &o.contents,
-            generated: o.kind.is_generated(),
-        })
-        .collect();
+    let files = FileOut::all(outputs);
     // Held while planning and writing, so that a `generate` on the same root waits.
     let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
     let _run = writer

@@ -42,6 +42,20 @@ pub struct FileOut<'a> {
     pub generated: bool,
 }
 
+impl<'a> FileOut<'a> {
+    /// The compiler's outputs as the writer takes them.
+    pub fn all(outputs: &'a [personamap_render::Output]) -> Vec<Self> {
+        outputs
+            .iter()
+            .map(|o| FileOut {
+                path: &o.path,
+                contents: &o.contents,
+                generated: o.kind.is_generated(),
+            })
+            .collect()
+    }
+}
+
 /// What applying a plan does to one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {

@@ -330,7 +330,7 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => {
                 let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
-                match writer.plan_with(&file_outs(&outputs), &outputs.inserted) {
+                match writer.plan_with(&FileOut::all(&outputs.files), &outputs.inserted) {
                     Ok(plan) => {
                         diags.extend(personamap_check::validate_some(
                             &spec,
@@ -355,19 +355,6 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
     }
     let failed = report(&sources, &mut diags, format);
     Ok(if failed { None } else { result })
-}
-
-/// The outputs as the writer takes them.
-fn file_outs(outputs: &Outputs) -> Vec<FileOut<'_>> {
-    outputs
-        .files
-        .iter()
-        .map(|o| FileOut {
-            path: &o.path,
-            contents: &o.contents,
-            generated: o.kind.is_generated(),
-        })
-        .collect()
 }
 
 /// A file the writer refuses, as a diagnostic at the spec table that produces it, with the
@@ -448,7 +435,7 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
     let Some(Compiled { outputs, plan }) = compile(root, format, validate)? else {
         return Ok(ExitCode::FAILURE);
     };
-    let files = file_outs(&outputs);
+    let files = FileOut::all(&outputs.files);
     let verb = |a: &Action| match a {
         Action::Create(_) => "create",
         Action::Update(_) => "update",
