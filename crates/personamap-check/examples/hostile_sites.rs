@@ -1,10 +1,9 @@
 //! Writes N hostile sample sites (docs.json + personas/) for an external conformance run:
-//! `cargo run -p personamap-check --example hostile_sites -- OUT_DIR N [SEED] [--settled]`.
+//! `cargo run -p personamap-check --example hostile_sites -- OUT_DIR N [SEED]`.
 //! The same seed gives the same sites (site-000 … under OUT_DIR). Each is a whole random spec:
 //! several pages with every option, personas with every edge form, class overrides, nested
 //! frontmatter, CRLF files, and text from every character class known to break MDX, Mermaid or
-//! Mintlify's reprint. `--settled` draws only from what the compiler already handles (see
-//! `hostile::SETTLED`). Run `personamap generate --root OUT_DIR/site-000` to compile one.
+//! Mintlify's reprint. Run `personamap generate --root OUT_DIR/site-000` to compile one.
 
 #[path = "../tests/support/hostile.rs"]
 mod hostile;
@@ -15,11 +14,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let settled = args.iter().any(|a| a == "--settled");
-    args.retain(|a| a != "--settled");
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(out), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>())) else {
-        eprintln!("usage: hostile_sites OUT_DIR N [SEED] [--settled]");
+        eprintln!("usage: hostile_sites OUT_DIR N [SEED]");
         return ExitCode::FAILURE;
     };
     let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(4);
@@ -27,11 +24,7 @@ fn main() -> ExitCode {
     bytes[..8].copy_from_slice(&seed.to_le_bytes());
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
     let mut runner = TestRunner::new_with_rng(Config::default(), rng);
-    let strategy = hostile::site_with(if settled {
-        &hostile::SETTLED
-    } else {
-        &hostile::FULL
-    });
+    let strategy = hostile::site();
     for i in 0..n {
         let site = match strategy.new_tree(&mut runner) {
             Ok(tree) => tree.current(),

@@ -1,8 +1,8 @@
 //! Property tests: hostile text anywhere in a valid spec never breaks the outputs. The
 //! generated MDX parses (markdown-rs + swc), the frontmatter reads back, the snippet follows
 //! Mintlify's rules, every Mermaid block reads back to the spec's graph, and nothing panics.
-//! The first property draws from `hostile::SETTLED` until issue #10's open defect classes are
-//! fixed (then `hostile::FULL`); the second checks, over `FULL`, that nothing panics.
+//! Both draw whole hostile sites ([`hostile::site`]); the first skips the few specs rejected
+//! with a located error, the second requires that every spec compiles or is rejected so.
 
 mod support {
     pub mod hostile;
@@ -37,13 +37,14 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn hostile_text_never_breaks_the_outputs(site in hostile::site_with(&hostile::SETTLED)) {
+    fn hostile_text_never_breaks_the_outputs(site in hostile::site()) {
         let (sources, docs) = spec_and_docs(&site);
         let (spec, diags) = personamap_spec::load(sources.clone());
         let shown = |d: &[personamap_spec::Diagnostic]| {
             d.iter().map(|d| d.render(&sources)).collect::<Vec<_>>().join("\n")
         };
-        prop_assert!(!diag::has_errors(&diags), "{}", shown(&diags));
+        // A spec rejected with a located error (a rare character, a reserved id) is fine.
+        prop_assume!(!diag::has_errors(&diags));
         let spec = spec.expect("a spec without errors");
         let site_inputs = SiteInputs { docs_json: docs, ..SiteInputs::default() };
         let compiler = Compiler::new();
@@ -57,7 +58,7 @@ proptest! {
     }
 
     #[test]
-    fn every_hostile_spec_compiles_or_fails_with_diagnostics(site in hostile::site_with(&hostile::FULL)) {
+    fn every_hostile_spec_compiles_or_fails_with_diagnostics(site in hostile::site()) {
         let (sources, docs) = spec_and_docs(&site);
         let (spec, diags) = personamap_spec::load(sources);
         prop_assert!(spec.is_some() || diag::has_errors(&diags));

@@ -121,7 +121,7 @@ const NASTY_BLOCKS: &[&str] = &[
     "$$ math $$ and %% comment",
 ];
 
-/// Node ids: plain and Mermaid-troubling (`Object.prototype` names are in `FULL.rare_ids`).
+/// Node ids: plain and Mermaid-troubling (`Object.prototype` names are in [`RARE_IDS`]).
 const IDS: &[&str] = &[
     "N", "A", "B_2", "o", "x", "ox", "Ox", "end2", "End", "mystyle", "styleA", "_", "9lives",
     "click2",
@@ -173,143 +173,30 @@ const TOOLTIPS: &[&str] = &[
 /// `dash` values.
 const DASHES: &[&str] = &["4 2", "3 3", "5,5", "2"];
 
-/// What a generator draws from: every hostile fragment ([`FULL`]), or only those the compiler
-/// already handles ([`SETTLED`]: without the fragments of issue #10's open defect classes).
-pub struct Pools {
-    /// Fragments, blocks, ids, edge labels, tooltips and dashes left out of the lists above.
-    pub without: &'static [&'static str],
-    /// Frontmatter nesting depth.
-    pub fm_depth: u32,
-    /// Rare fragments (about one in 600 pieces), some of which personamap rejects with a
-    /// located error.
-    pub rare: &'static [&'static str],
-    /// Rare node ids (about one in 200 nodes), some rejected with a located error.
-    pub rare_ids: &'static [&'static str],
-    /// Characters taken out of texts that become JSX attributes (card and tab titles).
-    pub attr_drops: &'static [char],
-    /// Whether related cards get a description.
-    pub card_descriptions: bool,
-    /// Whether pages may show links as cards (node labels in JSX attributes).
-    pub link_cards: bool,
-    /// Whether specs use every option (several pages, tabs, links, related cards, banners,
-    /// overrides, a data snippet, CRLF files); else one page with the default options.
-    pub whole: bool,
-}
+/// Rare fragments (about one in 600 pieces), some of which personamap rejects with a located
+/// error; most are valid (a private-use character, a symbol): about one spec in 25 is rejected.
+const RARE: &[&str] = &["\u{fffe}", "\u{e000}", "\u{1d11e}", "\u{fffd}"];
 
-impl Pools {
-    /// The items of `list` this pool draws from.
-    fn kept(&self, list: &'static [&'static str]) -> Vec<&'static str> {
-        list.iter()
-            .copied()
-            .filter(|item| !self.without.contains(item))
-            .collect()
-    }
-}
-
-/// Every hostile fragment: the conformance runs use this.
-pub static FULL: Pools = Pools {
-    without: &[],
-    fm_depth: 2,
-    // Most rare draws are valid (a private-use character, a symbol, an id that only looks like
-    // an `Object.prototype` name): about one spec in 25 is rejected with a located error.
-    rare: &["\u{fffe}", "\u{e000}", "\u{1d11e}", "\u{fffd}"],
-    rare_ids: &[
-        "constructor",
-        "toString",
-        "__proto__",
-        "hasOwnProperty",
-        "valueOf",
-        "constructor_",
-        "toStrings",
-        "_proto_",
-        "hasOwn",
-        "valueOf2",
-    ],
-    attr_drops: &[],
-    card_descriptions: true,
-    link_cards: true,
-    whole: true,
-};
-
-/// Only what the compiler handles today (the property test's pools until the open defect
-/// classes of issue #10 are fixed): one page with the default options, and none of `\n`,
-/// icons, `o`/`x` label ends, `Object.prototype` or `style` ids, special edge labels,
-/// `import`/`export`, fences in quotes, trailing `#`/`\`, U+FFFE, comma dashes, `"{}` in
-/// persona names and nested frontmatter.
-pub static SETTLED: Pools = Pools {
-    without: &[
-        // Fragments.
-        " #",
-        "style:#1;",
-        "mode:\"fast\"",
-        "\\n",
-        "C:\\new",
-        "fa:fa-x",
-        "fab:fa-github",
-        "**b**",
-        "_i_",
-        "import x from \"y\"",
-        "export const a = 1",
-        "import",
-        "export",
-        "o",
-        "x",
-        " o",
-        " x",
-        "applies to",
-        "opts into",
-        "constructor",
-        "__proto__",
-        "toString",
-        // Blocks.
-        "## Heading\nexport const a = 1",
-        "## Heading\nimport x from \"y\"",
-        "| a | b |\n| - | - |\n| 1 | 2 |\nexport default 3",
-        "***\nimport {a} from 'b'",
-        "export is a word here",
-        "import is a word here",
-        "> ~~~\n> code {x} <y>\n> ~~~",
-        "    indented {code}",
-        "Text ending with a hash #",
-        "Trailing backslash\\",
-        "A line\\\nbroken by a backslash",
-        "<div>html {block}</div>",
-        "[link](https://example.com/a_b) and <https://example.com>",
-        "![image](/logo.svg)",
-        "- [ ] task\n- [x] done",
-        "$$ math $$ and %% comment",
-        // Ids.
-        "ox",
-        "Ox",
-        "end2",
-        "mystyle",
-        "styleA",
-        // Edge labels.
-        "a|b",
-        "1. x",
-        "== c",
-        "-> d",
-        "\"q\"",
-        "%% x",
-        // Tooltips.
-        "a \"b\" #c <d> {e} %f ;g `h`",
-        // Dashes.
-        "5,5",
-    ],
-    fm_depth: 0,
-    rare: &[" "],
-    rare_ids: &["N"],
-    attr_drops: &['"', '{', '}'],
-    card_descriptions: false,
-    link_cards: false,
-    whole: false,
-};
+/// Rare node ids (about one in 200 nodes): `Object.prototype` names, which personamap rejects
+/// with a located error, and ids that only look like them.
+const RARE_IDS: &[&str] = &[
+    "constructor",
+    "toString",
+    "__proto__",
+    "hasOwnProperty",
+    "valueOf",
+    "constructor_",
+    "toStrings",
+    "_proto_",
+    "hasOwn",
+    "valueOf2",
+];
 
 /// Any text: fragments from [`NASTY`] mixed with arbitrary Unicode, possibly empty.
-pub fn text(p: &'static Pools) -> impl Strategy<Value = String> {
+pub fn text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        600 => proptest::sample::select(p.kept(NASTY)).prop_map(str::to_string),
-        1 => proptest::sample::select(p.rare).prop_map(str::to_string),
+        600 => proptest::sample::select(NASTY).prop_map(str::to_string),
+        1 => proptest::sample::select(RARE).prop_map(str::to_string),
         400 => any::<String>().prop_map(|s| s.chars().take(6).collect()),
         200 => "[a-zA-Z ]{1,8}",
     ];
@@ -317,15 +204,15 @@ pub fn text(p: &'static Pools) -> impl Strategy<Value = String> {
 }
 
 /// One line of text (no line breaks).
-pub fn line(p: &'static Pools) -> impl Strategy<Value = String> {
-    text(p).prop_map(|t| t.replace(['\n', '\r', '\u{2028}'], " "))
+pub fn line() -> impl Strategy<Value = String> {
+    text().prop_map(|t| t.replace(['\n', '\r', '\u{2028}'], " "))
 }
 
 /// Markdown prose: hostile blocks and text, joined by single or double line breaks.
-pub fn prose(p: &'static Pools) -> impl Strategy<Value = String> {
+pub fn prose() -> impl Strategy<Value = String> {
     let block = prop_oneof![
-        2 => proptest::sample::select(p.kept(NASTY_BLOCKS)).prop_map(str::to_string),
-        2 => text(p),
+        2 => proptest::sample::select(NASTY_BLOCKS).prop_map(str::to_string),
+        2 => text(),
     ];
     let sep = proptest::sample::select(&["\n", "\n\n"][..]);
     proptest::collection::vec((block, sep), 1..4).prop_map(|v| {
@@ -356,14 +243,14 @@ pub enum Fm {
     Table(Vec<(String, Fm)>),
 }
 
-fn fm(p: &'static Pools) -> impl Strategy<Value = Fm> {
+fn fm() -> impl Strategy<Value = Fm> {
     let leaf = prop_oneof![
-        3 => line(p).prop_map(Fm::Str),
+        3 => line().prop_map(Fm::Str),
         1 => any::<i32>().prop_map(|i| Fm::Int(i.into())),
         1 => any::<bool>().prop_map(Fm::Bool),
         1 => (-1000i32..1000).prop_map(|i| Fm::Float(f64::from(i) / 8.0)),
     ];
-    leaf.prop_recursive(p.fm_depth, 8, 3, |inner| {
+    leaf.prop_recursive(2, 8, 3, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..3).prop_map(Fm::Array),
             proptest::collection::vec((key(), inner), 0..3).prop_map(Fm::Table),
@@ -520,16 +407,16 @@ fn opt<S: Strategy>(s: S) -> impl Strategy<Value = Option<S::Value>> {
     proptest::option::of(s)
 }
 
-fn node(classes: usize, p: &'static Pools) -> impl Strategy<Value = Node> {
+fn node(classes: usize) -> impl Strategy<Value = Node> {
     (
-        prop_oneof![199 => proptest::sample::select(p.kept(IDS)), 1 => pick(p.rare_ids)],
-        proptest::collection::vec(line(p), 1..4),
+        prop_oneof![199 => proptest::sample::select(IDS), 1 => pick(RARE_IDS)],
+        proptest::collection::vec(line(), 1..4),
         any::<bool>(),
         opt(0..classes),
         opt(0..HREFS.len()),
         opt(prop_oneof![
-            proptest::sample::select(p.kept(TOOLTIPS)).prop_map(str::to_string),
-            line(p)
+            proptest::sample::select(TOOLTIPS).prop_map(str::to_string),
+            line()
         ]),
     )
         .prop_map(|(id, label, label_as_string, class, href, tooltip)| Node {
@@ -542,10 +429,10 @@ fn node(classes: usize, p: &'static Pools) -> impl Strategy<Value = Node> {
         })
 }
 
-fn stmt(nodes: usize, p: &'static Pools) -> impl Strategy<Value = Stmt> {
+fn stmt(nodes: usize) -> impl Strategy<Value = Stmt> {
     let set = proptest::collection::vec(0..nodes, 1..3);
     let label = opt((
-        prop_oneof![2 => proptest::sample::select(p.kept(EDGE_LABELS)).prop_map(str::to_string), 1 => line(p)],
+        prop_oneof![2 => proptest::sample::select(EDGE_LABELS).prop_map(str::to_string), 1 => line()],
         0u8..4,
     ));
     (
@@ -590,25 +477,22 @@ fn one_self_loop_per_node(mut edges: Vec<Vec<Stmt>>) -> Vec<Vec<Stmt>> {
     edges
 }
 
-fn persona(classes: usize, p: &'static Pools) -> impl Strategy<Value = Persona> {
+fn persona(classes: usize) -> impl Strategy<Value = Persona> {
     (
-        line(p),
-        opt(line(p)),
+        line(),
+        opt(line()),
         opt(pick(ICONS).prop_map(str::to_string)),
         opt(0..DIRECTIONS.len()),
-        opt(prose(p)),
+        opt(prose()),
         proptest::collection::vec(
-            (
-                0..classes,
-                proptest::collection::vec(node(classes, p), 1..4),
-            ),
+            (0..classes, proptest::collection::vec(node(classes), 1..4)),
             1..3,
         ),
         proptest::collection::vec(
             (
                 0..classes,
                 0..FILLS.len(),
-                opt(proptest::sample::select(p.kept(DASHES))),
+                opt(proptest::sample::select(DASHES)),
             ),
             0..2,
         ),
@@ -616,45 +500,36 @@ fn persona(classes: usize, p: &'static Pools) -> impl Strategy<Value = Persona> 
         .prop_flat_map(
             move |(name, nickname, icon, direction, intro, groups, overrides)| {
                 let n = groups.iter().map(|g| g.1.len()).sum::<usize>();
-                proptest::collection::vec(proptest::collection::vec(stmt(n, p), 0..4), 0..3)
+                proptest::collection::vec(proptest::collection::vec(stmt(n), 0..4), 0..3)
                     .prop_map(one_self_loop_per_node)
                     .prop_map(move |edges| Persona {
-                        name: name.replace(p.attr_drops, ""),
+                        name: name.clone(),
                         nickname: nickname.clone(),
                         icon: icon.clone(),
                         direction,
                         intro: intro.clone(),
                         groups: groups.clone(),
                         edges,
-                        overrides: if p.whole {
-                            overrides.clone()
-                        } else {
-                            Vec::new()
-                        },
+                        overrides: overrides.clone(),
                     })
             },
         )
 }
 
-fn page(p: &'static Pools) -> impl Strategy<Value = Page> {
+fn page() -> impl Strategy<Value = Page> {
     (
-        (line(p), line(p), opt(prose(p)), opt(prose(p)), opt(line(p))),
-        (
-            0u8..3,
-            0u8..(if p.link_cards { 5 } else { 4 }),
-            opt(any::<bool>()),
-            0u8..4,
-        ),
+        (line(), line(), opt(prose()), opt(prose()), opt(line())),
+        (0u8..3, 0u8..5, opt(any::<bool>()), 0u8..4),
         proptest::collection::vec(
             (
-                line(p),
+                line(),
                 0..HREFS.len(),
                 opt(pick(ICONS).prop_map(str::to_string)),
-                opt(prose(p)),
+                opt(prose()),
             ),
             0..3,
         ),
-        proptest::collection::vec((key(), fm(p)), 0..4),
+        proptest::collection::vec((key(), fm()), 0..4),
         any::<u8>(),
     )
         .prop_map(
@@ -670,52 +545,46 @@ fn page(p: &'static Pools) -> impl Strategy<Value = Page> {
                 intro,
                 closing,
                 legend,
-                layout: if p.whole { layout } else { 0 },
-                links: if p.whole { links } else { 0 },
-                accessible: accessible.filter(|_| p.whole),
-                banner: if p.whole { banner } else { 0 },
+                layout,
+                links,
+                accessible,
+                banner,
                 related: related
                     .into_iter()
-                    .filter(|_| p.whole)
                     .map(|(title, href, icon, description)| Card {
-                        title: title.replace(p.attr_drops, ""),
+                        title,
                         href,
                         icon,
-                        description: description.filter(|_| p.card_descriptions),
+                        description,
                     })
                     .collect(),
                 frontmatter,
-                personas: if p.whole { personas } else { 0 },
+                personas,
             },
         )
 }
 
-/// Strategy for a whole site drawn from `p`.
-pub fn site_with(p: &'static Pools) -> impl Strategy<Value = Site> {
+/// Strategy for a whole hostile site.
+pub fn site() -> impl Strategy<Value = Site> {
     (
-        proptest::collection::vec(
-            (line(p), opt(proptest::sample::select(p.kept(DASHES)))),
-            2..4,
-        ),
-        proptest::collection::vec(page(p), 1..3),
+        proptest::collection::vec((line(), opt(proptest::sample::select(DASHES))), 2..4),
+        proptest::collection::vec(page(), 1..3),
         any::<bool>(),
         opt(0..DIVIDERS.len()),
-        (opt(line(p)), opt(line(p))),
+        (opt(line()), opt(line())),
         prop_oneof![3 => Just(false), 1 => Just(true)],
     )
         .prop_flat_map(
             move |(palette, pages, data_snippet, divider, about, crlf)| {
                 let classes = palette.len();
-                proptest::collection::vec(persona(classes, p), 1..4).prop_map(move |personas| {
-                    Site {
-                        pages: pages[..if p.whole { pages.len() } else { 1 }].to_vec(),
-                        palette: palette.clone(),
-                        personas,
-                        data_snippet: data_snippet && p.whole,
-                        divider: divider.filter(|_| p.whole),
-                        about: about.clone(),
-                        crlf: crlf && p.whole,
-                    }
+                proptest::collection::vec(persona(classes), 1..4).prop_map(move |personas| Site {
+                    pages: pages.clone(),
+                    palette: palette.clone(),
+                    personas,
+                    data_snippet,
+                    divider,
+                    about: about.clone(),
+                    crlf,
                 })
             },
         )
@@ -1048,15 +917,4 @@ pub fn files(site: &Site) -> Vec<(String, String)> {
         "---\ntitle: Home\ndescription: The page that was here before personamap.\n---\n\nWelcome.\n\n## Anchor\n\nThe section `/index#anchor` links to.\n".to_string(),
     ));
     out
-}
-
-#[test]
-fn settled_leaves_out_only_what_full_draws() {
-    let lists = [NASTY, NASTY_BLOCKS, IDS, EDGE_LABELS, TOOLTIPS, DASHES];
-    for item in SETTLED.without {
-        assert!(
-            lists.iter().any(|l| l.contains(item)),
-            "{item:?} is in no list"
-        );
-    }
 }
