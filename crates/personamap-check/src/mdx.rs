@@ -80,8 +80,8 @@ pub fn parse(text: &str) -> Result<PageParts, String> {
 
 /// One chunk parsed whole.
 fn parse_chunk(chunk: &str, first_line: usize) -> Result<PageParts, String> {
-    let tree =
-        markdown::to_mdast(chunk, &options()).map_err(|m| at_line(&m.to_string(), first_line))?;
+    let tree = personamap_render::md::to_mdast(chunk, &options())
+        .map_err(|m| at_line(&m.to_string(), first_line))?;
     if let Some(line) = unclosed_code(&tree, chunk) {
         return Err(format!(
             "a code block opened at line {} is never closed",
@@ -97,7 +97,7 @@ fn parse_chunk(chunk: &str, first_line: usize) -> Result<PageParts, String> {
 /// parsing it whole gives (see [`parse`]).
 fn parse_masked(chunk: &str) -> Option<PageParts> {
     let (text, bodies) = masked(chunk)?;
-    let tree = markdown::to_mdast(&text, &options()).ok()?;
+    let tree = personamap_render::md::to_mdast(&text, &options()).ok()?;
     if unclosed_code(&tree, &text).is_some() {
         return None;
     }

@@ -70,3 +70,50 @@ proptest! {
         }
     }
 }
+
+/// Prose made of the pieces that open or close Markdown and MDX constructs.
+fn prose_pieces() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "`", "``", "```", "~~~", "$", "$$", "{", "}", "<", "<b", ">", "> ", "\n", "\n\n", " ",
+        "    ", "\t", "- ", "1. ", "* ", "# ", "|", "---", "\\", "import", "export", "{/*", "*/}",
+        "a", "b c", "\u{feff}", "\r\n",
+    ];
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Escaped prose placed in a page is valid MDX (as Mintlify reads it: GFM and maths on) and
+    /// ends where it should: the page's next heading is still a heading at the top level.
+    /// (Prose that markdown-rs cannot read at all is refused by the compile, and skipped.)
+    #[test]
+    fn escaped_prose_is_mdx_and_ends_in_place(text in prose_pieces()) {
+        // Prose markdown-rs cannot read is refused with a located error (`markdown-unreadable`).
+        prop_assume!(personamap_render::escape::prose_unreadable(&text).is_none());
+        let page = format!(
+            "# Top\n\n{}\n\n## After\n",
+            personamap_render::escape::mdx_prose(&text)
+        );
+        let options = markdown::ParseOptions {
+            constructs: markdown::Constructs {
+                gfm_autolink_literal: true,
+                gfm_footnote_definition: true,
+                gfm_label_start_footnote: true,
+                gfm_strikethrough: true,
+                gfm_table: true,
+                gfm_task_list_item: true,
+                math_flow: true,
+                math_text: true,
+                ..markdown::Constructs::mdx()
+            },
+            ..markdown::ParseOptions::gfm()
+        };
+        let tree = personamap_render::md::to_mdast(&page, &options);
+        prop_assert!(tree.is_ok(), "{page:?}: {:?}", tree.err());
+        let tree = tree.expect("checked");
+        let last = tree.children().and_then(|c| c.last()).cloned();
+        let after = matches!(&last, Some(markdown::mdast::Node::Heading(h)) if h.depth == 2 && last.as_ref().is_some_and(|n| n.to_string() == "After"));
+        prop_assert!(after, "{page:?}: ends with {last:?}");
+    }
+}

@@ -23,10 +23,15 @@ pub fn mdx_prose(text: &str) -> String {
     while i < text.len() {
         while spans.next_if(|(s, _)| s.end <= i).is_some() {}
         if let Some((span, kind)) = spans.peek().filter(|(s, _)| s.start <= i) {
-            if *kind == Kind::Inline {
-                inline_code(&text[i..span.end], &mut out);
-            } else {
-                out.push_str(&text[i..span.end]);
+            match kind {
+                Kind::Inline => inline_code(&text[i..span.end], &mut out),
+                // One line: MDX refuses a lazy line (one without its quote's `>` or its list
+                // item's indent) in an expression, and tries a line starting with `<` as JSX.
+                // On one line in a container: MDX refuses a lazy line (one without its quote's
+                // `>` or its item's indent) inside an expression.
+                Kind::InlineComment(true) => one_line(&text[i..span.end], &mut out),
+                Kind::InlineComment(false) => inline_code(&text[i..span.end], &mut out),
+                Kind::Flow | Kind::Comment => out.push_str(&text[i..span.end]),
             }
             line_start = text[i..span.end].ends_with('\n');
             i = span.end;
@@ -64,26 +69,70 @@ pub fn mdx_prose(text: &str) -> String {
     out
 }
 
-/// Copies an inline code span or formula: a line inside it whose text starts with `<` or `{` is
-/// joined to the line before with a space (what a line ending in code shows), since MDX tries
-/// such a line as JSX or an expression before it reads the paragraph, and fails.
+/// Copies an inline code span or formula. When a line inside it starts with `<` or `{`, its
+/// lines are joined into its first (a line ending in code shows as a space), since MDX tries
+/// such a line as JSX or an expression before it reads the paragraph, and fails; joining into
+/// the first line, which starts mid-line, never makes a later line start a block.
 fn inline_code(code: &str, out: &mut String) {
-    let mut rest = code;
-    while let Some(n) = rest.find('\n') {
-        let next = rest[n + 1..].trim_start_matches([' ', '\t', '>']);
-        if next.starts_with(['<', '{']) {
-            out.push_str(rest[..n].strip_suffix('\r').unwrap_or(&rest[..n]));
-            out.push(' ');
-        } else {
-            out.push_str(&rest[..n + 1]);
-        }
-        rest = if next.starts_with(['<', '{']) {
-            next
-        } else {
-            &rest[n + 1..]
-        };
+    let jsx = code.split('\n').skip(1).any(|l| {
+        l.trim_start_matches([' ', '\t', '>'])
+            .starts_with(['<', '{'])
+    });
+    if jsx {
+        one_line(code, out);
+    } else {
+        out.push_str(code);
     }
-    out.push_str(rest);
+}
+
+/// `text` on one line: each line ending, with the next line's container prefix and indent,
+/// becomes one space.
+fn one_line(text: &str, out: &mut String) {
+    let mut lines = text.split('\n');
+    out.push_str(lines.next().unwrap_or("").trim_end_matches('\r'));
+    for line in lines {
+        out.push(' ');
+        out.push_str(
+            line.trim_start_matches([' ', '\t', '>'])
+                .trim_end_matches('\r'),
+        );
+    }
+}
+
+/// Markdown as MDX reads prose whose `{`, `}` and `<` are escaped: GFM and maths, no raw
+/// HTML, angle autolinks or indented code.
+fn prose_options() -> markdown::ParseOptions {
+    markdown::ParseOptions {
+        constructs: markdown::Constructs {
+            math_flow: true,
+            math_text: true,
+            html_flow: false,
+            html_text: false,
+            autolink: false,
+            code_indented: false,
+            ..markdown::Constructs::gfm()
+        },
+        ..markdown::ParseOptions::default()
+    }
+}
+
+/// Whether markdown-rs can read `text` as prose; `None` when it can, else why not. Only a
+/// fenced block can make it fail ([`crate::md::Unread::Panicked`]).
+pub fn prose_unreadable(text: &str) -> Option<crate::md::Unread> {
+    if !(text.contains("```") || text.contains("~~~") || text.contains("$$")) {
+        return None;
+    }
+    crate::md::to_mdast(&as_in_page(text), &prose_options()).err()
+}
+
+/// `text` to be read as it is in a page: markdown-rs drops a byte order mark that starts a
+/// document, but the prose is mid-page, where it is a character like a letter; it is read as
+/// one of the same length.
+fn as_in_page(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => std::borrow::Cow::Owned(format!("\u{a66e}{rest}")),
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// What [`mdx_prose`] copies as written: code, formulas and JSX comments, in order.
@@ -108,17 +157,27 @@ impl Verbatim {
                 closer: None,
             };
         }
-        let mut code = Code::default();
+        let mut code = Code::read(text);
+        // A comment inside a paragraph cannot run out of it (MDX splits blocks before it reads
+        // expressions): paragraphs as the text without comments masked shows them.
+        let blocks = std::mem::take(&mut code.text_blocks);
         for _ in 0..4 {
-            code = Code::read(&masked(text, &comments));
-            let found = find_comments(text, &code);
+            let found = find_comments(text, &code, &blocks);
             if found == comments {
                 break;
             }
             comments = found;
+            code = Code::read(&masked(text, &comments));
         }
         let mut spans = code.spans.clone();
-        spans.extend(comments.iter().map(|c| (c.range.clone(), Kind::Comment)));
+        spans.extend(comments.iter().map(|c| {
+            let kind = if c.block {
+                Kind::Comment
+            } else {
+                Kind::InlineComment(c.contained)
+            };
+            (c.range.clone(), kind)
+        }));
         spans.sort_by_key(|(r, _)| r.start);
         // Keep them disjoint (a comment found after the last reading may overlap code).
         let mut disjoint: Vec<(std::ops::Range<usize>, Kind)> = Vec::with_capacity(spans.len());
@@ -143,9 +202,11 @@ impl Verbatim {
 enum Kind {
     /// A fenced code or formula block.
     Flow,
-    /// A code span or inline formula.
+    /// A code span or an inline formula.
     Inline,
-    /// A JSX comment (or a comment overlapping code).
+    /// A JSX comment inside a paragraph, and whether that is in a list item or blockquote.
+    InlineComment(bool),
+    /// A JSX comment block (or a comment overlapping code).
     Comment,
 }
 
@@ -154,6 +215,8 @@ enum Kind {
 struct Comment {
     range: std::ops::Range<usize>,
     block: bool,
+    /// An inline comment in a list item or blockquote (whose lines MDX refuses lazy).
+    contained: bool,
 }
 
 /// `text` with its comments hidden from Markdown, offsets kept: a block becomes blank lines,
@@ -183,7 +246,15 @@ fn masked(text: &str, comments: &[Comment]) -> String {
 /// The comments of `text` outside `code`, from the left: a block where a block may start (the
 /// first line, after a blank line, a code or formula block or another comment block), else a
 /// well-formed comment inside a paragraph.
-fn find_comments(text: &str, code: &Code) -> Vec<Comment> {
+fn find_comments(text: &str, code: &Code, blocks: &[TextBlock]) -> Vec<Comment> {
+    let inline = |start: usize, len: usize| {
+        let i = blocks.partition_point(|b| b.range.start <= start);
+        (i > 0 && blocks[i - 1].range.end >= start + len).then(|| Comment {
+            range: start..start + len,
+            block: false,
+            contained: blocks[i - 1].contained,
+        })
+    };
     let bytes = text.as_bytes();
     let mut out: Vec<Comment> = Vec::new();
     let mut spans = code.spans.iter().peekable();
@@ -209,17 +280,19 @@ fn find_comments(text: &str, code: &Code) -> Vec<Comment> {
             }
             b'{' if blank && block_may_start(text, line, code, &out) => {
                 comment_block(&text[line..])
-                    .map(|len| (line, line + len, true))
-                    .or_else(|| inline_comment(&text[i..]).map(|len| (i, i + len, false)))
+                    .map(|len| Comment {
+                        range: line..line + len,
+                        block: true,
+                        contained: false,
+                    })
+                    .or_else(|| inline_comment(&text[i..]).and_then(|len| inline(i, len)))
             }
-            b'{' => inline_comment(&text[i..]).map(|len| (i, i + len, false)),
+            b'{' => inline_comment(&text[i..]).and_then(|len| inline(i, len)),
             _ => None,
         };
-        if let Some((start, end, block)) = found {
-            out.push(Comment {
-                range: start..end,
-                block,
-            });
+        if let Some(comment) = found {
+            let end = comment.range.end;
+            out.push(comment);
             if let Some(n) = text[i..end].rfind('\n') {
                 line = i + n + 1;
             }
@@ -262,46 +335,54 @@ fn block_may_start(text: &str, line: usize, code: &Code, comments: &[Comment]) -
 #[derive(Default)]
 struct Code {
     spans: Vec<(std::ops::Range<usize>, Kind)>,
+    /// Paragraphs, headings and table cells: where inline comments may be.
+    text_blocks: Vec<TextBlock>,
+}
+
+/// A paragraph, heading or table cell.
+struct TextBlock {
+    range: std::ops::Range<usize>,
+    /// Whether it is in a list item or blockquote.
+    contained: bool,
 }
 
 impl Code {
     /// Reads `text` (comments masked) as MDX reads Markdown whose `{`, `}` and `<` are escaped.
     fn read(text: &str) -> Code {
-        let options = markdown::ParseOptions {
-            constructs: markdown::Constructs {
-                math_flow: true,
-                math_text: true,
-                html_flow: false,
-                html_text: false,
-                autolink: false,
-                code_indented: false,
-                ..markdown::Constructs::gfm()
-            },
-            ..markdown::ParseOptions::default()
-        };
+        let options = prose_options();
         let mut code = Code::default();
-        // markdown-rs drops a byte order mark that starts the text; in the page the prose is
-        // mid-document, where it is a character like a letter: read it as one (same length).
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => std::borrow::Cow::Owned(format!("\u{a66e}{rest}")),
-            None => std::borrow::Cow::Borrowed(text),
-        };
-        // Without MDX constructs, markdown-rs reads any text.
-        if let Ok(tree) = markdown::to_mdast(&text, &options) {
-            code.collect(&tree);
+        let text = as_in_page(text);
+        // Without MDX constructs, markdown-rs reads any text, unless it panics (then the
+        // compile has refused the text: see [`prose_unreadable`]) and all of it is escaped.
+        if let Ok(tree) = crate::md::to_mdast(&text, &options) {
+            code.collect(&tree, false);
         }
         code.spans.sort_by_key(|(r, _)| r.start);
+        code.text_blocks.sort_by_key(|b| b.range.start);
         code
     }
 
-    fn collect(&mut self, node: &markdown::mdast::Node) {
+    fn collect(&mut self, node: &markdown::mdast::Node, contained: bool) {
         use markdown::mdast::Node;
         let kind = match node {
             Node::Code(_) | Node::Math(_) => Kind::Flow,
             Node::InlineCode(_) | Node::InlineMath(_) => Kind::Inline,
             _ => {
+                if let (Node::Paragraph(_) | Node::Heading(_) | Node::TableCell(_), Some(p)) =
+                    (node, node.position())
+                {
+                    self.text_blocks.push(TextBlock {
+                        range: p.start.offset..p.end.offset,
+                        contained,
+                    });
+                }
+                let contained = contained
+                    || matches!(
+                        node,
+                        Node::ListItem(_) | Node::Blockquote(_) | Node::FootnoteDefinition(_)
+                    );
                 for child in node.children().into_iter().flatten() {
-                    self.collect(child);
+                    self.collect(child, contained);
                 }
                 return;
             }
@@ -351,6 +432,9 @@ impl Code {
 pub fn comment_block(text: &str) -> Option<usize> {
     let body = text.trim_start_matches([' ', '\t']).strip_prefix("{/*")?;
     let close = body.find("*/")?;
+    if !balanced(&body[..close]) {
+        return None;
+    }
     let after = body[close + 2..].strip_prefix('}')?;
     let rest = after.find('\n').map_or(after, |n| &after[..n]);
     if !rest.trim().is_empty() {
@@ -415,13 +499,31 @@ pub fn inline_pieces(text: &str) -> Vec<Inline<'_>> {
 }
 
 /// The length of the well-formed JSX comment `{/* … */}` that `text` starts with: its text
-/// holds no `*/`, and `*/}` closes it (on the same line or a later one of the paragraph).
+/// holds no `*/` and balanced braces, and `*/}` closes it (on the same line or a later one of
+/// the paragraph).
 pub fn inline_comment(text: &str) -> Option<usize> {
     let body = text.strip_prefix("{/*")?;
     let close = body.find("*/")?;
-    body[close + 2..]
-        .starts_with('}')
+    (balanced(&body[..close]) && body[close + 2..].starts_with('}'))
         .then_some("{/*".len() + close + "*/}".len())
+}
+
+/// Whether a comment's text keeps MDX's count of braces: MDX ends an expression at the `}`
+/// that balances its `{` without reading comments, so `{/* { */}` never ends and `{/* } */}`
+/// ends early; both fail to compile.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// Escapes `{`, `}`, `<` outside inline code spans and formulas, keeping backslash escapes as
@@ -905,6 +1007,17 @@ mod tests {
         assert_eq!(inline_comment("{/* a */} b"), Some(9));
         assert_eq!(inline_comment("{/**/}"), Some(6));
         assert_eq!(inline_comment("{/* a */ }"), None);
+        // MDX counts braces without reading comments (found by the prose property test).
+        assert_eq!(inline_comment("{/* {a} */}"), Some(11));
+        assert_eq!(inline_comment("{/*{*/}"), None);
+        assert_eq!(inline_comment("{/* } { */}"), None);
+        assert_eq!(comment_block("{/* { */}"), None);
+        assert_eq!(mdx_prose("{/*{*/}"), "\\{/*\\{*/\\}");
+        // Nor does a comment run out of its paragraph (a heading line interrupts it).
+        assert_eq!(mdx_prose("a {/*\n# b */}"), "a \\{/*\n# b */\\}");
+        assert_eq!(mdx_prose("a {/*\nb */}"), "a {/*\nb */}");
+        assert_eq!(mdx_prose("- {/*\r\n*/}"), "- {/* */}");
+        assert_eq!(mdx_prose("{{/*\n<`*/}"), "\\{{/* <`*/}");
         assert_eq!(inline_comment("{/* a"), None);
         assert_eq!(comment_block("{/* a */}\nb"), Some(10));
         assert_eq!(comment_block("  {/* a */}"), Some(11));
@@ -1164,6 +1277,8 @@ mod tests {
         // span, and fails (found by the property test): a line ending in code shows as a space.
         assert_eq!(mdx_prose("`𝒻.?\n<Ｎf.${…`%v"), "`𝒻.? <Ｎf.${…`%v");
         assert_eq!(mdx_prose("a\n`b\n  <c`"), "a\n`b <c`");
+        // Into the span's first line: an empty list item joined to text would start a list.
+        assert_eq!(mdx_prose("``\n1. \n{/*``"), "`` 1.  {/*``");
         assert_eq!(mdx_prose("> `a\n> {b`"), "> `a {b`");
         assert_eq!(mdx_prose("$a\r\n<b$"), "$a <b$");
         assert_eq!(mdx_prose("`a\nb`"), "`a\nb`");

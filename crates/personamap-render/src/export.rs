@@ -54,7 +54,7 @@ pub fn theme_meta(theme: &CodeTheme) -> String {
 
 /// Builds the Markdown export of an MDX page. Fails only if the page is not valid MDX.
 pub fn export(mdx: &str, input: &ExportInput) -> Result<String, String> {
-    let tree = markdown::to_mdast(mdx, &mdx_options()).map_err(|m| m.to_string())?;
+    let tree = crate::md::to_mdast(mdx, &mdx_options()).map_err(|m| m.to_string())?;
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     collect_edits(&tree, mdx, input, &mut edits);
     edits.sort_by_key(|e| e.0);

@@ -11,6 +11,7 @@ pub mod export;
 pub mod frontmatter;
 pub mod links;
 pub mod llms;
+pub mod md;
 pub mod mermaid;
 pub mod model_json;
 pub mod owned;
@@ -167,6 +168,7 @@ impl Compiler {
             .chain(spec.pages.iter().map(|p| p.id.clone()))
             .collect();
         errors.extend(links::check(spec, &known));
+        errors.extend(unreadable_prose(spec));
         // Entries earlier runs inserted for pages that are gone or moved leave first, so a
         // moved page is not seen as listed twice.
         let wanted: Vec<NavEntry> = spec
@@ -421,6 +423,39 @@ impl Compiler {
             .unwrap_or_else(|| format!("Documentation for {name}."));
         SiteFacts { name, summary }
     }
+}
+
+/// A located error for every prose field markdown-rs cannot read (it would fail the page's
+/// check as a bug of personamap): the author can close the code block that trips it.
+fn unreadable_prose(spec: &Spec) -> Vec<Diagnostic> {
+    let pages = spec.pages.iter().flat_map(|page| {
+        [("intro", &page.intro), ("closing", &page.closing)]
+            .into_iter()
+            .map(move |(field, text)| (format!("the page's {field}"), text, page.span))
+            .chain(page.related.iter().map(|r| {
+                (
+                    "a related card's description".to_string(),
+                    &r.description,
+                    r.span,
+                )
+            }))
+    });
+    let personas = spec
+        .personas
+        .iter()
+        .map(|p| (format!("persona {}'s intro", p.number), &p.intro, p.span));
+    pages
+        .chain(personas)
+        .filter_map(|(field, text, span)| {
+            let why = escape::prose_unreadable(text.as_deref()?)?;
+            Some(
+                Diagnostic::error("markdown-unreadable", Some(span), format!("{field}: {why}"))
+                    .with_help(
+                        "close each code block (``` or ~~~ on its own line, indented like the item's text) before the list item it is in ends",
+                    ),
+            )
+        })
+        .collect()
 }
 
 fn nav_diag(e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {

@@ -23,7 +23,7 @@ pub fn tab_title(number: u32, name: &str, nickname: Option<&str>) -> String {
     if !heading.contains(MARKUP) {
         return heading;
     }
-    match markdown::to_mdast(&for_parse(&heading), &options()) {
+    match crate::md::to_mdast(&for_parse(&heading), &options()) {
         Ok(tree) => {
             let mut text = String::new();
             plain_text(&tree, &heading, &mut text);
@@ -68,7 +68,7 @@ fn isolated(text: &str) -> String {
     const LEAD: &str = "a ";
     let source = format!("{LEAD}{escaped}");
     let mut literal: Vec<(usize, usize)> = Vec::new();
-    match markdown::to_mdast(&for_parse(&source), &options()) {
+    match crate::md::to_mdast(&for_parse(&source), &options()) {
         Ok(tree) => text_ranges(&tree, &mut literal),
         Err(_) => return escaped,
     }
