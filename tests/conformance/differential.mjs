@@ -154,93 +154,127 @@ function markdownText(source, processor = markdown) {
   const hast = processor.runSync(processor.parse(file), file);
   return textOf(htmlNodes(renderToStaticMarkup(toJsxRuntime(hast, { Fragment: runtime.Fragment, jsx: runtime.jsx, jsxs: runtime.jsxs }))));
 }
-// Prose fields are Markdown in which a JSX comment `{/* … */}` (its text holding no `*/`) is a
-// comment, as MDX reads it, outside code: in a paragraph, or on lines of its own at a block's
-// start (then it may hold blank lines). Everything else stays as written.
-function withoutComments(source) {
-  const text = String(source ?? '');
-  let out = '';
-  let fence = null; // [character, length] of the open fence
-  let blockStart = true;
+// Prose fields are Markdown in which a JSX comment `{/* … */}` (its text holding no `*/` and
+// balanced braces, as MDX counts them) is a comment, as MDX reads it, outside code and maths: in
+// one paragraph, or on lines of its own (then it may hold blank lines, and it ends a paragraph
+// before it, as MDX reads it as a flow expression).
+// Code, maths and paragraphs are where remark finds them (read as MDX reads Markdown), the
+// comments hidden; the two are read again until they agree. Everything else stays as written.
+const COMMENT_AT = /^\{\/\*((?!\*\/)[\s\S])*\*\/\}/;
+const balanced = (body) => {
+  let depth = 0;
+  for (const c of body) {
+    if (c === '{') depth += 1;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+};
+const commentAt = (text) => {
+  const m = COMMENT_AT.exec(text);
+  return m && balanced(m[0].slice(3, -3)) ? m[0].length : 0;
+};
+const markdownTree = unified().use(remarkParse).use(mdxMarkdown).use(remarkGfm).use(remarkMath);
+// Code and maths ([start, end, block]) and paragraphs ([start, end]) of `text`.
+function codeAndParagraphs(text) {
+  // A leading U+FEFF is text inside a page (remark drops it only at a document's start).
+  const shift = text.startsWith('\uFEFF') ? 1 : 0;
+  const tree = markdownTree.parse(shift ? `\n${text}` : text);
+  const code = [];
+  const paragraphs = [];
+  const walk = (node) => {
+    const at = node.position ? [node.position.start.offset - shift, node.position.end.offset - shift] : null;
+    if (['code', 'math', 'inlineCode', 'inlineMath'].includes(node.type)) {
+      code.push([...at, node.type === 'code' || node.type === 'math']);
+      return;
+    }
+    if (['paragraph', 'heading', 'tableCell'].includes(node.type)) paragraphs.push(at);
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  code.sort((x, y) => x[0] - y[0]);
+  return { code, paragraphs };
+}
+// The comments of `text` ([start, end, block]) outside `code`, from the left.
+function findComments(text, code, paragraphs) {
+  const out = [];
   let i = 0;
+  let line = 0;
+  let blank = true;
   while (i < text.length) {
-    const eol = text.indexOf('\n', i);
-    const end = eol < 0 ? text.length : eol + 1;
-    const line = text.slice(i, end);
-    const content = line.replace(/^[ \t>]*/, '');
-    const marker = /^(`{3,}|~{3,})(.*)/.exec(content);
-    if (fence) {
-      if (marker && marker[1][0] === fence[0] && marker[1].length >= fence.length && marker[2].trim() === '') fence = null;
-      out += line;
-      i = end;
-      blockStart = fence === null;
+    const span = code.find(([start, end]) => start <= i && i < end);
+    if (span) {
+      const n = text.lastIndexOf('\n', span[1] - 1);
+      if (n >= i) line = n + 1;
+      blank = line === span[1];
+      i = span[1];
       continue;
     }
-    if (marker && !(marker[1][0] === '`' && marker[2].includes('`'))) {
-      fence = marker[1];
-      out += line;
-      i = end;
+    if (text[i] === '\\' && /[!-/:-@[-`{-~]/.test(text[i + 1] ?? '')) {
+      blank = false;
+      i += 2;
       continue;
     }
-    if (line.trim() === '') {
-      out += line;
-      i = end;
-      blockStart = true;
-      continue;
-    }
-    if (blockStart) {
-      const block = /^[ \t]*\{\/\*((?!\*\/)[\s\S])*\*\/\}[ \t]*(\n|$)/.exec(text.slice(i));
-      if (block) {
-        i += block[0].length;
-        continue;
+    let found = null;
+    if (text[i] === '{') {
+      if (blank) {
+        const m = /^[ \t]*(\{\/\*((?!\*\/)[\s\S])*\*\/\})[ \t]*(\n|$)/.exec(text.slice(line));
+        if (m && balanced(m[1].slice(3, -3))) found = [line, line + m[0].length, true];
       }
+      const len = found ? 0 : commentAt(text.slice(i));
+      if (len && paragraphs.some(([start, end]) => start <= i && i + len <= end)) found = [i, i + len, false];
     }
-    blockStart = false;
-    // The paragraph: this line and the next ones up to a blank line or a fence.
-    let stop = end;
-    while (stop < text.length) {
-      const e = text.indexOf('\n', stop);
-      const next = text.slice(stop, e < 0 ? text.length : e + 1);
-      if (next.trim() === '' || /^(`{3,}|~{3,})/.test(next.replace(/^[ \t>]*/, ''))) break;
-      stop = e < 0 ? text.length : e + 1;
+    if (found) {
+      out.push(found);
+      const n = text.lastIndexOf('\n', found[1] - 1);
+      if (n >= i) line = n + 1;
+      blank = line === found[1];
+      i = found[1];
+      continue;
     }
-    out += paragraphWithoutComments(text.slice(i, stop));
-    i = stop;
+    if (text[i] === '\n') {
+      line = i + 1;
+      blank = true;
+    } else if (text[i] !== ' ' && text[i] !== '\t') blank = false;
+    i += 1;
   }
   return out;
+}
+// `text` with its comments hidden, offsets kept: a block as blank lines, an inline comment as
+// a punctuation character and commas.
+const masked = (text, comments) => {
+  let out = '';
+  let at = 0;
+  for (const [start, end, block] of comments) {
+    const body = text.slice(start, end);
+    out += text.slice(at, start) + (block ? body.replace(/[^\n]/g, ' ') : COMMENT + ','.repeat(body.length - 1));
+    at = end;
+  }
+  return out + text.slice(at);
+};
+function withoutComments(source) {
+  const text = String(source ?? '');
+  if (!text.includes('{/*')) return text;
+  let { code, paragraphs } = codeAndParagraphs(text);
+  let comments = [];
+  for (let round = 0; round < 4; round += 1) {
+    const found = findComments(text, code, paragraphs);
+    if (JSON.stringify(found) === JSON.stringify(comments)) break;
+    comments = found;
+    ({ code } = codeAndParagraphs(masked(text, comments)));
+  }
+  let out = '';
+  let at = 0;
+  for (const [start, end, block] of comments) {
+    // MDX shows nothing there, but a delimiter run next to an inline one is next to punctuation.
+    out += text.slice(at, start) + (block ? '' : COMMENT);
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 // A punctuation character standing for an inline comment until the text is rendered.
 const COMMENT = '\u2E4F';
 
-// One paragraph: code spans as written, well-formed comments as COMMENT.
-function paragraphWithoutComments(text) {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === '\\' && i + 1 < text.length) {
-      out += text.slice(i, i + 2);
-      i += 2;
-    } else if (text[i] === '`') {
-      const run = /^`+/.exec(text.slice(i))[0];
-      const close = new RegExp(`(?<!\`)${run}(?!\`)`).exec(text.slice(i + run.length));
-      const stop = close ? i + run.length + close.index + run.length : i + run.length;
-      out += text.slice(i, stop);
-      i = stop;
-    } else {
-      const comment = /^\{\/\*((?!\*\/)[\s\S])*\*\/\}/.exec(text.slice(i));
-      if (comment) {
-        // MDX shows nothing there, but a delimiter run next to it is next to punctuation.
-        out += COMMENT;
-        i += comment[0].length;
-      } else {
-        out += text[i];
-        i += 1;
-      }
-    }
-  }
-  return out;
-}
 const proseText = (source) => fold(markdownText(withoutComments(source)).replaceAll(COMMENT, ''));
 
 // Inline Markdown (a heading, a table cell): read in the middle of a paragraph, so that line-start

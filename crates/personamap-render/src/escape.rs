@@ -243,9 +243,9 @@ fn masked(text: &str, comments: &[Comment]) -> String {
     out
 }
 
-/// The comments of `text` outside `code`, from the left: a block where a block may start (the
-/// first line, after a blank line, a code or formula block or another comment block), else a
-/// well-formed comment inside a paragraph.
+/// The comments of `text` outside `code`, from the left: a block when it stands on lines of
+/// its own (MDX reads it as a flow expression even right after a paragraph's line, which it
+/// ends), else a well-formed comment inside a paragraph.
 fn find_comments(text: &str, code: &Code, blocks: &[TextBlock]) -> Vec<Comment> {
     let inline = |start: usize, len: usize| {
         let i = blocks.partition_point(|b| b.range.start <= start);
@@ -278,15 +278,13 @@ fn find_comments(text: &str, code: &Code, blocks: &[TextBlock]) -> Vec<Comment> 
                 i += 2;
                 continue;
             }
-            b'{' if blank && block_may_start(text, line, code, &out) => {
-                comment_block(&text[line..])
-                    .map(|len| Comment {
-                        range: line..line + len,
-                        block: true,
-                        contained: false,
-                    })
-                    .or_else(|| inline_comment(&text[i..]).and_then(|len| inline(i, len)))
-            }
+            b'{' if blank => comment_block(&text[line..])
+                .map(|len| Comment {
+                    range: line..line + len,
+                    block: true,
+                    contained: false,
+                })
+                .or_else(|| inline_comment(&text[i..]).and_then(|len| inline(i, len))),
             b'{' => inline_comment(&text[i..]).and_then(|len| inline(i, len)),
             _ => None,
         };
@@ -313,22 +311,33 @@ fn find_comments(text: &str, code: &Code, blocks: &[TextBlock]) -> Vec<Comment> 
     out
 }
 
-/// Whether a block may start at byte `line` (a line start): the text's first line, or one after
-/// a blank line, the end of a code or formula block, or a comment block.
-fn block_may_start(text: &str, line: usize, code: &Code, comments: &[Comment]) -> bool {
-    if line == 0 {
-        return true;
+/// Works around markdown-rs ending a list item or blockquote at a lazy line that is only a
+/// run of one or two backticks or tildes, or one `$` (micromark, which MDX uses, reads it as the
+/// paragraph's next line, and such a line can be nothing else): the line break before each
+/// such line right after a paragraph in a container becomes spaces, offsets kept. Whether any
+/// was joined.
+fn join_lazy_runs(text: &mut String, blocks: &[TextBlock]) -> bool {
+    let mut breaks = Vec::new();
+    for block in blocks.iter().filter(|b| b.contained) {
+        let rest = &text[block.range.end..];
+        let eol = if rest.starts_with("\r\n") {
+            2
+        } else if rest.starts_with(['\n', '\r']) {
+            1
+        } else {
+            continue;
+        };
+        let line = rest[eol..].split(['\n', '\r']).next().unwrap_or("");
+        let run = line.trim_matches([' ', '\t']);
+        let lone_run = matches!(run, "`" | "``" | "~" | "~~" | "$");
+        if lone_run {
+            breaks.push(block.range.end..block.range.end + eol);
+        }
     }
-    let prev = text[..line - 1].rfind('\n').map_or(0, |n| n + 1);
-    // Spans are disjoint and sorted: the last one ending at or before `line`.
-    let ended = code.spans.partition_point(|(s, _)| s.end <= line);
-    text[prev..line].trim().is_empty()
-        || ended > 0
-            && code.spans[ended - 1].1 == Kind::Flow
-            && code.spans[ended - 1].0.end + 1 >= line
-        || comments
-            .last()
-            .is_some_and(|c| c.block && c.range.end == line)
+    for range in &breaks {
+        text.replace_range(range.clone(), &" ".repeat(range.len()));
+    }
+    !breaks.is_empty()
 }
 
 /// Code and formulas as markdown-rs reads them, in order.
@@ -350,15 +359,21 @@ impl Code {
     /// Reads `text` (comments masked) as MDX reads Markdown whose `{`, `}` and `<` are escaped.
     fn read(text: &str) -> Code {
         let options = prose_options();
+        let mut text = as_in_page(text).into_owned();
         let mut code = Code::default();
-        let text = as_in_page(text);
-        // Without MDX constructs, markdown-rs reads any text, unless it panics (then the
-        // compile has refused the text: see [`prose_unreadable`]) and all of it is escaped.
-        if let Ok(tree) = crate::md::to_mdast(&text, &options) {
-            code.collect(&tree, false);
+        for _ in 0..8 {
+            code = Code::default();
+            // Without MDX constructs, markdown-rs reads any text, unless it panics (then the
+            // compile has refused the text: see [`prose_unreadable`]) and all of it is escaped.
+            if let Ok(tree) = crate::md::to_mdast(&text, &options) {
+                code.collect(&tree, false);
+            }
+            code.spans.sort_by_key(|(r, _)| r.start);
+            code.text_blocks.sort_by_key(|b| b.range.start);
+            if !join_lazy_runs(&mut text, &code.text_blocks) {
+                break;
+            }
         }
-        code.spans.sort_by_key(|(r, _)| r.start);
-        code.text_blocks.sort_by_key(|b| b.range.start);
         code
     }
 
@@ -419,11 +434,24 @@ impl Code {
         if closed || !open_at_end {
             return None;
         }
-        let prefix: String = prefix
-            .chars()
-            .map(|c| if matches!(c, '>' | '\t') { c } else { ' ' })
-            .collect();
-        Some(format!("{prefix}{}", String::from(ch).repeat(n)))
+        // A `>` with no space after it gets one: the first space after a `>` belongs to the
+        // quote, so list markers turned into spaces keep their width inside it.
+        let mut closer = String::with_capacity(prefix.len() + n + 2);
+        let mut chars = prefix.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '>' => {
+                    closer.push('>');
+                    if !chars.peek().is_some_and(|n| matches!(n, ' ' | '\t')) {
+                        closer.push(' ');
+                    }
+                }
+                '\t' => closer.push('\t'),
+                _ => closer.push(' '),
+            }
+        }
+        closer.extend(std::iter::repeat_n(ch, n));
+        Some(closer)
     }
 }
 
@@ -1231,7 +1259,7 @@ mod tests {
 
     #[test]
     fn an_open_fence_in_a_blockquote_is_closed_inside_it() {
-        assert_eq!(mdx_prose(">```\n"), ">```\n>```");
+        assert_eq!(mdx_prose(">```\n"), ">```\n> ```");
         assert_eq!(mdx_prose("> ~~~\n> a {b}"), "> ~~~\n> a {b}\n> ~~~");
     }
 
@@ -1250,6 +1278,20 @@ mod tests {
         assert_eq!(mdx_prose("```\nx\n\n"), "```\nx\n\n```");
         assert_eq!(mdx_prose("- ```\n  {x}"), "- ```\n  {x}\n  ```");
         assert_eq!(mdx_prose("1. ~~~\n   {x}"), "1. ~~~\n   {x}\n   ~~~");
+        // The first space after `>` is the quote's (found by the differential on random prose).
+        assert_eq!(mdx_prose("\t>- $$~~~"), "\t>- $$~~~\n\t>   $$");
+        // A lazy line of one backtick continues the item's paragraph (markdown-rs ends the item
+        // there; micromark does not: found by the differential on random prose).
+        assert_eq!(
+            mdx_prose("1. a\n<$$\r\n`{/*\r\n`"),
+            "1. a\n\\<$$\r\n`{/*\r\n`"
+        );
+        assert_eq!(mdx_prose("> a\n`{\n`"), "> a\n`{\n`");
+        // A comment on a line of its own ends the paragraph before it, as in MDX.
+        assert_eq!(
+            mdx_prose("a\\\n{/* `b */}\n`{c}`"),
+            "a\\\n{/* `b */}\n`{c}`"
+        );
         // A backtick on a later line is not part of the opening fence's info string (found by
         // the property test).
         assert_eq!(
