@@ -34,7 +34,7 @@ fn spec_and_docs(site: &hostile::Site) -> (Sources, Option<String>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, max_global_rejects: 1_000_000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn hostile_text_never_breaks_the_outputs(site in hostile::site()) {
@@ -82,7 +82,7 @@ fn prose_pieces() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1024, max_global_rejects: 1_000_000, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Escaped prose placed in a page is valid MDX (as Mintlify reads it: GFM and maths on) and
     /// ends where it should: the page's next heading is still a heading at the top level.

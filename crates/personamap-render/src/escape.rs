@@ -31,7 +31,8 @@ pub fn mdx_prose(text: &str) -> String {
                 // `>` or its item's indent) inside an expression.
                 Kind::InlineComment(true) => one_line(&text[i..span.end], &mut out),
                 Kind::InlineComment(false) => inline_code(&text[i..span.end], &mut out),
-                Kind::Flow | Kind::Comment => out.push_str(&text[i..span.end]),
+                Kind::Comment => block_comment(&text[i..span.end], &mut out),
+                Kind::Flow => out.push_str(&text[i..span.end]),
             }
             line_start = text[i..span.end].ends_with('\n');
             i = span.end;
@@ -82,6 +83,25 @@ fn inline_code(code: &str, out: &mut String) {
         one_line(code, out);
     } else {
         out.push_str(code);
+    }
+}
+
+/// Copies a JSX comment block. An indented one (perhaps in a list item) with a later line
+/// indented less goes on one line: MDX refuses a lazy line inside an expression in a container.
+fn block_comment(comment: &str, out: &mut String) {
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let body = comment.trim_end_matches(['\n', '\r']);
+    let first = indent(body);
+    let lazy = first > 0
+        && body
+            .split('\n')
+            .skip(1)
+            .any(|l| !l.trim().is_empty() && indent(l) < first);
+    if lazy {
+        one_line(body, out);
+        out.push_str(&comment[body.len()..]);
+    } else {
+        out.push_str(comment);
     }
 }
 
@@ -318,7 +338,7 @@ fn find_comments(text: &str, code: &Code, blocks: &[TextBlock]) -> Vec<Comment> 
 /// was joined.
 fn join_lazy_runs(text: &mut String, blocks: &[TextBlock]) -> bool {
     let mut breaks = Vec::new();
-    for block in blocks.iter().filter(|b| b.contained) {
+    for block in blocks.iter().filter(|b| b.contained && b.paragraph) {
         let rest = &text[block.range.end..];
         let eol = if rest.starts_with("\r\n") {
             2
@@ -353,6 +373,8 @@ struct TextBlock {
     range: std::ops::Range<usize>,
     /// Whether it is in a list item or blockquote.
     contained: bool,
+    /// Whether it is a paragraph (the only block a lazy line continues).
+    paragraph: bool,
 }
 
 impl Code {
@@ -389,6 +411,7 @@ impl Code {
                     self.text_blocks.push(TextBlock {
                         range: p.start.offset..p.end.offset,
                         contained,
+                        paragraph: matches!(node, Node::Paragraph(_)),
                     });
                 }
                 let contained = contained
@@ -1287,6 +1310,10 @@ mod tests {
             "1. a\n\\<$$\r\n`{/*\r\n`"
         );
         assert_eq!(mdx_prose("> a\n`{\n`"), "> a\n`{\n`");
+        // Never after a heading, which no line continues (found by the prose property test).
+        assert_eq!(mdx_prose("- # ${\r\n$"), "- # $\\{\r\n$");
+        // An indented comment block with a lazy line goes on one line.
+        assert_eq!(mdx_prose("- {\n    {/*\n*/}"), "- \\{\n    {/* */}");
         // A comment on a line of its own ends the paragraph before it, as in MDX.
         assert_eq!(
             mdx_prose("a\\\n{/* `b */}\n`{c}`"),
