@@ -6,7 +6,7 @@ use crate::edges;
 use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, SourceFile, Sources, Span, string_value_origin};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use toml::Spanned;
 
 /// One file after phase one. Independent of the file's position in [`Sources`], so a watcher
@@ -14,13 +14,135 @@ use toml::Spanned;
 #[derive(Debug)]
 pub struct ParsedFile {
     raw: RawFile,
-    /// Problems phase one stepped over (unknown keys); reported again by [`resolve`].
+    /// Problems phase one stepped over (unknown keys, wrong types, missing keys); reported
+    /// again by [`resolve`].
     diags: Vec<Diagnostic>,
+    /// What phase one took out of the file.
+    failed: Failed,
+}
+
+/// What failed to load (a value of the wrong type, a table missing a key, a file that is not
+/// TOML), so that the rules that would read it stay silent instead of reporting its absence:
+/// a class that did not load is not "not in the palette", a page that did not load is not a
+/// broken link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Failed {
+    /// A spec file is not TOML: anything may be missing.
+    pub file: bool,
+    /// `[site]` did not load.
+    pub site: bool,
+    /// `[divider]` did not load.
+    pub divider: bool,
+    /// Ids of the `[[page]]`s that did not load.
+    pub pages: BTreeSet<String>,
+    /// A `[[page]]` whose id did not load did not load.
+    pub unnamed_page: bool,
+    /// Names of the `[[palette]]` classes that did not load.
+    pub classes: BTreeSet<String>,
+    /// A `[[palette]]` class whose name did not load did not load.
+    pub unnamed_class: bool,
+    /// Numbers of the `[[persona]]`s that did not load.
+    pub personas: BTreeSet<u32>,
+    /// A `[[persona]]` whose number did not load did not load.
+    pub unnumbered_persona: bool,
+    /// Numbers of the personas that loaded without some of their groups, nodes or classes.
+    pub persona_parts: BTreeSet<u32>,
+}
+
+impl Failed {
+    /// Whether nothing failed.
+    pub fn is_empty(&self) -> bool {
+        *self == Failed::default()
+    }
+
+    /// Whether a page with id `id` may be among what did not load.
+    pub fn page(&self, id: &str) -> bool {
+        self.file || self.unnamed_page || self.pages.contains(id)
+    }
+
+    /// Whether a palette class named `name` may be among what did not load.
+    pub fn class(&self, name: &str) -> bool {
+        self.file || self.unnamed_class || self.classes.contains(name)
+    }
+
+    /// Whether a persona numbered `number` may be among what did not load.
+    pub fn persona(&self, number: u32) -> bool {
+        self.file || self.unnumbered_persona || self.personas.contains(&number)
+    }
+
+    /// Whether some node of the spec may not have loaded (so no class is known to be unused).
+    fn any_node(&self) -> bool {
+        self.file
+            || self.unnumbered_persona
+            || !self.personas.is_empty()
+            || !self.persona_parts.is_empty()
+    }
+
+    /// Adds what `other` records.
+    fn extend(&mut self, other: Failed) {
+        self.file |= other.file;
+        self.site |= other.site;
+        self.divider |= other.divider;
+        self.pages.extend(other.pages);
+        self.unnamed_page |= other.unnamed_page;
+        self.classes.extend(other.classes);
+        self.unnamed_class |= other.unnamed_class;
+        self.personas.extend(other.personas);
+        self.unnumbered_persona |= other.unnumbered_persona;
+        self.persona_parts.extend(other.persona_parts);
+    }
+
+    /// What the entries phase one took out of a file mean for the spec.
+    fn from_lost(lost: &[crate::parse::Lost]) -> Failed {
+        let mut f = Failed::default();
+        for l in lost {
+            let whole = l.table && l.keys.len() == 1;
+            match l.keys.first().map(String::as_str) {
+                Some("site") if whole => f.site = true,
+                Some("divider")
+                    if whole
+                        || l.is(&["divider", "generate"])
+                        || l.is(&["divider", "logo"])
+                        || l.is(&["divider", "export"]) =>
+                {
+                    f.divider = true
+                }
+                Some("page") if whole => match l.owner("id") {
+                    Some(id) => {
+                        f.pages.insert(id.to_string());
+                    }
+                    None => f.unnamed_page = true,
+                },
+                Some("palette") if whole => match l.owner("name") {
+                    Some(name) => {
+                        f.classes.insert(name.to_string());
+                    }
+                    None => f.unnamed_class = true,
+                },
+                Some("persona") => {
+                    let number = l.owner("number").and_then(|n| n.parse::<u32>().ok());
+                    match number {
+                        Some(n) if whole => {
+                            f.personas.insert(n);
+                        }
+                        None if whole => f.unnumbered_persona = true,
+                        Some(n) if l.keys.get(1).is_some_and(|k| k == "group") => {
+                            f.persona_parts.insert(n);
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        f
+    }
 }
 
 /// Phase one for one file: TOML syntax, value types, unknown and missing keys, every problem
-/// of the file at once. A file whose only problems are unknown keys still parses (the keys are
-/// dropped and reported by [`resolve`]), so phase two can check it too.
+/// of the file at once. Only a file that is not TOML fails: otherwise what did not load (a
+/// value of the wrong type, a table missing a key) is taken out and the rest is kept, the
+/// problems reported by [`resolve`], so phase two checks the rest too.
 pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
     let mut parsed = crate::parse::parse::<RawFile>(file, &source.text);
     parsed.diags.extend(noncharacters(file, &source.text));
@@ -28,6 +150,7 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
         Some(raw) => Ok(ParsedFile {
             raw,
             diags: parsed.diags,
+            failed: Failed::from_lost(&parsed.lost),
         }),
         None => Err(parsed.diags),
     }
@@ -114,6 +237,7 @@ pub fn resolve_personas(
 ) -> (Vec<Persona>, Vec<Diagnostic>) {
     let mut r = Resolver {
         sources,
+        failed: parsed.failed,
         diags: parsed
             .diags
             .into_iter()
@@ -141,6 +265,24 @@ pub fn resolve_personas(
 ///
 /// Returns the spec when there is no error, and all diagnostics (warnings included).
 pub fn load(sources: Sources) -> (Option<Spec>, Vec<Diagnostic>) {
+    let Partial { spec, diags, .. } = load_partial(sources);
+    (spec.filter(|_| !crate::diag::has_errors(&diags)), diags)
+}
+
+/// A spec as far as it loaded: what the checks that need a whole spec (the compile's links,
+/// navigation, Mermaid readings, …) run on in the same round as the load errors.
+#[derive(Debug)]
+pub struct Partial {
+    /// Everything that loaded, errors or not; `None` when `[site]` or `[divider]` did not.
+    pub spec: Option<Spec>,
+    /// Every diagnostic of loading, sorted.
+    pub diags: Vec<Diagnostic>,
+    /// What did not load, so that the checks reading it stay silent.
+    pub failed: Failed,
+}
+
+/// [`load`], keeping the spec as far as it loaded.
+pub fn load_partial(sources: Sources) -> Partial {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
     for result in parse_files(&sources) {
@@ -152,31 +294,40 @@ pub fn load(sources: Sources) -> (Option<Spec>, Vec<Diagnostic>) {
             }
         }
     }
-    let (spec, more) = resolve(sources, parsed);
-    diags.extend(more);
+    let mut partial = resolve_partial(sources, parsed);
+    diags.append(&mut partial.diags);
     crate::diag::sort(&mut diags);
-    if crate::diag::has_errors(&diags) {
-        (None, diags)
-    } else {
-        (spec, diags)
-    }
+    partial.diags = diags;
+    partial
 }
 
 /// Phase two: merges the parsed files (one entry per file of `sources`, `None` for a file that
-/// failed phase one) and checks every reference.
+/// failed phase one) and checks every reference. The spec only when there is no error.
 pub fn resolve(
     sources: Sources,
     parsed: Vec<Option<ParsedFile>>,
 ) -> (Option<Spec>, Vec<Diagnostic>) {
+    let Partial { spec, diags, .. } = resolve_partial(sources, parsed);
+    (spec.filter(|_| !crate::diag::has_errors(&diags)), diags)
+}
+
+/// [`resolve`], keeping the spec as far as it loaded.
+pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Partial {
     let mut r = Resolver {
         sources: &sources,
+        failed: Failed::default(),
         diags: Vec::new(),
     };
     let files: Vec<(FileId, RawFile)> = sources
         .iter()
         .zip(parsed)
         .filter_map(|((id, _), p)| {
-            p.map(|p| {
+            let Some(p) = p else {
+                r.failed.file = true;
+                return None;
+            };
+            r.failed.extend(p.failed);
+            Some({
                 r.diags.extend(p.diags.into_iter().map(|mut d| {
                     if let Some(span) = &mut d.span {
                         span.file = id;
@@ -187,7 +338,6 @@ pub fn resolve(
             })
         })
         .collect();
-    let complete = files.len() == sources.len();
     let mut site = None;
     let mut divider = None;
     let mut pages = Vec::new();
@@ -205,40 +355,43 @@ pub fn resolve(
         personas.extend(raw.persona.into_iter().map(|p| (id, p)));
     }
     let site = site.map(|(id, s)| r.site(id, s.into_inner()));
-    let divider = divider.and_then(|(id, d)| r.divider(id, d));
+    let divider_given = divider.is_some();
+    let divider = divider
+        .filter(|_| !r.failed.divider)
+        .and_then(|(id, d)| r.divider(id, d));
     let palette = r.palette(palette);
     let personas = r.personas(personas, &palette);
     let pages = r.pages(pages, &personas);
     r.diags.extend(crate::rules::check(
-        complete,
+        !r.failed.any_node(),
         divider.as_ref(),
         &palette,
         &personas,
         &pages,
     ));
-    if complete {
-        if site.is_none() {
+    if !r.failed.file {
+        if site.is_none() && !r.failed.site {
             r.diags.push(
                 Diagnostic::error("missing-site", None, "the spec has no `[site]` table")
                     .with_help("add `[site]` with `base_url = \"https://docs.example.com\"` to personas/site.toml"),
             );
         }
-        if divider.is_none() && r.diags.iter().all(|d| d.rule != "missing-key") {
+        if !divider_given && !r.failed.divider {
             r.diags.push(
                 Diagnostic::error("missing-divider", None, "the spec has no `[divider]` table")
                     .with_help("add `[divider]` with `path = \"snippets/Divider.jsx\"` and `logo = \"/logo.svg\"`"),
             );
         }
-        if pages.is_empty() {
+        if pages.is_empty() && r.failed.pages.is_empty() && !r.failed.unnamed_page {
             r.diags.push(
                 Diagnostic::error("missing-page", None, "the spec has no `[[page]]`")
                     .with_help("add a `[[page]]` with id, title, description and navigation"),
             );
         }
     }
-    let diags = r.diags;
+    let Resolver { diags, failed, .. } = r;
     let spec = match (site, divider) {
-        (Some(site), Some(divider)) if !crate::diag::has_errors(&diags) => Some(Spec {
+        (Some(site), Some(divider)) => Some(Spec {
             sources,
             site,
             divider,
@@ -248,11 +401,17 @@ pub fn resolve(
         }),
         _ => None,
     };
-    (spec, diags)
+    Partial {
+        spec,
+        diags,
+        failed,
+    }
 }
 
 struct Resolver<'a> {
     sources: &'a Sources,
+    /// What did not load: the checks that would read it stay silent.
+    failed: Failed,
     diags: Vec<Diagnostic>,
 }
 
@@ -557,6 +716,9 @@ impl Resolver<'_> {
     }
 
     fn unknown_class(&mut self, span: Span, name: &str, palette: &[Class]) {
+        if self.failed.class(name) {
+            return;
+        }
         let mut d = Diagnostic::error(
             "unknown-class",
             Some(span),
@@ -683,6 +845,7 @@ impl Resolver<'_> {
                         }
                         c.get_ref().clone()
                     }
+                    None if self.failed.persona_parts.contains(&number) => String::new(),
                     None => {
                         self.diags.push(
                             Diagnostic::error(
@@ -721,7 +884,8 @@ impl Resolver<'_> {
                 }
                 for chain in groups.iter().flatten() {
                     for r in chain.sets.iter().flatten() {
-                        if !ids.contains_key(&r.id) {
+                        if !ids.contains_key(&r.id) && !self.failed.persona_parts.contains(&number)
+                        {
                             let mut d = Diagnostic::error(
                                 "unknown-node",
                                 Some(r.span),
@@ -812,7 +976,7 @@ impl Resolver<'_> {
                     for n in list {
                         if personas.iter().any(|q| q.number == *n.get_ref()) {
                             numbers.push(n.into_inner());
-                        } else {
+                        } else if !self.failed.persona(*n.get_ref()) {
                             self.diags.push(Diagnostic::error(
                                 "unknown-persona",
                                 Some(self.span(file, &n)),

@@ -1,7 +1,9 @@
 //! The commands' IO edge: read the spec and site files, compile in memory, report, write.
 
 use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
-use personamap_spec::{Diagnostic, LlmsTxt, Severity, Sources, Spec, TextFile, diag};
+use personamap_spec::{
+    Diagnostic, Failed, LlmsTxt, Partial, Severity, Sources, Spec, TextFile, diag,
+};
 use personamap_write::{Action, FileOut, Plan, WriteError, Writer};
 use std::io::{IsTerminal as _, Write as _};
 use std::path::Path;
@@ -273,8 +275,15 @@ fn json(sources: &Sources, d: &Diagnostic) -> String {
     .to_string()
 }
 
-/// Reads and loads the spec under `root/personas`: the files and every load diagnostic.
+/// Reads and loads the spec under `root/personas`: the files, the spec when it has no error,
+/// and every load diagnostic.
 fn load(root: &Path) -> Result<(Sources, Option<Spec>, Vec<Diagnostic>), String> {
+    let (sources, Partial { spec, diags, .. }) = load_partial(root)?;
+    Ok((sources, spec.filter(|_| !diag::has_errors(&diags)), diags))
+}
+
+/// Reads and loads the spec under `root/personas` as far as it loads.
+fn load_partial(root: &Path) -> Result<(Sources, Partial), String> {
     let (sources, skipped) = personamap_spec::read_spec_dir_warn(root).map_err(|e| {
         format!(
             "cannot read the spec in {}: {e}",
@@ -287,9 +296,25 @@ fn load(root: &Path) -> Result<(Sources, Option<Spec>, Vec<Diagnostic>), String>
             root.join(personamap_spec::SPEC_DIR).display()
         ));
     }
-    let (spec, mut diags) = personamap_spec::load(sources.clone());
-    diags.extend(skipped);
-    Ok((sources, spec, diags))
+    let mut partial = personamap_spec::load_partial(sources.clone());
+    partial.diags.extend(skipped);
+    Ok((sources, partial))
+}
+
+/// The compile-time checks over a spec that loaded with errors
+/// ([`personamap_check::partial`]), with the site files they read, so that one run reports
+/// everything; nothing is written.
+fn partial_checks(
+    root: &Path,
+    spec: &Spec,
+    failed: &Failed,
+    reported: &[Diagnostic],
+) -> Result<Vec<Diagnostic>, String> {
+    let mut site = site_files(root)?;
+    pages_for_links(root, spec, &mut site);
+    read_snippets(root, spec, &mut site)?;
+    site.headings_on_disk = anchored_headings(root, spec);
+    Ok(personamap_check::partial(spec, &site, failed, reported))
 }
 
 /// A compile that passed every check: the outputs and the writer's plan for them.
@@ -312,9 +337,21 @@ enum Validate {
 /// does not own), validates the outputs `validate` selects, and reports every diagnostic of
 /// all four steps at once. `None` on errors.
 fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Compiled>, String> {
-    let (sources, spec, mut diags) = load(root)?;
+    let (
+        sources,
+        Partial {
+            spec,
+            mut diags,
+            failed,
+        },
+    ) = load_partial(root)?;
     let mut result = None;
-    if let Some(spec) = spec {
+    if let Some(spec) = &spec
+        && diag::has_errors(&diags)
+    {
+        let more = partial_checks(root, spec, &failed, &diags)?;
+        diags.extend(more);
+    } else if let Some(spec) = spec {
         let mut site = site_files(root)?;
         pages_for_links(root, &spec, &mut site);
         read_snippets(root, &spec, &mut site)?;
