@@ -24,7 +24,7 @@
 use personamap_render::{Compiler, Inserted, Output, OutputKind, SiteInputs};
 use personamap_spec::diag::{has_errors, sort};
 use personamap_spec::{
-    Diagnostic, Persona, SourceFile, Sources, Spec, parse_file, parse_files, resolve,
+    Diagnostic, Persona, SourceFile, Sources, Spec, parse_file, parse_files, resolve_partial,
     resolve_personas,
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -280,12 +280,19 @@ impl Engine {
                 }
             }
         }
-        let (spec, more) = resolve(sources.clone(), parsed);
-        diags.extend(more);
+        let partial = resolve_partial(sources.clone(), parsed);
+        diags.extend(partial.diags);
         sort(&mut diags);
-        let spec = match spec {
+        let spec = match partial.spec {
             Some(spec) if !has_errors(&diags) => spec,
-            _ => return self.fail(sources, diags),
+            Some(spec) => {
+                // As `check` does: the compile's checks over what loaded, in the same round.
+                let more = personamap_check::partial(&spec, &self.site, &partial.failed, &diags);
+                diags.extend(more);
+                sort(&mut diags);
+                return self.fail(sources, diags);
+            }
+            None => return self.fail(sources, diags),
         };
         let (outputs, inserted) = match self.compiler.compile(&spec, &self.site) {
             Ok(o) => (o.files, o.inserted),
@@ -490,11 +497,14 @@ fn patch(
     let mut personas: Vec<Persona> = Vec::new();
     for path in dirty {
         let Some((id, file)) = sources.iter().find(|(_, f)| f.path == *path) else {
+            good.spec.sources = sources;
             return Patch::Full;
         };
         match parse_file(id, file) {
             Ok(p) => {
                 if good.numbers.get(path) != Some(&p.persona_numbers()) {
+                    // The kept spec stays whole for the next persona edit.
+                    good.spec.sources = sources;
                     return Patch::Full;
                 }
                 let (mut ps, d) = resolve_personas(&sources, id, p, &good.spec.palette);
@@ -507,7 +517,8 @@ fn patch(
     sort(&mut diags);
     good.spec.sources = sources;
     if has_errors(&diags) {
-        return Patch::Failed(diags);
+        // A full rebuild reports what `check` reports: the compile's checks too.
+        return Patch::Full;
     }
     let numbers: BTreeSet<u32> = personas.iter().map(|p| p.number).collect();
     for p in personas {
