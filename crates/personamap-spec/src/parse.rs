@@ -93,8 +93,19 @@ pub(crate) fn parse<T: for<'de> Deserialize<'de>>(file: FileId, text: &str) -> P
                 };
             }
             Ok(_) => {
+                // Innermost first (the later start), so that no table is taken out with the
+                // one around it before its turn.
+                incomplete.sort_by_key(|r| std::cmp::Reverse(r.start));
                 for range in std::mem::take(&mut incomplete) {
-                    lost.extend(take_lost(&mut table, &Target::Table(range)).map(|(l, _)| l));
+                    let Some((l, _)) = take_lost(&mut table, &Target::Table(range)) else {
+                        // Nothing to take it out of (the file itself): nothing loads.
+                        return Parsed {
+                            value: None,
+                            diags,
+                            lost,
+                        };
+                    };
+                    lost.push(l);
                 }
                 continue;
             }
@@ -589,7 +600,7 @@ mod tests {
             .filter(|l| l.table)
             .map(|l| (l.owner("number"), l.owner("name")))
             .collect();
-        assert_eq!(whole, [(None, Some("P")), (Some("2"), None)]);
+        assert_eq!(whole, [(Some("2"), None), (None, Some("P"))]);
     }
 
     #[test]
