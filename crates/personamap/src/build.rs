@@ -387,7 +387,12 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                     }
                 }
             }
-            Err(more) => diags.extend(more),
+            Err(more) => {
+                // The outputs are not validated, but the spec's Mermaid readings are, in this
+                // same round.
+                diags.extend(more);
+                diags.extend(personamap_check::misreads(&spec));
+            }
         }
     }
     let failed = report(&sources, &mut diags, format);

@@ -33,7 +33,12 @@ fn diagnostics(root: &Path) -> (String, Vec<Diagnostic>) {
     } else if let Some(spec) = spec {
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => diags.extend(personamap_check::validate(&spec, &outputs)),
-            Err(more) => diags.extend(more),
+            Err(more) => {
+                // The outputs are not validated, but the spec's Mermaid readings are, in this
+                // same round.
+                diags.extend(more);
+                diags.extend(personamap_check::misreads(&spec));
+            }
         }
     }
     diag::sort(&mut diags);
@@ -219,15 +224,30 @@ fn a_wrong_type_in_this_repositorys_spec_is_one_error_and_the_rest_still_checks(
 }
 
 #[test]
-fn a_type_error_and_a_broken_link_are_reported_in_one_run() {
-    let out = personamap(&["check"], &corpus().join("toml-type-and-broken-link"));
-    let stderr = common::stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    let rules: Vec<&str> = headers(&stderr)
-        .into_iter()
-        .map(|l| l.split(']').next().unwrap_or(l))
-        .collect();
-    assert_eq!(rules, ["error[broken-link", "error[toml-type"], "{stderr}");
+fn a_type_error_a_broken_link_and_a_misread_label_are_reported_in_one_run() {
+    for (case, expected) in [
+        (
+            "toml-type-and-broken-link",
+            &[
+                "error[broken-link",
+                "error[toml-type",
+                "warning[mermaid-misread",
+            ][..],
+        ),
+        (
+            "broken-link-and-misread",
+            &["error[broken-link", "warning[mermaid-misread"][..],
+        ),
+    ] {
+        let out = personamap(&["check"], &corpus().join(case));
+        let stderr = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{case}: {stderr}");
+        let rules: Vec<&str> = headers(&stderr)
+            .into_iter()
+            .map(|l| l.split(']').next().unwrap_or(l))
+            .collect();
+        assert_eq!(rules, expected, "{case}: {stderr}");
+    }
 }
 
 #[test]
