@@ -35,31 +35,22 @@ pub struct Failed {
     pub divider: bool,
     /// Ids of the `[[page]]`s that did not load.
     pub pages: BTreeSet<String>,
-    /// A `[[page]]` whose id did not load did not load.
+    /// Some `[[page]]` whose id is unknown (it failed too) did not load.
     pub unnamed_page: bool,
     /// Names of the `[[palette]]` classes that did not load.
     pub classes: BTreeSet<String>,
-    /// A `[[palette]]` class whose name did not load did not load.
+    /// Some `[[palette]]` class whose name is unknown (it failed too) did not load.
     pub unnamed_class: bool,
     /// Numbers of the `[[persona]]`s that did not load.
     pub personas: BTreeSet<u32>,
-    /// A `[[persona]]` whose number did not load did not load.
+    /// Some `[[persona]]` whose number is unknown (it failed too) did not load.
     pub unnumbered_persona: bool,
-    /// Numbers of the personas that loaded without some of their groups, nodes or classes.
+    /// Numbers of the personas that loaded without some of their groups or nodes, or without a
+    /// group's or node's class.
     pub persona_parts: BTreeSet<u32>,
 }
 
 impl Failed {
-    /// Whether nothing failed.
-    pub fn is_empty(&self) -> bool {
-        *self == Failed::default()
-    }
-
-    /// Whether a page with id `id` may be among what did not load.
-    pub fn page(&self, id: &str) -> bool {
-        self.file || self.unnamed_page || self.pages.contains(id)
-    }
-
     /// Whether a palette class named `name` may be among what did not load.
     pub fn class(&self, name: &str) -> bool {
         self.file || self.unnamed_class || self.classes.contains(name)

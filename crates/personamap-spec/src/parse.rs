@@ -359,12 +359,9 @@ impl Target {
         }
     }
 
-    /// Whether `value` holds the failed value (so it names nothing).
+    /// Whether `value` holds the value of the wrong type (so it names nothing).
     fn holds(&self, value: &Spanned<DeValue>) -> bool {
-        match self {
-            Target::Value(r) => value.span().start <= r.start && r.end <= value.span().end,
-            Target::Table(_) => false,
-        }
+        matches!(self, Target::Value(_)) && self.is(value)
     }
 }
 
@@ -429,7 +426,7 @@ fn owner(root: &DeTable<'_>, target: &Target) -> Vec<(String, String)> {
         };
         for c in candidates {
             if let DeValue::Table(t) = c.get_ref()
-                && (target.is(c) && matches!(target, Target::Table(_)) || contains(c, target))
+                && (matches!(target, Target::Table(_)) && target.is(c) || contains(c, target))
             {
                 return scalars(t, target);
             }
