@@ -45,9 +45,14 @@ pub struct Failed {
     pub personas: BTreeSet<u32>,
     /// Some `[[persona]]` whose number is unknown (it failed too) did not load.
     pub unnumbered_persona: bool,
-    /// Numbers of the personas that loaded without some of their groups or nodes, or without a
-    /// group's or node's class.
-    pub persona_parts: BTreeSet<u32>,
+    /// Nodes that did not load, by persona number and node id.
+    pub nodes: BTreeSet<(u32, String)>,
+    /// Numbers of the personas that lost a node whose id is unknown (it failed too), or a
+    /// group of nodes.
+    pub unnamed_nodes: BTreeSet<u32>,
+    /// The `[[persona.group]]` and node tables whose `class` did not load: their nodes are not
+    /// reported classless.
+    pub classes_of: Vec<Span>,
 }
 
 impl Failed {
@@ -61,12 +66,27 @@ impl Failed {
         self.file || self.unnumbered_persona || self.personas.contains(&number)
     }
 
-    /// Whether some node of the spec may not have loaded (so no class is known to be unused).
+    /// Whether node `id` of persona `number` may be among what did not load.
+    pub fn node(&self, number: u32, id: &str) -> bool {
+        self.unnamed_nodes.contains(&number) || self.nodes.contains(&(number, id.to_string()))
+    }
+
+    /// Whether the class of the node whose id is at `id` did not load.
+    pub fn class_of(&self, id: Span) -> bool {
+        self.classes_of
+            .iter()
+            .any(|t| t.file == id.file && t.start <= id.start && id.end <= t.end)
+    }
+
+    /// Whether some node or node class of the spec may not have loaded (so no class is known
+    /// to be unused).
     fn any_node(&self) -> bool {
         self.file
             || self.unnumbered_persona
             || !self.personas.is_empty()
-            || !self.persona_parts.is_empty()
+            || !self.nodes.is_empty()
+            || !self.unnamed_nodes.is_empty()
+            || !self.classes_of.is_empty()
     }
 
     /// Adds what `other` records.
@@ -80,11 +100,21 @@ impl Failed {
         self.unnamed_class |= other.unnamed_class;
         self.personas.extend(other.personas);
         self.unnumbered_persona |= other.unnumbered_persona;
-        self.persona_parts.extend(other.persona_parts);
+        self.nodes.extend(other.nodes);
+        self.unnamed_nodes.extend(other.unnamed_nodes);
+        self.classes_of.extend(other.classes_of);
     }
 
-    /// What the entries phase one took out of a file mean for the spec.
-    fn from_lost(lost: &[crate::parse::Lost]) -> Failed {
+    /// The same record with its spans in `file`.
+    fn in_file(mut self, file: FileId) -> Failed {
+        for span in &mut self.classes_of {
+            span.file = file;
+        }
+        self
+    }
+
+    /// What the entries phase one took out of file `file` mean for the spec.
+    fn from_lost(file: FileId, lost: &[crate::parse::Lost]) -> Failed {
         let mut f = Failed::default();
         for l in lost {
             let whole = l.table && l.keys.len() == 1;
@@ -112,13 +142,28 @@ impl Failed {
                 },
                 Some("persona") => {
                     let number = l.owner("number").and_then(|n| n.parse::<u32>().ok());
-                    match number {
-                        Some(n) if whole => {
+                    let keys: Vec<&str> = l.keys.iter().map(String::as_str).collect();
+                    match (number, keys.as_slice()) {
+                        (Some(n), ["persona"]) if l.table => {
                             f.personas.insert(n);
                         }
-                        None if whole => f.unnumbered_persona = true,
-                        Some(n) if l.keys.get(1).is_some_and(|k| k == "group") => {
-                            f.persona_parts.insert(n);
+                        (None, ["persona"]) if l.table => f.unnumbered_persona = true,
+                        (Some(n), ["persona", "group", "nodes"]) if l.table => match l.own("id") {
+                            Some(id) => {
+                                f.nodes.insert((n, id.to_string()));
+                            }
+                            None => {
+                                f.unnamed_nodes.insert(n);
+                            }
+                        },
+                        (
+                            Some(_),
+                            ["persona", "group", "class"] | ["persona", "group", "nodes", "class"],
+                        ) => {
+                            f.classes_of.push(Span::new(file, l.within.clone()));
+                        }
+                        (Some(n), ["persona", "group"] | ["persona", "group", "nodes"]) => {
+                            f.unnamed_nodes.insert(n);
                         }
                         _ => {}
                     }
@@ -141,7 +186,7 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
         Some(raw) => Ok(ParsedFile {
             raw,
             diags: parsed.diags,
-            failed: Failed::from_lost(&parsed.lost),
+            failed: Failed::from_lost(file, &parsed.lost),
         }),
         None => Err(parsed.diags),
     }
@@ -228,7 +273,7 @@ pub fn resolve_personas(
 ) -> (Vec<Persona>, Vec<Diagnostic>) {
     let mut r = Resolver {
         sources,
-        failed: parsed.failed,
+        failed: parsed.failed.in_file(file),
         diags: parsed
             .diags
             .into_iter()
@@ -317,7 +362,7 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
                 r.failed.file = true;
                 return None;
             };
-            r.failed.extend(p.failed);
+            r.failed.extend(p.failed.in_file(id));
             Some({
                 r.diags.extend(p.diags.into_iter().map(|mut d| {
                     if let Some(span) = &mut d.span {
@@ -836,7 +881,7 @@ impl Resolver<'_> {
                         }
                         c.get_ref().clone()
                     }
-                    None if self.failed.persona_parts.contains(&number) => String::new(),
+                    None if self.failed.class_of(id_span) => String::new(),
                     None => {
                         self.diags.push(
                             Diagnostic::error(
@@ -875,8 +920,7 @@ impl Resolver<'_> {
                 }
                 for chain in groups.iter().flatten() {
                     for r in chain.sets.iter().flatten() {
-                        if !ids.contains_key(&r.id) && !self.failed.persona_parts.contains(&number)
-                        {
+                        if !ids.contains_key(&r.id) && !self.failed.node(number, &r.id) {
                             let mut d = Diagnostic::error(
                                 "unknown-node",
                                 Some(r.span),

@@ -44,15 +44,21 @@ pub(crate) struct Lost {
     /// The string and integer values of the top-level table that held the entry (its
     /// `[[page]]`, `[[persona]]`, …) without the failed ones: what names it, if anything does.
     pub owner: Vec<(String, String)>,
+    /// For a whole table, its own string and integer values (a node's `id`, say).
+    pub own: Vec<(String, String)>,
+    /// The span of the table that held the entry.
+    pub within: Range<usize>,
 }
 
 impl Lost {
     /// The value of `key` in the top-level table that held the entry, if it loaded.
     pub fn owner(&self, key: &str) -> Option<&str> {
-        self.owner
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+        value_of(&self.owner, key)
+    }
+
+    /// The value of `key` in the table taken out, if it loaded.
+    pub fn own(&self, key: &str) -> Option<&str> {
+        value_of(&self.own, key)
     }
 
     /// Whether the entry is at `keys`.
@@ -62,6 +68,14 @@ impl Lost {
             .map(String::as_str)
             .eq(keys.iter().copied())
     }
+}
+
+/// The value of `key` among `values`.
+fn value_of<'v>(values: &'v [(String, String)], key: &str) -> Option<&'v str> {
+    values
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 /// Parses `text` as `T`, collecting every syntax, type, unknown-key and missing-key problem.
@@ -97,7 +111,7 @@ pub(crate) fn parse<T: for<'de> Deserialize<'de>>(file: FileId, text: &str) -> P
                 // one around it before its turn.
                 incomplete.sort_by_key(|r| std::cmp::Reverse(r.start));
                 for range in std::mem::take(&mut incomplete) {
-                    let Some((l, _)) = take_lost(&mut table, &Target::Table(range)) else {
+                    let Some(l) = take_lost(&mut table, &Target::Table(range)) else {
                         // Nothing to take it out of (the file itself): nothing loads.
                         return Parsed {
                             value: None,
@@ -185,11 +199,11 @@ pub(crate) fn parse<T: for<'de> Deserialize<'de>>(file: FileId, text: &str) -> P
             Some(Span::new(file, range.clone())),
             message,
         ));
-        let Some((taken, parent)) = take_lost(&mut table, &Target::Value(range)) else {
+        let Some(taken) = take_lost(&mut table, &Target::Value(range)) else {
             break;
         };
         if let Some(key) = taken.keys.last() {
-            removed.push((parent, key.clone()));
+            removed.push((taken.within.clone(), key.clone()));
         }
         lost.push(taken);
     }
@@ -435,23 +449,35 @@ fn owner(root: &DeTable<'_>, target: &Target) -> Vec<(String, String)> {
     Vec::new()
 }
 
-/// Takes `target` out of `root` and says what was lost, with the span of the table that held
-/// it.
-fn take_lost(root: &mut Spanned<DeTable<'_>>, target: &Target) -> Option<(Lost, Range<usize>)> {
+/// Takes `target` out of `root` and says what was lost.
+fn take_lost(root: &mut Spanned<DeTable<'_>>, target: &Target) -> Option<Lost> {
     let owner = owner(root.get_ref(), target);
     let span = root.span();
-    let (keys, parent) = take(root.get_mut(), span, target)?;
+    let (keys, own, within) = take(root.get_mut(), span, target)?;
     let table = matches!(target, Target::Table(_));
-    Some((Lost { keys, table, owner }, parent))
+    Some(Lost {
+        keys,
+        table,
+        owner,
+        own,
+        within,
+    })
 }
 
-/// Takes `target` out of `table` (whose span is `span`): the keys down to it, and the span
-/// of the table that held it.
-fn take(
-    table: &mut DeTable<'_>,
-    span: Range<usize>,
-    target: &Target,
-) -> Option<(Vec<String>, Range<usize>)> {
+/// What [`take`] found: the keys down to the entry, the entry's own values (a table's) and
+/// the span of the table that held it.
+type Taken = (Vec<String>, Vec<(String, String)>, Range<usize>);
+
+/// The string and integer values of `value` when it is a table.
+fn own(value: &Spanned<DeValue<'_>>, target: &Target) -> Vec<(String, String)> {
+    match value.get_ref() {
+        DeValue::Table(t) => scalars(t, target),
+        _ => Vec::new(),
+    }
+}
+
+/// Takes `target` out of `table` (whose span is `span`).
+fn take(table: &mut DeTable<'_>, span: Range<usize>, target: &Target) -> Option<Taken> {
     let keys: Vec<_> = table.keys().cloned().collect();
     for key in keys {
         let Some(v) = table.get_mut(&key) else {
@@ -461,32 +487,34 @@ fn take(
         let v_span = v.span();
         let inner = match v.get_mut() {
             DeValue::Table(t) => take(t, v_span, target),
-            DeValue::Array(a) => take_in_array(a, target),
+            DeValue::Array(a) => take_in_array(a, &span, target),
             _ => None,
         };
-        if let Some((mut keys, parent)) = inner {
+        if let Some((mut keys, values, within)) = inner {
             keys.insert(0, name);
-            return Some((keys, parent));
+            return Some((keys, values, within));
         }
         if target.is(v) {
+            let values = own(v, target);
             table.remove(&key);
-            return Some((vec![name], span));
+            return Some((vec![name], values, span));
         }
     }
     None
 }
 
-/// [`take`] for the elements of an array; an element that is the target table leaves the
-/// array.
-fn take_in_array(a: &mut DeArray<'_>, target: &Target) -> Option<(Vec<String>, Range<usize>)> {
+/// [`take`] for the elements of an array held by the table at `span`; an element that is the
+/// target table leaves the array.
+fn take_in_array(a: &mut DeArray<'_>, span: &Range<usize>, target: &Target) -> Option<Taken> {
     for i in 0..a.len() {
-        let span = a[i].span();
+        let element = a[i].span();
         if let Some(DeValue::Table(t)) = a.get_mut(i).map(Spanned::get_mut)
-            && let Some(found) = take(t, span.clone(), target)
+            && let Some(found) = take(t, element, target)
         {
             return Some(found);
         }
         if matches!(target, Target::Table(_)) && target.is(&a[i]) {
+            let values = own(&a[i], target);
             let kept = std::mem::replace(a, DeArray::new())
                 .into_iter()
                 .enumerate()
@@ -494,7 +522,7 @@ fn take_in_array(a: &mut DeArray<'_>, target: &Target) -> Option<(Vec<String>, R
                 .map(|(_, e)| e)
                 .collect();
             *a = kept;
-            return Some((Vec::new(), span));
+            return Some((Vec::new(), values, span.clone()));
         }
     }
     None
@@ -581,6 +609,11 @@ mod tests {
                 (keys(&["persona", "nodes", "label"]), false, Some("1")),
                 (keys(&["persona", "nodes"]), true, Some("1")),
             ]
+        );
+        assert_eq!(
+            parsed.lost[1].own("id"),
+            Some("a"),
+            "the node left out is named"
         );
     }
 
