@@ -4,8 +4,8 @@
 use crate::js;
 use markdown::mdast::Node;
 use markdown::{Constructs, ParseOptions};
-use personamap_render::escape::fence_marker;
 use personamap_spec::Value;
+use personamap_syntax::mdx::fence_marker;
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 
 /// What the checks need from a page that parsed.
@@ -80,7 +80,7 @@ pub fn parse(text: &str) -> Result<PageParts, String> {
 
 /// One chunk parsed whole.
 fn parse_chunk(chunk: &str, first_line: usize) -> Result<PageParts, String> {
-    let tree = personamap_render::md::to_mdast(chunk, &options())
+    let tree = personamap_syntax::mdast::parse(chunk, &options())
         .map_err(|m| at_line(&m.to_string(), first_line))?;
     if let Some(line) = unclosed_code(&tree, chunk) {
         return Err(format!(
@@ -97,7 +97,7 @@ fn parse_chunk(chunk: &str, first_line: usize) -> Result<PageParts, String> {
 /// parsing it whole gives (see [`parse`]).
 fn parse_masked(chunk: &str) -> Option<PageParts> {
     let (text, bodies) = masked(chunk)?;
-    let tree = personamap_render::md::to_mdast(&text, &options()).ok()?;
+    let tree = personamap_syntax::mdast::parse(&text, &options()).ok()?;
     if unclosed_code(&tree, &text).is_some() {
         return None;
     }

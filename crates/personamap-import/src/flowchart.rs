@@ -3,8 +3,10 @@
 //! lines). Everything else is an error naming the page line.
 
 use crate::ImportError;
-use crate::unescape::mermaid_entities;
 use personamap_spec::{FileId, Span};
+use personamap_syntax::entity::decode_mermaid;
+use personamap_syntax::mermaid::flowchart::tooltip;
+use personamap_syntax::mermaid::{header_direction, label_text};
 
 /// A flowchart as read.
 pub(crate) struct Chart {
@@ -52,15 +54,12 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
         if line.is_empty() || (line.starts_with("%%") && !line.starts_with("%%{")) {
             continue;
         }
-        let mut words = line.split_whitespace();
-        match (words.next(), words.next(), words.next()) {
-            (Some("flowchart" | "graph"), Some(dir), None)
-                if ["LR", "RL", "TD", "TB", "BT"].contains(&dir) =>
-            {
-                direction = Some(dir.to_string());
-                break;
-            }
-            (Some("flowchart" | "graph"), _, _) => {
+        if let Some(dir) = header_direction(line) {
+            direction = Some(dir.to_string());
+            break;
+        }
+        match line.split_whitespace().next() {
+            Some("flowchart" | "graph") => {
                 return Err(ImportError::at(
                     no,
                     format!(
@@ -68,7 +67,7 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
                     ),
                 ));
             }
-            (Some(kind), _, _) => {
+            Some(kind) => {
                 return Err(ImportError::at(
                     no,
                     format!(
@@ -76,7 +75,7 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
                     ),
                 ));
             }
-            (None, _, _) => {}
+            None => {}
         }
     }
     let direction = direction.ok_or_else(|| ImportError::at(fence, "an empty ```mermaid block"))?;
@@ -167,8 +166,12 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
                     format!("`click` names `{id}`, which is not a node of this diagram"),
                 )
             })?;
-        let default = one_line(&node.label.join(" "));
-        node.tooltip = tip.filter(|t| *t != default);
+        // The compiler's tooltip is the label on one line unless the spec gives one.
+        let tip = tip
+            .map(|t| tooltip(&t))
+            .transpose()
+            .map_err(|m| ImportError::at(no, m))?;
+        node.tooltip = tip.filter(|t| *t != label_text(&node.label));
         node.href = Some(href);
         chart.clicks = true;
     }
@@ -246,7 +249,7 @@ fn node(line: &str, no: usize) -> Result<Option<ChartNode>, ImportError> {
                 ),
             ));
         }
-        label.push(mermaid_entities(part));
+        label.push(decode_mermaid(part));
     }
     Ok(Some(ChartNode {
         id: id.to_string(),
@@ -291,7 +294,7 @@ fn edge(line: &str, no: usize) -> Result<String, ImportError> {
         let end = after
             .find('"')
             .ok_or_else(|| ImportError::at(no, "unterminated quoted edge label"))?;
-        let text = mermaid_entities(&after[..end]);
+        let text = decode_mermaid(&after[..end]);
         out.push('"');
         out.push_str(&text.replace('\\', "\\\\").replace('"', "\\\""));
         out.push('"');
@@ -399,13 +402,4 @@ fn quoted(s: &str) -> Option<(&str, &str)> {
     let inner = s.strip_prefix('"')?;
     let end = inner.find('"')?;
     Some((&inner[..end], &inner[end + 1..]))
-}
-
-/// The compiler's default tooltip text (`mermaid::one_line`): one line without the characters
-/// Mermaid would misread.
-fn one_line(text: &str) -> String {
-    text.replace(['"', '#', '<', '>', '{', '}', '%', ';', '`'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }

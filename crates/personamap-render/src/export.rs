@@ -54,7 +54,7 @@ pub fn theme_meta(theme: &CodeTheme) -> String {
 
 /// Builds the Markdown export of an MDX page. Fails only if the page is not valid MDX.
 pub fn export(mdx: &str, input: &ExportInput) -> Result<String, String> {
-    let tree = crate::md::to_mdast(mdx, &mdx_options()).map_err(|m| m.to_string())?;
+    let tree = personamap_syntax::mdast::parse(mdx, &mdx_options()).map_err(|m| m.to_string())?;
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     collect_edits(&tree, mdx, input, &mut edits);
     edits.sort_by_key(|e| e.0);
@@ -86,7 +86,7 @@ fn single_blank_lines(body: &str) -> String {
     let mut blank = false;
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim_start_matches(' ');
-        let marker = crate::escape::fence_marker(trimmed);
+        let marker = personamap_syntax::mdx::fence_marker(trimmed);
         match (fence, marker) {
             (Some((ch, n)), Some((c, m, rest))) if c == ch && m >= n && rest.trim().is_empty() => {
                 fence = None

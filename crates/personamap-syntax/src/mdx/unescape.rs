@@ -1,16 +1,15 @@
-//! Undoing the compiler's MDX escaping (`personamap_render::escape`), and refusing the MDX the
-//! spec cannot hold (JSX, expressions, ESM) in what must be plain Markdown.
+//! Undoing the MDX escaping of [`super`] (`personamap import` reads a page back with it), and
+//! refusing the MDX the spec cannot hold (JSX, expressions, ESM) in what must be plain Markdown.
 
-use crate::ImportError;
-pub(crate) use personamap_render::escape::fence_marker;
-use personamap_render::escape::{Inline, comment_block, inline_comment, inline_pieces};
+use super::{Inline, comment_block, fence_marker, inline_comment, inline_pieces};
+use crate::LineError;
 
 /// Prose lines of the page (`first` is the 1-based number of the first) back to the Markdown
 /// the spec holds: `\{`, `\}`, `\<` outside code become `{`, `}`, `<`, and a block's
 /// `&#105;mport`/`&#101;xport` becomes `import`/`export`, JSX comment blocks (`{/* … */}`
 /// on lines of their own) stay as written. Other JSX tags, `{…}` expressions and ESM
 /// lines are errors naming their line. Surrounding blank lines are dropped; `None` when empty.
-pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, ImportError> {
+pub fn prose(lines: &[&str], first: usize) -> Result<Option<String>, LineError> {
     let start = lines.iter().position(|l| !l.trim().is_empty());
     let end = lines.iter().rposition(|l| !l.trim().is_empty());
     let (Some(start), Some(end)) = (start, end) else {
@@ -71,7 +70,7 @@ pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, Impo
             para_line = no;
         }
         if block_start && (trimmed.starts_with("import ") || trimmed.starts_with("export ")) {
-            return Err(ImportError::at(
+            return Err(LineError::at(
                 no,
                 "an ESM `import`/`export` statement in the prose is not supported (only the divider import is)",
             ));
@@ -107,7 +106,7 @@ pub(crate) fn prose(lines: &[&str], first: usize) -> Result<Option<String>, Impo
 /// Undoes the escapes of inline text (`\{`, `\}`, `\<` outside code spans), refusing JSX and
 /// expressions; with `comments` (paragraphs, where the compiler keeps them), well-formed
 /// `{/* … */}` comments are carried as written. `first` is the line of the text's first character.
-fn inline(text: &str, first: usize, comments: bool) -> Result<String, ImportError> {
+fn inline(text: &str, first: usize, comments: bool) -> Result<String, LineError> {
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     let line_at = |i: usize| first + text[..i].matches('\n').count();
@@ -138,7 +137,7 @@ fn inline(text: &str, first: usize, comments: bool) -> Result<String, ImportErro
                         .take(24)
                         .take_while(|c| *c != '\n')
                         .collect();
-                    return Err(ImportError::at(
+                    return Err(LineError::at(
                         line_at(i),
                         format!(
                             "a JSX expression or comment (`{snippet}`) is not supported in the prose"
@@ -154,7 +153,7 @@ fn inline(text: &str, first: usize, comments: bool) -> Result<String, ImportErro
                         .chars()
                         .take_while(|c| !c.is_whitespace() && *c != '>')
                         .collect();
-                    return Err(ImportError::at(
+                    return Err(LineError::at(
                         line_at(i),
                         format!(
                             "unsupported JSX/HTML element `{tag}>`: personamap import reads Markdown prose, the legend, persona sections and dividers only"
@@ -171,7 +170,7 @@ fn inline(text: &str, first: usize, comments: bool) -> Result<String, ImportErro
 
 /// Undoes `mdx_inline` (a heading or one line of text): the escaped leading marker and the
 /// inline escapes.
-pub(crate) fn heading_text(text: &str, line: usize) -> Result<String, ImportError> {
+pub fn heading_text(text: &str, line: usize) -> Result<String, LineError> {
     let text = text.trim();
     let text = match text.strip_prefix('\\') {
         Some(rest) if rest.starts_with(['#', '>', '-', '+', '=', '|']) => rest,
@@ -181,57 +180,14 @@ pub(crate) fn heading_text(text: &str, line: usize) -> Result<String, ImportErro
 }
 
 /// Undoes `table_cell`: `\|` back to `|`, then [`heading_text`].
-pub(crate) fn table_cell(text: &str, line: usize) -> Result<String, ImportError> {
+pub fn table_cell(text: &str, line: usize) -> Result<String, LineError> {
     heading_text(&text.trim().replace("\\|", "|"), line)
-}
-
-/// Decodes Mermaid entity codes (`#quot;`, `#35;`, …) in label text.
-pub(crate) fn mermaid_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('#') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let body_len = after
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_alphanumeric())
-            .count();
-        let body = &after[..body_len];
-        let decoded = if after[body_len..].starts_with(';') && !body.is_empty() {
-            match body {
-                "quot" => Some('"'),
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ if body.chars().all(|c| c.is_ascii_digit()) => {
-                    body.parse::<u32>().ok().and_then(char::from_u32)
-                }
-                _ => None,
-            }
-        } else {
-            None
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &after[body_len + 1..];
-            }
-            None => {
-                out.push('#');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use personamap_render::escape::{mdx_inline, mdx_prose, mermaid_text, table_cell as cell};
+    use crate::mdx::{mdx_inline, mdx_prose, table_cell as cell};
 
     fn roundtrip(text: &str) {
         let escaped = mdx_prose(text);
@@ -266,8 +222,8 @@ mod tests {
             Some("a\n{/* x */}")
         );
         roundtrip("a {/* x `y */} `{z}` b {/* c\nd */} e");
-        assert_eq!(prose(&["a {/* x */ */}"], 4).unwrap_err().line, Some(4));
-        assert_eq!(prose(&["a", "{/* x */ }"], 4).unwrap_err().line, Some(5));
+        assert_eq!(prose(&["a {/* x */ */}"], 4).unwrap_err().line, 4);
+        assert_eq!(prose(&["a", "{/* x */ }"], 4).unwrap_err().line, 5);
         // Headings and table cells do not keep comments (the compiler escapes them there).
         assert!(heading_text("a {/* x */}", 1).is_err());
     }
@@ -275,13 +231,10 @@ mod tests {
     #[test]
     fn prose_refuses_jsx_naming_the_line() {
         let e = prose(&["fine", "", "<Tabs>"], 10).unwrap_err();
-        assert_eq!(e.line, Some(12));
+        assert_eq!(e.line, 12);
         assert!(e.message.contains("`<Tabs>`"), "{}", e.message);
-        assert_eq!(prose(&["a {x}"], 3).unwrap_err().line, Some(3));
-        assert_eq!(
-            prose(&["", "import x from 'y'"], 1).unwrap_err().line,
-            Some(2)
-        );
+        assert_eq!(prose(&["a {x}"], 3).unwrap_err().line, 3);
+        assert_eq!(prose(&["", "import x from 'y'"], 1).unwrap_err().line, 2);
         assert_eq!(prose(&["a < b"], 1).unwrap().as_deref(), Some("a < b"));
     }
 
@@ -298,17 +251,5 @@ mod tests {
             assert_eq!(table_cell(&cell(t), 1).unwrap(), t);
             assert_eq!(heading_text(&mdx_inline(t), 1).unwrap(), t);
         }
-    }
-
-    #[test]
-    fn mermaid_entities_decode() {
-        for t in [
-            "Queue #1; #priority; &amp; co",
-            "\"q\" `b` <i> $$x$$ %%{",
-            "a:#b",
-        ] {
-            assert_eq!(mermaid_entities(&mermaid_text(t)), t);
-        }
-        assert_eq!(mermaid_entities("#unknown; #"), "#unknown; #");
     }
 }
