@@ -133,8 +133,8 @@ pub fn mermaid_string(text: &str) -> String {
 /// Text for a `click` tooltip. Mermaid shows a tooltip as HTML (its `title` attribute, put
 /// through DOMPurify, becomes the tooltip's inner HTML); DOMPurify drops the whole attribute
 /// when it holds `-->`, `]>` or `</style`, and trims it as JavaScript does (U+FEFF and Unicode
-/// spaces too). So the text is written as HTML (`&`, `<`, `>` and non-ASCII whitespace as
-/// character references), then as [`mermaid_string`].
+/// spaces too). So the text is written as HTML (`&`, `<`, `>`, non-ASCII whitespace and the
+/// vertical tab, which `trim` also takes, as character references), then as [`mermaid_string`].
 pub fn mermaid_tooltip(text: &str) -> String {
     let mut html = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -142,7 +142,9 @@ pub fn mermaid_tooltip(text: &str) -> String {
             '&' => html.push_str("&amp;"),
             '<' => html.push_str("&lt;"),
             '>' => html.push_str("&gt;"),
-            c if !c.is_ascii() && needs_code(c) => html.push_str(&format!("&#{};", u32::from(c))),
+            c if c == '\u{b}' || (!c.is_ascii() && needs_code(c)) => {
+                html.push_str(&format!("&#{};", u32::from(c)));
+            }
             c => html.push(c),
         }
     }
@@ -306,7 +308,8 @@ pub fn mermaid_label(lines: &[String]) -> String {
 }
 
 /// Whether an edge label can be written bare (`-.label.->`, `|label|`): plain ASCII words, none
-/// of them a Mermaid keyword such as `end`.
+/// of them a Mermaid keyword such as `end`, and no `direction` before a direction (found by the
+/// round-trip property test).
 pub fn is_plain_edge_label(text: &str) -> bool {
     !text.is_empty()
         && text.split(' ').all(|w| {
@@ -314,6 +317,18 @@ pub fn is_plain_edge_label(text: &str) -> bool {
                 && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                 && keywords::reserved_keyword(w).is_none()
         })
+        && !direction_statement(text)
+}
+
+/// Whether Mermaid's lexer reads `line` as a direction statement: it reads a whole line holding
+/// `direction`, whitespace and `TB`/`BT`/`RL`/`LR`/`TD` so (`.*direction\s+TB[^\n]*`),
+/// wherever the words are.
+fn direction_statement(line: &str) -> bool {
+    line.match_indices("direction").any(|(i, w)| {
+        let rest = &line[i + w.len()..];
+        let trimmed = rest.trim_start();
+        trimmed.len() < rest.len() && DIRECTIONS.iter().any(|d| trimmed.starts_with(d))
+    })
 }
 
 /// A label's lines as one line of plain text, joined the way the label reads: with a space,

@@ -1,169 +1,140 @@
 //! Undoing the MDX escaping of [`super`] (`personamap import` reads a page back with it), and
 //! refusing the MDX the spec cannot hold (JSX, expressions, ESM) in what must be plain Markdown.
 
-use super::{Inline, comment_block, fence_marker, inline_comment, inline_pieces};
+use super::{Inline, Kind, Verbatim, inline_pieces};
 use crate::LineError;
 
 /// Prose lines of the page (`first` is the 1-based number of the first) back to the Markdown
-/// the spec holds: `\{`, `\}`, `\<` outside code become `{`, `}`, `<`, and a block's
-/// `&#105;mport`/`&#101;xport` becomes `import`/`export`, JSX comment blocks (`{/* … */}`
-/// on lines of their own) stay as written. Other JSX tags, `{…}` expressions and ESM
-/// lines are errors naming their line. Surrounding blank lines are dropped; `None` when empty.
+/// the spec holds, reading code, formulas and JSX comments where the writer finds them
+/// ([`super::mdx_prose`]): outside them `\{`, `\}`, `\<` become `{`, `}`, `<`, and
+/// `{"i"}mport`/`{"e"}xport` (or the older `&#105;mport`/`&#101;xport`) at the start of a line
+/// becomes `import`/`export`; code, formulas and comments stay as written. Other JSX tags,
+/// `{…}` expressions and ESM lines are errors naming their line. Surrounding blank lines are
+/// dropped; `None` when empty.
 pub fn prose(lines: &[&str], first: usize) -> Result<Option<String>, LineError> {
     let start = lines.iter().position(|l| !l.trim().is_empty());
     let end = lines.iter().rposition(|l| !l.trim().is_empty());
     let (Some(start), Some(end)) = (start, end) else {
         return Ok(None);
     };
-    let lines = &lines[start..=end];
-    let first = first + start;
-    let mut out = String::new();
-    let mut fence: Option<(char, usize)> = None;
-    let mut block_start = true;
-    let mut para = String::new();
-    let mut para_line = first;
-    let mut comment_until = 0;
-    for (i, line) in lines.iter().enumerate() {
-        let no = first + i;
-        if i < comment_until {
-            out.push_str(line);
-            out.push('\n');
+    let text = lines[start..=end].join("\n");
+    let line_at = |i: usize| first + start + text[..i].matches('\n').count();
+    let verbatim = Verbatim::read(&text);
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut spans = verbatim.spans.iter().peekable();
+    // Whether only spaces and tabs come before `i` on its line, and whether that line starts a
+    // block (the first line, or one after a blank line, a fence or a comment block).
+    let (mut line_start, mut block_start) = (true, true);
+    let mut i = 0;
+    while i < text.len() {
+        while spans.next_if(|(s, _)| s.end <= i).is_some() {}
+        if let Some((span, kind)) = spans.peek().filter(|(s, _)| s.start <= i) {
+            out.push_str(&text[i..span.end]);
+            line_start = text[i..span.end].ends_with('\n');
+            block_start = line_start && matches!(kind, Kind::Flow | Kind::Comment);
+            i = span.end;
             continue;
         }
-        let trimmed = line.trim_start_matches(' ');
-        let indent = line.len() - trimmed.len();
-        // As the compiler escapes: a fence may sit in a blockquote or be indented.
-        let marker = fence_marker(line.trim_start_matches([' ', '\t', '>']));
-        if let Some((ch, n)) = fence {
-            out.push_str(line);
-            out.push('\n');
-            if marker.is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
-                fence = None;
-                block_start = true;
+        let rest = &text[i..];
+        let c = rest.chars().next().unwrap_or('\u{fffd}');
+        if line_start && c != ' ' && c != '\t' {
+            if block_start && (rest.starts_with("import ") || rest.starts_with("export ")) {
+                return Err(LineError::at(
+                    line_at(i),
+                    "an ESM `import`/`export` statement in the prose is not supported (only the divider import is)",
+                ));
             }
-            continue;
-        }
-        if let Some((ch, n, _)) = marker {
-            out.push_str(&inline(&std::mem::take(&mut para), para_line, true)?);
-            out.push_str(line);
-            out.push('\n');
-            fence = Some((ch, n));
-            continue;
-        }
-        if line.trim().is_empty() {
-            out.push_str(&inline(&std::mem::take(&mut para), para_line, true)?);
-            out.push('\n');
-            block_start = true;
-            continue;
-        }
-        if block_start && line.trim_start().starts_with("{/*") {
-            // A JSX comment block is carried into the spec as written (the compiler keeps it).
-            let rest = lines[i..].join("\n");
-            if let Some(len) = comment_block(&rest) {
-                comment_until = i + rest[..len].trim_end_matches('\n').matches('\n').count() + 1;
-                out.push_str(line);
-                out.push('\n');
-                continue;
-            }
-        }
-        if para.is_empty() {
-            para_line = no;
-        }
-        if block_start && (trimmed.starts_with("import ") || trimmed.starts_with("export ")) {
-            return Err(LineError::at(
-                no,
-                "an ESM `import`/`export` statement in the prose is not supported (only the divider import is)",
-            ));
-        }
-        {
-            // `{"e"}xport` (and the older `&#101;xport`) at the start of any line.
             let restored = [
-                ("{\"i\"}mport", 'i'),
-                ("{\"e\"}xport", 'e'),
-                ("&#105;mport", 'i'),
-                ("&#101;xport", 'e'),
+                ("{\"i\"}", 'i'),
+                ("{\"e\"}", 'e'),
+                ("&#105;", 'i'),
+                ("&#101;", 'e'),
             ]
-            .iter()
-            .find(|(reference, _)| trimmed.starts_with(reference));
+            .into_iter()
+            .find(|(reference, letter)| {
+                rest.strip_prefix(reference)
+                    .is_some_and(|r| r.starts_with(if *letter == 'i' { "mport" } else { "xport" }))
+            });
             if let Some((reference, letter)) = restored {
-                para.push_str(&line[..indent]);
-                para.push(*letter);
-                para.push_str(&trimmed[reference.len() - "mport".len()..]);
-                para.push('\n');
-                block_start = false;
+                out.push(letter);
+                i += reference.len();
+                line_start = false;
                 continue;
             }
         }
-        para.push_str(line);
-        para.push('\n');
-        block_start = false;
+        match c {
+            '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                if !matches!(bytes[i + 1], b'{' | b'}' | b'<') {
+                    out.push('\\');
+                }
+                out.push(char::from(bytes[i + 1]));
+                i += 2;
+                line_start = false;
+                continue;
+            }
+            '{' | '}' => return Err(expression(rest, line_at(i))),
+            '<' if starts_tag(rest) => return Err(element(rest, line_at(i))),
+            _ => out.push(c),
+        }
+        if c == '\n' {
+            // The next line starts a block when this one is blank.
+            let line = text[..i].rsplit('\n').next().unwrap_or("");
+            block_start = line.trim().is_empty();
+        }
+        line_start = c == '\n' || (line_start && (c == ' ' || c == '\t'));
+        i += c.len_utf8();
     }
-    out.push_str(&inline(&para, para_line, true)?);
-    let text = out.trim_end_matches('\n').to_string();
-    Ok(Some(text))
+    Ok(Some(out.trim_end_matches('\n').to_string()))
+}
+
+/// Whether `text` (at a `<`) starts what MDX reads as a JSX or HTML tag.
+fn starts_tag(text: &str) -> bool {
+    text.as_bytes()
+        .get(1)
+        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'>' | b'!'))
+}
+
+/// The error for a `{…}` expression (or a comment the writer would not keep) at `text`.
+fn expression(text: &str, line: usize) -> LineError {
+    let snippet: String = text.chars().take(24).take_while(|c| *c != '\n').collect();
+    LineError::at(
+        line,
+        format!("a JSX expression or comment (`{snippet}`) is not supported in the prose"),
+    )
+}
+
+/// The error for a JSX or HTML element at `text`.
+fn element(text: &str, line: usize) -> LineError {
+    let tag: String = text
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '>')
+        .collect();
+    LineError::at(
+        line,
+        format!(
+            "unsupported JSX/HTML element `{tag}>`: personamap import reads Markdown prose, the legend, persona sections and dividers only"
+        ),
+    )
 }
 
 /// Undoes the escapes of inline text (`\{`, `\}`, `\<` outside code spans), refusing JSX and
-/// expressions; with `comments` (paragraphs, where the compiler keeps them), well-formed
-/// `{/* … */}` comments are carried as written. `first` is the line of the text's first character.
-fn inline(text: &str, first: usize, comments: bool) -> Result<String, LineError> {
+/// expressions. `first` is the line of the text's first character.
+fn inline(text: &str, first: usize) -> Result<String, LineError> {
     let mut out = String::with_capacity(text.len());
-    let bytes = text.as_bytes();
     let line_at = |i: usize| first + text[..i].matches('\n').count();
-    let mut start = 0;
-    'text: while start < text.len() {
-        let base = start;
-        let pieces = inline_pieces(&text[base..])
-            .into_iter()
-            .map(move |p| match p {
-                Inline::Char(i, c) => Inline::Char(base + i, c),
-                p => p,
-            });
-        for piece in pieces {
-            match piece {
-                Inline::Char(i, '{') if comments && inline_comment(&text[i..]).is_some() => {
-                    let len = inline_comment(&text[i..]).unwrap_or(0);
-                    out.push_str(&text[i..i + len]);
-                    start = i + len;
-                    continue 'text;
-                }
-                Inline::Escape(e) if matches!(e.as_bytes()[1], b'{' | b'}' | b'<') => {
-                    out.push_str(&e[1..])
-                }
-                Inline::Code(s) | Inline::Escape(s) => out.push_str(s),
-                Inline::Char(i, '{' | '}') => {
-                    let snippet: String = text[i..]
-                        .chars()
-                        .take(24)
-                        .take_while(|c| *c != '\n')
-                        .collect();
-                    return Err(LineError::at(
-                        line_at(i),
-                        format!(
-                            "a JSX expression or comment (`{snippet}`) is not supported in the prose"
-                        ),
-                    ));
-                }
-                Inline::Char(i, '<')
-                    if bytes.get(i + 1).is_some_and(|b| {
-                        b.is_ascii_alphabetic() || matches!(b, b'/' | b'>' | b'!')
-                    }) =>
-                {
-                    let tag: String = text[i..]
-                        .chars()
-                        .take_while(|c| !c.is_whitespace() && *c != '>')
-                        .collect();
-                    return Err(LineError::at(
-                        line_at(i),
-                        format!(
-                            "unsupported JSX/HTML element `{tag}>`: personamap import reads Markdown prose, the legend, persona sections and dividers only"
-                        ),
-                    ));
-                }
-                Inline::Char(_, c) => out.push(c),
+    for piece in inline_pieces(text) {
+        match piece {
+            Inline::Escape(e) if matches!(e.as_bytes()[1], b'{' | b'}' | b'<') => {
+                out.push_str(&e[1..])
             }
+            Inline::Code(s) | Inline::Escape(s) => out.push_str(s),
+            Inline::Char(i, '{' | '}') => return Err(expression(&text[i..], line_at(i))),
+            Inline::Char(i, '<') if starts_tag(&text[i..]) => {
+                return Err(element(&text[i..], line_at(i)));
+            }
+            Inline::Char(_, c) => out.push(c),
         }
-        break;
     }
     Ok(out)
 }
@@ -171,17 +142,26 @@ fn inline(text: &str, first: usize, comments: bool) -> Result<String, LineError>
 /// Undoes `mdx_inline` (a heading or one line of text): the escaped leading marker and the
 /// inline escapes.
 pub fn heading_text(text: &str, line: usize) -> Result<String, LineError> {
-    let text = text.trim();
+    // Markdown strips spaces and tabs around a heading's text or a cell, no other white space.
+    let text = text.trim_matches([' ', '\t', '\r']);
     let text = match text.strip_prefix('\\') {
         Some(rest) if rest.starts_with(['#', '>', '-', '+', '=', '|']) => rest,
         _ => text,
     };
-    inline(text, line, false)
+    // A closing run of `#` after a space was escaped: a heading would drop it.
+    let run = text.len() - text.trim_end_matches('#').len();
+    let before = &text[..text.len() - run];
+    match before.strip_suffix('\\') {
+        Some(kept) if run > 0 && kept.ends_with([' ', '\t']) => {
+            inline(&format!("{kept}{}", &text[before.len()..]), line)
+        }
+        _ => inline(text, line),
+    }
 }
 
 /// Undoes `table_cell`: `\|` back to `|`, then [`heading_text`].
 pub fn table_cell(text: &str, line: usize) -> Result<String, LineError> {
-    heading_text(&text.trim().replace("\\|", "|"), line)
+    heading_text(&text.replace("\\|", "|"), line)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! the two halves are combined as its `destructLink` does.
 
 use super::keywords::{prototype_member, reserved_keyword};
-use super::{EdgeKind, header_direction, style_rewrite};
+use super::{EdgeKind, direction_statement, header_direction, style_rewrite};
 use crate::LineError;
 use crate::entity;
 
@@ -83,8 +83,11 @@ pub fn read(text: &str) -> Result<Graph, LineError> {
         }
         let rewritten = style_rewrite(line);
         let line = rewritten.strip_suffix(';').unwrap_or(&rewritten).trim_end();
-        if let Some(problem) = direction_hazard(line) {
-            return Err(err(problem));
+        if direction_statement(line) {
+            return Err(err(
+                "the line holds `direction` and a direction: Mermaid reads it as a direction statement"
+                    .into(),
+            ));
         }
         if line.starts_with("accTitle:") || line.starts_with("accDescr:") {
             continue;
@@ -158,21 +161,6 @@ pub fn read(text: &str) -> Result<Graph, LineError> {
         }
     }
     Ok(g)
-}
-
-/// Mermaid's lexer reads a whole line holding `direction`, whitespace and `TB`/`BT`/`RL`/`LR`/
-/// `TD` as a direction statement (`.*direction\s+TB[^\n]*`), wherever the words are.
-fn direction_hazard(line: &str) -> Option<String> {
-    line.match_indices("direction").find_map(|(i, w)| {
-        let rest = &line[i + w.len()..];
-        let trimmed = rest.trim_start();
-        (trimmed.len() < rest.len()
-            && super::DIRECTIONS.iter().any(|d| trimmed.starts_with(d)))
-        .then(|| {
-            "the line holds `direction` and a direction: Mermaid reads it as a direction statement"
-                .to_string()
-        })
-    })
 }
 
 /// A position in one statement line, read from the left as Mermaid's lexer reads it.
