@@ -23,16 +23,18 @@ pub fn prose(lines: &[&str], first: usize) -> Result<Option<String>, LineError> 
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut spans = verbatim.spans.iter().peekable();
-    // Whether only spaces and tabs come before `i` on its line, and whether that line starts a
-    // block (the first line, or one after a blank line, a fence or a comment block).
-    let (mut line_start, mut block_start) = (true, true);
+    // Whether only spaces and tabs come before `i` on its line, whether that line starts a
+    // block (the first line, or one after a blank line, a fence or a comment block), and
+    // whether a fence or comment block ended on it.
+    let (mut line_start, mut block_start, mut after_block) = (true, true, false);
     let mut i = 0;
     while i < text.len() {
         while spans.next_if(|(s, _)| s.end <= i).is_some() {}
         if let Some((span, kind)) = spans.peek().filter(|(s, _)| s.start <= i) {
             out.push_str(&text[i..span.end]);
             line_start = text[i..span.end].ends_with('\n');
-            block_start = line_start && matches!(kind, Kind::Flow | Kind::Comment);
+            after_block = matches!(kind, Kind::Flow | Kind::Comment);
+            block_start = line_start && after_block;
             i = span.end;
             continue;
         }
@@ -78,9 +80,11 @@ pub fn prose(lines: &[&str], first: usize) -> Result<Option<String>, LineError> 
             _ => out.push(c),
         }
         if c == '\n' {
-            // The next line starts a block when this one is blank.
+            // The next line starts a block when this one is blank or ended a block.
             let line = text[..i].rsplit('\n').next().unwrap_or("");
-            block_start = line.trim().is_empty();
+            block_start = after_block || line.trim().is_empty();
+        } else if !c.is_whitespace() {
+            after_block = false;
         }
         line_start = c == '\n' || (line_start && (c == ' ' || c == '\t'));
         i += c.len_utf8();
@@ -216,6 +220,15 @@ mod tests {
         assert_eq!(prose(&["a {x}"], 3).unwrap_err().line, 3);
         assert_eq!(prose(&["", "import x from 'y'"], 1).unwrap_err().line, 2);
         assert_eq!(prose(&["a < b"], 1).unwrap().as_deref(), Some("a < b"));
+        // ESM starts a block: after a fence too, but not a paragraph's next line.
+        assert_eq!(
+            prose(&["```", "x", "```", "import y"], 1).unwrap_err().line,
+            4
+        );
+        assert_eq!(
+            prose(&["a", "import b"], 1).unwrap().as_deref(),
+            Some("a\nimport b")
+        );
     }
 
     #[test]
