@@ -6,7 +6,7 @@ use crate::ImportError;
 use personamap_spec::{FileId, Span};
 use personamap_syntax::entity::decode_mermaid;
 use personamap_syntax::mermaid::flowchart::tooltip;
-use personamap_syntax::mermaid::{header_direction, label_text};
+use personamap_syntax::mermaid::{header_direction, label_text, style_rewrite};
 
 /// A flowchart as read.
 pub(crate) struct Chart {
@@ -93,7 +93,9 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
     let mut clicks: Vec<(String, String, Option<String>, usize)> = Vec::new();
     let mut in_descr = false;
     for (no, raw) in lines {
-        let line = raw.trim();
+        // As Mermaid reads the line: its own rewrite first, then `;` ends a statement.
+        let rewritten = style_rewrite(raw.trim());
+        let line = rewritten.trim_end_matches(';').trim_end();
         if in_descr {
             in_descr = !line.contains('}');
             continue;
@@ -402,4 +404,49 @@ fn quoted(s: &str) -> Option<(&str, &str)> {
     let inner = s.strip_prefix('"')?;
     let end = inner.find('"')?;
     Some((&inner[..end], &inner[end + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use personamap_syntax::mermaid::{guard_line, mermaid_label, mermaid_tooltip};
+
+    /// A diagram with one node `id`, its label and tooltip, as the compiler writes it.
+    fn chart(id: &str, label: &str, tip: &str) -> Chart {
+        let node = format!("  {id}[\"{}\"]:::c", mermaid_label(&[label.to_string()]));
+        let click = format!(
+            "  click {id} href \"https://x.org/#a\" \"{}\"",
+            mermaid_tooltip(tip)
+        );
+        let lines = [
+            "flowchart LR".to_string(),
+            guard_line(&node, true),
+            String::new(),
+            guard_line(&click, false),
+            String::new(),
+            "  classDef c fill:#fff,stroke:#000,color:#000".to_string(),
+        ];
+        let body: Vec<(usize, &str)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.as_str()))
+            .collect();
+        match read(&body, 0) {
+            Ok(chart) => chart,
+            Err(e) => panic!("{lines:?}: {e}"),
+        }
+    }
+
+    #[test]
+    fn guarded_lines_and_tooltips_read_back() {
+        // `style` in the id: the writer guards both lines against Mermaid's rewrite.
+        let c = chart("style_b", "mode:\"fast\"", "t;x & <y> #1");
+        let node = &c.groups[0][0];
+        assert_eq!(node.label, ["mode:\"fast\""]);
+        assert_eq!(node.href.as_deref(), Some("https://x.org/#a"));
+        assert_eq!(node.tooltip.as_deref(), Some("t;x & <y> #1"));
+        // A tooltip that is the label on one line is the compiler's default: not kept.
+        let c = chart("B", "a & b", "a & b");
+        assert_eq!(c.groups[0][0].tooltip, None);
+    }
 }

@@ -179,8 +179,9 @@ fn hazard_after(line: &str, keyword_end: usize) -> bool {
 }
 
 /// The line as Mermaid's `encodeEntities` leaves it: `/style.*:\S*#.*;/g`, then
-/// `/classDef.*:\S*#.*;/g`, each cutting the last `;` of the line when it matches.
-fn style_rewrite(line: &str) -> String {
+/// `/classDef.*:\S*#.*;/g`, each cutting the last `;` of the line when it matches. What
+/// [`guard_line`] wrote comes back without its added separators.
+pub fn style_rewrite(line: &str) -> String {
     let mut out = line.to_string();
     for word in ["style", "classDef"] {
         if let Some(at) = out.find(word)
