@@ -6,8 +6,8 @@
 //! tables are re-printed with padded columns, and runs of blank lines outside code become one.
 
 use crate::page::{Align, table_lines};
+use markdown::ParseOptions;
 use markdown::mdast::{AlignKind, Node};
-use markdown::{Constructs, ParseOptions};
 use personamap_spec::CodeTheme;
 
 /// What the export needs besides the page text.
@@ -28,13 +28,7 @@ pub struct ExportInput<'a> {
 /// tables and maths.
 pub fn mdx_options() -> ParseOptions {
     ParseOptions {
-        constructs: Constructs {
-            frontmatter: true,
-            gfm_table: true,
-            math_flow: true,
-            math_text: true,
-            ..Constructs::mdx()
-        },
+        constructs: personamap_syntax::mdx::page_constructs(),
         // Accept any ESM block; it is only removed here (validation parses it properly).
         mdx_esm_parse: Some(Box::new(|_| markdown::MdxSignal::Ok)),
         ..ParseOptions::default()

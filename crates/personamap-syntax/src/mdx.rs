@@ -42,6 +42,14 @@ pub fn mdx_prose(text: &str) -> String {
             i = span.end;
             continue;
         }
+        if line_start && let Some((_, guard)) = esm_keyword(&text[i..]) {
+            out.push('{');
+            out.push_str(guard);
+            out.push('}');
+            line_start = false;
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or('\u{fffd}');
         match c {
             '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
@@ -49,12 +57,6 @@ pub fn mdx_prose(text: &str) -> String {
                 line_start = false;
                 i += 2;
                 continue;
-            }
-            'i' | 'e'
-                if line_start
-                    && (text[i..].starts_with("import") || text[i..].starts_with("export")) =>
-            {
-                out.push_str(&format!("{{\"{c}\"}}"));
             }
             '{' | '}' | '<' => {
                 out.push('\\');
@@ -72,6 +74,29 @@ pub fn mdx_prose(text: &str) -> String {
         out.push_str(&closer);
     }
     out
+}
+
+/// The ES module keywords MDX reads at the start of a line, each with the expression
+/// [`mdx_prose`] writes in place of its first letter (`{"i"}mport`): Mintlify's prebuild
+/// reprints the expression as it is, where a character reference (`&#105;`) would come back as
+/// a bare letter.
+pub const ESM_GUARDS: [(&str, &str); 2] = [("import", "\"i\""), ("export", "\"e\"")];
+
+/// The keyword of [`ESM_GUARDS`] that `text` starts with, and its guard.
+fn esm_keyword(text: &str) -> Option<(&'static str, &'static str)> {
+    ESM_GUARDS.into_iter().find(|(k, _)| text.starts_with(k))
+}
+
+/// The Markdown constructs of an MDX page as Mintlify reads it: MDX, frontmatter, GFM tables
+/// and maths (remark-math).
+pub fn page_constructs() -> markdown::Constructs {
+    markdown::Constructs {
+        frontmatter: true,
+        gfm_table: true,
+        math_flow: true,
+        math_text: true,
+        ..markdown::Constructs::mdx()
+    }
 }
 
 /// Copies an inline code span or formula. When a line inside it starts with `<` or `{`, its

@@ -1,7 +1,7 @@
 //! Undoing the MDX escaping of [`super`] (`personamap import` reads a page back with it), and
 //! refusing the MDX the spec cannot hold (JSX, expressions, ESM) in what must be plain Markdown.
 
-use super::{Inline, Kind, Verbatim, inline_pieces};
+use super::{ESM_GUARDS, Inline, Kind, Verbatim, inline_pieces};
 use crate::LineError;
 
 /// Prose lines of the page (`first` is the 1-based number of the first) back to the Markdown
@@ -41,26 +41,30 @@ pub fn prose(lines: &[&str], first: usize) -> Result<Option<String>, LineError> 
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or('\u{fffd}');
         if line_start && c != ' ' && c != '\t' {
-            if block_start && (rest.starts_with("import ") || rest.starts_with("export ")) {
+            let esm = ESM_GUARDS
+                .iter()
+                .any(|(k, _)| rest.strip_prefix(k).is_some_and(|r| r.starts_with(' ')));
+            if block_start && esm {
                 return Err(LineError::at(
                     line_at(i),
                     "an ESM `import`/`export` statement in the prose is not supported (only the divider import is)",
                 ));
             }
-            let restored = [
-                ("{\"i\"}", 'i'),
-                ("{\"e\"}", 'e'),
-                ("&#105;", 'i'),
-                ("&#101;", 'e'),
-            ]
-            .into_iter()
-            .find(|(reference, letter)| {
-                rest.strip_prefix(reference)
-                    .is_some_and(|r| r.starts_with(if *letter == 'i' { "mport" } else { "xport" }))
+            // The guard's expression, or the character reference older versions wrote.
+            let restored = ESM_GUARDS.iter().find_map(|(keyword, guard)| {
+                let (letter, tail) = keyword.split_at(1);
+                let reference = letter.chars().next().map(crate::entity::code)?;
+                [format!("{{{guard}}}"), format!("&{reference}")]
+                    .into_iter()
+                    .find(|r| {
+                        rest.strip_prefix(r.as_str())
+                            .is_some_and(|r| r.starts_with(tail))
+                    })
+                    .map(|r| (r.len(), letter))
             });
-            if let Some((reference, letter)) = restored {
-                out.push(letter);
-                i += reference.len();
+            if let Some((len, letter)) = restored {
+                out.push_str(letter);
+                i += len;
                 line_start = false;
                 continue;
             }
