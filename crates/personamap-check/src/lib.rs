@@ -3,19 +3,18 @@
 //! Every MDX page is parsed as Mintlify reads it (markdown-rs with MDX, frontmatter and GFM
 //! tables, swc behind ESM and expressions) and its frontmatter as YAML; every `.jsx` snippet is
 //! parsed by swc and held to Mintlify's snippet rules; every Mermaid block is read back by
-//! [`flowchart::read`] and compared with the spec's graph. A failure is a compiler bug
+//! [`personamap_syntax::mermaid::flowchart::read`] and compared with the spec's graph. A failure is a compiler bug
 //! (`error[compiler-bug]`). Mermaid's size limits are the spec's and are applied before
 //! rendering (`personamap_spec::rules`, `personamap_render::Compiler::compile`).
 
-pub mod flowchart;
 pub mod js;
 pub mod mdx;
 
-use flowchart::{Graph, GraphEdge, GraphNode};
 use personamap_render::{Compiler, Output, OutputKind, Outputs, SiteInputs};
 use personamap_spec::{
     Diagnostic, EdgeKind, EdgeLabels, Failed, LabelStyle, Page, Persona, Span, Spec,
 };
+use personamap_syntax::mermaid::flowchart::{self, Graph, GraphEdge, GraphNode};
 
 /// Help of every compiler-bug diagnostic.
 const BUG_HELP: &str =
@@ -414,12 +413,16 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
                     _ => continue,
                 };
                 let span = Span::new(chain.span.file, start + range.start..start + range.end);
+                let arrow = link.kind.arrow();
                 let fix = match link.kind {
-                    personamap_spec::EdgeKind::Dotted => {
-                        format!("write `{from} -. {want} .-> {to}` or `{from} -.->|{want}| {to}`")
+                    EdgeKind::Dotted => {
+                        format!(
+                            "write `{from} -. {want} .-> {to}` or `{from} {arrow}|{want}| {to}`"
+                        )
                     }
-                    personamap_spec::EdgeKind::Solid => format!("write `{from} -->|{want}| {to}`"),
-                    personamap_spec::EdgeKind::Thick => format!("write `{from} ==>|{want}| {to}`"),
+                    EdgeKind::Solid | EdgeKind::Thick => {
+                        format!("write `{from} {arrow}|{want}| {to}`")
+                    }
                 };
                 out.push(
                     Diagnostic::warning("mermaid-misread", Some(span), problem)

@@ -1,10 +1,10 @@
 //! docs.json: reading site settings, and putting a page into its navigation group by editing
 //! only the bytes of that group's `pages` array.
 
-use crate::escape::js_string;
 use jsonc_parser::ast::{Array, Object, Value};
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 use personamap_spec::CodeTheme;
+use personamap_syntax::js::js_string;
 
 /// The navigation keys that hold child lists, and the key naming each child.
 const LEVELS: [(&str, &str); 8] = [

@@ -3,6 +3,7 @@
 //!
 //! This crate is pure: it never touches the file system except in [`read_spec_dir`].
 
+pub mod colour;
 pub mod diag;
 pub mod edges;
 pub mod load;

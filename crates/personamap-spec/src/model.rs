@@ -504,16 +504,8 @@ pub struct Node {
     pub href_span: Option<Span>,
 }
 
-/// How an edge is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EdgeKind {
-    /// `-->`
-    Solid,
-    /// `-.->`
-    Dotted,
-    /// `==>`
-    Thick,
-}
+/// How an edge is drawn: Mermaid's line styles, with their arrows.
+pub use personamap_syntax::mermaid::EdgeKind;
 
 /// Where an edge label is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

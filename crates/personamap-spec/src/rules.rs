@@ -4,52 +4,11 @@
 //! They run on whatever resolved, even when other errors were found, so that one run reports
 //! as much as possible.
 
+use crate::colour::{contrast, rgb};
 use crate::diag::Diagnostic;
 use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona};
 use crate::source::Span;
-
-/// Words Mermaid's flowchart lexer reads as keywords (case-sensitive: `End` and `END` are fine).
-pub const MERMAID_KEYWORDS: [&str; 17] = [
-    "end",
-    "graph",
-    "flowchart",
-    "flowchart-elk",
-    "subgraph",
-    "class",
-    "classDef",
-    "style",
-    "linkStyle",
-    "interpolate",
-    "click",
-    "call",
-    "href",
-    "_self",
-    "_blank",
-    "_parent",
-    "_top",
-];
-
-/// Names of `Object.prototype` members: Mermaid keeps nodes in plain objects, so an id equal
-/// to one parses but breaks the render.
-pub const PROTOTYPE_MEMBERS: [&str; 12] = [
-    "constructor",
-    "toString",
-    "toLocaleString",
-    "valueOf",
-    "hasOwnProperty",
-    "isPrototypeOf",
-    "propertyIsEnumerable",
-    "__proto__",
-    "__defineGetter__",
-    "__defineSetter__",
-    "__lookupGetter__",
-    "__lookupSetter__",
-];
-
-/// The `Object.prototype` member an id is named like, if any.
-pub fn prototype_member(id: &str) -> Option<&'static str> {
-    PROTOTYPE_MEMBERS.into_iter().find(|m| *m == id)
-}
+use personamap_syntax::mermaid::keywords::{prototype_member, reserved_keyword};
 
 /// Mermaid's default `maxEdges`: past it the diagram shows an error.
 pub const MAX_EDGES: usize = 500;
@@ -62,15 +21,6 @@ pub const MAX_DESCRIPTION: usize = 300;
 
 /// WCAG AA minimum contrast for normal text.
 pub const MIN_CONTRAST: f64 = 4.5;
-
-/// The keyword an id collides with: equal to it, or starting with it followed by `.`, `-`
-/// or `/`.
-pub fn reserved_keyword(id: &str) -> Option<&'static str> {
-    MERMAID_KEYWORDS.into_iter().find(|k| {
-        id.strip_prefix(k)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '-', '/']))
-    })
-}
 
 /// Runs the whole-spec rules. `complete` is false when a file failed phase one, so that a
 /// class is not called unused because the file using it did not load.
@@ -333,40 +283,6 @@ fn low_contrast(c: &Class, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The sRGB channels of a hex colour (`#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`; alpha ignored).
-pub fn rgb(hex: &str) -> Option<[u8; 3]> {
-    let h = hex.strip_prefix('#')?;
-    if !h.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let digit = |i: usize| u8::from_str_radix(&h[i..=i], 16).ok();
-    let pair = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
-    match h.len() {
-        3 | 4 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
-        6 | 8 => Some([pair(0)?, pair(2)?, pair(4)?]),
-        _ => None,
-    }
-}
-
-/// WCAG 2 relative luminance of an sRGB colour.
-pub fn luminance([r, g, b]: [u8; 3]) -> f64 {
-    let lin = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-}
-
-/// WCAG 2 contrast ratio of two colours (1 to 21).
-pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 /// Why `path` is not a valid snippet path, if it is not.
 pub fn snippet_path_problem(path: &str) -> Option<&'static str> {
     if path.starts_with('/') {
@@ -424,30 +340,5 @@ fn collisions(divider: Option<&Divider>, pages: &[Page], diags: &mut Vec<Diagnos
         } else {
             seen.push((path, key, span));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn contrast_follows_wcag() {
-        let white = rgb("#fff").unwrap();
-        assert_eq!(white, [255, 255, 255]);
-        assert_eq!(rgb("#0b66ffcc"), Some([11, 102, 255]));
-        assert!((contrast(white, [0, 0, 0]) - 21.0).abs() < 1e-9);
-        assert!((contrast(rgb("#777").unwrap(), white) - 4.48).abs() < 0.01);
-        assert_eq!(rgb("#12"), None);
-    }
-
-    #[test]
-    fn reserved_ids_follow_mermaid() {
-        assert_eq!(reserved_keyword("end"), Some("end"));
-        assert_eq!(reserved_keyword("end-x"), Some("end"));
-        assert_eq!(reserved_keyword("flowchart-elk"), Some("flowchart"));
-        assert_eq!(reserved_keyword("End"), None);
-        assert_eq!(reserved_keyword("endpoint"), None);
-        assert_eq!(reserved_keyword("_self"), Some("_self"));
     }
 }
