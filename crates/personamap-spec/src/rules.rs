@@ -478,6 +478,42 @@ mod tests {
         assert_eq!(rgb("#12"), None);
     }
 
+    /// The `snippet-path` messages of a spec whose divider and data snippet are both `path`.
+    fn snippet_path_messages(path: &str) -> Vec<String> {
+        let path = crate::source::toml_basic_string(path);
+        let text = format!(
+            "[site]\nbase_url = \"https://x.org\"\ndata_snippet = {path}\n[divider]\npath = {path}\nlogo = \"/l.svg\"\n"
+        );
+        let file = crate::SourceFile {
+            path: "personas/site.toml".into(),
+            text,
+        };
+        let (_, diags) = crate::load(crate::Sources::new(vec![file]));
+        diags
+            .into_iter()
+            .filter(|d| d.rule == "snippet-path")
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn the_divider_and_the_data_snippet_follow_one_snippet_path_rule() {
+        for bad in [
+            "/snippets/D.jsx",
+            "snippets/a\u{7}b.jsx",
+            "snippets/../D.jsx",
+            "snippets\\D.jsx",
+            "components/D.jsx",
+            "snippets/D.js",
+        ] {
+            let messages = snippet_path_messages(bad);
+            assert_eq!(messages.len(), 2, "{bad}: {messages:?}");
+            assert_eq!(messages[0], messages[1], "{bad}");
+            assert!(snippet_path_problem(bad).is_some(), "{bad}");
+        }
+        assert!(snippet_path_messages("snippets/D.jsx").is_empty());
+    }
+
     #[test]
     fn reserved_ids_follow_mermaid() {
         assert_eq!(reserved_keyword("end"), Some("end"));
