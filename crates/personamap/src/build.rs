@@ -28,13 +28,13 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
 
 /// Reads the site files the compiler merges into; the pages on disk are not listed.
 fn site_files(root: &Path) -> Result<SiteInputs, String> {
+    let docs_json = read_optional(root, DOCS_JSON)?;
+    let lock = personamap_write::read_lock(root).map_err(|e| e.to_string())?;
     Ok(SiteInputs {
-        docs_json: read_optional(root, DOCS_JSON)?,
+        inserted: lock.owned(docs_json.as_deref()),
+        docs_json,
         llms_txt: read_optional(root, LLMS_TXT)?,
         pages_on_disk: Default::default(),
-        inserted: personamap_write::read_lock(root)
-            .map_err(|e| e.to_string())?
-            .inserted,
         snippets: Default::default(),
         headings_on_disk: Default::default(),
     })

@@ -940,3 +940,50 @@ fn an_output_differing_only_in_case_from_a_file_on_disk_is_refused() {
     let line = line_of(root, "personas/site.toml", "data_snippet");
     refused_as_collision(root, "personas/site.toml", Some(line), &[&twin]);
 }
+
+/// The lock without its `[[docs_json]]` entries, as locks written before entries were adopted
+/// (this repository's own, until then) have it.
+fn lock_without_docs_json_entries(root: &Path) {
+    let lock = read(root, LOCK);
+    let kept: Vec<&str> = lock
+        .split("\n\n")
+        .filter(|block| !block.starts_with("[[docs_json]]"))
+        .collect();
+    write(root, LOCK, kept.join("\n\n"));
+    assert!(!read(root, LOCK).contains("docs_json"));
+}
+
+#[test]
+fn docs_json_entries_older_than_the_lock_go_when_their_page_goes() {
+    for generate_first in [false, true] {
+        let site = repo_site();
+        let root = site.path();
+        lock_without_docs_json_entries(root);
+        let docs = read(root, "docs.json");
+        let entry = format!(",\n                      \"{LINKED}\"");
+        assert!(docs.contains(&entry), "{docs}");
+        if generate_first {
+            // The entries are adopted into the lock; docs.json keeps its bytes.
+            let out = run_in(root, &["generate"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert_eq!(read(root, "docs.json"), docs);
+            let lock = read(root, LOCK);
+            for page in [PAGE, LINKED] {
+                assert!(
+                    lock.contains(&format!("[[docs_json]]\npage = \"{page}\"")),
+                    "{page}: {lock}"
+                );
+            }
+        }
+        std::fs::remove_file(root.join("personas/infra-stack-linked.toml")).unwrap();
+        let out = run_in(root, &["generate"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains(&format!("delete {LINKED}.mdx")));
+        assert_eq!(
+            read(root, "docs.json"),
+            docs.replace(&entry, ""),
+            "generate first: {generate_first}"
+        );
+        assert!(!read(root, "llms.txt").contains(LINKED));
+    }
+}
