@@ -40,9 +40,10 @@ fn site_files(root: &Path) -> Result<SiteInputs, String> {
     })
 }
 
-/// Lists the pages on disk into `site` only when a link of `spec` names a page that neither
-/// docs.json nor the spec holds (listing walks the whole site).
-fn pages_for_links(root: &Path, spec: &Spec, site: &mut SiteInputs) {
+/// Lists the pages on disk into `site` when `all` (for `check`), or else only when a link of
+/// `spec` names a page that neither docs.json nor the spec holds (listing walks the whole
+/// site). Returns whether it listed them.
+fn pages_for_links(root: &Path, spec: &Spec, site: &mut SiteInputs, all: bool) -> bool {
     let nav = site
         .docs_json
         .as_deref()
@@ -53,9 +54,11 @@ fn pages_for_links(root: &Path, spec: &Spec, site: &mut SiteInputs) {
         .into_iter()
         .chain(spec.pages.iter().map(|p| p.id.clone()))
         .collect();
-    if personamap_render::links::unresolved(spec, &known) {
+    let listed = all || personamap_render::links::unresolved(spec, &known);
+    if listed {
         site.pages_on_disk = pages_on_disk(root);
     }
+    listed
 }
 
 /// Reads the hand-written snippets `spec` uses (a divider with `generate = false`) into
@@ -316,7 +319,17 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
     let mut result = None;
     if let Some(spec) = spec {
         let mut site = site_files(root)?;
-        pages_for_links(root, &spec, &mut site);
+        // Nav entries are checked wherever the pages on disk are listed: always by `check`.
+        if pages_for_links(root, &spec, &mut site, validate == Validate::All)
+            && let Some(docs) = site.docs_json.as_deref()
+            && let Ok(docs) = personamap_render::docs_json::DocsJson::parse(docs)
+        {
+            diags.extend(personamap_render::links::nav_without_page(
+                &docs,
+                &spec,
+                &site.pages_on_disk,
+            ));
+        }
         read_snippets(root, &spec, &mut site)?;
         if site.llms_txt.is_none()
             && spec.site.llms_txt == LlmsTxt::Merge

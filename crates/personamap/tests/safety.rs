@@ -987,3 +987,54 @@ fn docs_json_entries_older_than_the_lock_go_when_their_page_goes() {
         assert!(!read(root, "llms.txt").contains(LINKED));
     }
 }
+
+#[test]
+fn check_warns_about_a_nav_entry_that_names_no_page() {
+    let site = generated_site();
+    let root = site.path();
+    let docs = read(root, "docs.json");
+    let listed = "\"v2/about/concepts/about-livepeer\"";
+    let at = docs.find(listed).expect("the About page is listed");
+    let line = docs[..at].matches('\n').count() + 1;
+    let column = at - docs[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    // A page that does not exist, one that .mintignore hides, and an OpenAPI operation.
+    let entries = format!(
+        "{listed},\n                      \"v2/about/concepts/nowhere\",\n                      \"v2/about/concepts/hidden\",\n                      \"GET /users\""
+    );
+    write(root, "docs.json", docs.replacen(listed, &entries, 1));
+    write(
+        root,
+        "v2/about/concepts/hidden.mdx",
+        "---\ntitle: Hidden\n---\n",
+    );
+    write(root, ".mintignore", "v2/about/concepts/hidden.mdx\n");
+    let warned = |root: &Path| -> Vec<String> {
+        let out = run_in(root, &["check"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+            .lines()
+            .filter(|l| l.starts_with("warning[nav-no-page]"))
+            .map(String::from)
+            .collect()
+    };
+    let warnings = warned(root);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    for (i, page) in ["nowhere", "hidden"].iter().enumerate() {
+        assert!(
+            warnings[i].starts_with(&format!(
+                "warning[nav-no-page]: docs.json:{}:23: the navigation lists page `v2/about/concepts/{page}`",
+                line + 1 + i
+            )),
+            "{warnings:?}"
+        );
+    }
+    assert_eq!(column, 23);
+    // The page appears, the ignore goes: no warning.
+    write(
+        root,
+        "v2/about/concepts/nowhere.mdx",
+        "---\ntitle: Nowhere\n---\n",
+    );
+    std::fs::remove_file(root.join(".mintignore")).unwrap();
+    assert_eq!(warned(root), Vec::<String>::new());
+}
