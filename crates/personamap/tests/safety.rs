@@ -1029,6 +1029,13 @@ fn check_warns_about_a_nav_entry_that_names_no_page() {
         );
     }
     assert_eq!(column, 23);
+    // `generate --check` warns too; `generate`, whose links all resolve here, does not list the
+    // pages, so it does not.
+    let out = run_in(root, &["generate", "--check"]);
+    assert_eq!(stderr(&out).matches("warning[nav-no-page]").count(), 2);
+    let out = run_in(root, &["generate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("nav-no-page"), "{}", stderr(&out));
     // The page appears, the ignore goes: no warning.
     write(
         root,
