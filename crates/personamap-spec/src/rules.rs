@@ -401,9 +401,9 @@ pub(crate) fn description_length(text: &str, span: Span) -> Option<Diagnostic> {
 
 /// Output paths that collide: the same path twice, or paths (or folders on the way to them)
 /// that differ only in case, which are one file on case-insensitive file systems (macOS,
-/// Windows). Covers every page, the divider (written, or hand-written and imported: a data
-/// snippet there would replace it), the data snippet and the pages, in that order; each clash
-/// is reported at the later table. Two pages with one id are left to `duplicate-page`.
+/// Windows). Covers the divider (written, or hand-written and imported: a data snippet there
+/// would replace it), the data snippet and every page, in that order; each clash is reported
+/// at the later table. Two pages with one id are left to `duplicate-page`.
 pub(crate) fn collisions(
     site: Option<&Site>,
     divider: Option<&Divider>,
