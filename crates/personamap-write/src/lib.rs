@@ -216,6 +216,9 @@ pub struct Plan {
     intent: Option<String>,
     /// Folders where outputs live, searched for stale temp files.
     dirs: BTreeSet<PathBuf>,
+    /// Folders of the files the lock lists that the spec no longer produces: removed after the
+    /// deletions if nothing is left in them (nor in their parents, up to the root).
+    vacated: BTreeSet<PathBuf>,
 }
 
 impl std::ops::Deref for Plan {
@@ -427,6 +430,7 @@ impl Writer {
             };
             if let Some(dir) = path.parent() {
                 plan.dirs.insert(dir.to_path_buf());
+                plan.vacated.insert(dir.to_path_buf());
             }
             let current = match read_regular(&path, stale) {
                 Ok(Some(c)) => c,
@@ -581,6 +585,10 @@ impl Writer {
                 killed_after("delete");
             }
         }
+        // 5. Folders the deletions (or a killed run's leftovers) left empty, deepest first.
+        for dir in plan.vacated.iter().rev() {
+            remove_empty(&self.root, dir);
+        }
         for dir in dirs {
             sync_dir(&dir);
         }
@@ -625,6 +633,23 @@ impl Writer {
             existing = dir.parent();
         }
         Ok(full)
+    }
+}
+
+/// Removes `dir` and then its parents while they are empty (or already gone), stopping at the
+/// site `root`, at the first folder that holds anything, or at anything that is not a folder.
+fn remove_empty(root: &Path, dir: &Path) {
+    let mut dir = dir;
+    while dir != root && dir.starts_with(root) {
+        match std::fs::remove_dir(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(_) => return,
+        }
+        let Some(parent) = dir.parent() else {
+            return;
+        };
+        dir = parent;
     }
 }
 

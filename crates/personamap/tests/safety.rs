@@ -700,16 +700,33 @@ fn page_copy(root: &Path, id: &str, title: &str) -> String {
         )
 }
 
-/// Every file under `root` but the run lock, by site-relative path, with its bytes.
+/// Every file under `root` but the run lock, by site-relative path, with its bytes, and every
+/// folder (as `path/`, without bytes).
 fn files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    snapshot(root)
+    let mut out: std::collections::BTreeMap<String, Vec<u8>> = snapshot(root)
         .into_iter()
         .map(|(p, (bytes, _))| {
             let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
             (rel, bytes)
         })
         .filter(|(rel, _)| rel != personamap_write::RUN_LOCK)
-        .collect()
+        .collect();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            if entry.file_type().unwrap().is_dir() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(format!("{rel}/"), Vec::new());
+                stack.push(entry.path());
+            }
+        }
+    }
+    out
 }
 
 /// The site before the killed run: generated with one more page, `v2/gone/page`, which the
