@@ -224,10 +224,9 @@ impl Compiler {
                     docs_out = Some(updated);
                     inserted.docs_json.push(entry);
                 }
-                Ok(None) if site.inserted.docs_json.contains(&entry) => {
-                    inserted.docs_json.push(entry)
-                }
-                Ok(None) => {}
+                // Already in its group: personamap's entry, whoever wrote it (an entry older
+                // than the lock, or one listed by hand), so it goes when the page goes.
+                Ok(None) => inserted.docs_json.push(entry),
                 Err(e) => errors.push(nav_diag(e, Some(page))),
             }
         }

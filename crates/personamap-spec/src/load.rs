@@ -405,6 +405,11 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
         &personas,
         &pages,
     ));
+    r.diags.extend(crate::rules::collisions(
+        site.as_ref(),
+        divider.as_ref(),
+        &pages,
+    ));
     if !r.failed.file {
         if site.is_none() && !r.failed.site {
             r.diags.push(
@@ -483,8 +488,9 @@ impl Resolver<'_> {
     }
 
     fn site(&mut self, file: FileId, s: RawSite) -> Site {
+        let data_snippet_span = s.data_snippet.as_ref().map(|d| self.span(file, d));
         let data_snippet = s.data_snippet.map(|d| {
-            if let Some(problem) = snippet_path_problem(d.get_ref()) {
+            if let Some(problem) = crate::rules::snippet_path_problem(d.get_ref()) {
                 self.diags.push(
                     Diagnostic::error(
                         "snippet-path",
@@ -514,6 +520,7 @@ impl Resolver<'_> {
         }
         Site {
             data_snippet,
+            data_snippet_span,
             name: s.name,
             description: s.description,
             base_url: s.base_url.into_inner().trim_end_matches('/').to_string(),
@@ -1159,23 +1166,6 @@ impl Resolver<'_> {
             swatches: m.swatches.unwrap_or(false),
             mark_links: m.mark_links.unwrap_or(false),
         }
-    }
-}
-
-/// Why `path` is not a valid snippet path, if it is not.
-pub fn snippet_path_problem(path: &str) -> Option<&'static str> {
-    if !path.starts_with("snippets/") {
-        Some("is not under `snippets/`")
-    } else if !path.ends_with(".jsx") {
-        Some("does not end in `.jsx`")
-    } else if path
-        .split('/')
-        .any(|s| s.is_empty() || s == "." || s == "..")
-        || path.contains('\\')
-    {
-        Some("has an empty, `.` or `..` segment and could leave the site root")
-    } else {
-        None
     }
 }
 

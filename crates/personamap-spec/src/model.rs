@@ -51,6 +51,8 @@ pub struct Site {
     pub code_theme: Option<CodeTheme>,
     /// Where to write the personas, palette and links as a `.jsx` data snippet, if anywhere.
     pub data_snippet: Option<String>,
+    /// Where `data_snippet` was given.
+    pub data_snippet_span: Option<Span>,
     /// Whether a missing root llms.txt is created.
     pub llms_txt: LlmsTxt,
 }

@@ -6,7 +6,7 @@
 
 use crate::colour::{contrast, rgb};
 use crate::diag::Diagnostic;
-use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona};
+use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona, Site};
 use crate::source::Span;
 use personamap_syntax::mermaid::keywords::{prototype_member, reserved_keyword};
 
@@ -89,7 +89,6 @@ pub(crate) fn check(
             .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
         );
     }
-    collisions(divider, pages, &mut diags);
     diags.extend(crate::maps::check(palette, personas, pages));
     diags
 }
@@ -316,29 +315,108 @@ pub(crate) fn description_length(text: &str, span: Span) -> Option<Diagnostic> {
     })
 }
 
-/// Two outputs at paths that differ only in case (or not at all) overwrite each other on
-/// case-insensitive file systems (macOS, Windows).
-fn collisions(divider: Option<&Divider>, pages: &[Page], diags: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(String, String, Option<Span>)> = Vec::new();
-    let outputs = pages
-        .iter()
-        .map(|p| (format!("{}.mdx", p.id), Some(p.span)))
-        .chain(divider.map(|d| (d.path.clone(), d.span)));
-    for (path, span) in outputs {
-        let key = path.to_lowercase();
-        if let Some((first, _, _)) = seen.iter().find(|(_, k, _)| *k == key) {
-            if *first != path || divider.is_some_and(|d| d.path == path) {
-                diags.push(
-                    Diagnostic::error(
-                        "path-collision",
-                        span,
-                        format!("output `{path}` collides with `{first}`"),
-                    )
-                    .with_help("paths that differ only in case overwrite each other on macOS and Windows; rename one"),
-                );
+/// Output paths that collide: the same path twice, or paths (or folders on the way to them)
+/// that differ only in case, which are one file on case-insensitive file systems (macOS,
+/// Windows). Covers the divider (written, or hand-written and imported: a data snippet there
+/// would replace it), the data snippet and every page, in that order; each clash is reported
+/// at the later table. Two pages with one id are left to `duplicate-page`.
+pub(crate) fn collisions(
+    site: Option<&Site>,
+    divider: Option<&Divider>,
+    pages: &[Page],
+) -> Vec<Diagnostic> {
+    let outputs = divider
+        .map(|d| (d.path.clone(), d.span, false))
+        .into_iter()
+        .chain(site.and_then(|s| {
+            let path = s.data_snippet.clone()?;
+            Some((path, s.data_snippet_span, false))
+        }))
+        .chain(
+            pages
+                .iter()
+                .map(|p| (format!("{}.mdx", p.id), Some(p.span), true)),
+        );
+    let mut diags = Vec::new();
+    // Lower-cased path or folder → (its spelling, the output it leads to, whether a page).
+    let mut seen: std::collections::BTreeMap<String, (String, String, bool)> = Default::default();
+    for (path, span, page) in outputs {
+        let ends = path.match_indices('/').map(|(i, _)| i).chain([path.len()]);
+        let mut clash = None;
+        for end in ends.clone() {
+            let prefix = &path[..end];
+            match seen.get(&prefix.to_lowercase()) {
+                Some((spelt, other, _)) if spelt != prefix => {
+                    clash = Some(if end == path.len() {
+                        format!("output `{path}` collides with `{other}`")
+                    } else {
+                        format!(
+                            "output `{path}` is in folder `{prefix}`, and `{other}` in `{spelt}`: one folder on macOS and Windows"
+                        )
+                    });
+                    break;
+                }
+                Some((_, other, other_page)) if end == path.len() && !(page && *other_page) => {
+                    clash = Some(format!(
+                        "output `{path}` is also the path of `{other}`: one would replace the other"
+                    ));
+                    break;
+                }
+                _ => {}
             }
-        } else {
-            seen.push((path, key, span));
         }
+        if let Some(message) = clash {
+            diags.push(
+                Diagnostic::error("path-collision", span, message).with_help(
+                    "paths that differ only in case overwrite each other on macOS and Windows; rename one",
+                ),
+            );
+        }
+        for end in ends {
+            seen.entry(path[..end].to_lowercase())
+                .or_insert_with(|| (path[..end].to_string(), path.clone(), page));
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `snippet-path` messages of a spec whose divider and data snippet are both `path`.
+    fn snippet_path_messages(path: &str) -> Vec<String> {
+        let path = crate::source::toml_basic_string(path);
+        let text = format!(
+            "[site]\nbase_url = \"https://x.org\"\ndata_snippet = {path}\n[divider]\npath = {path}\nlogo = \"/l.svg\"\n"
+        );
+        let file = crate::SourceFile {
+            path: "personas/site.toml".into(),
+            text,
+        };
+        let (_, diags) = crate::load(crate::Sources::new(vec![file]));
+        diags
+            .into_iter()
+            .filter(|d| d.rule == "snippet-path")
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn the_divider_and_the_data_snippet_follow_one_snippet_path_rule() {
+        for bad in [
+            "/snippets/D.jsx",
+            "snippets/a\u{7}b.jsx",
+            "snippets/../D.jsx",
+            "snippets\\D.jsx",
+            "components/D.jsx",
+            "snippets/D.js",
+        ] {
+            let messages = snippet_path_messages(bad);
+            assert_eq!(messages.len(), 2, "{bad}: {messages:?}");
+            assert_eq!(messages[0], messages[1], "{bad}");
+            assert!(snippet_path_problem(bad).is_some(), "{bad}");
+        }
+        assert!(snippet_path_messages("snippets/D.jsx").is_empty());
     }
 }

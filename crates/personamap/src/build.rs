@@ -30,21 +30,22 @@ pub(crate) fn site_inputs(root: &Path) -> Result<SiteInputs, String> {
 
 /// Reads the site files the compiler merges into; the pages on disk are not listed.
 fn site_files(root: &Path) -> Result<SiteInputs, String> {
+    let docs_json = read_optional(root, DOCS_JSON)?;
+    let lock = personamap_write::read_lock(root).map_err(|e| e.to_string())?;
     Ok(SiteInputs {
-        docs_json: read_optional(root, DOCS_JSON)?,
+        inserted: lock.owned(docs_json.as_deref()),
+        docs_json,
         llms_txt: read_optional(root, LLMS_TXT)?,
         pages_on_disk: Default::default(),
-        inserted: personamap_write::read_lock(root)
-            .map_err(|e| e.to_string())?
-            .inserted,
         snippets: Default::default(),
         headings_on_disk: Default::default(),
     })
 }
 
-/// Lists the pages on disk into `site` only when a link of `spec` names a page that neither
-/// docs.json nor the spec holds (listing walks the whole site).
-fn pages_for_links(root: &Path, spec: &Spec, site: &mut SiteInputs) {
+/// Lists the pages on disk into `site` when `all` (for `check`), or else only when a link of
+/// `spec` names a page that neither docs.json nor the spec holds (listing walks the whole
+/// site). Returns whether it listed them.
+fn pages_for_links(root: &Path, spec: &Spec, site: &mut SiteInputs, all: bool) -> bool {
     let nav = site
         .docs_json
         .as_deref()
@@ -55,9 +56,11 @@ fn pages_for_links(root: &Path, spec: &Spec, site: &mut SiteInputs) {
         .into_iter()
         .chain(spec.pages.iter().map(|p| p.id.clone()))
         .collect();
-    if personamap_render::links::unresolved(spec, &known) {
+    let listed = all || personamap_render::links::unresolved(spec, &known);
+    if listed {
         site.pages_on_disk = pages_on_disk(root);
     }
+    listed
 }
 
 /// Reads the hand-written snippets `spec` uses (a divider with `generate = false`) into
@@ -309,12 +312,26 @@ fn partial_checks(
     spec: &Spec,
     failed: &Failed,
     reported: &[Diagnostic],
+    all: bool,
 ) -> Result<Vec<Diagnostic>, String> {
     let mut site = site_files(root)?;
-    pages_for_links(root, spec, &mut site);
+    let mut diags = nav_checks(root, spec, &mut site, all);
     read_snippets(root, spec, &mut site)?;
     site.headings_on_disk = anchored_headings(root, spec);
-    Ok(personamap_check::partial(spec, &site, failed, reported))
+    diags.extend(personamap_check::partial(spec, &site, failed, reported));
+    Ok(diags)
+}
+
+/// Lists the pages on disk into `site` as [`pages_for_links`] does and, when it did, warns
+/// about every docs.json navigation entry that names no page (`nav-no-page`).
+fn nav_checks(root: &Path, spec: &Spec, site: &mut SiteInputs, all: bool) -> Vec<Diagnostic> {
+    if pages_for_links(root, spec, site, all)
+        && let Some(docs) = site.docs_json.as_deref()
+        && let Ok(docs) = personamap_render::docs_json::DocsJson::parse(docs)
+    {
+        return personamap_render::links::nav_without_page(&docs, spec, &site.pages_on_disk);
+    }
+    Vec::new()
 }
 
 /// A compile that passed every check: the outputs and the writer's plan for them.
@@ -349,11 +366,17 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
     if let Some(spec) = &spec
         && diag::has_errors(&diags)
     {
-        let more = partial_checks(root, spec, &failed, &diags)?;
+        let more = partial_checks(root, spec, &failed, &diags, validate == Validate::All)?;
         diags.extend(more);
     } else if let Some(spec) = spec {
         let mut site = site_files(root)?;
-        pages_for_links(root, &spec, &mut site);
+        // Nav entries are checked wherever the pages on disk are listed: always by `check`.
+        diags.extend(nav_checks(
+            root,
+            &spec,
+            &mut site,
+            validate == Validate::All,
+        ));
         read_snippets(root, &spec, &mut site)?;
         if site.llms_txt.is_none()
             && spec.site.llms_txt == LlmsTxt::Merge
@@ -407,6 +430,7 @@ fn write_diag(spec: &Spec, e: &WriteError) -> Diagnostic {
     let span = match page {
         Some(p) => Some(p.span),
         None if path == spec.divider.path => spec.divider.span,
+        None if spec.site.data_snippet.as_deref() == Some(path) => spec.site.data_snippet_span,
         None => None,
     };
     let (rule, help) = match (e, page) {
@@ -430,6 +454,7 @@ fn write_diag(spec: &Spec, e: &WriteError) -> Diagnostic {
         (WriteError::Edited { .. }, _) => ("edited", None),
         (WriteError::Unverified { .. }, _) => ("unverified", None),
         (WriteError::NotRegular(_), _) => ("not-regular", None),
+        (WriteError::CaseTwin { .. }, _) => ("path-collision", None),
         (WriteError::Lock { .. }, _) => ("lock", None),
         (WriteError::Busy { .. }, _) => ("busy", None),
         (WriteError::Io(..), _) => ("write-io", Some("check the file's permissions".to_string())),

@@ -152,7 +152,8 @@ fn json_format_prints_one_object_per_line() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let objects: Vec<serde_json::Value> = stdout
         .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("each line is JSON"))
+        .filter(|o| o["rule"] != "nav-no-page")
         .collect();
     assert_eq!(objects.len(), 3, "{stdout}");
     for o in &objects {
@@ -174,11 +175,16 @@ fn severities_sort_within_a_position() {
     assert!(diags.iter().all(|d| d.severity == Severity::Warning));
 }
 
-/// The `error[…]` and `warning[…]` header lines of a human report, sorted.
+/// The bad-spec corpus shares one docs.json whose pages (`index`, `reference/api`) are not on
+/// disk: `check` rightly warns about them in every case, which says nothing about the case.
+const NAV_NO_PAGE: &str = "warning[nav-no-page]";
+
+/// The sorted `error[…]`/`warning[…]` header lines of `stderr`, `nav-no-page` aside.
 fn headers(stderr: &str) -> Vec<&str> {
     let mut lines: Vec<&str> = stderr
         .lines()
         .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+        .filter(|l| !l.starts_with(NAV_NO_PAGE))
         .collect();
     lines.sort();
     lines
