@@ -1,0 +1,199 @@
+//! The preview's one compile step: the spec on disk → the MDX pages `generate` would write and
+//! every diagnostic `generate` would print (load, compile, the writer's plan, output checks).
+//! With `write`, the outputs also go to disk through the one writer, as `generate` writes them.
+//!
+//! The only module that compiles: it is swapped for the shared driver when that lands.
+
+use personamap_render::{Compiler, OutputKind, SiteInputs};
+use personamap_spec::{Diagnostic, Severity, Sources, Spec};
+use personamap_write::{FileOut, Writer};
+use std::path::Path;
+
+/// Reads the site files a compile of `spec` merges into and checks links against (docs.json,
+/// llms.txt, the lock, hand-written snippets, pages on disk), as `generate` reads them.
+pub type SiteReader = fn(&Path, &Spec) -> Result<SiteInputs, String>;
+
+/// One diagnostic, located and ready to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diag {
+    /// An error (else a warning).
+    pub error: bool,
+    /// The rule, e.g. `unknown-node`.
+    pub rule: String,
+    /// `file:line:col` in the spec, when located.
+    pub place: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The persona whose table the diagnostic points into: it is shown beside that map.
+    pub persona: Option<u32>,
+}
+
+/// A page as `generate` would write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Page id, e.g. `v2/developers/concepts/infra-stack`.
+    pub id: String,
+    /// Frontmatter title.
+    pub title: String,
+    /// Frontmatter description.
+    pub description: String,
+    /// The MDX text.
+    pub mdx: String,
+    /// The personas whose maps the page shows, in order.
+    pub personas: Vec<u32>,
+    /// The divider component's name.
+    pub divider: String,
+}
+
+/// What one compile produced.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    /// Every page, in spec order; empty when the compile failed.
+    pub pages: Vec<Page>,
+    /// Every diagnostic, sorted by file and position.
+    pub diagnostics: Vec<Diag>,
+    /// The writes done (with `write`), as `generate` prints them: `update PATH`.
+    pub written: Vec<String>,
+}
+
+impl Snapshot {
+    /// Whether the compile failed (its pages are not to be shown).
+    pub fn failed(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.error)
+    }
+}
+
+/// Compiles the site at `root`; with `write`, writes the outputs that changed.
+pub fn compile(root: &Path, read_site: SiteReader, write: bool) -> Snapshot {
+    match try_compile(root, read_site, write) {
+        Ok(snapshot) => snapshot,
+        Err(message) => Snapshot {
+            diagnostics: vec![Diag {
+                error: true,
+                rule: "io".into(),
+                place: None,
+                message,
+                help: None,
+                persona: None,
+            }],
+            ..Snapshot::default()
+        },
+    }
+}
+
+fn try_compile(root: &Path, read_site: SiteReader, write: bool) -> Result<Snapshot, String> {
+    let spec_dir = root.join(personamap_spec::SPEC_DIR);
+    let (sources, skipped) = personamap_spec::read_spec_dir_warn(root)
+        .map_err(|e| format!("cannot read the spec in {}: {e}", spec_dir.display()))?;
+    if sources.is_empty() {
+        return Err(format!("no *.toml spec files under {}", spec_dir.display()));
+    }
+    let (spec, mut diags) = personamap_spec::load(sources.clone());
+    diags.extend(skipped);
+    let mut pages = Vec::new();
+    let mut written = Vec::new();
+    if let Some(spec) = &spec {
+        let site = read_site(root, spec)?;
+        match Compiler::new().compile(spec, &site) {
+            Ok(outputs) => {
+                let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
+                match writer.plan_with(&FileOut::all(&outputs.files), &outputs.inserted) {
+                    Ok(plan) => {
+                        diags.extend(personamap_check::validate_some(spec, &outputs.files, |o| {
+                            plan.iter().any(|c| c.path == o.path)
+                        }));
+                        diags.extend(
+                            plan.warnings
+                                .iter()
+                                .map(|w| Diagnostic::warning("lock", None, w.clone())),
+                        );
+                        let ok = !personamap_spec::diag::has_errors(&diags);
+                        if ok && write && !plan.is_empty() {
+                            let wait = std::time::Duration::from_millis(
+                                personamap_write::run_lock::wait_ms(),
+                            );
+                            let _run = writer.acquire(wait).map_err(|e| e.to_string())?;
+                            writer.apply(&plan).map_err(|e| e.to_string())?;
+                            written = plan
+                                .iter()
+                                .map(|c| format!("{} {}", verb(&c.action), c.path))
+                                .collect();
+                        }
+                    }
+                    Err(errors) => diags.extend(errors.iter().map(|e| {
+                        Diagnostic::error("write", None, e.to_string())
+                            .with_help("run `personamap generate` for the way out")
+                    })),
+                }
+                pages = page_views(spec, &outputs.files);
+            }
+            Err(more) => diags.extend(more),
+        }
+    }
+    personamap_spec::diag::sort(&mut diags);
+    let diagnostics = diags
+        .iter()
+        .map(|d| diag(&sources, spec.as_ref(), d))
+        .collect();
+    Ok(Snapshot {
+        pages,
+        diagnostics,
+        written,
+    })
+}
+
+fn verb(action: &personamap_write::Action) -> &'static str {
+    match action {
+        personamap_write::Action::Create(_) => "create",
+        personamap_write::Action::Update(_) => "update",
+        personamap_write::Action::Delete => "delete",
+    }
+}
+
+/// The pages among `files`, with what the preview shows around them.
+fn page_views(spec: &Spec, files: &[personamap_render::Output]) -> Vec<Page> {
+    spec.pages
+        .iter()
+        .filter_map(|p| {
+            let path = format!("{}.mdx", p.id);
+            let file = files
+                .iter()
+                .find(|f| f.kind == OutputKind::Page && f.path == path)?;
+            Some(Page {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                description: p.description.clone(),
+                mdx: file.contents.clone(),
+                personas: p.personas.clone(),
+                divider: spec.divider.component.clone(),
+            })
+        })
+        .collect()
+}
+
+/// `d` located: its place, and the persona whose table holds it.
+fn diag(sources: &Sources, spec: Option<&Spec>, d: &Diagnostic) -> Diag {
+    let place = d.span.map(|span| {
+        let (line, col) = sources.line_col(span);
+        format!("{}:{line}:{col}", sources.file(span.file).path)
+    });
+    let persona = d.span.and_then(|span| {
+        spec?
+            .personas
+            .iter()
+            .find(|p| {
+                p.span.file == span.file && p.span.start <= span.start && span.start < p.span.end
+            })
+            .map(|p| p.number)
+    });
+    Diag {
+        error: d.severity == Severity::Error,
+        rule: d.rule.to_string(),
+        place,
+        message: d.message.clone(),
+        help: d.help.clone(),
+        persona,
+    }
+}
