@@ -26,8 +26,10 @@ pub struct Diag {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
-    /// The persona whose table the diagnostic points into: it is shown beside that map.
+    /// The persona whose map the diagnostic concerns: it is shown beside that map.
     pub persona: Option<u32>,
+    /// The page it concerns, when it is about one page's map of the persona.
+    pub page: Option<String>,
 }
 
 /// A page as `generate` would write it.
@@ -77,6 +79,7 @@ pub fn compile(root: &Path, read_site: SiteReader, write: bool) -> Snapshot {
                 message,
                 help: None,
                 persona: None,
+                page: None,
             }],
             ..Snapshot::default()
         },
@@ -173,13 +176,14 @@ fn page_views(spec: &Spec, files: &[personamap_render::Output]) -> Vec<Page> {
         .collect()
 }
 
-/// `d` located: its place, and the persona whose table holds it.
+/// `d` located: its place, and the map it concerns: the persona whose table holds it, or
+/// for a page's warning about one map ("the map of persona N on page `ID`"), that map.
 fn diag(sources: &Sources, spec: Option<&Spec>, d: &Diagnostic) -> Diag {
     let place = d.span.map(|span| {
         let (line, col) = sources.line_col(span);
         format!("{}:{line}:{col}", sources.file(span.file).path)
     });
-    let persona = d.span.and_then(|span| {
+    let in_table = d.span.and_then(|span| {
         spec?
             .personas
             .iter()
@@ -188,6 +192,13 @@ fn diag(sources: &Sources, spec: Option<&Spec>, d: &Diagnostic) -> Diag {
             })
             .map(|p| p.number)
     });
+    let (persona, page) = match in_table {
+        Some(n) => (Some(n), None),
+        None => match map_of(&d.message) {
+            Some((n, page)) => (Some(n), Some(page)),
+            None => (None, None),
+        },
+    };
     Diag {
         error: d.severity == Severity::Error,
         rule: d.rule.to_string(),
@@ -195,5 +206,27 @@ fn diag(sources: &Sources, spec: Option<&Spec>, d: &Diagnostic) -> Diag {
         message: d.message.clone(),
         help: d.help.clone(),
         persona,
+        page,
+    }
+}
+
+/// The persona and page of a message about one page's map: "the map of persona N on page
+/// `ID`".
+fn map_of(message: &str) -> Option<(u32, String)> {
+    let rest = message.split_once("the map of persona ")?.1;
+    let (number, rest) = rest.split_once(" on page `")?;
+    let (page, _) = rest.split_once('`')?;
+    Some((number.parse().ok()?, page.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_page_warning_names_its_map() {
+        assert_eq!(
+            super::map_of("the map of persona 3 on page `a/b` is about 1353 px wide"),
+            Some((3, "a/b".to_string()))
+        );
+        assert_eq!(super::map_of("persona 3 draws classes"), None);
     }
 }

@@ -293,7 +293,11 @@ impl Ctx<'_> {
         let warnings: Vec<&Diag> = self
             .warnings
             .iter()
-            .filter(|d| persona.is_some() && d.persona == persona)
+            .filter(|d| {
+                persona.is_some()
+                    && d.persona == persona
+                    && d.page.as_ref().is_none_or(|p| *p == self.page.id)
+            })
             .collect();
         if !warnings.is_empty() {
             out.push_str("<ul class=\"pm-warnings\">");
@@ -560,6 +564,7 @@ mod tests {
             message: "small".into(),
             help: None,
             persona: Some(3),
+            page: None,
         };
         let view = page(&page_of(mdx), &[warn]);
         let html: Vec<&str> = view.sections.iter().map(|s| s.html.as_str()).collect();

@@ -53,8 +53,11 @@ impl Shown {
             views
         };
         let shown_on_maps = |d: &Diag| {
-            d.persona
-                .is_some_and(|n| snapshot.pages.iter().any(|p| p.personas.contains(&n)))
+            d.persona.is_some_and(|n| {
+                snapshot.pages.iter().any(|p| {
+                    p.personas.contains(&n) && d.page.as_ref().is_none_or(|id| *id == p.id)
+                })
+            })
         };
         Shown {
             version: previous.version + 1,

@@ -3,6 +3,7 @@
 //! editor's scratch file. The only module that watches: it is swapped for the shared driver's
 //! watcher when that lands.
 
+use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecursiveMode, Watcher as _};
 use personamap_watch::filter::Filter;
 use std::path::Path;
@@ -19,6 +20,8 @@ pub fn start(root: &Path) -> Result<(notify::RecommendedWatcher, UnboundedReceiv
     let base = root.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let relevant = match event {
+            // Reads (the compile's own included) are not changes.
+            Ok(event) if is_read(&event.kind) => false,
             Ok(event) => event.paths.iter().any(|p| {
                 p.strip_prefix(&base)
                     .is_ok_and(|rel| filter.classify(rel).is_some())
@@ -41,4 +44,9 @@ pub fn start(root: &Path) -> Result<(notify::RecommendedWatcher, UnboundedReceiv
             .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
     }
     Ok((watcher, rx))
+}
+
+/// Whether an event only reports a read: an open, or a close without writing.
+fn is_read(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Access(a) if *a != AccessKind::Close(AccessMode::Write))
 }

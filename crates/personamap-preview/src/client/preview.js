@@ -167,11 +167,12 @@ async function apply(message) {
   document.title = message.page.title;
   state.version = message.version;
   state.updates += 1;
-  requestAnimationFrame(() => {
+  // A frame, then a task: the frame with the new maps has been painted.
+  requestAnimationFrame(() => setTimeout(() => {
     state.paintedAt = Date.now();
     statusLine.textContent = `updated (version ${message.version})`;
     document.dispatchEvent(new CustomEvent('personamap:updated', { detail: message.version }));
-  });
+  }, 0));
 }
 
 let applying = Promise.resolve();
