@@ -183,15 +183,7 @@ fn diag(sources: &Sources, spec: Option<&Spec>, d: &Diagnostic) -> Diag {
         let (line, col) = sources.line_col(span);
         format!("{}:{line}:{col}", sources.file(span.file).path)
     });
-    let in_table = d.span.and_then(|span| {
-        spec?
-            .personas
-            .iter()
-            .find(|p| {
-                p.span.file == span.file && p.span.start <= span.start && span.start < p.span.end
-            })
-            .map(|p| p.number)
-    });
+    let in_table = d.span.and_then(|span| persona_at(spec?, span));
     let (persona, page) = match in_table {
         Some(n) => (Some(n), None),
         None => match map_of(&d.message) {
@@ -210,6 +202,22 @@ fn diag(sources: &Sources, spec: Option<&Spec>, d: &Diagnostic) -> Diag {
     }
 }
 
+/// The persona whose table holds `span`: the last `[[persona]]` header before it in its file,
+/// with no `[[page]]` header between them.
+fn persona_at(spec: &Spec, span: personamap_spec::Span) -> Option<u32> {
+    let before = |start: u32, file| file == span.file && start <= span.start;
+    let persona = spec
+        .personas
+        .iter()
+        .filter(|p| before(p.span.start, p.span.file))
+        .max_by_key(|p| p.span.start)?;
+    let page_between = spec
+        .pages
+        .iter()
+        .any(|p| before(p.span.start, p.span.file) && p.span.start > persona.span.start);
+    (!page_between).then_some(persona.number)
+}
+
 /// The persona and page of a message about one page's map: "the map of persona N on page
 /// `ID`".
 fn map_of(message: &str) -> Option<(u32, String)> {
@@ -221,6 +229,46 @@ fn map_of(message: &str) -> Option<(u32, String)> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn docs_only(root: &Path, _: &Spec) -> Result<SiteInputs, String> {
+        Ok(SiteInputs {
+            docs_json: std::fs::read_to_string(root.join("docs.json")).ok(),
+            ..SiteInputs::default()
+        })
+    }
+
+    #[test]
+    fn warnings_name_the_map_they_concern() {
+        // This repository's site, read only (nothing is written without `write`).
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let snapshot = compile(&root, docs_only, false);
+        assert!(!snapshot.failed(), "{:?}", snapshot.diagnostics);
+        assert_eq!(snapshot.pages.len(), 2);
+        let find = |rule: &str, place: &str| {
+            snapshot
+                .diagnostics
+                .iter()
+                .find(|d| {
+                    d.rule == rule && d.place.as_deref().is_some_and(|p| p.starts_with(place))
+                })
+                .unwrap_or_else(|| panic!("no {rule} at {place}: {:?}", snapshot.diagnostics))
+        };
+        // In a persona's edges, far below its `[[persona]]` header.
+        let misread = find("mermaid-misread", "personas/p1-ai.toml:");
+        assert_eq!((misread.persona, misread.page.as_deref()), (Some(1), None));
+        let classes = find("distinct-classes", "personas/p5-protocol.toml:");
+        assert_eq!(classes.persona, Some(5));
+        // At a `[[page]]` table, about one of its maps.
+        let small = find("small-labels", "personas/site.toml:");
+        assert!(small.persona.is_some());
+        assert_eq!(
+            small.page.as_deref(),
+            Some("v2/developers/concepts/infra-stack")
+        );
+        assert!(snapshot.written.is_empty());
+    }
+
     #[test]
     fn a_page_warning_names_its_map() {
         assert_eq!(

@@ -100,16 +100,20 @@ pub fn start(options: Options) -> Result<Running, String> {
 }
 
 /// Serves until Ctrl-C (SIGINT) or SIGTERM, printing the URL first (and opening it in the
-/// browser with `open`).
+/// browser with `open`). The signals are caught from before the URL is printed.
 pub fn run(options: Options, open: bool) -> Result<(), String> {
     let (listener, first) = prepare(&options)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let url = format!("http://{addr}/");
-    println!("personamap preview: {url} (Ctrl-C stops it)");
-    if open {
-        open_browser(&url);
-    }
-    runtime()?.block_on(serve(listener, options, first, signalled()))
+    let runtime = runtime()?;
+    runtime.block_on(async move {
+        let stop = signals()?;
+        let url = format!("http://{addr}/");
+        println!("personamap preview: {url} (Ctrl-C stops it)");
+        if open {
+            open_browser(&url);
+        }
+        serve(listener, options, first, stop).await
+    })
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, String> {
@@ -119,26 +123,26 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
         .map_err(|e| format!("cannot start the server: {e}"))
 }
 
-/// Ctrl-C (SIGINT), or SIGTERM on Unix.
-async fn signalled() {
-    let interrupt = Box::pin(async {
+/// Catches Ctrl-C (SIGINT), and SIGTERM on Unix, from now on; the future ends at the first.
+#[cfg(unix)]
+fn signals() -> Result<impl Future<Output = ()> + Send + 'static, String> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let catch = |kind| signal(kind).map_err(|e| format!("cannot catch signals: {e}"));
+    let mut interrupt = catch(SignalKind::interrupt())?;
+    let mut terminate = catch(SignalKind::terminate())?;
+    Ok(async move {
+        let a = Box::pin(interrupt.recv());
+        let b = Box::pin(terminate.recv());
+        futures_util::future::select(a, b).await;
+    })
+}
+
+/// Catches Ctrl-C from now on; the future ends at the first.
+#[cfg(not(unix))]
+fn signals() -> Result<impl Future<Output = ()> + Send + 'static, String> {
+    Ok(async {
         let _ = tokio::signal::ctrl_c().await;
-    });
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let terminate = Box::pin(async {
-            match signal(SignalKind::terminate()) {
-                Ok(mut s) => {
-                    s.recv().await;
-                }
-                Err(_) => std::future::pending().await,
-            }
-        });
-        futures_util::future::select(interrupt, terminate).await;
-    }
-    #[cfg(not(unix))]
-    interrupt.await;
+    })
 }
 
 /// Opens `url` with the desktop's opener; a failure is only reported.

@@ -13,7 +13,7 @@ const statusLine = document.getElementById('pm-status');
 const widthButton = document.getElementById('pm-width');
 const encoded = page.split('/').map(encodeURIComponent).join('/');
 // What tests and the benchmark read: the version shown and when its maps were painted.
-const state = (window.__personamap = { version: Number(document.body.dataset.version), updates: 0, paintedAt: 0, ready: false });
+const state = (window.__personamap = { version: Number(document.body.dataset.version), updates: 0, receivedAt: 0, paintedAt: 0, ready: false });
 
 // Mermaid renders one diagram at a time; drawn SVGs are kept by source, so an unchanged map is
 // never drawn twice.
@@ -179,6 +179,7 @@ let applying = Promise.resolve();
 function listen() {
   const events = new EventSource(`/_personamap/events/${encoded}`);
   events.addEventListener('update', (event) => {
+    state.receivedAt = Date.now();
     const message = JSON.parse(event.data);
     applying = applying.then(() => apply(message)).catch((error) => {
       statusLine.textContent = `update failed: ${error}`;
