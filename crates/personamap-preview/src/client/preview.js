@@ -164,6 +164,9 @@ async function apply(message) {
   const y = window.scrollY;
   content.replaceChildren(...next);
   window.scrollTo(window.scrollX, y);
+  // Keep only the drawings still on the page, so a long session does not grow.
+  const shown = new Set([...content.querySelectorAll('.pm-source')].map((s) => s.textContent));
+  for (const source of drawn.keys()) if (!shown.has(source)) drawn.delete(source);
   document.title = message.page.title;
   state.version = message.version;
   state.updates += 1;
