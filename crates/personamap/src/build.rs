@@ -334,6 +334,17 @@ fn nav_checks(root: &Path, spec: &Spec, site: &mut SiteInputs, all: bool) -> Vec
     Vec::new()
 }
 
+/// The site inputs a compile of `spec` reads, as `generate` reads them: the site files, the
+/// pages on disk when a link needs them, the hand-written snippets and the headings that links
+/// point into (`preview` compiles with it too).
+pub(crate) fn site_for(root: &Path, spec: &Spec) -> Result<SiteInputs, String> {
+    let mut site = site_files(root)?;
+    pages_for_links(root, spec, &mut site, false);
+    read_snippets(root, spec, &mut site)?;
+    site.headings_on_disk = anchored_headings(root, spec);
+    Ok(site)
+}
+
 /// A compile that passed every check: the outputs and the writer's plan for them.
 struct Compiled {
     outputs: Outputs,
@@ -378,6 +389,7 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
             validate == Validate::All,
         ));
         read_snippets(root, &spec, &mut site)?;
+        site.headings_on_disk = anchored_headings(root, &spec);
         if site.llms_txt.is_none()
             && spec.site.llms_txt == LlmsTxt::Merge
             && format == Format::Human
@@ -386,7 +398,6 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                 "note: the site has no root {LLMS_TXT}, so personamap creates none: Mintlify then serves its own index of every page (a {LLMS_TXT} listing only personamap's pages would hide the others); set `[site] llms_txt = \"create\"` to have one made"
             );
         }
-        site.headings_on_disk = anchored_headings(root, &spec);
         match Compiler::new().compile(&spec, &site) {
             Ok(outputs) => {
                 let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;

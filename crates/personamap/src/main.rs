@@ -103,6 +103,23 @@ enum Command {
         #[arg(long, default_value_t = personamap_watch::watcher::DEFAULT_DEBOUNCE_MS)]
         debounce: u64,
     },
+    /// Serve every generated page on 127.0.0.1, maps drawn by the embedded Mermaid, updated
+    /// in place a moment after each save (errors shown over the last good maps). Writes
+    /// nothing unless `--write`. Ctrl-C (SIGINT) or SIGTERM stops it.
+    Preview {
+        /// Site root (holds docs.json and personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port on 127.0.0.1; 0 picks a free one (the URL is printed).
+        #[arg(long, default_value_t = 4610)]
+        port: u16,
+        /// Open the index in the desktop's browser.
+        #[arg(long)]
+        open: bool,
+        /// Also write the outputs that changed after each compile, as `generate` does.
+        #[arg(long)]
+        write: bool,
+    },
     /// Print the resolved spec as JSON: per page and persona the nodes (label lines, class and
     /// its resolved style, link and tooltip), edges, accessible title and description, and the
     /// Markdown source of every prose field, legend row and card. For checks outside personamap.
@@ -151,6 +168,21 @@ fn main() -> ExitCode {
             personamap_import::cli::run_init(&root, &base_url).map(|()| ExitCode::SUCCESS)
         }
         Command::Watch { root, debounce } => watch::watch(&root, debounce),
+        Command::Preview {
+            root,
+            port,
+            open,
+            write,
+        } => personamap_preview::run(
+            personamap_preview::Options {
+                root,
+                port,
+                write,
+                read_site: build::site_for,
+            },
+            open,
+        )
+        .map(|()| ExitCode::SUCCESS),
         Command::Model { root } => build::model(&root),
         Command::Schema => {
             print!("{}", personamap_spec::json_schema());

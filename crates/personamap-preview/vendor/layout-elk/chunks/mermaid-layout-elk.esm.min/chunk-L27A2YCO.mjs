@@ -1,0 +1,1 @@
+import{a as t}from"./chunk-SP2CHFBE.mjs";var o=Object.defineProperty,_=t((r,e)=>o(r,"name",{value:e,configurable:!0}),"__name"),n=t((r,e)=>{for(var a in e)o(r,a,{get:e[a],enumerable:!0})},"__export");export{_ as a,n as b};

@@ -1,0 +1,1 @@
+import{_ as s}from"./chunk-PI4FTPSL.mjs";import{h as e}from"./chunk-OOVTRAKB.mjs";import{a as n}from"./chunk-L27A2YCO.mjs";var a=n(t=>{let{securityLevel:c}=s(),o=e("body");if(c==="sandbox"){let m=e(`#i${t}`).node()?.contentDocument??document;o=e(m.body)}return o.select(`#${t}`)},"selectSvgElement");export{a};

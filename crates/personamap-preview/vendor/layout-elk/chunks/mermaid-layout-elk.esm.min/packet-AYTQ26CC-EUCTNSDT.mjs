@@ -1,0 +1,1 @@
+import{a as e,b as r}from"./chunk-NVEORRSS.mjs";import"./chunk-43ZOLS2F.mjs";import"./chunk-SP2CHFBE.mjs";export{e as PacketModule,r as createPacketServices};
