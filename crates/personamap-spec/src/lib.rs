@@ -5,6 +5,7 @@
 
 pub mod diag;
 pub mod edges;
+pub mod lints;
 pub mod load;
 pub mod maps;
 pub mod model;

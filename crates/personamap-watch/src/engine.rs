@@ -422,6 +422,7 @@ impl Engine {
                 |o| changed.contains(&o.path),
             ));
         }
+        personamap_spec::lints::apply(&good.spec, &mut warnings);
         sort(&mut warnings);
         if has_errors(&warnings) {
             // Outputs that fail their checks are never written; the next build starts over.

@@ -278,7 +278,15 @@ fn json(sources: &Sources, d: &Diagnostic) -> String {
 /// Reads and loads the spec under `root/personas`: the files, the spec when it has no error,
 /// and every load diagnostic.
 fn load(root: &Path) -> Result<(Sources, Option<Spec>, Vec<Diagnostic>), String> {
-    let (sources, Partial { spec, diags, .. }) = load_partial(root)?;
+    let (
+        sources,
+        Partial {
+            spec, mut diags, ..
+        },
+    ) = load_partial(root)?;
+    if let Some(spec) = &spec {
+        personamap_spec::lints::apply(spec, &mut diags);
+    }
     Ok((sources, spec.filter(|_| !diag::has_errors(&diags)), diags))
 }
 
@@ -351,7 +359,7 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
     {
         let more = partial_checks(root, spec, &failed, &diags)?;
         diags.extend(more);
-    } else if let Some(spec) = spec {
+    } else if let Some(spec) = &spec {
         let mut site = site_files(root)?;
         pages_for_links(root, &spec, &mut site);
         read_snippets(root, &spec, &mut site)?;
@@ -394,6 +402,9 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                 diags.extend(personamap_check::misreads(&spec));
             }
         }
+    }
+    if let Some(spec) = &spec {
+        personamap_spec::lints::apply(spec, &mut diags);
     }
     let failed = report(&sources, &mut diags, format);
     Ok(if failed { None } else { result })
@@ -566,6 +577,7 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Err(mut diags) => {
+            personamap_spec::lints::apply(&spec, &mut diags);
             report(&spec.sources, &mut diags, Format::Human);
             Ok(ExitCode::FAILURE)
         }
