@@ -8,6 +8,7 @@
 
 pub mod cli;
 mod flowchart;
+mod new;
 mod page;
 mod scaffold;
 mod snippet;

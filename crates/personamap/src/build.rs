@@ -361,8 +361,8 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
         diags.extend(more);
     } else if let Some(spec) = &spec {
         let mut site = site_files(root)?;
-        pages_for_links(root, &spec, &mut site);
-        read_snippets(root, &spec, &mut site)?;
+        pages_for_links(root, spec, &mut site);
+        read_snippets(root, spec, &mut site)?;
         if site.llms_txt.is_none()
             && spec.site.llms_txt == LlmsTxt::Merge
             && format == Format::Human
@@ -371,17 +371,15 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                 "note: the site has no root {LLMS_TXT}, so personamap creates none: Mintlify then serves its own index of every page (a {LLMS_TXT} listing only personamap's pages would hide the others); set `[site] llms_txt = \"create\"` to have one made"
             );
         }
-        site.headings_on_disk = anchored_headings(root, &spec);
-        match Compiler::new().compile(&spec, &site) {
+        site.headings_on_disk = anchored_headings(root, spec);
+        match Compiler::new().compile(spec, &site) {
             Ok(outputs) => {
                 let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
                 match writer.plan_with(&FileOut::all(&outputs.files), &outputs.inserted) {
                     Ok(plan) => {
-                        diags.extend(personamap_check::validate_some(
-                            &spec,
-                            &outputs.files,
-                            |o| validate == Validate::All || plan.iter().any(|c| c.path == o.path),
-                        ));
+                        diags.extend(personamap_check::validate_some(spec, &outputs.files, |o| {
+                            validate == Validate::All || plan.iter().any(|c| c.path == o.path)
+                        }));
                         diags.extend(
                             plan.warnings
                                 .iter()
@@ -390,8 +388,8 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                         result = Some(Compiled { outputs, plan });
                     }
                     Err(errors) => {
-                        diags.extend(personamap_check::validate(&spec, &outputs));
-                        diags.extend(errors.iter().map(|e| write_diag(&spec, e)));
+                        diags.extend(personamap_check::validate(spec, &outputs));
+                        diags.extend(errors.iter().map(|e| write_diag(spec, e)));
                     }
                 }
             }
@@ -399,7 +397,7 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                 // The outputs are not validated, but the spec's Mermaid readings are, in this
                 // same round.
                 diags.extend(more);
-                diags.extend(personamap_check::misreads(&spec));
+                diags.extend(personamap_check::misreads(spec));
             }
         }
     }
@@ -562,6 +560,8 @@ pub fn estimate(root: &Path) -> Result<ExitCode, String> {
 
 /// `personamap export PAGE_ID`.
 pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
+    // `/concepts/personas`, as the page's URL path, names the page too.
+    let id = id.strip_prefix('/').unwrap_or(id);
     let (sources, spec, mut diags) = load(root)?;
     let failed = report(&sources, &mut diags, Format::Human);
     let Some(spec) = spec.filter(|_| !failed) else {
