@@ -270,6 +270,35 @@ pub fn run_new_persona(root: &Path, id: &str, page: &str) -> Result<(), String> 
     Ok(())
 }
 
+/// `personamap fmt [--check] [--root DIR]`: lays out every spec file under `personas/` in the
+/// canonical layout ([`crate::layout`]). With `check`, writes nothing. Returns the paths
+/// (site-relative) that changed, or would change; an error names a file that is not TOML.
+pub fn run_fmt(root: &Path, check: bool) -> Result<Vec<String>, String> {
+    let sources = personamap_spec::read_spec_dir(root).map_err(|e| {
+        format!(
+            "cannot read the spec in {}: {e}",
+            root.join(personamap_spec::SPEC_DIR).display()
+        )
+    })?;
+    let mut changed = Vec::new();
+    for (_, file) in sources.iter() {
+        let formatted = crate::layout::format(&file.text)
+            .map_err(|e| format!("{}: {e}\nnothing was formatted", file.path))?;
+        if formatted != file.text {
+            changed.push((file.path.clone(), formatted));
+        }
+    }
+    for (path, text) in &changed {
+        if check {
+            println!("would format {path}");
+        } else {
+            std::fs::write(root.join(path), text).map_err(|e| format!("{path}: {e}"))?;
+            println!("format {path}");
+        }
+    }
+    Ok(changed.into_iter().map(|(path, _)| path).collect())
+}
+
 /// The page file and its id (path from the root without extension). `page` is tried under
 /// the root, then as given.
 fn locate_page(root: &Path, page: &Path) -> Result<(PathBuf, String), String> {

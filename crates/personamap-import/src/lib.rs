@@ -8,6 +8,7 @@
 
 pub mod cli;
 mod flowchart;
+pub mod layout;
 mod new;
 mod page;
 mod scaffold;

@@ -96,6 +96,16 @@ enum Command {
         #[arg(long)]
         nav: Option<String>,
     },
+    /// Lay out every spec file canonically (table order, aligned edges), keeping every
+    /// comment.
+    Fmt {
+        /// Site root (holds personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write nothing; exit 1 listing the files that would change.
+        #[arg(long)]
+        check: bool,
+    },
     /// Add to the spec.
     New {
         #[command(subcommand)]
@@ -166,6 +176,19 @@ fn main() -> ExitCode {
             nav,
         } => personamap_import::cli::run_init(&root, &base_url, nav.as_deref())
             .map(|()| ExitCode::SUCCESS),
+        Command::Fmt { root, check } => {
+            personamap_import::cli::run_fmt(&root, check).map(|changed| {
+                if check && !changed.is_empty() {
+                    eprintln!(
+                        "personamap: {} spec file(s) not formatted; run `personamap fmt`",
+                        changed.len()
+                    );
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                }
+            })
+        }
         Command::New {
             what: New::Persona { id, page, root },
         } => personamap_import::cli::run_new_persona(&root, &id, &page).map(|()| ExitCode::SUCCESS),

@@ -175,3 +175,60 @@ fn export_accepts_a_leading_slash() {
     assert!(slash.status.success(), "{}", stderr(&slash));
     assert_eq!(plain.stdout, slash.stdout);
 }
+
+#[test]
+fn fmt_check_passes_on_the_repository() {
+    let out = run_in(&repo(), &["fmt", "--check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn fmt_check_lists_what_fmt_then_lays_out_without_changing_an_output() {
+    let site = repo_site();
+    std::fs::copy(
+        repo().join("personamap.schema.json"),
+        site.path().join("personamap.schema.json"),
+    )
+    .expect("schema");
+    let p1 = site.path().join("personas/p1-ai.toml");
+    let text = std::fs::read_to_string(&p1).expect("p1");
+    let messy = text
+        .replacen("P1    --> G_SDK", "   P1 -->   G_SDK  ", 1)
+        .replacen("[[persona]]", "# the persona\n[[persona]]", 1);
+    assert_ne!(messy, text);
+    std::fs::write(&p1, &messy).expect("write");
+    let before = snapshot(site.path());
+    let out = run_in(site.path(), &["fmt", "--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "would format personas/p1-ai.toml\n");
+    assert_eq!(before, snapshot(site.path()), "--check wrote something");
+    let out = run_in(site.path(), &["fmt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "format personas/p1-ai.toml\n");
+    let formatted = std::fs::read_to_string(&p1).expect("p1");
+    assert!(
+        formatted.contains("# the persona\n[[persona]]"),
+        "{formatted}"
+    );
+    assert!(formatted.contains("\nP1    -->   G_SDK\n"), "{formatted}");
+    let out = run_in(site.path(), &["fmt", "--check"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let out = run_in(site.path(), &["generate", "--check"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+}
+
+#[test]
+fn fmt_names_a_file_that_is_not_toml_and_writes_nothing() {
+    let site = repo_site();
+    std::fs::write(site.path().join("personas/broken.toml"), "[site\n").expect("write");
+    let before = snapshot(site.path());
+    let out = run_in(site.path(), &["fmt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("personas/broken.toml"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(before, snapshot(site.path()));
+}
