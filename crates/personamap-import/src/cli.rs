@@ -246,16 +246,16 @@ pub fn run_new_persona(root: &Path, id: &str, page: &str) -> Result<(), String> 
         persona_class,
         node_class,
     });
+    let path = format!("{dir}/{name}");
+    if root.join(&path).exists() {
+        return Err(format!(
+            "{path} already exists; personamap never overwrites a spec file. Nothing was written"
+        ));
+    }
     let page_file = spec.sources.file(target.span.file);
     let listed = crate::new::add_to_page(&page_file.text, page, number)
         .map_err(|e| format!("{}: {e}", page_file.path))?;
-    write_new(
-        root,
-        &[SpecFile {
-            path: format!("{dir}/{name}"),
-            text,
-        }],
-    )?;
+    write_new(root, &[SpecFile { path, text }])?;
     if let Some(edited) = listed {
         std::fs::write(root.join(&page_file.path), edited)
             .map_err(|e| format!("{}: {e}", page_file.path))?;

@@ -77,7 +77,15 @@ fn new_persona_takes_the_next_number_and_joins_the_page_list() {
 #[test]
 fn new_persona_refuses_unknown_pages_and_bad_ids_writing_nothing() {
     let site = repo_site();
+    std::fs::write(site.path().join("personas/p6-taken.toml"), "# empty\n").expect("write");
     let before = snapshot(site.path());
+    let out = run_in(site.path(), &["new", "persona", "taken", "--page", PAGE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("personas/p6-taken.toml already exists"),
+        "{}",
+        stderr(&out)
+    );
     let out = run_in(
         site.path(),
         &[
