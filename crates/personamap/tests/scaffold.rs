@@ -74,58 +74,42 @@ fn new_persona_takes_the_next_number_and_joins_the_page_list() {
     assert!(site.path().join("personas/p7-ai-builder.toml").is_file());
 }
 
+/// Runs `personamap ARGS --root ROOT`, which must fail saying `needle`.
+fn fails_with(root: &std::path::Path, args: &[&str], needle: &str) {
+    let out = run_in(root, args);
+    assert_eq!(out.status.code(), Some(1), "{args:?}");
+    assert!(stderr(&out).contains(needle), "{}", stderr(&out));
+}
+
 #[test]
 fn new_persona_refuses_unknown_pages_and_bad_ids_writing_nothing() {
     let site = repo_site();
-    std::fs::write(site.path().join("personas/p6-taken.toml"), "# empty\n").expect("write");
-    let before = snapshot(site.path());
-    let out = run_in(site.path(), &["new", "persona", "taken", "--page", PAGE]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("personas/p6-taken.toml already exists"),
-        "{}",
-        stderr(&out)
+    let root = site.path();
+    std::fs::write(root.join("personas/p6-taken.toml"), "# empty\n").expect("write");
+    let before = snapshot(root);
+    let new = |id, page| ["new", "persona", id, "--page", page];
+    fails_with(
+        root,
+        &new("taken", PAGE),
+        "personas/p6-taken.toml already exists",
     );
-    let out = run_in(
-        site.path(),
-        &[
-            "new",
-            "persona",
-            "x",
-            "--page",
-            "v2/developers/concepts/infra-stak",
-        ],
+    fails_with(
+        root,
+        &new("x", "v2/developers/concepts/infra-stak"),
+        &format!("did you mean `{PAGE}`?"),
     );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains(&format!("did you mean `{PAGE}`?")),
-        "{}",
-        stderr(&out)
-    );
-    let out = run_in(site.path(), &["new", "persona", "../x", "--page", PAGE]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("persona id `../x`"),
-        "{}",
-        stderr(&out)
-    );
-    assert_eq!(before, snapshot(site.path()));
+    fails_with(root, &new("../x", PAGE), "persona id `../x`");
+    assert_eq!(before, snapshot(root));
     // A page without a list shows every persona: the file alone is written.
-    let linked = site.path().join("personas/infra-stack-linked.toml");
+    let linked = root.join("personas/infra-stack-linked.toml");
     let text = std::fs::read(&linked).expect("linked page");
     let out = run_in(
-        site.path(),
-        &[
-            "new",
-            "persona",
-            "x",
-            "--page",
-            "/v2/developers/concepts/infra-stack-linked",
-        ],
+        root,
+        &new("x", "/v2/developers/concepts/infra-stack-linked"),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read(&linked).expect("linked page"), text);
-    assert!(site.path().join("personas/p6-x.toml").is_file());
+    assert!(root.join("personas/p6-x.toml").is_file());
 }
 
 #[test]
@@ -155,15 +139,10 @@ fn init_nav_chooses_the_group_and_init_writes_the_schema() {
 fn init_nav_names_the_nearest_group_and_never_overwrites_a_schema() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("docs.json"), DOCS).expect("docs.json");
-    let out = run_in(
+    fails_with(
         dir.path(),
         &["init", "--base-url", BASE, "--nav", "Docs/Concept"],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("did you mean `Docs/Concepts`?"),
-        "{}",
-        stderr(&out)
+        "did you mean `Docs/Concepts`?",
     );
     assert!(!dir.path().join("personas").exists());
     std::fs::write(dir.path().join("personamap.schema.json"), "{}\n").expect("schema");
