@@ -1,4 +1,4 @@
-//! The IO edge of `personamap import` and `personamap init`: read the site files, call the
+//! The IO edge of `personamap import`, `init` and `new persona`: read the site files, call the
 //! pure core, write the spec files (never over an existing file), report.
 
 use crate::{ImportInput, Scaffold, SpecFile, divider_import, import, scaffold};
@@ -126,16 +126,22 @@ fn llms_section(llms: &str, navigation: &[String]) -> Option<Vec<String>> {
 }
 
 /// `personamap init [--root DIR] --base-url URL`.
-pub fn run_init(root: &Path, base_url: &str) -> Result<(), String> {
+pub fn run_init(root: &Path, base_url: &str, nav: Option<&str>) -> Result<(), String> {
     let docs_text = read(&root.join(DOCS_JSON)).map_err(|e| {
         format!(
             "{e}\ninit needs the site's docs.json (run it in a Mintlify site root, or pass --root)"
         )
     })?;
     let docs = DocsJson::parse(&docs_text).map_err(|e| format!("{DOCS_JSON}: {}", e.message))?;
-    let navigation = docs.first_group_path().ok_or_else(|| {
-        format!("{DOCS_JSON} has no navigation group with a `pages` list to put the new page in")
-    })?;
+    let navigation = match nav {
+        Some(nav) => crate::scaffold::choose_group(&docs.group_paths(), nav)
+            .map_err(|e| format!("{DOCS_JSON}: {e}"))?,
+        None => docs.first_group_path().ok_or_else(|| {
+            format!(
+                "{DOCS_JSON} has no navigation group with a `pages` list to put the new page in"
+            )
+        })?,
+    };
     let listed = docs.pages();
     let page_id = ["personas".to_string(), "persona-maps".to_string()]
         .into_iter()
@@ -157,11 +163,140 @@ pub fn run_init(root: &Path, base_url: &str) -> Result<(), String> {
         base_url,
     });
     write_new(root, &files)?;
+    write_schema(root)?;
     println!(
         "personamap: new spec for page {page_id} in group `{}`; edit it, then run `personamap generate`",
         navigation.join(" › ")
     );
     Ok(())
+}
+
+/// Writes the JSON Schema the spec files' `#:schema` line names (`personamap.schema.json` at
+/// the root, as `generate` keeps it), unless a file is there: the same bytes are left alone, a
+/// different file is never overwritten (a note says so).
+fn write_schema(root: &Path) -> Result<(), String> {
+    let rel = personamap_spec::SCHEMA_FILE;
+    let path = root.join(rel);
+    let schema = personamap_spec::json_schema();
+    match std::fs::read(&path) {
+        Ok(old) if old == schema.as_bytes() => Ok(()),
+        Ok(_) => {
+            eprintln!(
+                "note: {rel} exists and is not personamap's schema; it is left as it is (remove it and run `personamap generate` to have it written)"
+            );
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .map_err(|e| format!("{rel}: {e}"))?;
+            file.write_all(schema.as_bytes())
+                .map_err(|e| format!("{rel}: {e}"))?;
+            println!("create {rel}");
+            Ok(())
+        }
+        Err(e) => Err(format!("{rel}: {e}")),
+    }
+}
+
+/// `personamap new persona ID --page PAGE [--root DIR]`: writes `personas/pN-ID.toml` with the
+/// next persona number and an example node and edge, and adds N to the page's
+/// `personas = [...]` list when it has one (keeping the file's comments).
+pub fn run_new_persona(root: &Path, id: &str, page: &str) -> Result<(), String> {
+    if !crate::new::valid_id(id) {
+        return Err(format!(
+            "persona id `{id}` must be ASCII letters, digits and `-` (it names the file), e.g. `ai-builder`"
+        ));
+    }
+    let dir = personamap_spec::SPEC_DIR;
+    let sources = personamap_spec::read_spec_dir(root)
+        .map_err(|e| format!("cannot read the spec in {}: {e}", root.join(dir).display()))?;
+    let (spec, diags) = personamap_spec::load(sources);
+    let Some(spec) = spec else {
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == personamap_spec::Severity::Error)
+            .count();
+        return Err(format!(
+            "the spec has {errors} error(s); run `personamap check` and fix them first. Nothing was written"
+        ));
+    };
+    let page = page.strip_prefix('/').unwrap_or(page);
+    let Some(target) = spec.page(page) else {
+        let ids = spec.pages.iter().map(|p| p.id.as_str());
+        let hint = match personamap_spec::diag::suggest(page, ids) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => String::new(),
+        };
+        return Err(format!(
+            "the spec has no page `{page}`{hint}. Nothing was written"
+        ));
+    };
+    let number = spec.personas.iter().map(|p| p.number).max().unwrap_or(0) + 1;
+    let mut classes = spec.palette.iter().map(|c| c.name.as_str());
+    let persona_class = classes
+        .next()
+        .ok_or("the spec has no palette class for the persona's nodes")?;
+    let node_class = classes.next().unwrap_or(persona_class);
+    let (name, text) = crate::new::persona_file(&crate::new::NewPersona {
+        id,
+        number,
+        persona_class,
+        node_class,
+    });
+    let path = format!("{dir}/{name}");
+    if root.join(&path).exists() {
+        return Err(format!(
+            "{path} already exists; personamap never overwrites a spec file. Nothing was written"
+        ));
+    }
+    let page_file = spec.sources.file(target.span.file);
+    let listed = crate::new::add_to_page(&page_file.text, page, number)
+        .map_err(|e| format!("{}: {e}", page_file.path))?;
+    write_new(root, &[SpecFile { path, text }])?;
+    if let Some(edited) = listed {
+        std::fs::write(root.join(&page_file.path), edited)
+            .map_err(|e| format!("{}: {e}", page_file.path))?;
+        println!(
+            "update {} (persona {number} added to page `{page}`)",
+            page_file.path
+        );
+    }
+    println!(
+        "personamap: persona {number} on page {page}; edit {dir}/{name}, then run `personamap generate`"
+    );
+    Ok(())
+}
+
+/// `personamap fmt [--check] [--root DIR]`: lays out every spec file under `personas/` in the
+/// canonical layout ([`crate::layout`]). With `check`, writes nothing. Returns the paths
+/// (site-relative) that changed, or would change; an error names a file that is not TOML.
+pub fn run_fmt(root: &Path, check: bool) -> Result<Vec<String>, String> {
+    let sources = personamap_spec::read_spec_dir(root).map_err(|e| {
+        format!(
+            "cannot read the spec in {}: {e}",
+            root.join(personamap_spec::SPEC_DIR).display()
+        )
+    })?;
+    let mut changed = Vec::new();
+    for (_, file) in sources.iter() {
+        let formatted = crate::layout::format(&file.text)
+            .map_err(|e| format!("{}: {e}\nnothing was formatted", file.path))?;
+        if formatted != file.text {
+            changed.push((file.path.clone(), formatted));
+        }
+    }
+    for (path, text) in &changed {
+        if check {
+            println!("would format {path}");
+        } else {
+            std::fs::write(root.join(path), text).map_err(|e| format!("{path}: {e}"))?;
+            println!("format {path}");
+        }
+    }
+    Ok(changed.into_iter().map(|(path, _)| path).collect())
 }
 
 /// The page file and its id (path from the root without extension). `page` is tried under

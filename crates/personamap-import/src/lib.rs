@@ -8,6 +8,8 @@
 
 pub mod cli;
 mod flowchart;
+pub mod layout;
+mod new;
 mod page;
 mod scaffold;
 mod snippet;

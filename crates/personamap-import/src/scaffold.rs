@@ -118,9 +118,54 @@ nodes = [
     ]
 }
 
+/// The navigation path of the group `nav` names among `groups` (docs.json's group paths):
+/// its level names separated by `/`, the last ones of a path (`Developers/Concepts`) or all
+/// of them; the first match wins. Not found: the nearest path and every choice.
+pub(crate) fn choose_group(groups: &[Vec<String>], nav: &str) -> Result<Vec<String>, String> {
+    let want: Vec<&str> = nav.split('/').map(str::trim).collect();
+    if let Some(found) = groups.iter().find(|g| {
+        g.len() >= want.len()
+            && g[g.len() - want.len()..]
+                .iter()
+                .zip(&want)
+                .all(|(a, b)| a == b)
+    }) {
+        return Ok(found.clone());
+    }
+    let shown: Vec<String> = groups.iter().map(|g| g.join("/")).collect();
+    let hint = match personamap_spec::diag::suggest(nav, shown.iter().map(String::as_str)) {
+        Some(s) => format!("did you mean `{s}`? "),
+        None => String::new(),
+    };
+    Err(format!(
+        "no navigation group `{nav}`; {hint}the groups with pages are: {}",
+        shown.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_is_named_by_its_last_levels_or_all_of_them() {
+        let groups = vec![
+            vec!["Docs".to_string(), "Start".to_string()],
+            vec![
+                "Docs".to_string(),
+                "Guides".to_string(),
+                "Concepts".to_string(),
+            ],
+        ];
+        assert_eq!(
+            choose_group(&groups, "Guides/Concepts"),
+            Ok(groups[1].clone())
+        );
+        assert_eq!(choose_group(&groups, "Docs/Start"), Ok(groups[0].clone()));
+        assert_eq!(choose_group(&groups, "Concepts"), Ok(groups[1].clone()));
+        let err = choose_group(&groups, "Docs/Strat").expect_err("no such group");
+        assert!(err.contains("did you mean `Docs/Start`?"), "{err}");
+    }
 
     #[test]
     fn the_scaffold_loads() {

@@ -194,6 +194,26 @@ impl<'a> DocsJson<'a> {
         find(nav, &mut path).then_some(path)
     }
 
+    /// The paths (names of the navigation levels) of every group with a `pages` list, depth
+    /// first in the order `with_page` resolves names.
+    pub fn group_paths(&self) -> Vec<Vec<String>> {
+        fn walk(node: &Object, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+            if node.get_array("pages").is_some() && !path.is_empty() {
+                out.push(path.clone());
+            }
+            for (child, name) in children(node) {
+                path.push(name);
+                walk(child, path, out);
+                path.pop();
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(nav) = self.root.get_object("navigation") {
+            walk(nav, &mut Vec::new(), &mut out);
+        }
+        out
+    }
+
     /// Returns the docs.json text with `page` listed in the group at `path`, inserted after
     /// `after` when that page is in the group, else at the group's end. Returns `None` when the
     /// page is already there (the file stays byte-identical).

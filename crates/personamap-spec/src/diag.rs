@@ -25,6 +25,8 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// How to fix it.
     pub help: Option<String>,
+    /// The persona it is about when its span does not point into it (lint levels).
+    pub persona: Option<u32>,
 }
 
 impl Diagnostic {
@@ -36,6 +38,7 @@ impl Diagnostic {
             message: message.into(),
             span,
             help: None,
+            persona: None,
         }
     }
 
@@ -50,6 +53,12 @@ impl Diagnostic {
     /// The same diagnostic with a help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The same diagnostic, about persona `number` (whose `[persona.lints]` then applies).
+    pub fn about_persona(mut self, number: u32) -> Self {
+        self.persona = Some(number);
         self
     }
 

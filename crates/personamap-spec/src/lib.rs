@@ -6,6 +6,7 @@
 pub mod colour;
 pub mod diag;
 pub mod edges;
+pub mod lints;
 pub mod load;
 pub mod maps;
 pub mod model;

@@ -3,6 +3,7 @@
 
 use crate::diag::{Diagnostic, suggest};
 use crate::edges;
+use crate::lints::Lints;
 use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, SourceFile, Sources, Span, string_value_origin};
@@ -247,13 +248,22 @@ impl ParsedFile {
             page,
             palette,
             persona,
+            lints,
         } = &self.raw;
-        (site.is_none() && divider.is_none() && page.is_empty() && palette.is_empty()).then(|| {
-            persona
-                .iter()
-                .map(|p| *p.get_ref().number.get_ref())
-                .collect()
-        })
+        // A persona's `[persona.lints]` is spec-wide state (`Spec::lints`) too.
+        let own_lints = persona.iter().any(|p| p.get_ref().lints.is_some());
+        (site.is_none()
+            && divider.is_none()
+            && lints.is_none()
+            && page.is_empty()
+            && palette.is_empty()
+            && !own_lints)
+            .then(|| {
+                persona
+                    .iter()
+                    .map(|p| *p.get_ref().number.get_ref())
+                    .collect()
+            })
     }
 }
 
@@ -379,7 +389,11 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
     let mut pages = Vec::new();
     let mut palette = Vec::new();
     let mut personas = Vec::new();
+    let mut site_lints = None;
     for (id, raw) in files {
+        if let Some(l) = raw.lints {
+            site_lints = r.single(site_lints, id, l, "lints");
+        }
         if let Some(s) = raw.site {
             site = r.single(site, id, s, "site");
         }
@@ -395,6 +409,23 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
     let divider = divider
         .filter(|_| !r.failed.divider)
         .and_then(|(id, d)| r.divider(id, d));
+    let lints = Lints {
+        site: site_lints.map_or_else(Default::default, |(_, l)| l.get_ref().levels()),
+        pages: pages
+            .iter_mut()
+            .filter_map(|(_, p)| {
+                let p = p.get_mut();
+                Some((p.id.get_ref().clone(), p.lints.take()?.levels()))
+            })
+            .collect(),
+        personas: personas
+            .iter_mut()
+            .filter_map(|(_, p)| {
+                let p = p.get_mut();
+                Some((*p.number.get_ref(), p.lints.take()?.levels()))
+            })
+            .collect(),
+    };
     let palette = r.palette(palette);
     let personas = r.personas(personas, &palette);
     let pages = r.pages(pages, &personas);
@@ -439,6 +470,7 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
             pages,
             palette,
             personas,
+            lints,
         }),
         _ => None,
     };

@@ -310,7 +310,8 @@ pub(crate) fn check(palette: &[Class], personas: &[Persona], pages: &[Page]) -> 
                             p.number, page.id, width
                         ),
                     )
-                    .with_help(help(page, &mut estimates)),
+                    .with_help(help(page, &mut estimates))
+                    .about_persona(p.number),
                 );
             }
         }

@@ -18,6 +18,8 @@ pub struct Spec {
     pub palette: Vec<Class>,
     /// Personas, sorted by number.
     pub personas: Vec<Persona>,
+    /// Lint levels set by `[lints]`, `[page.lints]` and `[persona.lints]`.
+    pub lints: crate::lints::Lints,
 }
 
 impl Spec {

@@ -2,6 +2,7 @@
 //! types generate the spec's JSON Schema (`personamap schema`), so the doc comments here are
 //! what editors show while authors type.
 
+use crate::lints::RawLints;
 use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt, Placement};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -33,6 +34,10 @@ pub(crate) struct RawFile {
     #[serde(default)]
     #[schemars(with = "Vec<RawPersona>")]
     pub persona: Vec<Spanned<RawPersona>>,
+    /// Lint levels for the whole site: `small-labels = "allow"`; pages and personas can set
+    /// their own in `[page.lints]` and `[persona.lints]` (the nearest level wins).
+    #[schemars(with = "Option<RawLints>")]
+    pub lints: Option<Spanned<RawLints>>,
 }
 
 /// Site-wide settings.
@@ -169,6 +174,8 @@ pub(crate) struct RawPage {
     /// How the page draws its maps (layout and reading aids; all off by default).
     #[schemars(with = "Option<RawMaps>")]
     pub maps: Option<Spanned<RawMaps>>,
+    /// Lint levels for warnings on this page, over `[lints]`.
+    pub lints: Option<RawLints>,
 }
 
 /// How a page draws its maps. Every setting is off by default.
@@ -285,6 +292,8 @@ pub(crate) struct RawPersona {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, RawOverride>")]
     pub classes: BTreeMap<Spanned<String>, Spanned<RawOverride>>,
+    /// Lint levels for warnings about this persona, over its pages' and `[lints]`.
+    pub lints: Option<RawLints>,
 }
 
 /// A node group (a blank line between groups in the diagram).

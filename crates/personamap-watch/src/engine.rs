@@ -289,6 +289,7 @@ impl Engine {
                 // As `check` does: the compile's checks over what loaded, in the same round.
                 let more = personamap_check::partial(&spec, &self.site, &partial.failed, &diags);
                 diags.extend(more);
+                personamap_spec::lints::apply(&spec, &mut diags);
                 sort(&mut diags);
                 return self.fail(sources, diags);
             }
@@ -422,6 +423,7 @@ impl Engine {
                 |o| changed.contains(&o.path),
             ));
         }
+        personamap_spec::lints::apply(&good.spec, &mut warnings);
         sort(&mut warnings);
         if has_errors(&warnings) {
             // Outputs that fail their checks are never written; the next build starts over.

@@ -281,7 +281,15 @@ fn json(sources: &Sources, d: &Diagnostic) -> String {
 /// Reads and loads the spec under `root/personas`: the files, the spec when it has no error,
 /// and every load diagnostic.
 fn load(root: &Path) -> Result<(Sources, Option<Spec>, Vec<Diagnostic>), String> {
-    let (sources, Partial { spec, diags, .. }) = load_partial(root)?;
+    let (
+        sources,
+        Partial {
+            spec, mut diags, ..
+        },
+    ) = load_partial(root)?;
+    if let Some(spec) = &spec {
+        personamap_spec::lints::apply(spec, &mut diags);
+    }
     Ok((sources, spec.filter(|_| !diag::has_errors(&diags)), diags))
 }
 
@@ -379,17 +387,12 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
     {
         let more = partial_checks(root, spec, &failed, &diags, validate == Validate::All)?;
         diags.extend(more);
-    } else if let Some(spec) = spec {
+    } else if let Some(spec) = &spec {
         let mut site = site_files(root)?;
         // Nav entries are checked wherever the pages on disk are listed: always by `check`.
-        diags.extend(nav_checks(
-            root,
-            &spec,
-            &mut site,
-            validate == Validate::All,
-        ));
-        read_snippets(root, &spec, &mut site)?;
-        site.headings_on_disk = anchored_headings(root, &spec);
+        diags.extend(nav_checks(root, spec, &mut site, validate == Validate::All));
+        read_snippets(root, spec, &mut site)?;
+        site.headings_on_disk = anchored_headings(root, spec);
         if site.llms_txt.is_none()
             && spec.site.llms_txt == LlmsTxt::Merge
             && format == Format::Human
@@ -398,16 +401,14 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                 "note: the site has no root {LLMS_TXT}, so personamap creates none: Mintlify then serves its own index of every page (a {LLMS_TXT} listing only personamap's pages would hide the others); set `[site] llms_txt = \"create\"` to have one made"
             );
         }
-        match Compiler::new().compile(&spec, &site) {
+        match Compiler::new().compile(spec, &site) {
             Ok(outputs) => {
                 let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
                 match writer.plan_with(&FileOut::all(&outputs.files), &outputs.inserted) {
                     Ok(plan) => {
-                        diags.extend(personamap_check::validate_some(
-                            &spec,
-                            &outputs.files,
-                            |o| validate == Validate::All || plan.iter().any(|c| c.path == o.path),
-                        ));
+                        diags.extend(personamap_check::validate_some(spec, &outputs.files, |o| {
+                            validate == Validate::All || plan.iter().any(|c| c.path == o.path)
+                        }));
                         diags.extend(
                             plan.warnings
                                 .iter()
@@ -416,8 +417,8 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                         result = Some(Compiled { outputs, plan });
                     }
                     Err(errors) => {
-                        diags.extend(personamap_check::validate(&spec, &outputs));
-                        diags.extend(errors.iter().map(|e| write_diag(&spec, e)));
+                        diags.extend(personamap_check::validate(spec, &outputs));
+                        diags.extend(errors.iter().map(|e| write_diag(spec, e)));
                     }
                 }
             }
@@ -425,9 +426,12 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
                 // The outputs are not validated, but the spec's Mermaid readings are, in this
                 // same round.
                 diags.extend(more);
-                diags.extend(personamap_check::misreads(&spec));
+                diags.extend(personamap_check::misreads(spec));
             }
         }
+    }
+    if let Some(spec) = &spec {
+        personamap_spec::lints::apply(spec, &mut diags);
     }
     let failed = report(&sources, &mut diags, format);
     Ok(if failed { None } else { result })
@@ -587,6 +591,8 @@ pub fn estimate(root: &Path) -> Result<ExitCode, String> {
 
 /// `personamap export PAGE_ID`.
 pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
+    // `/concepts/personas`, as the page's URL path, names the page too.
+    let id = id.strip_prefix('/').unwrap_or(id);
     let (sources, spec, mut diags) = load(root)?;
     let failed = report(&sources, &mut diags, Format::Human);
     let Some(spec) = spec.filter(|_| !failed) else {
@@ -602,6 +608,7 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Err(mut diags) => {
+            personamap_spec::lints::apply(&spec, &mut diags);
             report(&spec.sources, &mut diags, Format::Human);
             Ok(ExitCode::FAILURE)
         }

@@ -50,7 +50,7 @@ enum Command {
     },
     /// Print a page's Markdown export, as Mintlify serves it at PAGE_ID.md.
     Export {
-        /// Page id, e.g. v2/developers/concepts/infra-stack.
+        /// Page id, e.g. v2/developers/concepts/infra-stack (a leading `/` is allowed).
         page_id: String,
         /// Site root (holds docs.json and personas/).
         #[arg(long, default_value = ".")]
@@ -91,6 +91,25 @@ enum Command {
         /// The published site's base URL (`[site] base_url`), e.g. https://docs.example.com.
         #[arg(long)]
         base_url: String,
+        /// The docs.json group for the page: its level names separated by `/`, the last ones
+        /// (`Guides/Concepts`) or all; default: the first group.
+        #[arg(long)]
+        nav: Option<String>,
+    },
+    /// Lay out every spec file canonically (table order, aligned edges), keeping every
+    /// comment.
+    Fmt {
+        /// Site root (holds personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write nothing; exit 1 listing the files that would change.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Add to the spec.
+    New {
+        #[command(subcommand)]
+        what: New,
     },
     /// Generate, then regenerate incrementally on every save of the spec, docs.json or
     /// llms.txt, printing one line per rebuild. Ctrl-C (SIGINT) or SIGTERM stops it (exit 0).
@@ -144,6 +163,23 @@ fn no_huge_pages() {
     }
 }
 
+/// What `personamap new` adds.
+#[derive(Subcommand)]
+enum New {
+    /// Write personas/pN-ID.toml with the next persona number and an example node and edge,
+    /// and add N to the page's `personas = [...]` list when it has one; never overwrites a file.
+    Persona {
+        /// Names the file (`ai` gives pN-ai.toml) and the persona ("Ai").
+        id: String,
+        /// Page id the persona goes on, e.g. guides/personas.
+        #[arg(long)]
+        page: String,
+        /// Site root (holds personas/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
 fn main() -> ExitCode {
     no_huge_pages();
     let cli = Cli::parse();
@@ -164,9 +200,28 @@ fn main() -> ExitCode {
             adopt,
         } => personamap_import::cli::run_import(&root, &page, &out, &base_url, adopt)
             .map(|()| ExitCode::SUCCESS),
-        Command::Init { root, base_url } => {
-            personamap_import::cli::run_init(&root, &base_url).map(|()| ExitCode::SUCCESS)
+        Command::Init {
+            root,
+            base_url,
+            nav,
+        } => personamap_import::cli::run_init(&root, &base_url, nav.as_deref())
+            .map(|()| ExitCode::SUCCESS),
+        Command::Fmt { root, check } => {
+            personamap_import::cli::run_fmt(&root, check).map(|changed| {
+                if check && !changed.is_empty() {
+                    eprintln!(
+                        "personamap: {} spec file(s) not formatted; run `personamap fmt`",
+                        changed.len()
+                    );
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                }
+            })
         }
+        Command::New {
+            what: New::Persona { id, page, root },
+        } => personamap_import::cli::run_new_persona(&root, &id, &page).map(|()| ExitCode::SUCCESS),
         Command::Watch { root, debounce } => watch::watch(&root, debounce),
         Command::Preview {
             root,

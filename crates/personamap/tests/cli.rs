@@ -75,10 +75,10 @@ fn malformed_specs_fail_with_positions_and_touch_nothing() {
             "personas/p1-ai.toml:8:16",
         ),
         (
-            "P1 --> G_SDK\n",
-            "P1 --> G_SKD\n",
+            "P1    --> G_SDK\n",
+            "P1    --> G_SKD\n",
             "error[unknown-node]",
-            "personas/p1-ai.toml:15:8",
+            "personas/p1-ai.toml:15:11",
         ),
         (
             "class = \"chain\"",

@@ -1,0 +1,211 @@
+//! Lint levels, the way Cargo's `[lints]` works: every warning rule can be set to `allow`
+//! (silenced), `warn` (the default) or `deny` (an error) in `[lints]` (the site),
+//! `[page.lints]` or `[persona.lints]`; the nearest level wins.
+//!
+//! Which level applies to a warning: the persona's, when the warning is about a persona (it
+//! points into a `[[persona]]`, or names one, like `small-labels`) and the persona sets it;
+//! then the page's, when the warning points into a `[[page]]`; then, for a persona's warning,
+//! the pages that show the persona: the strictest of their levels (each page's own, else the
+//! site's), so that no page silences a warning another page still asks for; then the site's.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Spec;
+use crate::source::Span;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// What a lint does: silence its warnings, report them, or make them errors.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Silenced.
+    Allow,
+    /// Reported as a warning (the default).
+    #[default]
+    Warn,
+    /// Reported as an error: generation stops.
+    Deny,
+}
+
+/// Declares the lints once: the `[lints]` table's type (whose field docs the JSON Schema
+/// shows) and [`LINTS`], the names in order.
+macro_rules! lints {
+    ($($(#[doc = $doc:literal])+ $field:ident = $name:literal,)+) => {
+        /// Lint levels by warning rule: `allow`, `warn` (default) or `deny`.
+        #[derive(Debug, Default, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub(crate) struct RawLints {
+            $(
+                $(#[doc = $doc])+
+                #[serde(rename = $name)]
+                pub $field: Option<Level>,
+            )+
+        }
+
+        impl RawLints {
+            /// The levels it sets, by lint name.
+            pub(crate) fn levels(&self) -> Levels {
+                let mut out = Levels::new();
+                $(
+                    if let Some(level) = self.$field {
+                        out.insert($name, level);
+                    }
+                )+
+                out
+            }
+        }
+
+        /// Every lint (warning rule) a `[lints]` table can set, in the README's order.
+        pub const LINTS: &[&str] = &[$($name),+];
+    };
+}
+
+lints! {
+    /// A map so wide that Mintlify's column shrinks its labels below a readable size.
+    small_labels = "small-labels",
+    /// A persona draws two classes readers cannot tell apart.
+    distinct_classes = "distinct-classes",
+    /// A palette class no node uses.
+    unused_class = "unused-class",
+    /// A persona's class override draws a class differently from the legend.
+    override_contradicts_legend = "override-contradicts-legend",
+    /// A class's text colour on its fill is under WCAG AA's contrast.
+    contrast = "contrast",
+    /// A page description longer than Mintlify keeps in llms.txt.
+    description_length = "description-length",
+    /// A `[divider]` key that has no effect with `generate = false`.
+    divider_unused_key = "divider-unused-key",
+    /// An edge label Mermaid reads differently from the spec.
+    mermaid_misread = "mermaid-misread",
+    /// A spec path that is not a regular file, skipped.
+    spec_file_skipped = "spec-file-skipped",
+    /// A problem with the lock file of generated outputs.
+    lock = "lock",
+}
+
+/// Levels set at one place, by lint name.
+pub type Levels = BTreeMap<&'static str, Level>;
+
+/// Every lint level the spec sets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lints {
+    /// `[lints]`.
+    pub site: Levels,
+    /// `[page.lints]`, by page id.
+    pub pages: BTreeMap<String, Levels>,
+    /// `[persona.lints]`, by persona number.
+    pub personas: BTreeMap<u32, Levels>,
+}
+
+/// Applies the spec's lint levels to `diags`: drops the allowed warnings and turns the denied
+/// ones into errors. Errors, and warnings of rules that are not lints, stay as they are.
+pub fn apply(spec: &Spec, diags: &mut Vec<Diagnostic>) {
+    diags.retain_mut(|d| {
+        if d.severity != Severity::Warning || !LINTS.contains(&d.rule) {
+            return true;
+        }
+        match level(spec, d) {
+            Level::Allow => false,
+            Level::Warn => true,
+            Level::Deny => {
+                d.severity = Severity::Error;
+                d.message.push_str(&format!(" (`{} = \"deny\"`)", d.rule));
+                true
+            }
+        }
+    });
+}
+
+/// The level that applies to `d` (see the module docs).
+fn level(spec: &Spec, d: &Diagnostic) -> Level {
+    let lints = &spec.lints;
+    let rule = d.rule;
+    let within = |header: Span, table: &str| {
+        d.span.is_some_and(|s| {
+            s.file == header.file
+                && header.start <= s.start
+                && s.end <= table_end(&spec.sources.file(header.file).text, header, table)
+        })
+    };
+    let site = lints.site.get(rule).copied().unwrap_or_default();
+    let page_level = |id: &str| {
+        lints
+            .pages
+            .get(id)
+            .and_then(|l| l.get(rule))
+            .copied()
+            .unwrap_or(site)
+    };
+    let persona = d.persona.or_else(|| {
+        spec.personas
+            .iter()
+            .find(|p| within(p.span, "persona"))
+            .map(|p| p.number)
+    });
+    if let Some(level) = persona.and_then(|n| lints.personas.get(&n)?.get(rule)) {
+        return *level;
+    }
+    if let Some(page) = spec.pages.iter().find(|p| within(p.span, "page")) {
+        return page_level(&page.id);
+    }
+    match persona {
+        Some(n) => spec
+            .pages
+            .iter()
+            .filter(|p| p.personas.contains(&n))
+            .map(|p| page_level(&p.id))
+            .max()
+            .unwrap_or(site),
+        None => site,
+    }
+}
+
+/// Where the `[[table]]` whose header is at `header` ends in `text`: at the next header that
+/// is not one of its subtables (`[table.…]`, `[[table.…]]`), or the end of the file.
+fn table_end(text: &str, header: Span, table: &str) -> u32 {
+    let start = header.end as usize;
+    let mut at = start;
+    for line in text.get(start..).unwrap_or("").split_inclusive('\n') {
+        let head = line.trim_start();
+        let name = head.trim_start_matches('[').trim_start();
+        let sub = name
+            .strip_prefix(table)
+            .is_some_and(|rest| rest.trim_start().starts_with('.'));
+        if at > start && head.starts_with('[') && !sub {
+            break;
+        }
+        at += line.len();
+    }
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_ends_at_the_next_header_that_is_not_its_own() {
+        let text = "[[persona]]\nnumber = 1\n[[persona.group]]\nx = 1\n[persona.lints]\n[[palette]]\nname = 1\n";
+        let header = Span::new(crate::source::FileId(0), 0..11);
+        let end = table_end(text, header, "persona") as usize;
+        assert_eq!(&text[end..], "[[palette]]\nname = 1\n");
+        let page = Span::new(crate::source::FileId(0), 0..8);
+        assert_eq!(table_end("[[page]]\nid = 1\n", page, "page"), 16);
+    }
+
+    #[test]
+    fn the_schema_lists_every_lint_with_its_doc() {
+        let schema = serde_json::to_value(schemars::schema_for!(RawLints)).expect("json");
+        let props = schema["properties"].as_object().expect("properties");
+        let names: Vec<&str> = props.keys().map(String::as_str).collect();
+        let mut want = LINTS.to_vec();
+        want.sort_unstable();
+        let mut names = names;
+        names.sort_unstable();
+        assert_eq!(names, want);
+        assert!(props.values().all(|p| p["description"].is_string()));
+    }
+}
