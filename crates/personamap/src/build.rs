@@ -211,10 +211,14 @@ pub enum Format {
     Human,
     /// One JSON object per diagnostic per line on stdout.
     Json,
+    /// One GitHub Actions annotation per diagnostic per line on stdout
+    /// (`::error file=…,line=…,col=…,title=RULE::message`).
+    Github,
 }
 
-/// Prints diagnostics (sorted by file and position) in `format`; true if any is an error.
-fn report(sources: &Sources, diags: &mut [Diagnostic], format: Format) -> bool {
+/// Prints diagnostics (sorted by file and position) in `format`, for the site at `root`; true
+/// if any is an error.
+fn report(root: &Path, sources: &Sources, diags: &mut [Diagnostic], format: Format) -> bool {
     diag::sort(diags);
     let errors = diags
         .iter()
@@ -225,6 +229,14 @@ fn report(sources: &Sources, diags: &mut [Diagnostic], format: Format) -> bool {
         let mut out = std::io::stdout().lock();
         for d in diags.iter() {
             let _ = writeln!(out, "{}", json(sources, d));
+        }
+        return errors > 0;
+    }
+    if format == Format::Github {
+        let root = root.to_string_lossy();
+        let mut out = std::io::stdout().lock();
+        for d in diags.iter() {
+            let _ = writeln!(out, "{}", d.github(sources, &root));
         }
         return errors > 0;
     }
@@ -353,7 +365,7 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
             Err(more) => diags.extend(more),
         }
     }
-    let failed = report(&sources, &mut diags, format);
+    let failed = report(root, &sources, &mut diags, format);
     Ok(if failed { None } else { result })
 }
 
@@ -448,6 +460,18 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
         }
         for c in &plan {
             println!("would {} {}", verb(&c.action), c.path);
+            if format == Format::Github {
+                let file = diag::in_root(&root.to_string_lossy(), &c.path);
+                let message = format!(
+                    "out of date: run `personamap generate` ({} it)",
+                    verb(&c.action)
+                );
+                let place = Some((file.as_str(), 0, 0));
+                println!(
+                    "{}",
+                    diag::annotation(Severity::Error, place, "out-of-date", &message)
+                );
+            }
         }
         println!(
             "personamap: {} file(s) out of date; run `personamap generate`",
@@ -480,7 +504,7 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
 /// estimated natural width in px.
 pub fn estimate(root: &Path) -> Result<ExitCode, String> {
     let (sources, spec, mut diags) = load(root)?;
-    let failed = report(&sources, &mut diags, Format::Human);
+    let failed = report(root, &sources, &mut diags, Format::Human);
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
@@ -510,7 +534,7 @@ pub fn estimate(root: &Path) -> Result<ExitCode, String> {
 /// `personamap export PAGE_ID`.
 pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
     let (sources, spec, mut diags) = load(root)?;
-    let failed = report(&sources, &mut diags, Format::Human);
+    let failed = report(root, &sources, &mut diags, Format::Human);
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
@@ -524,7 +548,7 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Err(mut diags) => {
-            report(&spec.sources, &mut diags, Format::Human);
+            report(root, &spec.sources, &mut diags, Format::Human);
             Ok(ExitCode::FAILURE)
         }
     }
@@ -533,7 +557,7 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
 /// `personamap model`: prints the resolved spec as JSON (see `personamap_render::model_json`).
 pub fn model(root: &Path) -> Result<ExitCode, String> {
     let (sources, spec, mut diags) = load(root)?;
-    let failed = report(&sources, &mut diags, Format::Human);
+    let failed = report(root, &sources, &mut diags, Format::Human);
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
