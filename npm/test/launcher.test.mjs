@@ -63,6 +63,22 @@ describe("platform packages", () => {
   });
 });
 
+describe("musl or glibc", () => {
+  it("is read from ldd, else from Node's report", () => {
+    const dir = mkdtempSync(join(tmpdir(), "personamap-ldd-"));
+    try {
+      writeFileSync(join(dir, "musl"), "\x7fELF...musl libc (x86_64)...");
+      writeFileSync(join(dir, "glibc"), "#! /bin/bash\n# This file is part of the GNU C Library.\n");
+      assert.equal(isMusl(join(dir, "musl")), true);
+      assert.equal(isMusl(join(dir, "glibc")), false);
+      const glibc = process.report.getReport().header.glibcVersionRuntime !== undefined;
+      assert.equal(isMusl(join(dir, "missing")), !glibc);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("locating the binary", () => {
   const none = () => {
     throw new Error("not found");

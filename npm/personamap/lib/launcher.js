@@ -32,19 +32,23 @@ const PLATFORMS = [
 });
 
 /**
- * Whether this Linux uses musl rather than glibc: Node's diagnostic report names the glibc
- * version it runs on, and has none on musl. Without a report, ldd says which it is.
+ * Whether this Linux uses musl rather than glibc. /usr/bin/ldd says which, cheaply: glibc's is
+ * a script naming the GNU C Library, musl's is musl's loader. Without it, Node's diagnostic
+ * report (slower) names the glibc version it runs on, and none on musl. `ldd` is for tests.
  */
-function isMusl() {
+function isMusl(ldd = "/usr/bin/ldd") {
   try {
-    const header = process.report.getReport().header;
-    return header.glibcVersionRuntime === undefined;
+    const text = readFileSync(ldd, "latin1");
+    if (text.includes("musl")) return true;
+    if (text.includes("GNU C Library")) return false;
   } catch {
-    try {
-      return readFileSync("/usr/bin/ldd", "latin1").includes("musl");
-    } catch {
-      return false;
-    }
+    // No ldd: ask Node.
+  }
+  try {
+    process.report.excludeNetwork = true;
+    return process.report.getReport().header.glibcVersionRuntime === undefined;
+  } catch {
+    return false;
   }
 }
 
