@@ -125,6 +125,76 @@ impl Diagnostic {
         }
         out
     }
+
+    /// The diagnostic as a GitHub Actions workflow command, which GitHub shows as an
+    /// annotation on the diff: `::error file=…,line=…,col=…,title=RULE::message` (or
+    /// `::warning`), the help on a line of its own after the message. `root` is the site root
+    /// as given on the command line, prefixed to the file path so that it is relative to the
+    /// repository when the site is in a folder of it.
+    pub fn github(&self, sources: &Sources, root: &str) -> String {
+        let place = self.span.map(|span| {
+            let (line, col) = sources.line_col(span);
+            (in_root(root, &sources.file(span.file).path), line, col)
+        });
+        let message = match &self.help {
+            Some(help) => format!("{}\nhelp: {help}", self.message),
+            None => self.message.clone(),
+        };
+        let place = place
+            .as_ref()
+            .map(|(file, line, col)| (file.as_str(), *line, *col));
+        annotation(self.severity, place, self.rule, &message)
+    }
+}
+
+/// A GitHub Actions annotation: `::error` or `::warning`, then `file`, `line` and `col` when
+/// `place` is given (`line` and `col` only when not 0), `title`, and `message`. `%`, CR and LF
+/// are escaped in the message, and `:` and `,` too in the properties, as GitHub reads them.
+pub fn annotation(
+    severity: Severity,
+    place: Option<(&str, usize, usize)>,
+    title: &str,
+    message: &str,
+) -> String {
+    let level = match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut properties = Vec::new();
+    if let Some((file, line, col)) = place {
+        properties.push(format!("file={}", escape_property(file)));
+        if line > 0 {
+            properties.push(format!("line={line},col={col}"));
+        }
+    }
+    properties.push(format!("title={}", escape_property(title)));
+    format!(
+        "::{level} {}::{}",
+        properties.join(","),
+        escape_data(message)
+    )
+}
+
+/// `rel`, a path relative to the site root, relative to the folder `root` names instead.
+pub fn in_root(root: &str, rel: &str) -> String {
+    let root = root.trim_start_matches("./").trim_end_matches('/');
+    if root.is_empty() || root == "." {
+        rel.to_string()
+    } else {
+        format!("{root}/{rel}")
+    }
+}
+
+/// Escapes a workflow command's message: `%`, CR and LF.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value: as a message, and `:` and `,`.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// Characters of a source line shown in a diagnostic; longer lines are cut around the span.
@@ -219,6 +289,32 @@ mod tests {
         assert_eq!(suggest("ComGW", names), Some("CommGW"));
         assert_eq!(suggest("SlefGW", names), Some("SelfGW"));
         assert_eq!(suggest("Pipelines", names), None);
+    }
+
+    #[test]
+    fn github_annotations_escape_and_locate() {
+        use crate::source::{FileId, SourceFile, Sources, Span};
+        let sources = Sources::new(vec![SourceFile {
+            path: "personas/a.toml".into(),
+            text: "[a]\nx = 1\n".into(),
+        }]);
+        let span = Span::new(FileId(0), 8..9);
+        let d = Diagnostic::error("r", Some(span), "50% off\r\nnext").with_help("do: this, then");
+        assert_eq!(
+            d.github(&sources, "."),
+            "::error file=personas/a.toml,line=2,col=5,title=r::50%25 off%0D%0Anext%0Ahelp: do: this, then"
+        );
+        let w = Diagnostic::warning("lock", None, "m");
+        assert_eq!(w.github(&sources, "docs"), "::warning title=lock::m");
+        assert_eq!(
+            annotation(Severity::Error, Some(("a,b:c%.mdx", 0, 0)), "t", "m"),
+            "::error file=a%2Cb%3Ac%25.mdx,title=t::m"
+        );
+        assert_eq!(
+            in_root("./docs/", "personas/a.toml"),
+            "docs/personas/a.toml"
+        );
+        assert_eq!(in_root("./", "personas/a.toml"), "personas/a.toml");
     }
 
     #[test]

@@ -216,10 +216,14 @@ pub enum Format {
     Human,
     /// One JSON object per diagnostic per line on stdout.
     Json,
+    /// One GitHub Actions annotation per diagnostic per line on stdout
+    /// (`::error file=…,line=…,col=…,title=RULE::message`).
+    Github,
 }
 
-/// Prints diagnostics (sorted by file and position) in `format`; true if any is an error.
-fn report(sources: &Sources, diags: &mut [Diagnostic], format: Format) -> bool {
+/// Prints diagnostics (sorted by file and position) in `format`, for the site at `root`; true
+/// if any is an error.
+fn report(root: &Path, sources: &Sources, diags: &mut [Diagnostic], format: Format) -> bool {
     diag::sort(diags);
     let errors = diags
         .iter()
@@ -230,6 +234,14 @@ fn report(sources: &Sources, diags: &mut [Diagnostic], format: Format) -> bool {
         let mut out = std::io::stdout().lock();
         for d in diags.iter() {
             let _ = writeln!(out, "{}", json(sources, d));
+        }
+        return errors > 0;
+    }
+    if format == Format::Github {
+        let root = root.to_string_lossy();
+        let mut out = std::io::stdout().lock();
+        for d in diags.iter() {
+            let _ = writeln!(out, "{}", d.github(sources, &root));
         }
         return errors > 0;
     }
@@ -433,7 +445,7 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
     if let Some(spec) = &spec {
         personamap_spec::lints::apply(spec, &mut diags);
     }
-    let failed = report(&sources, &mut diags, format);
+    let failed = report(root, &sources, &mut diags, format);
     Ok(if failed { None } else { result })
 }
 
@@ -530,6 +542,18 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
         }
         for c in &plan {
             println!("would {} {}", verb(&c.action), c.path);
+            if format == Format::Github {
+                let file = diag::in_root(&root.to_string_lossy(), &c.path);
+                let message = format!(
+                    "out of date: run `personamap generate` ({} it)",
+                    verb(&c.action)
+                );
+                let place = Some((file.as_str(), 0, 0));
+                println!(
+                    "{}",
+                    diag::annotation(Severity::Error, place, "out-of-date", &message)
+                );
+            }
         }
         println!(
             "personamap: {} file(s) out of date; run `personamap generate`",
@@ -562,7 +586,7 @@ pub fn generate(root: &Path, check: bool, format: Format) -> Result<ExitCode, St
 /// estimated natural width in px.
 pub fn estimate(root: &Path) -> Result<ExitCode, String> {
     let (sources, spec, mut diags) = load(root)?;
-    let failed = report(&sources, &mut diags, Format::Human);
+    let failed = report(root, &sources, &mut diags, Format::Human);
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
@@ -594,7 +618,7 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
     // `/concepts/personas`, as the page's URL path, names the page too.
     let id = id.strip_prefix('/').unwrap_or(id);
     let (sources, spec, mut diags) = load(root)?;
-    let failed = report(&sources, &mut diags, Format::Human);
+    let failed = report(root, &sources, &mut diags, Format::Human);
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };
@@ -609,7 +633,7 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
         }
         Err(mut diags) => {
             personamap_spec::lints::apply(&spec, &mut diags);
-            report(&spec.sources, &mut diags, Format::Human);
+            report(root, &spec.sources, &mut diags, Format::Human);
             Ok(ExitCode::FAILURE)
         }
     }
@@ -618,7 +642,7 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
 /// `personamap model`: prints the resolved spec as JSON (see `personamap_render::model_json`).
 pub fn model(root: &Path) -> Result<ExitCode, String> {
     let (sources, spec, mut diags) = load(root)?;
-    let failed = report(&sources, &mut diags, Format::Human);
+    let failed = report(root, &sources, &mut diags, Format::Human);
     let Some(spec) = spec.filter(|_| !failed) else {
         return Ok(ExitCode::FAILURE);
     };

@@ -2,9 +2,10 @@
 //! divider snippet, docs.json navigation and llms.txt.
 
 mod build;
+mod cli_docs;
 mod watch;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 
 /// mimalloc instead of the system allocator: compiling allocates many small strings and
 /// trees, and glibc's malloc and free took about a fifth of a large `generate`.
@@ -13,10 +14,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `personamap --version`: the crate's version and the commit it was built from (build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("PERSONAMAP_COMMIT"),
+    ")"
+);
+
 #[derive(Parser)]
 #[command(
     name = "personamap",
-    version,
+    version = VERSION,
     about = "Compiles a TOML persona spec into Mintlify pages, snippets, docs.json navigation and llms.txt"
 )]
 struct Cli {
@@ -149,6 +158,17 @@ enum Command {
     },
     /// Print the JSON Schema of spec files (generate also keeps it in personamap.schema.json).
     Schema,
+    /// Print a shell completion script, e.g. `personamap completions bash > personamap.bash`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages: personamap.1 and one per command (personamap-generate.1, …).
+    Man {
+        /// The folder to write them into.
+        #[arg(long, default_value = "man")]
+        out_dir: PathBuf,
+    },
 }
 
 /// Turns transparent huge pages off for this process. mimalloc asks the kernel for them, and
@@ -243,6 +263,8 @@ fn main() -> ExitCode {
             print!("{}", personamap_spec::json_schema());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions { shell } => Ok(cli_docs::completions(Cli::command(), shell)),
+        Command::Man { out_dir } => cli_docs::man(Cli::command(), &out_dir),
     };
     match result {
         Ok(code) => code,
