@@ -1,7 +1,7 @@
 //! `personamap`: compiles the persona spec under `personas/` into a Mintlify site's pages,
 //! divider snippet, docs.json navigation and llms.txt.
 
-mod build;
+mod commands;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -36,7 +36,7 @@ enum Command {
         check: bool,
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value = "human")]
-        format: build::Format,
+        format: commands::Format,
     },
     /// Check the spec and validate every output in memory, writing nothing. Exits 1 on
     /// errors; warnings alone exit 0.
@@ -46,7 +46,7 @@ enum Command {
         root: PathBuf,
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value = "human")]
-        format: build::Format,
+        format: commands::Format,
     },
     /// Print a page's Markdown export, as Mintlify serves it at PAGE_ID.md.
     Export {
@@ -122,10 +122,10 @@ fn main() -> ExitCode {
             root,
             check,
             format,
-        } => build::generate(&root, check, format),
-        Command::Check { root, format } => build::check(&root, format),
-        Command::Export { page_id, root } => build::export(&root, &page_id),
-        Command::Estimate { root } => build::estimate(&root),
+        } => commands::generate(&root, check, format),
+        Command::Check { root, format } => commands::check(&root, format),
+        Command::Export { page_id, root } => commands::export(&root, &page_id),
+        Command::Estimate { root } => commands::estimate(&root),
         Command::Import {
             page,
             root,
@@ -138,7 +138,7 @@ fn main() -> ExitCode {
             personamap_import::cli::run_init(&root, &base_url).map(|()| ExitCode::SUCCESS)
         }
         Command::Watch { root, debounce } => watch::watch(&root, debounce),
-        Command::Model { root } => build::model(&root),
+        Command::Model { root } => commands::model(&root),
         Command::Schema => {
             print!("{}", personamap_spec::json_schema());
             Ok(ExitCode::SUCCESS)
