@@ -168,8 +168,8 @@ impl Driver {
                 Ok(out) => {
                     match site.root() {
                         Some(root) => {
-                            let writer =
-                                Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
+                            let writer = Writer::new(root)
+                                .map_err(|e| format!("{}: {e}", root.display()))?;
                             for f in &out.files {
                                 site.bytes(&f.path);
                             }
@@ -183,9 +183,11 @@ impl Driver {
                                                 || p.iter().any(|c| c.path == o.path)
                                         },
                                     ));
-                                    diags.extend(p.warnings.iter().map(|w| {
-                                        Diagnostic::warning("lock", None, w.clone())
-                                    }));
+                                    diags.extend(
+                                        p.warnings
+                                            .iter()
+                                            .map(|w| Diagnostic::warning("lock", None, w.clone())),
+                                    );
                                     plan = Some(p);
                                 }
                                 Err(errors) => {

@@ -194,7 +194,10 @@ impl Site {
             .map(|(_, f)| (f.path.clone(), f.text.clone()))
             .collect();
         for (path, text) in overlaid {
-            files.insert(path.clone(), personamap_spec::read::normalised(text.clone()));
+            files.insert(
+                path.clone(),
+                personamap_spec::read::normalised(text.clone()),
+            );
         }
         let files = files
             .into_iter()
@@ -247,12 +250,12 @@ impl Site {
 
     /// The text of the page `id` (its `.mdx`, else its `.md` file), if there is one.
     pub fn page_text(&self, id: &str) -> Option<String> {
-        ["mdx", "md"].iter().find_map(|ext| {
-            match self.text(&format!("{id}.{ext}")) {
+        ["mdx", "md"]
+            .iter()
+            .find_map(|ext| match self.text(&format!("{id}.{ext}")) {
                 Ok(TextFile::Text(t)) => Some(t),
                 _ => None,
-            }
-        })
+            })
     }
 
     /// The hand-written snippet at `path`: `None` when missing (the compile reports it at the
@@ -333,7 +336,11 @@ impl Reads {
                     out.extend(after.difference(before).cloned());
                 }
                 (Input::Pages, Seen::List(before), Seen::List(after)) => {
-                    out.insert(format!("pages on disk ({} -> {})", before.len(), after.len()));
+                    out.insert(format!(
+                        "pages on disk ({} -> {})",
+                        before.len(),
+                        after.len()
+                    ));
                 }
                 (Input::Spec(p) | Input::Text(p) | Input::Bytes(p), _, Seen::Missing) => {
                     out.insert(format!("{p} (deleted)"));
@@ -365,6 +372,14 @@ impl Reads {
     /// Whether nothing was read.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// The site-relative paths of the files read (what a watcher must watch).
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().filter_map(|i| match i {
+            Input::Spec(p) | Input::Text(p) | Input::Bytes(p) => Some(p.as_str()),
+            Input::SpecFiles | Input::Pages => None,
+        })
     }
 }
 
@@ -491,15 +506,16 @@ mod tests {
         site.set_overlay("personas/a.toml", Some("a = 2\r\n".into()));
         site.set_overlay("personas/b.toml", Some("b = 1\n".into()));
         site.set_overlay("guide/new.mdx", Some("# New\n".into()));
-        assert_eq!(
-            reads.changes(&site),
-            ["personas/a.toml", "personas/b.toml"]
-        );
+        assert_eq!(reads.changes(&site), ["personas/a.toml", "personas/b.toml"]);
         let (sources, _) = site.spec_files().expect("spec");
         assert_eq!(sources.len(), 2);
         assert_eq!(sources.file(personamap_spec::FileId(0)).text, "a = 2\n");
         assert!(site.pages().contains("guide/new"));
         std::fs::remove_file(root.join("docs.json")).expect("remove");
-        assert!(reads.changes(&site).contains(&"docs.json (deleted)".to_string()));
+        assert!(
+            reads
+                .changes(&site)
+                .contains(&"docs.json (deleted)".to_string())
+        );
     }
 }

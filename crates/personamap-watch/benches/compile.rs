@@ -32,7 +32,9 @@ fn shape(personas: usize) -> Shape {
 fn site(shape: Shape) -> Site {
     synth::site(shape)
         .into_iter()
-        .fold(Site::in_memory(), |site, f| site.with_overlay(&f.path, f.contents))
+        .fold(Site::in_memory(), |site, f| {
+            site.with_overlay(&f.path, f.contents)
+        })
 }
 
 /// Everything `generate` does in memory: parse, resolve, render, check.
@@ -72,7 +74,10 @@ fn generate(root: &Path) {
         .expect("the site reads");
     assert!(!c.has_errors(), "{:?}", c.diagnostics);
     let plan = c.plan.expect("a plan");
-    Writer::new(root).expect("writer").apply(&plan).expect("written");
+    Writer::new(root)
+        .expect("writer")
+        .apply(&plan)
+        .expect("written");
 }
 
 /// One persona edited (an editor's buffer), the site compiled again by the same driver.
@@ -81,7 +86,12 @@ fn incremental_one_persona(bencher: Bencher, personas: usize) {
     let shape = shape(personas);
     let mut site = site(shape);
     let mut driver = Driver::new();
-    assert!(!driver.compile(&site, Validate::Written).expect("reads").has_errors());
+    assert!(
+        !driver
+            .compile(&site, Validate::Written)
+            .expect("reads")
+            .has_errors()
+    );
     let path = synth::persona_path(personas / 2);
     let mut revision = 0;
     bencher.bench_local(|| {

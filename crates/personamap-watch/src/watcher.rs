@@ -81,6 +81,10 @@ pub struct Watch {
     sender: Sender<Message>,
     /// Folders watched for pages being created or removed.
     page_dirs: BTreeSet<PathBuf>,
+    /// The files the last compile read (absolute), and the folders watched for them beyond
+    /// `personas/`, the root and the page folders (a hand-written snippet's).
+    inputs: BTreeSet<PathBuf>,
+    input_dirs: BTreeSet<PathBuf>,
     // Held for its watches; dropping it stops the events.
     watcher: notify::RecommendedWatcher,
 }
@@ -114,6 +118,8 @@ impl Watch {
             messages,
             sender,
             page_dirs: BTreeSet::new(),
+            inputs: BTreeSet::new(),
+            input_dirs: BTreeSet::new(),
             watcher,
         };
         let root = watch.root.clone();
@@ -170,6 +176,33 @@ impl Watch {
         }
     }
 
+    /// Watches the folder of every file in `reads` that no watch covers yet, so that an edit
+    /// of any input the compile read (a hand-written divider snippet under `snippets/`, say)
+    /// is seen.
+    fn watch_inputs(&mut self, reads: &Reads, report: &mut dyn FnMut(Report)) {
+        self.inputs = reads.files().map(|p| self.root.join(p)).collect();
+        let spec_dir = self.root.join(SPEC_DIR);
+        let dirs: BTreeSet<PathBuf> = self
+            .inputs
+            .iter()
+            .filter_map(|p| p.parent())
+            .filter(|d| *d != self.root && !d.starts_with(&spec_dir) && d.is_dir())
+            .filter(|d| !self.page_dirs.contains(*d) && !self.input_dirs.contains(*d))
+            .map(Path::to_path_buf)
+            .collect();
+        for dir in dirs {
+            match self.watcher.watch(&dir, RecursiveMode::NonRecursive) {
+                Ok(()) => {
+                    self.input_dirs.insert(dir);
+                }
+                Err(e) => report(Report::Error(format!(
+                    "cannot watch {}: {e}",
+                    dir.display()
+                ))),
+            }
+        }
+    }
+
     /// A handle that stops [`Watch::run`].
     pub fn stopper(&self) -> Stopper {
         Stopper(self.sender.clone())
@@ -185,26 +218,31 @@ impl Watch {
             self.debounce.as_millis()
         )));
         while let Some(paths) = self.next_burst(report) {
-            let start = Instant::now();
             self.watch_new_dirs(&paths, report);
-            let changed = match &self.reads {
-                Some(reads) => reads.changes(&self.site),
-                None => paths
-                    .iter()
-                    .filter_map(|p| p.strip_prefix(&self.root).ok())
-                    .map(|p| p.display().to_string())
-                    .collect(),
-            };
-            if changed.is_empty() {
-                continue;
+            if let Some(line) = self.update(report) {
+                report(Report::Line(line));
             }
-            let built = self.build(report);
-            report(Report::Line(format!(
-                "rebuild: {} changed -> {built} ({} ms)",
-                changed.join(", "),
-                start.elapsed().as_millis()
-            )));
         }
+    }
+
+    /// What the loop does after a burst of events: compiles and writes when an input the last
+    /// compile read changed (or there was no good compile to compare with), and returns the
+    /// rebuild line; `None` when nothing changed. Tests call it to step the loop without events.
+    pub fn update(&mut self, report: &mut dyn FnMut(Report)) -> Option<String> {
+        let start = Instant::now();
+        let changed = match &self.reads {
+            Some(reads) => reads.changes(&self.site),
+            None => vec!["(after a failed rebuild) the site".to_string()],
+        };
+        if changed.is_empty() {
+            return None;
+        }
+        let built = self.build(report);
+        Some(format!(
+            "rebuild: {} changed -> {built} ({} ms)",
+            changed.join(", "),
+            start.elapsed().as_millis()
+        ))
     }
 
     /// Waits for the next burst of events and returns the paths they name; `None` once
@@ -259,11 +297,11 @@ impl Watch {
             EventKind::Access(AccessKind::Close(AccessMode::Write))
                 | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
         );
-        done && event
-            .paths
-            .last()
-            .and_then(|p| p.strip_prefix(&self.root).ok())
-            .is_some_and(|rel| self.filter.classify(rel).is_some())
+        done && event.paths.last().is_some_and(|p| {
+            self.inputs.contains(p)
+                || p.strip_prefix(&self.root)
+                    .is_ok_and(|rel| self.filter.classify(rel).is_some())
+        })
     }
 
     /// Whether `event` touches an input, a page or a folder (what a rebuild or the page list
@@ -273,7 +311,8 @@ impl Watch {
             let Ok(rel) = p.strip_prefix(&self.root) else {
                 return false;
             };
-            self.filter.classify(rel).is_some()
+            self.inputs.contains(p)
+                || self.filter.classify(rel).is_some()
                 || p.is_dir()
                 || self.page_dirs.contains(p)
                 || matches!(
@@ -318,6 +357,7 @@ impl Watch {
                 return "1 error(s); kept the last good outputs".into();
             }
         };
+        self.watch_inputs(&reads, report);
         self.reads = Some(reads);
         if !c.diagnostics.is_empty() {
             report(Report::Diagnostics {

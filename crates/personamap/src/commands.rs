@@ -256,4 +256,3 @@ pub fn model(root: &Path) -> Result<ExitCode, String> {
     writeln!(out, "{json}").map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
-
