@@ -32,7 +32,7 @@ pub enum Validate {
     /// Every output (`check`, `generate --check`, an editor).
     All,
     /// The outputs the plan writes: a file already on disk with the same bytes was checked
-    /// when it was written (`generate`, `watch`).
+    /// when it was written (`generate`, `watch`). For a site in memory (no plan): no page.
     Written,
 }
 
@@ -198,7 +198,12 @@ impl Driver {
                                 }
                             }
                         }
-                        None => diags.extend(personamap_check::validate(spec, &out)),
+                        // In memory nothing is written: `Written` checks no page.
+                        None => {
+                            diags.extend(personamap_check::validate_some(spec, &out.files, |_| {
+                                validate == Validate::All
+                            }))
+                        }
                     }
                     outputs = Some(out);
                 }
