@@ -19,7 +19,7 @@ pub mod site;
 
 pub use site::{Input, Reads, Site, pages_on_disk};
 
-use personamap_render::{Compiler, LLMS_TXT, Outputs, SiteInputs};
+use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
 use personamap_spec::{Diagnostic, LlmsTxt, Sources, Spec, diag};
 use personamap_write::{FileOut, Plan, Writer};
 use std::collections::BTreeMap;
@@ -245,7 +245,7 @@ enum Needs {
 /// The site inputs `spec` needs from `site`.
 fn site_inputs(site: &Site, spec: &Spec, needs: Needs) -> Result<SiteInputs, String> {
     let mut inputs = SiteInputs {
-        docs_json: site.optional(personamap_render::DOCS_JSON)?,
+        docs_json: site.optional(DOCS_JSON)?,
         llms_txt: site.optional(LLMS_TXT)?,
         inserted: site.lock_inserted()?,
         ..SiteInputs::default()
@@ -253,10 +253,14 @@ fn site_inputs(site: &Site, spec: &Spec, needs: Needs) -> Result<SiteInputs, Str
     if needs == Needs::Compile && links_need_pages(spec, &inputs) {
         inputs.pages_on_disk = site.pages();
     }
-    if !spec.divider.generate
-        && let Some(text) = site.snippet(&spec.divider.path)?
-    {
-        inputs.snippets.insert(spec.divider.path.clone(), text);
+    // What the emitters read besides docs.json and llms.txt: hand-written snippets.
+    for path in personamap_render::emit::reads(spec) {
+        if path == DOCS_JSON || path == LLMS_TXT {
+            continue;
+        }
+        if let Some(text) = site.snippet(&path)? {
+            inputs.snippets.insert(path, text);
+        }
     }
     if needs == Needs::Compile {
         inputs.headings_on_disk = anchored_headings(site, spec);

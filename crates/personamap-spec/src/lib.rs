@@ -8,7 +8,7 @@ pub mod edges;
 pub mod load;
 pub mod maps;
 pub mod model;
-pub mod par;
+pub mod parallel;
 mod parse;
 mod raw;
 pub mod read;

@@ -36,7 +36,7 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
 /// [`parse_file`] for every file of `sources`, in parallel; results in file order.
 pub fn parse_files(sources: &Sources) -> Vec<Result<ParsedFile, Vec<Diagnostic>>> {
     let files: Vec<(FileId, &SourceFile)> = sources.iter().collect();
-    crate::par::map(&files, |(id, file)| parse_file(*id, file))
+    crate::parallel::map(&files, |(id, file)| parse_file(*id, file))
 }
 
 /// Unicode noncharacters (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane), written as
