@@ -17,7 +17,7 @@
 mod diagnose;
 pub mod site;
 
-pub use site::{Input, Reads, Site, pages_on_disk};
+pub use site::{Reads, Site};
 
 use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
 use personamap_spec::{Diagnostic, LlmsTxt, Sources, Spec, diag};
@@ -46,15 +46,6 @@ pub struct Loaded {
     pub spec: Option<Spec>,
     /// Load diagnostics, sorted.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Loaded {
-    /// The spec, if it loaded without errors.
-    pub fn valid_spec(&self) -> Option<&Spec> {
-        self.spec
-            .as_ref()
-            .filter(|_| !diag::has_errors(&self.diagnostics))
-    }
 }
 
 /// Everything one compile found.
@@ -99,7 +90,8 @@ impl Default for Driver {
 }
 
 impl Driver {
-    /// A driver with empty memos.
+    /// A driver for repeated compiles (watch, preview, an editor): memos start empty and keep
+    /// what later compiles can reuse.
     pub fn new() -> Self {
         Driver {
             compiler: Compiler::caching(),
@@ -107,9 +99,13 @@ impl Driver {
         }
     }
 
-    /// The compiler, for renders outside a compile (a single page, the divider).
-    pub fn compiler(&self) -> &Compiler {
-        &self.compiler
+    /// A driver for one compile (a command that exits after it): no diagram is kept, which
+    /// saves the memory a memo of every persona's diagram takes.
+    pub fn one_shot() -> Self {
+        Driver {
+            compiler: Compiler::new(),
+            loads: None,
+        }
     }
 
     /// Reads and loads the spec of `site`. An error when the spec folder cannot be read or
@@ -171,7 +167,7 @@ impl Driver {
                             let writer = Writer::new(root)
                                 .map_err(|e| format!("{}: {e}", root.display()))?;
                             for f in &out.files {
-                                site.bytes(&f.path);
+                                site.note_bytes(&f.path);
                             }
                             match writer.plan_with(&FileOut::all(&out.files), &out.inserted) {
                                 Ok(p) => {

@@ -25,7 +25,7 @@ pub struct Site {
 
 /// One input a compile read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Input {
+enum Input {
     /// A spec file, read normalised (CRLF and a byte order mark dropped).
     Spec(String),
     /// The list of spec files under `personas/`.
@@ -212,14 +212,14 @@ impl Site {
         let Some(root) = &self.root else {
             return Ok(Inserted::default());
         };
-        self.bytes(personamap_write::MANIFEST);
+        self.note_bytes(personamap_write::MANIFEST);
         personamap_write::read_lock(root)
             .map(|l| l.inserted)
             .map_err(|e| e.to_string())
     }
 
     /// Notes the bytes on disk at `rel` as read (the writer's plan reads outputs and the lock).
-    pub fn bytes(&self, rel: &str) {
+    pub fn note_bytes(&self, rel: &str) {
         let seen = self.read_bytes(rel);
         self.note(Input::Bytes(rel.to_string()), seen);
     }
@@ -369,11 +369,6 @@ impl Reads {
         }
     }
 
-    /// Whether nothing was read.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// The site-relative paths of the files read (what a watcher must watch).
     pub fn files(&self) -> impl Iterator<Item = &str> {
         self.0.keys().filter_map(|i| match i {
@@ -439,7 +434,7 @@ fn page_id(rel: &Path) -> Option<String> {
 /// Page ids of the `.mdx`/`.md` files under `root`, honouring `.gitignore`, `.mintignore`
 /// (with Mintlify's default ignores) and skipping `snippets/` (never pages) and hidden folders.
 /// Ignored folders are not entered.
-pub fn pages_on_disk(root: &Path) -> BTreeSet<String> {
+fn pages_on_disk(root: &Path) -> BTreeSet<String> {
     let ignored = mintignore(root);
     let snippets = root.join("snippets");
     let walk = ignore::WalkBuilder::new(root)

@@ -16,7 +16,7 @@ pub mod rules;
 pub mod source;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{ParsedFile, load, parse_file, parse_files, resolve, resolve_personas};
+pub use load::{ParsedFile, load, parse_file, parse_files, resolve};
 pub use model::*;
 pub use read::{TextFile, read_site_text, read_spec_dir_warn, read_spec_text};
 pub use source::{FileId, SourceFile, Sources, Span};

@@ -300,7 +300,7 @@ impl Watch {
         done && event.paths.last().is_some_and(|p| {
             self.inputs.contains(p)
                 || p.strip_prefix(&self.root)
-                    .is_ok_and(|rel| self.filter.classify(rel).is_some())
+                    .is_ok_and(|rel| self.filter.is_input(rel))
         })
     }
 
@@ -312,7 +312,7 @@ impl Watch {
                 return false;
             };
             self.inputs.contains(p)
-                || self.filter.classify(rel).is_some()
+                || self.filter.is_input(rel)
                 || p.is_dir()
                 || self.page_dirs.contains(p)
                 || matches!(

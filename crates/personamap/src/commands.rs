@@ -82,7 +82,7 @@ fn json(sources: &Sources, d: &Diagnostic) -> String {
 /// Compiles the site at `root` through the driver and prints its notes and diagnostics in
 /// `format`. `None` on errors.
 fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Compilation>, String> {
-    let mut c = Driver::new().compile(&Site::on_disk(root), validate)?;
+    let mut c = Driver::one_shot().compile(&Site::on_disk(root), validate)?;
     if format == Format::Human {
         for note in &c.notes {
             eprintln!("note: {note}");
@@ -94,7 +94,7 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
 
 /// Loads the spec at `root` through the driver and prints its diagnostics; `None` on errors.
 fn load(root: &Path) -> Result<Option<(Driver, Site, Arc<personamap_driver::Loaded>)>, String> {
-    let mut driver = Driver::new();
+    let mut driver = Driver::one_shot();
     let site = Site::on_disk(root);
     let loaded = driver.load(&site)?;
     let mut diags = loaded.diagnostics.clone();
