@@ -3,17 +3,18 @@
 //! Every MDX page is parsed as Mintlify reads it (markdown-rs with MDX, frontmatter and GFM
 //! tables, swc behind ESM and expressions) and its frontmatter as YAML; every `.jsx` snippet is
 //! parsed by swc and held to Mintlify's snippet rules; every Mermaid block is read back by
-//! [`flowchart::read`] and compared with the spec's graph. A failure is a compiler bug
+//! [`personamap_syntax::mermaid::flowchart::read`] and compared with the spec's graph. A failure is a compiler bug
 //! (`error[compiler-bug]`). Mermaid's size limits are the spec's and are applied before
 //! rendering (`personamap_spec::rules`, `personamap_render::Compiler::compile`).
 
-pub mod flowchart;
 pub mod js;
 pub mod mdx;
 
-use flowchart::{Graph, GraphEdge, GraphNode};
-use personamap_render::{Output, OutputKind, Outputs};
-use personamap_spec::{Diagnostic, EdgeKind, EdgeLabels, LabelStyle, Page, Persona, Span, Spec};
+use personamap_render::{Compiler, Output, OutputKind, Outputs, SiteInputs};
+use personamap_spec::{
+    Diagnostic, EdgeKind, EdgeLabels, Failed, LabelStyle, Page, Persona, Span, Spec,
+};
+use personamap_syntax::mermaid::flowchart::{self, Graph, GraphEdge, GraphNode};
 
 /// Help of every compiler-bug diagnostic.
 const BUG_HELP: &str =
@@ -22,6 +23,48 @@ const BUG_HELP: &str =
 /// Checks the outputs of compiling `spec`. Empty when everything is sound.
 pub fn validate(spec: &Spec, outputs: &Outputs) -> Vec<Diagnostic> {
     validate_some(spec, &outputs.files, |_| true)
+}
+
+/// The checks that need a whole spec, over a spec that loaded with errors (`failed` says what
+/// did not load): the compile's links, navigation, diagram sizes, prose and divider checks and
+/// the Mermaid misreadings, so that one run reports them with the load errors. A link to a
+/// page that did not load is no broken link. The outputs are not validated: nothing is
+/// written, and what failed the spec's own checks would only fail there again. A problem
+/// already among `reported` (the load's diagnostics: same rule, same place) is left out.
+pub fn partial(
+    spec: &Spec,
+    site: &SiteInputs,
+    failed: &Failed,
+    reported: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let mut site = site.clone();
+    site.pages_on_disk.extend(failed.pages.iter().cloned());
+    let mut diags = Compiler::new()
+        .compile(spec, &site)
+        .err()
+        .unwrap_or_default();
+    diags.extend(misreads(spec));
+    diags.retain(|d| {
+        let broken_link = d.rule == "broken-link" && (failed.file || failed.unnamed_page);
+        let known = reported
+            .iter()
+            .any(|r| r.rule == d.rule && r.span == d.span);
+        !broken_link && !known && !too_long_already(spec, d, reported)
+    });
+    diags
+}
+
+/// Whether `d` says a persona's diagram is too long when the spec's own size check already
+/// said so for the persona or one of its nodes.
+fn too_long_already(spec: &Spec, d: &Diagnostic, reported: &[Diagnostic]) -> bool {
+    let Some(p) = spec.personas.iter().find(|p| Some(p.span) == d.span) else {
+        return false;
+    };
+    d.rule == "diagram-too-long"
+        && reported.iter().any(|r| {
+            r.rule == d.rule
+                && (r.span == Some(p.span) || p.nodes().any(|n| r.span == Some(n.span)))
+        })
 }
 
 /// [`validate`] for the pages `check` selects (the outputs whose bytes are new, say: the
@@ -370,12 +413,16 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
                     _ => continue,
                 };
                 let span = Span::new(chain.span.file, start + range.start..start + range.end);
+                let arrow = link.kind.arrow();
                 let fix = match link.kind {
-                    personamap_spec::EdgeKind::Dotted => {
-                        format!("write `{from} -. {want} .-> {to}` or `{from} -.->|{want}| {to}`")
+                    EdgeKind::Dotted => {
+                        format!(
+                            "write `{from} -. {want} .-> {to}` or `{from} {arrow}|{want}| {to}`"
+                        )
                     }
-                    personamap_spec::EdgeKind::Solid => format!("write `{from} -->|{want}| {to}`"),
-                    personamap_spec::EdgeKind::Thick => format!("write `{from} ==>|{want}| {to}`"),
+                    EdgeKind::Solid | EdgeKind::Thick => {
+                        format!("write `{from} {arrow}|{want}| {to}`")
+                    }
                 };
                 out.push(
                     Diagnostic::warning("mermaid-misread", Some(span), problem)

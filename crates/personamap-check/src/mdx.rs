@@ -2,10 +2,10 @@
 //! ESM and expression parser, then taken apart for the other checks.
 
 use crate::js;
+use markdown::ParseOptions;
 use markdown::mdast::Node;
-use markdown::{Constructs, ParseOptions};
-use personamap_render::escape::fence_marker;
 use personamap_spec::Value;
+use personamap_syntax::mdx::{ESM_GUARDS, fence_marker};
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 
 /// What the checks need from a page that parsed.
@@ -21,21 +21,12 @@ pub struct PageParts {
     pub code_expressions: Vec<(usize, String)>,
 }
 
-/// The expressions prose escaping writes in front of a line starting with `import`/`export`.
-const ESM_GUARDS: [&str; 2] = ["\"i\"", "\"e\""];
-
 /// Parse options equal to what Mintlify's MDX pipeline reads (maths included: remark-math),
 /// with swc behind ESM and expressions (without the ESM callback markdown-rs turns an import
 /// into text).
 pub fn options() -> ParseOptions {
     ParseOptions {
-        constructs: Constructs {
-            frontmatter: true,
-            gfm_table: true,
-            math_flow: true,
-            math_text: true,
-            ..Constructs::mdx()
-        },
+        constructs: personamap_syntax::mdx::page_constructs(),
         mdx_esm_parse: Some(Box::new(js::esm)),
         mdx_expression_parse: Some(Box::new(js::expression)),
         ..ParseOptions::default()
@@ -80,7 +71,7 @@ pub fn parse(text: &str) -> Result<PageParts, String> {
 
 /// One chunk parsed whole.
 fn parse_chunk(chunk: &str, first_line: usize) -> Result<PageParts, String> {
-    let tree = personamap_render::md::to_mdast(chunk, &options())
+    let tree = personamap_syntax::mdast::parse(chunk, &options())
         .map_err(|m| at_line(&m.to_string(), first_line))?;
     if let Some(line) = unclosed_code(&tree, chunk) {
         return Err(format!(
@@ -97,7 +88,7 @@ fn parse_chunk(chunk: &str, first_line: usize) -> Result<PageParts, String> {
 /// parsing it whole gives (see [`parse`]).
 fn parse_masked(chunk: &str) -> Option<PageParts> {
     let (text, bodies) = masked(chunk)?;
-    let tree = personamap_render::md::to_mdast(&text, &options()).ok()?;
+    let tree = personamap_syntax::mdast::parse(&text, &options()).ok()?;
     if unclosed_code(&tree, &text).is_some() {
         return None;
     }
@@ -294,7 +285,8 @@ fn walk(node: &Node, parts: &mut PageParts, bodies: &[Body]) -> usize {
         }
         // `{"e"}xport`: how prose escapes a line that would start ES module code.
         Node::MdxTextExpression(e)
-            if !js::only_comments(&e.value) && !ESM_GUARDS.contains(&e.value.as_str()) =>
+            if !js::only_comments(&e.value)
+                && !ESM_GUARDS.iter().any(|(_, guard)| *guard == e.value) =>
         {
             parts.code_expressions.push((line(node), e.value.clone()));
         }

@@ -90,10 +90,10 @@ proptest! {
     #[test]
     fn escaped_prose_is_mdx_and_ends_in_place(text in prose_pieces()) {
         // Prose markdown-rs cannot read is refused with a located error (`markdown-unreadable`).
-        prop_assume!(personamap_render::escape::prose_unreadable(&text).is_none());
+        prop_assume!(personamap_syntax::mdx::prose_unreadable(&text).is_none());
         let page = format!(
             "# Top\n\n{}\n\n## After\n",
-            personamap_render::escape::mdx_prose(&text)
+            personamap_syntax::mdx::mdx_prose(&text)
         );
         let options = markdown::ParseOptions {
             constructs: markdown::Constructs {
@@ -109,7 +109,7 @@ proptest! {
             },
             ..markdown::ParseOptions::gfm()
         };
-        let tree = personamap_render::md::to_mdast(&page, &options);
+        let tree = personamap_syntax::mdast::parse(&page, &options);
         prop_assert!(tree.is_ok(), "{page:?}: {:?}", tree.err());
         let tree = tree.expect("checked");
         let last = tree.children().and_then(|c| c.last()).cloned();

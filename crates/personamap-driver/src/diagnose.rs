@@ -11,6 +11,7 @@ pub(crate) fn write_error(spec: &Spec, e: &WriteError) -> Diagnostic {
     let span = match page {
         Some(p) => Some(p.span),
         None if path == spec.divider.path => spec.divider.span,
+        None if spec.site.data_snippet.as_deref() == Some(path) => spec.site.data_snippet_span,
         None => None,
     };
     let (rule, help) = match (e, page) {
@@ -34,6 +35,7 @@ pub(crate) fn write_error(spec: &Spec, e: &WriteError) -> Diagnostic {
         (WriteError::Edited { .. }, _) => ("edited", None),
         (WriteError::Unverified { .. }, _) => ("unverified", None),
         (WriteError::NotRegular(_), _) => ("not-regular", None),
+        (WriteError::CaseTwin { .. }, _) => ("path-collision", None),
         (WriteError::Lock { .. }, _) => ("lock", None),
         (WriteError::Busy { .. }, _) => ("busy", None),
         (WriteError::Io(..), _) => ("write-io", Some("check the file's permissions".to_string())),

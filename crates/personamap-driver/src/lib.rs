@@ -19,8 +19,9 @@ pub mod site;
 
 pub use site::{Reads, Site};
 
+use personamap_render::docs_json::DocsJson;
 use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
-use personamap_spec::{Diagnostic, LlmsTxt, Sources, Spec, diag};
+use personamap_spec::{Diagnostic, Failed, LlmsTxt, Partial, Sources, Spec, diag};
 use personamap_write::{FileOut, Plan, Writer};
 use std::collections::BTreeMap;
 use std::hash::{Hash as _, Hasher as _};
@@ -36,16 +37,20 @@ pub enum Validate {
     Written,
 }
 
-/// The spec as loaded: the files read, the spec if it resolved, and every load diagnostic
-/// (paths skipped as not regular files included).
+/// The spec as loaded: the files read, the spec as far as it loaded, and every load
+/// diagnostic (paths skipped as not regular files included).
 #[derive(Debug)]
 pub struct Loaded {
     /// The spec files; every diagnostic's span points into them.
     pub sources: Sources,
-    /// The spec, when loading found no error.
+    /// Everything that loaded, errors or not (`None` when `[site]` or `[divider]` did not):
+    /// only a spec without errors is compiled; the checks of one with errors stay silent about
+    /// what failed.
     pub spec: Option<Spec>,
     /// Load diagnostics, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// What did not load.
+    pub failed: Failed,
 }
 
 /// Everything one compile found.
@@ -132,13 +137,18 @@ impl Driver {
         {
             return Ok(loaded.clone());
         }
-        let (spec, mut diagnostics) = personamap_spec::load(sources.clone());
+        let Partial {
+            spec,
+            diags: mut diagnostics,
+            failed,
+        } = personamap_spec::load_partial(sources.clone());
         diagnostics.extend(skipped);
         diag::sort(&mut diagnostics);
         let loaded = Arc::new(Loaded {
             sources,
             spec,
             diagnostics,
+            failed,
         });
         self.loads = Some((key, loaded.clone()));
         Ok(loaded)
@@ -153,8 +163,24 @@ impl Driver {
         let mut diags = loaded.diagnostics.clone();
         let mut notes = Vec::new();
         let (mut outputs, mut plan) = (None, None);
-        if let Some(spec) = &loaded.spec {
-            let inputs = site_inputs(site, spec, Needs::Compile)?;
+        // `check` lists the pages on disk (and checks nav entries) always.
+        let all = validate == Validate::All;
+        if let Some(spec) = &loaded.spec
+            && diag::has_errors(&loaded.diagnostics)
+        {
+            // The compile-time checks over what loaded, so that one run reports everything;
+            // nothing is compiled.
+            let mut inputs = site_inputs(site, spec, Needs::Compile)?;
+            diags.extend(nav_checks(site, spec, &mut inputs, all));
+            diags.extend(personamap_check::partial(
+                spec,
+                &inputs,
+                &loaded.failed,
+                &loaded.diagnostics,
+            ));
+        } else if let Some(spec) = &loaded.spec {
+            let mut inputs = site_inputs(site, spec, Needs::Compile)?;
+            diags.extend(nav_checks(site, spec, &mut inputs, all));
             if inputs.llms_txt.is_none() && spec.site.llms_txt == LlmsTxt::Merge {
                 notes.push(format!(
                     "the site has no root {LLMS_TXT}, so personamap creates none: Mintlify then serves its own index of every page (a {LLMS_TXT} listing only personamap's pages would hide the others); set `[site] llms_txt = \"create\"` to have one made"
@@ -203,7 +229,12 @@ impl Driver {
                     }
                     outputs = Some(out);
                 }
-                Err(more) => diags.extend(more),
+                Err(more) => {
+                    // The outputs are not validated, but the spec's Mermaid readings are, in
+                    // this same round.
+                    diags.extend(more);
+                    diags.extend(personamap_check::misreads(spec));
+                }
             }
         }
         diag::sort(&mut diags);
@@ -240,15 +271,13 @@ enum Needs {
 
 /// The site inputs `spec` needs from `site`.
 fn site_inputs(site: &Site, spec: &Spec, needs: Needs) -> Result<SiteInputs, String> {
+    let docs_json = site.optional(DOCS_JSON)?;
     let mut inputs = SiteInputs {
-        docs_json: site.optional(DOCS_JSON)?,
+        inserted: site.lock_inserted(docs_json.as_deref())?,
+        docs_json,
         llms_txt: site.optional(LLMS_TXT)?,
-        inserted: site.lock_inserted()?,
         ..SiteInputs::default()
     };
-    if needs == Needs::Compile && links_need_pages(spec, &inputs) {
-        inputs.pages_on_disk = site.pages();
-    }
     // What the emitters read besides docs.json and llms.txt: hand-written snippets.
     for path in personamap_render::emit::reads(spec) {
         if path == DOCS_JSON || path == LLMS_TXT {
@@ -264,13 +293,30 @@ fn site_inputs(site: &Site, spec: &Spec, needs: Needs) -> Result<SiteInputs, Str
     Ok(inputs)
 }
 
-/// Whether a link of `spec` names a page that neither docs.json nor the spec holds (only then
-/// are the pages on disk listed: listing walks the whole site).
+/// Lists the pages on disk into `inputs` when `all` (for `check`, on a site on disk), or else
+/// only when a link of `spec` names a page that neither docs.json nor the spec holds (listing
+/// walks the whole site); when it listed them on disk, warns about every docs.json navigation
+/// entry that names no page (`nav-no-page`).
+fn nav_checks(site: &Site, spec: &Spec, inputs: &mut SiteInputs, all: bool) -> Vec<Diagnostic> {
+    let on_disk = site.root().is_some();
+    if !(all && on_disk) && !links_need_pages(spec, inputs) {
+        return Vec::new();
+    }
+    inputs.pages_on_disk = site.pages();
+    match inputs.docs_json.as_deref().map(DocsJson::parse) {
+        Some(Ok(docs)) if on_disk => {
+            personamap_render::links::nav_without_page(&docs, spec, &inputs.pages_on_disk)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a link of `spec` names a page that neither docs.json nor the spec holds.
 fn links_need_pages(spec: &Spec, inputs: &SiteInputs) -> bool {
     let nav = inputs
         .docs_json
         .as_deref()
-        .and_then(|t| personamap_render::docs_json::DocsJson::parse(t).ok());
+        .and_then(|t| DocsJson::parse(t).ok());
     let known = nav
         .map(|docs| docs.pages())
         .unwrap_or_default()

@@ -206,15 +206,16 @@ impl Site {
         Ok((Sources::new(files), skipped))
     }
 
-    /// The entries earlier runs inserted into docs.json and llms.txt, from the lock (none for a
-    /// site in memory).
-    pub fn lock_inserted(&self) -> Result<Inserted, String> {
+    /// The entries earlier runs inserted into docs.json and llms.txt, from the lock, with the
+    /// docs.json entries of the pages it records adopted ([`personamap_write::Lock::owned`]);
+    /// none for a site in memory.
+    pub fn lock_inserted(&self, docs_json: Option<&str>) -> Result<Inserted, String> {
         let Some(root) = &self.root else {
             return Ok(Inserted::default());
         };
         self.note_bytes(personamap_write::MANIFEST);
         personamap_write::read_lock(root)
-            .map(|l| l.inserted)
+            .map(|l| l.owned(docs_json))
             .map_err(|e| e.to_string())
     }
 

@@ -3,8 +3,10 @@
 //! lines). Everything else is an error naming the page line.
 
 use crate::ImportError;
-use crate::unescape::mermaid_entities;
 use personamap_spec::{FileId, Span};
+use personamap_syntax::entity::decode_mermaid;
+use personamap_syntax::mermaid::flowchart::tooltip;
+use personamap_syntax::mermaid::{header_direction, label_text, style_rewrite};
 
 /// A flowchart as read.
 pub(crate) struct Chart {
@@ -52,15 +54,12 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
         if line.is_empty() || (line.starts_with("%%") && !line.starts_with("%%{")) {
             continue;
         }
-        let mut words = line.split_whitespace();
-        match (words.next(), words.next(), words.next()) {
-            (Some("flowchart" | "graph"), Some(dir), None)
-                if ["LR", "RL", "TD", "TB", "BT"].contains(&dir) =>
-            {
-                direction = Some(dir.to_string());
-                break;
-            }
-            (Some("flowchart" | "graph"), _, _) => {
+        if let Some(dir) = header_direction(line) {
+            direction = Some(dir.to_string());
+            break;
+        }
+        match line.split_whitespace().next() {
+            Some("flowchart" | "graph") => {
                 return Err(ImportError::at(
                     no,
                     format!(
@@ -68,7 +67,7 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
                     ),
                 ));
             }
-            (Some(kind), _, _) => {
+            Some(kind) => {
                 return Err(ImportError::at(
                     no,
                     format!(
@@ -76,7 +75,7 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
                     ),
                 ));
             }
-            (None, _, _) => {}
+            None => {}
         }
     }
     let direction = direction.ok_or_else(|| ImportError::at(fence, "an empty ```mermaid block"))?;
@@ -94,7 +93,9 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
     let mut clicks: Vec<(String, String, Option<String>, usize)> = Vec::new();
     let mut in_descr = false;
     for (no, raw) in lines {
-        let line = raw.trim();
+        // As Mermaid reads the line: its own rewrite first, then `;` ends a statement.
+        let rewritten = style_rewrite(raw.trim());
+        let line = rewritten.trim_end_matches(';').trim_end();
         if in_descr {
             in_descr = !line.contains('}');
             continue;
@@ -167,8 +168,12 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
                     format!("`click` names `{id}`, which is not a node of this diagram"),
                 )
             })?;
-        let default = one_line(&node.label.join(" "));
-        node.tooltip = tip.filter(|t| *t != default);
+        // The compiler's tooltip is the label on one line unless the spec gives one.
+        let tip = tip
+            .map(|t| tooltip(&t))
+            .transpose()
+            .map_err(|m| ImportError::at(no, m))?;
+        node.tooltip = tip.filter(|t| *t != label_text(&node.label));
         node.href = Some(href);
         chart.clicks = true;
     }
@@ -246,7 +251,7 @@ fn node(line: &str, no: usize) -> Result<Option<ChartNode>, ImportError> {
                 ),
             ));
         }
-        label.push(mermaid_entities(part));
+        label.push(decode_mermaid(part));
     }
     Ok(Some(ChartNode {
         id: id.to_string(),
@@ -291,7 +296,7 @@ fn edge(line: &str, no: usize) -> Result<String, ImportError> {
         let end = after
             .find('"')
             .ok_or_else(|| ImportError::at(no, "unterminated quoted edge label"))?;
-        let text = mermaid_entities(&after[..end]);
+        let text = decode_mermaid(&after[..end]);
         out.push('"');
         out.push_str(&text.replace('\\', "\\\\").replace('"', "\\\""));
         out.push('"');
@@ -401,11 +406,47 @@ fn quoted(s: &str) -> Option<(&str, &str)> {
     Some((&inner[..end], &inner[end + 1..]))
 }
 
-/// The compiler's default tooltip text (`mermaid::one_line`): one line without the characters
-/// Mermaid would misread.
-fn one_line(text: &str) -> String {
-    text.replace(['"', '#', '<', '>', '{', '}', '%', ';', '`'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use personamap_syntax::mermaid::{guard_line, mermaid_label, mermaid_tooltip};
+
+    /// A diagram with one node `id`, its label and tooltip, as the compiler writes it.
+    fn chart(id: &str, label: &str, tip: &str) -> Chart {
+        let node = format!("  {id}[\"{}\"]:::c", mermaid_label(&[label.to_string()]));
+        let click = format!(
+            "  click {id} href \"https://x.org/#a\" \"{}\"",
+            mermaid_tooltip(tip)
+        );
+        let lines = [
+            "flowchart LR".to_string(),
+            guard_line(&node, true),
+            String::new(),
+            guard_line(&click, false),
+            String::new(),
+            "  classDef c fill:#fff,stroke:#000,color:#000".to_string(),
+        ];
+        let body: Vec<(usize, &str)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.as_str()))
+            .collect();
+        match read(&body, 0) {
+            Ok(chart) => chart,
+            Err(e) => panic!("{lines:?}: {e}"),
+        }
+    }
+
+    #[test]
+    fn guarded_lines_and_tooltips_read_back() {
+        // `style` in the id: the writer guards both lines against Mermaid's rewrite.
+        let c = chart("style_b", "mode:\"fast\"", "t;x & <y> #1");
+        let node = &c.groups[0][0];
+        assert_eq!(node.label, ["mode:\"fast\""]);
+        assert_eq!(node.href.as_deref(), Some("https://x.org/#a"));
+        assert_eq!(node.tooltip.as_deref(), Some("t;x & <y> #1"));
+        // A tooltip that is the label on one line is the compiler's default: not kept.
+        let c = chart("B", "a & b", "a & b");
+        assert_eq!(c.groups[0][0].tooltip, None);
+    }
 }

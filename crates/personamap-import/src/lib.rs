@@ -12,7 +12,6 @@ mod page;
 mod scaffold;
 mod snippet;
 mod toml_out;
-mod unescape;
 
 pub use scaffold::{Scaffold, scaffold};
 
@@ -35,6 +34,12 @@ impl ImportError {
             line: Some(line),
             message: message.into(),
         }
+    }
+}
+
+impl From<personamap_syntax::LineError> for ImportError {
+    fn from(e: personamap_syntax::LineError) -> Self {
+        ImportError::at(e.line, e.message)
     }
 }
 

@@ -4,8 +4,8 @@
 
 use crate::ImportError;
 use crate::flowchart::{self, Chart, ClassDef};
-use crate::unescape::{self, fence_marker};
 use personamap_spec::{Banner, Value};
+use personamap_syntax::mdx::{comment_block, fence_marker, unescape};
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 
 /// The frontmatter, banner and divider import.
@@ -178,7 +178,7 @@ fn comment_blocks(lines: &[&str], mut i: usize) -> (Vec<String>, usize) {
         .is_some_and(|l| l.trim_start().starts_with("{/*"))
     {
         let rest = lines[i..].join("\n");
-        let Some(len) = personamap_render::escape::comment_block(&rest) else {
+        let Some(len) = comment_block(&rest) else {
             break;
         };
         let block = rest[..len].trim_end_matches('\n');

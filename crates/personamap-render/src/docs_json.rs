@@ -1,10 +1,10 @@
 //! docs.json: reading site settings, and putting a page into its navigation group by editing
 //! only the bytes of that group's `pages` array.
 
-use crate::escape::js_string;
 use jsonc_parser::ast::{Array, Object, Value};
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 use personamap_spec::CodeTheme;
+use personamap_syntax::js::js_string;
 
 /// The navigation keys that hold child lists, and the key naming each child.
 const LEVELS: [(&str, &str); 8] = [
@@ -119,6 +119,27 @@ impl<'a> DocsJson<'a> {
 
     /// Every page id listed anywhere in the navigation, in navigation order.
     pub fn pages(&self) -> Vec<String> {
+        self.page_offsets().into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// Every page entry of the navigation with the 1-based line and column of its string, in
+    /// navigation order.
+    pub fn page_entries(&self) -> Vec<(String, (usize, usize))> {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        self.page_offsets()
+            .into_iter()
+            .map(|(id, at)| {
+                let line = starts.partition_point(|s| *s <= at);
+                let column = self.text[starts[line - 1]..at].chars().count() + 1;
+                (id, (line, column))
+            })
+            .collect()
+    }
+
+    /// Every page entry of the navigation with the byte offset of its string.
+    fn page_offsets(&self) -> Vec<(String, usize)> {
         let mut out = Vec::new();
         if let Some(nav) = self.root.get_object("navigation") {
             collect_pages(nav, &mut out);
@@ -374,14 +395,17 @@ fn children<'b, 'a>(node: &'b Object<'a>) -> Vec<(&'b Object<'a>, String)> {
     out
 }
 
-fn collect_pages(node: &Object, out: &mut Vec<String>) {
+/// The page entries under `node`, each with the byte offset of its string.
+fn collect_pages(node: &Object, out: &mut Vec<(String, usize)>) {
     for (list, _) in LEVELS.iter().chain(&[("pages", "group")]) {
         let Some(array) = node.get_array(list) else {
             continue;
         };
         for el in &array.elements {
             match el {
-                Value::StringLit(s) if *list == "pages" => out.push(s.value.to_string()),
+                Value::StringLit(s) if *list == "pages" => {
+                    out.push((s.value.to_string(), range(el).start))
+                }
                 Value::Object(o) => collect_pages(o, out),
                 _ => {}
             }

@@ -6,8 +6,8 @@
 //! tables are re-printed with padded columns, and runs of blank lines outside code become one.
 
 use crate::page::{Align, table_lines};
+use markdown::ParseOptions;
 use markdown::mdast::{AlignKind, Node};
-use markdown::{Constructs, ParseOptions};
 use personamap_spec::CodeTheme;
 
 /// What the export needs besides the page text.
@@ -28,13 +28,7 @@ pub struct ExportInput<'a> {
 /// tables and maths.
 pub fn mdx_options() -> ParseOptions {
     ParseOptions {
-        constructs: Constructs {
-            frontmatter: true,
-            gfm_table: true,
-            math_flow: true,
-            math_text: true,
-            ..Constructs::mdx()
-        },
+        constructs: personamap_syntax::mdx::page_constructs(),
         // Accept any ESM block; it is only removed here (validation parses it properly).
         mdx_esm_parse: Some(Box::new(|_| markdown::MdxSignal::Ok)),
         ..ParseOptions::default()
@@ -54,7 +48,7 @@ pub fn theme_meta(theme: &CodeTheme) -> String {
 
 /// Builds the Markdown export of an MDX page. Fails only if the page is not valid MDX.
 pub fn export(mdx: &str, input: &ExportInput) -> Result<String, String> {
-    let tree = crate::md::to_mdast(mdx, &mdx_options()).map_err(|m| m.to_string())?;
+    let tree = personamap_syntax::mdast::parse(mdx, &mdx_options()).map_err(|m| m.to_string())?;
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     collect_edits(&tree, mdx, input, &mut edits);
     edits.sort_by_key(|e| e.0);
@@ -86,7 +80,7 @@ fn single_blank_lines(body: &str) -> String {
     let mut blank = false;
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim_start_matches(' ');
-        let marker = crate::escape::fence_marker(trimmed);
+        let marker = personamap_syntax::mdx::fence_marker(trimmed);
         match (fence, marker) {
             (Some((ch, n)), Some((c, m, rest))) if c == ch && m >= n && rest.trim().is_empty() => {
                 fence = None

@@ -1,7 +1,8 @@
 //! YAML frontmatter from the page's title, description and extra keys.
 
-use crate::escape::{yaml_key, yaml_string};
 use personamap_spec::{Page, Value};
+use personamap_syntax::js::js_string;
+use personamap_syntax::yaml::{yaml_key, yaml_string};
 use std::fmt::Write as _;
 
 /// The YAML between the `---` lines (each line ends with a newline): the page's extra keys in
@@ -72,7 +73,7 @@ fn scalar(v: &Value) -> String {
         Value::Table(t) => {
             let items: Vec<String> = t
                 .iter()
-                .map(|(k, v)| format!("{}: {}", crate::escape::js_string(k), flow(v)))
+                .map(|(k, v)| format!("{}: {}", js_string(k), flow(v)))
                 .collect();
             format!("{{{}}}", items.join(", "))
         }
@@ -83,7 +84,7 @@ fn scalar(v: &Value) -> String {
 /// A value inside a flow collection, where `,`, `[`, `]`, `{` and `}` are syntax.
 fn flow(v: &Value) -> String {
     match v {
-        Value::String(s) => crate::escape::js_string(s),
+        Value::String(s) => js_string(s),
         Value::Array(_) | Value::Table(_) => scalar(v),
         Value::Integer(i) => i.to_string(),
         Value::Float(f) if f.is_nan() => ".nan".into(),

@@ -16,7 +16,8 @@ pub struct NavEntry {
 /// What personamap inserted into docs.json and llms.txt.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Inserted {
-    /// docs.json navigation entries personamap added (not those the user listed first).
+    /// docs.json navigation entries of the pages personamap generates: those it added, and those
+    /// it found already in place (it owns a generated page's entry, whoever wrote it).
     pub docs_json: Vec<NavEntry>,
     /// llms.txt entry lines personamap wrote, exactly as written (without the line ending).
     pub llms_txt: Vec<String>,

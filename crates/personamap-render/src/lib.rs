@@ -7,13 +7,11 @@ pub mod data_snippet;
 pub mod divider;
 pub mod docs_json;
 pub mod emit;
-pub mod escape;
 pub mod export;
 pub mod frontmatter;
 pub mod inserted;
 pub mod links;
 pub mod llms;
-pub mod md;
 pub mod mermaid;
 pub mod model_json;
 pub mod page;
@@ -344,7 +342,7 @@ fn unreadable_prose(spec: &Spec) -> Vec<Diagnostic> {
     pages
         .chain(personas)
         .filter_map(|(field, text, span)| {
-            let why = escape::prose_unreadable(text.as_deref()?)?;
+            let why = personamap_syntax::mdx::prose_unreadable(text.as_deref()?)?;
             Some(
                 Diagnostic::error("markdown-unreadable", Some(span), format!("{field}: {why}"))
                     .with_help(

@@ -35,6 +35,43 @@ fn target(href: &str) -> Result<Target<'_>, &'static str> {
     Err("is neither a site path starting with `/` nor an absolute http(s) or mailto URL")
 }
 
+/// A `nav-no-page` warning for every page entry of docs.json's navigation (`docs`) that names
+/// no page: none of `pages_on_disk` (listed as `generate` lists them, `.mintignore` honoured)
+/// and none the spec generates. Mintlify shows such an entry as a broken link. Entries with a
+/// space (OpenAPI operations such as `GET /users`) and URLs are not pages and are skipped.
+pub fn nav_without_page(
+    docs: &crate::docs_json::DocsJson,
+    spec: &Spec,
+    pages_on_disk: &BTreeSet<String>,
+) -> Vec<Diagnostic> {
+    docs.page_entries()
+        .into_iter()
+        .filter(|(entry, _)| !entry.contains(char::is_whitespace) && !entry.contains("://"))
+        .filter_map(|(entry, (line, column))| {
+            let id = entry.trim_start_matches('/');
+            let id = id
+                .strip_suffix(".mdx")
+                .or_else(|| id.strip_suffix(".md"))
+                .unwrap_or(id);
+            if pages_on_disk.contains(id) || spec.page(id).is_some() {
+                return None;
+            }
+            Some(
+                Diagnostic::warning(
+                    "nav-no-page",
+                    None,
+                    format!(
+                        "docs.json:{line}:{column}: the navigation lists page `{entry}`, but there is no `{id}.mdx` or `{id}.md` (or it is ignored) and the spec generates none"
+                    ),
+                )
+                .with_help(format!(
+                    "create the page, or remove `{entry}` from docs.json's navigation"
+                )),
+            )
+        })
+        .collect()
+}
+
 /// Whether some site link of the spec names a page outside `known` (so the pages on disk must
 /// be listed to check it).
 pub fn unresolved(spec: &Spec, known: &BTreeSet<String>) -> bool {

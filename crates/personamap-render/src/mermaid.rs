@@ -1,11 +1,11 @@
 //! Mermaid flowcharts: one per persona, in the classic syntax every Mermaid 11 renderer reads.
 
-use crate::escape::{
-    dotted_inline_misread, guard_line, is_plain_edge_label, mermaid_label, mermaid_string,
-    mermaid_text, mermaid_tooltip,
-};
 use personamap_spec::{
     Class, EdgeChain, EdgeKind, LabelStyle, Link, Links, Maps, Node, Page, Persona,
+};
+use personamap_syntax::mermaid::{
+    dotted_inline_misread, guard_line, is_plain_edge_label, label_text, mermaid_label,
+    mermaid_string, mermaid_text, mermaid_tooltip,
 };
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -113,10 +113,7 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
 /// one line; `None` when that is blank (Mermaid's grammar has no empty tooltip string, and an
 /// empty one would show nothing anyway).
 pub fn tooltip(n: &Node) -> Option<String> {
-    let tip = n
-        .tooltip
-        .clone()
-        .unwrap_or_else(|| crate::escape::label_text(&n.label));
+    let tip = n.tooltip.clone().unwrap_or_else(|| label_text(&n.label));
     let blank = tip
         .trim_matches(|c: char| c.is_ascii_whitespace())
         .is_empty();
@@ -178,25 +175,22 @@ pub fn edge_statement(chain: &EdgeChain, verbatim: bool) -> String {
 }
 
 fn link(l: &Link, verbatim: bool) -> String {
-    let arrow = match l.kind {
-        EdgeKind::Solid => "-->",
-        EdgeKind::Dotted => "-.->",
-        EdgeKind::Thick => "==>",
-    };
+    let arrow = l.kind.arrow();
     match &l.label {
         None => arrow.to_string(),
-        Some((text, style)) if is_plain_edge_label(text) => match (style, l.kind) {
-            (LabelStyle::Pipe, _) => format!("{arrow}|{text}|"),
-            (LabelStyle::Inline, EdgeKind::Solid) => format!("-- {text} -->"),
-            // Verbatim keeps a misread form only where Mermaid still parses it.
-            (LabelStyle::Inline, EdgeKind::Dotted)
-                if dotted_inline_misread(text) && (!verbatim || text.chars().count() < 2) =>
-            {
-                format!("-. {text} .->")
+        Some((text, LabelStyle::Pipe)) if is_plain_edge_label(text) => format!("{arrow}|{text}|"),
+        Some((text, LabelStyle::Inline)) if is_plain_edge_label(text) => {
+            let (open, close) = l.kind.inline_halves();
+            // A dotted label is written tight (`-.label.->`) unless Mermaid would misread it;
+            // verbatim keeps a misread form only where Mermaid still parses it.
+            let tight = l.kind == EdgeKind::Dotted
+                && !(dotted_inline_misread(text) && (!verbatim || text.chars().count() < 2));
+            if tight {
+                format!("{open}{text}{close}")
+            } else {
+                format!("{open} {text} {close}")
             }
-            (LabelStyle::Inline, EdgeKind::Dotted) => format!("-.{text}.->"),
-            (LabelStyle::Inline, EdgeKind::Thick) => format!("== {text} ==>"),
-        },
+        }
         Some((text, _)) => format!("{arrow}|\"{}\"|", mermaid_text(text)),
     }
 }

@@ -2,7 +2,7 @@
 //! for checks outside the compiler (the differential conformance stage compares it with what
 //! Mermaid, MDX and Mintlify show readers). Texts are the spec's own: Markdown fields stay
 //! Markdown source, labels stay plain text; nothing here is escaped for an output language.
-//! A node's `text` is its label on one line (`escape::label_text`), as text versions, link
+//! A node's `text` is its label on one line (`personamap_syntax::mermaid::label_text`), as text versions, link
 //! lists, cards and default tooltips show it; its `lines` are the label lines the map draws
 //! (wrapped and marked as the page's `[page.maps]` asks). A linked node's `tooltip` is the text
 //! its tooltip shows (`mermaid::tooltip`), null when blank.
@@ -103,7 +103,7 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
                 "id": n.id,
                 "label": n.label,
                 "lines": page.maps.label(n, page.links != Links::None),
-                "text": crate::escape::label_text(&n.label),
+                "text": personamap_syntax::mermaid::label_text(&n.label),
                 "class": n.class,
                 "style": style(&n.class),
                 "href": n.href,

@@ -1,10 +1,11 @@
 //! The MDX page and the divider snippet, rendered through the templates.
 
-use crate::escape::{label_text, markdown_text, mdx_inline, mdx_prose, table_cell};
 use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
 use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Spec};
+use personamap_syntax::mdx::{markdown_text, mdx_inline, mdx_prose, table_cell};
+use personamap_syntax::mermaid::label_text;
 use std::fmt::Write as _;
 
 /// Renders the MDX page for `page`; `diagrams` are the flowcharts of its personas, in order

@@ -1,9 +1,9 @@
 //! The template environment: built-in templates for the page and the divider snippet, in a
 //! Jinja syntax whose delimiters (`[[ ]]`, `[% %]`, `[# #]`) cannot collide with JSX's `{{`.
 
-use crate::escape::{js_string, jsx_attr};
 use minijinja::Environment;
 use minijinja::syntax::SyntaxConfig;
+use personamap_syntax::js::{js_string, jsx_attr};
 
 /// Name of the page template.
 pub const PAGE: &str = "page.mdx";

@@ -3,9 +3,9 @@
 //! are inline Markdown, each read on its own: a lone `*` in the name never pairs with one in
 //! the nickname, and a nickname ending in `\` keeps it.
 
-use crate::escape::{Inline, inline_pieces, mdx_inline_after};
 use markdown::mdast::Node;
 use markdown::{Constructs, ParseOptions};
+use personamap_syntax::mdx::{Inline, inline_pieces, mdx_inline_after};
 
 /// The heading text (after `## `) for persona `number`, as MDX.
 pub fn heading(number: u32, name: &str, nickname: Option<&str>) -> String {
@@ -23,7 +23,7 @@ pub fn tab_title(number: u32, name: &str, nickname: Option<&str>) -> String {
     if !heading.contains(MARKUP) {
         return heading;
     }
-    match crate::md::to_mdast(&for_parse(&heading), &options()) {
+    match personamap_syntax::mdast::parse(&for_parse(&heading), &options()) {
         Ok(tree) => {
             let mut text = String::new();
             plain_text(&tree, &heading, &mut text);
@@ -68,7 +68,7 @@ fn isolated(text: &str) -> String {
     const LEAD: &str = "a ";
     let source = format!("{LEAD}{escaped}");
     let mut literal: Vec<(usize, usize)> = Vec::new();
-    match crate::md::to_mdast(&for_parse(&source), &options()) {
+    match personamap_syntax::mdast::parse(&for_parse(&source), &options()) {
         Ok(tree) => text_ranges(&tree, &mut literal),
         Err(_) => return escaped,
     }

@@ -220,19 +220,8 @@ fn parse_id(c: &mut Cursor) -> Result<(String, std::ops::Range<usize>), EdgeSynt
 
 /// Parses one arrow with its optional label.
 fn parse_link(c: &mut Cursor) -> Result<Link, EdgeSyntaxError> {
-    // (opening, closing of an inline label, kind)
-    const ARROWS: [(&str, EdgeKind); 3] = [
-        ("-.->", EdgeKind::Dotted),
-        ("-->", EdgeKind::Solid),
-        ("==>", EdgeKind::Thick),
-    ];
-    const INLINE: [(&str, &str, EdgeKind); 3] = [
-        ("-.", ".->", EdgeKind::Dotted),
-        ("--", "-->", EdgeKind::Solid),
-        ("==", "==>", EdgeKind::Thick),
-    ];
-    for (arrow, kind) in ARROWS {
-        if c.eat(arrow) {
+    for kind in EdgeKind::ALL {
+        if c.eat(kind.arrow()) {
             let label = if c.rest().starts_with('|') {
                 Some((parse_pipe_label(c)?, LabelStyle::Pipe))
             } else {
@@ -241,7 +230,8 @@ fn parse_link(c: &mut Cursor) -> Result<Link, EdgeSyntaxError> {
             return Ok(Link { kind, label });
         }
     }
-    for (open, close, kind) in INLINE {
+    for kind in EdgeKind::ALL {
+        let (open, close) = kind.inline_halves();
         if c.rest().starts_with(open) {
             let start = c.i;
             c.i += open.len();

@@ -3,6 +3,7 @@
 //!
 //! This crate is pure: it never touches the file system except in [`read_spec_dir`].
 
+pub mod colour;
 pub mod diag;
 pub mod edges;
 pub mod load;
@@ -16,7 +17,10 @@ pub mod rules;
 pub mod source;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{ParsedFile, load, parse_file, parse_files, resolve};
+pub use load::{
+    Failed, ParsedFile, Partial, load, load_partial, parse_file, parse_files, resolve,
+    resolve_partial,
+};
 pub use model::*;
 pub use read::{TextFile, read_site_text, read_spec_dir_warn, read_spec_text};
 pub use source::{FileId, SourceFile, Sources, Span};

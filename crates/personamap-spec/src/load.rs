@@ -6,7 +6,7 @@ use crate::edges;
 use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, SourceFile, Sources, Span, string_value_origin};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use toml::Spanned;
 
 /// One file after phase one. Independent of the file's position in [`Sources`], so a watcher
@@ -14,13 +14,171 @@ use toml::Spanned;
 #[derive(Debug)]
 pub struct ParsedFile {
     raw: RawFile,
-    /// Problems phase one stepped over (unknown keys); reported again by [`resolve`].
+    /// Problems phase one stepped over (unknown keys, wrong types, missing keys); reported
+    /// again by [`resolve`].
     diags: Vec<Diagnostic>,
+    /// What phase one took out of the file.
+    failed: Failed,
+}
+
+/// What failed to load (a value of the wrong type, a table missing a key, a file that is not
+/// TOML), so that the rules that would read it stay silent instead of reporting its absence:
+/// a class that did not load is not "not in the palette", a page that did not load is not a
+/// broken link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Failed {
+    /// A spec file is not TOML: anything may be missing.
+    pub file: bool,
+    /// `[site]` did not load.
+    pub site: bool,
+    /// `[divider]` did not load.
+    pub divider: bool,
+    /// Ids of the `[[page]]`s that did not load.
+    pub pages: BTreeSet<String>,
+    /// Some `[[page]]` whose id is unknown (it failed too) did not load.
+    pub unnamed_page: bool,
+    /// Names of the `[[palette]]` classes that did not load.
+    pub classes: BTreeSet<String>,
+    /// Some `[[palette]]` class whose name is unknown (it failed too) did not load.
+    pub unnamed_class: bool,
+    /// Numbers of the `[[persona]]`s that did not load.
+    pub personas: BTreeSet<u32>,
+    /// Some `[[persona]]` whose number is unknown (it failed too) did not load.
+    pub unnumbered_persona: bool,
+    /// Nodes that did not load, by persona number and node id.
+    pub nodes: BTreeSet<(u32, String)>,
+    /// Numbers of the personas that lost a node whose id is unknown (it failed too), or a
+    /// group of nodes.
+    pub unnamed_nodes: BTreeSet<u32>,
+    /// The `[[persona.group]]` and node tables whose `class` did not load: their nodes are not
+    /// reported classless.
+    pub classes_of: Vec<Span>,
+}
+
+impl Failed {
+    /// Whether a palette class named `name` may be among what did not load.
+    pub fn class(&self, name: &str) -> bool {
+        self.file || self.unnamed_class || self.classes.contains(name)
+    }
+
+    /// Whether a persona numbered `number` may be among what did not load.
+    pub fn persona(&self, number: u32) -> bool {
+        self.file || self.unnumbered_persona || self.personas.contains(&number)
+    }
+
+    /// Whether node `id` of persona `number` may be among what did not load.
+    pub fn node(&self, number: u32, id: &str) -> bool {
+        self.unnamed_nodes.contains(&number) || self.nodes.contains(&(number, id.to_string()))
+    }
+
+    /// Whether the class of the node whose id is at `id` did not load.
+    pub fn class_of(&self, id: Span) -> bool {
+        self.classes_of
+            .iter()
+            .any(|t| t.file == id.file && t.start <= id.start && id.end <= t.end)
+    }
+
+    /// Whether some node or node class of the spec may not have loaded (so no class is known
+    /// to be unused).
+    fn any_node(&self) -> bool {
+        self.file
+            || self.unnumbered_persona
+            || !self.personas.is_empty()
+            || !self.nodes.is_empty()
+            || !self.unnamed_nodes.is_empty()
+            || !self.classes_of.is_empty()
+    }
+
+    /// Adds what `other` records.
+    fn extend(&mut self, other: Failed) {
+        self.file |= other.file;
+        self.site |= other.site;
+        self.divider |= other.divider;
+        self.pages.extend(other.pages);
+        self.unnamed_page |= other.unnamed_page;
+        self.classes.extend(other.classes);
+        self.unnamed_class |= other.unnamed_class;
+        self.personas.extend(other.personas);
+        self.unnumbered_persona |= other.unnumbered_persona;
+        self.nodes.extend(other.nodes);
+        self.unnamed_nodes.extend(other.unnamed_nodes);
+        self.classes_of.extend(other.classes_of);
+    }
+
+    /// The same record with its spans in `file`.
+    fn in_file(mut self, file: FileId) -> Failed {
+        for span in &mut self.classes_of {
+            span.file = file;
+        }
+        self
+    }
+
+    /// What the entries phase one took out of file `file` mean for the spec.
+    fn from_lost(file: FileId, lost: &[crate::parse::Lost]) -> Failed {
+        let mut f = Failed::default();
+        for l in lost {
+            let whole = l.table && l.keys.len() == 1;
+            match l.keys.first().map(String::as_str) {
+                Some("site") if whole => f.site = true,
+                Some("divider")
+                    if whole
+                        || l.is(&["divider", "generate"])
+                        || l.is(&["divider", "logo"])
+                        || l.is(&["divider", "export"]) =>
+                {
+                    f.divider = true
+                }
+                Some("page") if whole => match l.owner("id") {
+                    Some(id) => {
+                        f.pages.insert(id.to_string());
+                    }
+                    None => f.unnamed_page = true,
+                },
+                Some("palette") if whole => match l.owner("name") {
+                    Some(name) => {
+                        f.classes.insert(name.to_string());
+                    }
+                    None => f.unnamed_class = true,
+                },
+                Some("persona") => {
+                    let number = l.owner("number").and_then(|n| n.parse::<u32>().ok());
+                    let keys: Vec<&str> = l.keys.iter().map(String::as_str).collect();
+                    match (number, keys.as_slice()) {
+                        (Some(n), ["persona"]) if l.table => {
+                            f.personas.insert(n);
+                        }
+                        (None, ["persona"]) if l.table => f.unnumbered_persona = true,
+                        (Some(n), ["persona", "group", "nodes"]) if l.table => match l.own("id") {
+                            Some(id) => {
+                                f.nodes.insert((n, id.to_string()));
+                            }
+                            None => {
+                                f.unnamed_nodes.insert(n);
+                            }
+                        },
+                        (
+                            Some(_),
+                            ["persona", "group", "class"] | ["persona", "group", "nodes", "class"],
+                        ) => {
+                            f.classes_of.push(Span::new(file, l.within.clone()));
+                        }
+                        (Some(n), ["persona", "group"] | ["persona", "group", "nodes"]) => {
+                            f.unnamed_nodes.insert(n);
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        f
+    }
 }
 
 /// Phase one for one file: TOML syntax, value types, unknown and missing keys, every problem
-/// of the file at once. A file whose only problems are unknown keys still parses (the keys are
-/// dropped and reported by [`resolve`]), so phase two can check it too.
+/// of the file at once. Only a file that is not TOML fails: otherwise what did not load (a
+/// value of the wrong type, a table missing a key) is taken out and the rest is kept, the
+/// problems reported by [`resolve`], so phase two checks the rest too.
 pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<Diagnostic>> {
     let mut parsed = crate::parse::parse::<RawFile>(file, &source.text);
     parsed.diags.extend(noncharacters(file, &source.text));
@@ -28,6 +186,7 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
         Some(raw) => Ok(ParsedFile {
             raw,
             diags: parsed.diags,
+            failed: Failed::from_lost(file, &parsed.lost),
         }),
         None => Err(parsed.diags),
     }
@@ -79,6 +238,24 @@ fn noncharacters(file: FileId, text: &str) -> Vec<Diagnostic> {
 ///
 /// Returns the spec when there is no error, and all diagnostics (warnings included).
 pub fn load(sources: Sources) -> (Option<Spec>, Vec<Diagnostic>) {
+    let Partial { spec, diags, .. } = load_partial(sources);
+    (spec.filter(|_| !crate::diag::has_errors(&diags)), diags)
+}
+
+/// A spec as far as it loaded: what the checks that need a whole spec (the compile's links,
+/// navigation, Mermaid readings, …) run on in the same round as the load errors.
+#[derive(Debug)]
+pub struct Partial {
+    /// Everything that loaded, errors or not; `None` when `[site]` or `[divider]` did not.
+    pub spec: Option<Spec>,
+    /// Every diagnostic of loading, sorted.
+    pub diags: Vec<Diagnostic>,
+    /// What did not load, so that the checks reading it stay silent.
+    pub failed: Failed,
+}
+
+/// [`load`], keeping the spec as far as it loaded.
+pub fn load_partial(sources: Sources) -> Partial {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
     for result in parse_files(&sources) {
@@ -90,31 +267,40 @@ pub fn load(sources: Sources) -> (Option<Spec>, Vec<Diagnostic>) {
             }
         }
     }
-    let (spec, more) = resolve(sources, parsed);
-    diags.extend(more);
+    let mut partial = resolve_partial(sources, parsed);
+    diags.append(&mut partial.diags);
     crate::diag::sort(&mut diags);
-    if crate::diag::has_errors(&diags) {
-        (None, diags)
-    } else {
-        (spec, diags)
-    }
+    partial.diags = diags;
+    partial
 }
 
 /// Phase two: merges the parsed files (one entry per file of `sources`, `None` for a file that
-/// failed phase one) and checks every reference.
+/// failed phase one) and checks every reference. The spec only when there is no error.
 pub fn resolve(
     sources: Sources,
     parsed: Vec<Option<ParsedFile>>,
 ) -> (Option<Spec>, Vec<Diagnostic>) {
+    let Partial { spec, diags, .. } = resolve_partial(sources, parsed);
+    (spec.filter(|_| !crate::diag::has_errors(&diags)), diags)
+}
+
+/// [`resolve`], keeping the spec as far as it loaded.
+pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Partial {
     let mut r = Resolver {
         sources: &sources,
+        failed: Failed::default(),
         diags: Vec::new(),
     };
     let files: Vec<(FileId, RawFile)> = sources
         .iter()
         .zip(parsed)
         .filter_map(|((id, _), p)| {
-            p.map(|p| {
+            let Some(p) = p else {
+                r.failed.file = true;
+                return None;
+            };
+            r.failed.extend(p.failed.in_file(id));
+            Some({
                 r.diags.extend(p.diags.into_iter().map(|mut d| {
                     if let Some(span) = &mut d.span {
                         span.file = id;
@@ -125,7 +311,6 @@ pub fn resolve(
             })
         })
         .collect();
-    let complete = files.len() == sources.len();
     let mut site = None;
     let mut divider = None;
     let mut pages = Vec::new();
@@ -143,40 +328,48 @@ pub fn resolve(
         personas.extend(raw.persona.into_iter().map(|p| (id, p)));
     }
     let site = site.map(|(id, s)| r.site(id, s.into_inner()));
-    let divider = divider.and_then(|(id, d)| r.divider(id, d));
+    let divider_given = divider.is_some();
+    let divider = divider
+        .filter(|_| !r.failed.divider)
+        .and_then(|(id, d)| r.divider(id, d));
     let palette = r.palette(palette);
     let personas = r.personas(personas, &palette);
     let pages = r.pages(pages, &personas);
     r.diags.extend(crate::rules::check(
-        complete,
+        !r.failed.any_node(),
         divider.as_ref(),
         &palette,
         &personas,
         &pages,
     ));
-    if complete {
-        if site.is_none() {
+    r.diags.extend(crate::rules::collisions(
+        site.as_ref(),
+        divider.as_ref(),
+        &pages,
+    ));
+    if !r.failed.file {
+        if site.is_none() && !r.failed.site {
             r.diags.push(
                 Diagnostic::error("missing-site", None, "the spec has no `[site]` table")
                     .with_help("add `[site]` with `base_url = \"https://docs.example.com\"` to personas/site.toml"),
             );
         }
-        if divider.is_none() && r.diags.iter().all(|d| d.rule != "missing-key") {
+        if !divider_given && !r.failed.divider {
             r.diags.push(
                 Diagnostic::error("missing-divider", None, "the spec has no `[divider]` table")
                     .with_help("add `[divider]` with `path = \"snippets/Divider.jsx\"` and `logo = \"/logo.svg\"`"),
             );
         }
-        if pages.is_empty() {
+        if pages.is_empty() && r.failed.pages.is_empty() && !r.failed.unnamed_page {
             r.diags.push(
                 Diagnostic::error("missing-page", None, "the spec has no `[[page]]`")
                     .with_help("add a `[[page]]` with id, title, description and navigation"),
             );
         }
     }
-    let diags = r.diags;
+    let Resolver { diags, failed, .. } = r;
     let spec = match (site, divider) {
-        (Some(site), Some(divider)) if !crate::diag::has_errors(&diags) => Some(Spec {
+        (Some(site), Some(divider)) => Some(Spec {
             sources,
             site,
             divider,
@@ -186,11 +379,17 @@ pub fn resolve(
         }),
         _ => None,
     };
-    (spec, diags)
+    Partial {
+        spec,
+        diags,
+        failed,
+    }
 }
 
 struct Resolver<'a> {
     sources: &'a Sources,
+    /// What did not load: the checks that would read it stay silent.
+    failed: Failed,
     diags: Vec<Diagnostic>,
 }
 
@@ -226,8 +425,9 @@ impl Resolver<'_> {
     }
 
     fn site(&mut self, file: FileId, s: RawSite) -> Site {
+        let data_snippet_span = s.data_snippet.as_ref().map(|d| self.span(file, d));
         let data_snippet = s.data_snippet.map(|d| {
-            if let Some(problem) = snippet_path_problem(d.get_ref()) {
+            if let Some(problem) = crate::rules::snippet_path_problem(d.get_ref()) {
                 self.diags.push(
                     Diagnostic::error(
                         "snippet-path",
@@ -257,6 +457,7 @@ impl Resolver<'_> {
         }
         Site {
             data_snippet,
+            data_snippet_span,
             name: s.name,
             description: s.description,
             base_url: s.base_url.into_inner().trim_end_matches('/').to_string(),
@@ -495,6 +696,9 @@ impl Resolver<'_> {
     }
 
     fn unknown_class(&mut self, span: Span, name: &str, palette: &[Class]) {
+        if self.failed.class(name) {
+            return;
+        }
         let mut d = Diagnostic::error(
             "unknown-class",
             Some(span),
@@ -621,6 +825,7 @@ impl Resolver<'_> {
                         }
                         c.get_ref().clone()
                     }
+                    None if self.failed.class_of(id_span) => String::new(),
                     None => {
                         self.diags.push(
                             Diagnostic::error(
@@ -659,7 +864,7 @@ impl Resolver<'_> {
                 }
                 for chain in groups.iter().flatten() {
                     for r in chain.sets.iter().flatten() {
-                        if !ids.contains_key(&r.id) {
+                        if !ids.contains_key(&r.id) && !self.failed.node(number, &r.id) {
                             let mut d = Diagnostic::error(
                                 "unknown-node",
                                 Some(r.span),
@@ -750,7 +955,7 @@ impl Resolver<'_> {
                     for n in list {
                         if personas.iter().any(|q| q.number == *n.get_ref()) {
                             numbers.push(n.into_inner());
-                        } else {
+                        } else if !self.failed.persona(*n.get_ref()) {
                             self.diags.push(Diagnostic::error(
                                 "unknown-persona",
                                 Some(self.span(file, &n)),
@@ -898,23 +1103,6 @@ impl Resolver<'_> {
             swatches: m.swatches.unwrap_or(false),
             mark_links: m.mark_links.unwrap_or(false),
         }
-    }
-}
-
-/// Why `path` is not a valid snippet path, if it is not.
-pub fn snippet_path_problem(path: &str) -> Option<&'static str> {
-    if !path.starts_with("snippets/") {
-        Some("is not under `snippets/`")
-    } else if !path.ends_with(".jsx") {
-        Some("does not end in `.jsx`")
-    } else if path
-        .split('/')
-        .any(|s| s.is_empty() || s == "." || s == "..")
-        || path.contains('\\')
-    {
-        Some("has an empty, `.` or `..` segment and could leave the site root")
-    } else {
-        None
     }
 }
 

@@ -51,6 +51,8 @@ pub struct Site {
     pub code_theme: Option<CodeTheme>,
     /// Where to write the personas, palette and links as a `.jsx` data snippet, if anywhere.
     pub data_snippet: Option<String>,
+    /// Where `data_snippet` was given.
+    pub data_snippet_span: Option<Span>,
     /// Whether a missing root llms.txt is created.
     pub llms_txt: LlmsTxt,
 }
@@ -504,16 +506,8 @@ pub struct Node {
     pub href_span: Option<Span>,
 }
 
-/// How an edge is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EdgeKind {
-    /// `-->`
-    Solid,
-    /// `-.->`
-    Dotted,
-    /// `==>`
-    Thick,
-}
+/// How an edge is drawn: Mermaid's line styles, with their arrows.
+pub use personamap_syntax::mermaid::EdgeKind;
 
 /// Where an edge label is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

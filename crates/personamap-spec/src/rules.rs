@@ -4,52 +4,11 @@
 //! They run on whatever resolved, even when other errors were found, so that one run reports
 //! as much as possible.
 
+use crate::colour::{contrast, rgb};
 use crate::diag::Diagnostic;
-use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona};
+use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona, Site};
 use crate::source::Span;
-
-/// Words Mermaid's flowchart lexer reads as keywords (case-sensitive: `End` and `END` are fine).
-pub const MERMAID_KEYWORDS: [&str; 17] = [
-    "end",
-    "graph",
-    "flowchart",
-    "flowchart-elk",
-    "subgraph",
-    "class",
-    "classDef",
-    "style",
-    "linkStyle",
-    "interpolate",
-    "click",
-    "call",
-    "href",
-    "_self",
-    "_blank",
-    "_parent",
-    "_top",
-];
-
-/// Names of `Object.prototype` members: Mermaid keeps nodes in plain objects, so an id equal
-/// to one parses but breaks the render.
-pub const PROTOTYPE_MEMBERS: [&str; 12] = [
-    "constructor",
-    "toString",
-    "toLocaleString",
-    "valueOf",
-    "hasOwnProperty",
-    "isPrototypeOf",
-    "propertyIsEnumerable",
-    "__proto__",
-    "__defineGetter__",
-    "__defineSetter__",
-    "__lookupGetter__",
-    "__lookupSetter__",
-];
-
-/// The `Object.prototype` member an id is named like, if any.
-pub fn prototype_member(id: &str) -> Option<&'static str> {
-    PROTOTYPE_MEMBERS.into_iter().find(|m| *m == id)
-}
+use personamap_syntax::mermaid::keywords::{prototype_member, reserved_keyword};
 
 /// Mermaid's default `maxEdges`: past it the diagram shows an error.
 pub const MAX_EDGES: usize = 500;
@@ -62,15 +21,6 @@ pub const MAX_DESCRIPTION: usize = 300;
 
 /// WCAG AA minimum contrast for normal text.
 pub const MIN_CONTRAST: f64 = 4.5;
-
-/// The keyword an id collides with: equal to it, or starting with it followed by `.`, `-`
-/// or `/`.
-pub fn reserved_keyword(id: &str) -> Option<&'static str> {
-    MERMAID_KEYWORDS.into_iter().find(|k| {
-        id.strip_prefix(k)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '-', '/']))
-    })
-}
 
 /// Runs the whole-spec rules. `complete` is false when a file failed phase one, so that a
 /// class is not called unused because the file using it did not load.
@@ -139,7 +89,6 @@ pub(crate) fn check(
             .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
         );
     }
-    collisions(divider, pages, &mut diags);
     diags.extend(crate::maps::check(palette, personas, pages));
     diags
 }
@@ -333,40 +282,6 @@ fn low_contrast(c: &Class, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The sRGB channels of a hex colour (`#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`; alpha ignored).
-pub fn rgb(hex: &str) -> Option<[u8; 3]> {
-    let h = hex.strip_prefix('#')?;
-    if !h.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let digit = |i: usize| u8::from_str_radix(&h[i..=i], 16).ok();
-    let pair = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
-    match h.len() {
-        3 | 4 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
-        6 | 8 => Some([pair(0)?, pair(2)?, pair(4)?]),
-        _ => None,
-    }
-}
-
-/// WCAG 2 relative luminance of an sRGB colour.
-pub fn luminance([r, g, b]: [u8; 3]) -> f64 {
-    let lin = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-}
-
-/// WCAG 2 contrast ratio of two colours (1 to 21).
-pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 /// Why `path` is not a valid snippet path, if it is not.
 pub fn snippet_path_problem(path: &str) -> Option<&'static str> {
     if path.starts_with('/') {
@@ -400,54 +315,108 @@ pub(crate) fn description_length(text: &str, span: Span) -> Option<Diagnostic> {
     })
 }
 
-/// Two outputs at paths that differ only in case (or not at all) overwrite each other on
-/// case-insensitive file systems (macOS, Windows).
-fn collisions(divider: Option<&Divider>, pages: &[Page], diags: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(String, String, Option<Span>)> = Vec::new();
-    let outputs = pages
-        .iter()
-        .map(|p| (format!("{}.mdx", p.id), Some(p.span)))
-        .chain(divider.map(|d| (d.path.clone(), d.span)));
-    for (path, span) in outputs {
-        let key = path.to_lowercase();
-        if let Some((first, _, _)) = seen.iter().find(|(_, k, _)| *k == key) {
-            if *first != path || divider.is_some_and(|d| d.path == path) {
-                diags.push(
-                    Diagnostic::error(
-                        "path-collision",
-                        span,
-                        format!("output `{path}` collides with `{first}`"),
-                    )
-                    .with_help("paths that differ only in case overwrite each other on macOS and Windows; rename one"),
-                );
+/// Output paths that collide: the same path twice, or paths (or folders on the way to them)
+/// that differ only in case, which are one file on case-insensitive file systems (macOS,
+/// Windows). Covers the divider (written, or hand-written and imported: a data snippet there
+/// would replace it), the data snippet and every page, in that order; each clash is reported
+/// at the later table. Two pages with one id are left to `duplicate-page`.
+pub(crate) fn collisions(
+    site: Option<&Site>,
+    divider: Option<&Divider>,
+    pages: &[Page],
+) -> Vec<Diagnostic> {
+    let outputs = divider
+        .map(|d| (d.path.clone(), d.span, false))
+        .into_iter()
+        .chain(site.and_then(|s| {
+            let path = s.data_snippet.clone()?;
+            Some((path, s.data_snippet_span, false))
+        }))
+        .chain(
+            pages
+                .iter()
+                .map(|p| (format!("{}.mdx", p.id), Some(p.span), true)),
+        );
+    let mut diags = Vec::new();
+    // Lower-cased path or folder → (its spelling, the output it leads to, whether a page).
+    let mut seen: std::collections::BTreeMap<String, (String, String, bool)> = Default::default();
+    for (path, span, page) in outputs {
+        let ends = path.match_indices('/').map(|(i, _)| i).chain([path.len()]);
+        let mut clash = None;
+        for end in ends.clone() {
+            let prefix = &path[..end];
+            match seen.get(&prefix.to_lowercase()) {
+                Some((spelt, other, _)) if spelt != prefix => {
+                    clash = Some(if end == path.len() {
+                        format!("output `{path}` collides with `{other}`")
+                    } else {
+                        format!(
+                            "output `{path}` is in folder `{prefix}`, and `{other}` in `{spelt}`: one folder on macOS and Windows"
+                        )
+                    });
+                    break;
+                }
+                Some((_, other, other_page)) if end == path.len() && !(page && *other_page) => {
+                    clash = Some(format!(
+                        "output `{path}` is also the path of `{other}`: one would replace the other"
+                    ));
+                    break;
+                }
+                _ => {}
             }
-        } else {
-            seen.push((path, key, span));
+        }
+        if let Some(message) = clash {
+            diags.push(
+                Diagnostic::error("path-collision", span, message).with_help(
+                    "paths that differ only in case overwrite each other on macOS and Windows; rename one",
+                ),
+            );
+        }
+        for end in ends {
+            seen.entry(path[..end].to_lowercase())
+                .or_insert_with(|| (path[..end].to_string(), path.clone(), page));
         }
     }
+    diags
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn contrast_follows_wcag() {
-        let white = rgb("#fff").unwrap();
-        assert_eq!(white, [255, 255, 255]);
-        assert_eq!(rgb("#0b66ffcc"), Some([11, 102, 255]));
-        assert!((contrast(white, [0, 0, 0]) - 21.0).abs() < 1e-9);
-        assert!((contrast(rgb("#777").unwrap(), white) - 4.48).abs() < 0.01);
-        assert_eq!(rgb("#12"), None);
+    /// The `snippet-path` messages of a spec whose divider and data snippet are both `path`.
+    fn snippet_path_messages(path: &str) -> Vec<String> {
+        let path = crate::source::toml_basic_string(path);
+        let text = format!(
+            "[site]\nbase_url = \"https://x.org\"\ndata_snippet = {path}\n[divider]\npath = {path}\nlogo = \"/l.svg\"\n"
+        );
+        let file = crate::SourceFile {
+            path: "personas/site.toml".into(),
+            text,
+        };
+        let (_, diags) = crate::load(crate::Sources::new(vec![file]));
+        diags
+            .into_iter()
+            .filter(|d| d.rule == "snippet-path")
+            .map(|d| d.message)
+            .collect()
     }
 
     #[test]
-    fn reserved_ids_follow_mermaid() {
-        assert_eq!(reserved_keyword("end"), Some("end"));
-        assert_eq!(reserved_keyword("end-x"), Some("end"));
-        assert_eq!(reserved_keyword("flowchart-elk"), Some("flowchart"));
-        assert_eq!(reserved_keyword("End"), None);
-        assert_eq!(reserved_keyword("endpoint"), None);
-        assert_eq!(reserved_keyword("_self"), Some("_self"));
+    fn the_divider_and_the_data_snippet_follow_one_snippet_path_rule() {
+        for bad in [
+            "/snippets/D.jsx",
+            "snippets/a\u{7}b.jsx",
+            "snippets/../D.jsx",
+            "snippets\\D.jsx",
+            "components/D.jsx",
+            "snippets/D.js",
+        ] {
+            let messages = snippet_path_messages(bad);
+            assert_eq!(messages.len(), 2, "{bad}: {messages:?}");
+            assert_eq!(messages[0], messages[1], "{bad}");
+            assert!(snippet_path_problem(bad).is_some(), "{bad}");
+        }
+        assert!(snippet_path_messages("snippets/D.jsx").is_empty());
     }
 }

@@ -3,9 +3,9 @@
 //!
 //! - The lock (`personas/generated.lock`) records, for every file personamap wrote, the
 //!   SHA-256 of the bytes written, and the entries it inserted into docs.json and llms.txt.
-//! - [`Writer::apply`] writes every new file to an exclusively created temp file in its folder
-//!   and syncs it, then records the intent in the lock, then renames the temp files over their
-//!   targets one by one, deletes, and records the result. A failure names the files replaced
+//! - [`Writer::apply`] records the intent in the lock, then writes every new file to an
+//!   exclusively created temp file in its folder and syncs it, then renames the temp files over
+//!   their targets one by one, deletes, and records the result. A failure names the files replaced
 //!   and those not replaced; the lock accepts either state of a file caught in between.
 //! - Runs on one root are serialised by an advisory lock ([`Writer::acquire`]).
 
@@ -101,6 +101,14 @@ pub enum WriteError {
     },
     /// A symlink, folder or other non-regular file where a generated file should be.
     NotRegular(String),
+    /// A file or folder on disk whose path differs from an output's only in case: one file on
+    /// case-insensitive file systems (macOS, Windows).
+    CaseTwin {
+        /// The output.
+        path: String,
+        /// The file or folder on disk, site-relative.
+        twin: String,
+    },
     /// The lock cannot be read or does not parse.
     Lock {
         /// 1-based line and column, when known.
@@ -127,7 +135,9 @@ impl WriteError {
             | WriteError::NotGenerated(p)
             | WriteError::NotRegular(p)
             | WriteError::Io(p, _) => p,
-            WriteError::Edited { path, .. } | WriteError::Unverified { path, .. } => path,
+            WriteError::Edited { path, .. }
+            | WriteError::Unverified { path, .. }
+            | WriteError::CaseTwin { path, .. } => path,
             WriteError::Lock { .. } => MANIFEST,
             WriteError::Busy { .. } => RUN_LOCK,
         }
@@ -162,6 +172,10 @@ impl fmt::Display for WriteError {
             WriteError::NotRegular(p) => write!(
                 f,
                 "`{p}` is a symlink, folder or special file, not a file personamap wrote; refusing to replace or delete it (move it away)"
+            ),
+            WriteError::CaseTwin { path, twin } => write!(
+                f,
+                "`{path}` differs only in case from `{twin}`, which is on disk: on macOS and Windows they are one file, so writing it would replace `{twin}` there (and a clone would hold only one of them); refusing to write it. Rename or remove `{twin}` (if personamap wrote it, delete it and run again), or choose another path"
             ),
             WriteError::Lock { at, message } => match at {
                 Some((line, col)) => write!(
@@ -198,10 +212,13 @@ pub struct Plan {
     /// Lock entries ignored (not files personamap could have produced, or leaving the root).
     pub warnings: Vec<String>,
     /// The lock accepting both the old and the new bytes of every changed file, written before
-    /// the first rename when anything changes.
+    /// the first temp file when anything changes.
     intent: Option<String>,
     /// Folders where outputs live, searched for stale temp files.
     dirs: BTreeSet<PathBuf>,
+    /// Folders of the files the lock lists that the spec no longer produces: removed after the
+    /// deletions if nothing is left in them (nor in their parents, up to the root).
+    vacated: BTreeSet<PathBuf>,
 }
 
 impl std::ops::Deref for Plan {
@@ -329,6 +346,7 @@ impl Writer {
             .map(|f| f.path)
             .chain(inserted.used.iter().map(String::as_str))
             .collect();
+        let mut listings = Listings::default();
         for f in files {
             let path = match self.resolve(f.path) {
                 Ok(p) => p,
@@ -337,6 +355,13 @@ impl Writer {
                     continue;
                 }
             };
+            if let Some(twin) = listings.case_twin(&self.root, f.path) {
+                errors.push(WriteError::CaseTwin {
+                    path: f.path.into(),
+                    twin,
+                });
+                continue;
+            }
             if let Some(dir) = path.parent() {
                 plan.dirs.insert(dir.to_path_buf());
             }
@@ -405,6 +430,7 @@ impl Writer {
             };
             if let Some(dir) = path.parent() {
                 plan.dirs.insert(dir.to_path_buf());
+                plan.vacated.insert(dir.to_path_buf());
             }
             let current = match read_regular(&path, stale) {
                 Ok(Some(c)) => c,
@@ -477,8 +503,8 @@ impl Writer {
         Ok(plan)
     }
 
-    /// Applies a plan: removes stale temp files of killed runs, writes and syncs every new file
-    /// to a temp file, records the intent in the lock, renames the temp files over their
+    /// Applies a plan: removes stale temp files of killed runs, records the intent in the lock,
+    /// writes and syncs every new file to a temp file, renames the temp files over their
     /// targets in order, deletes, then records the result. Take [`Writer::acquire`] first.
     pub fn apply(&self, plan: &Plan) -> Result<(), ApplyError> {
         for dir in &plan.dirs {
@@ -501,7 +527,16 @@ impl Writer {
                 lock_accepts_both: recorded && plan.intent.is_some(),
             }
         };
-        // 1. Every new file written and synced next to its target.
+        // 1. The lock accepts the old and the new bytes of every file about to change, before
+        // any new file (a temp file included) appears: whatever a killed run leaves is in a
+        // folder the next run cleans, and every file it renamed is listed.
+        if let Some(intent) = &plan.intent
+            && let Err(e) = self.write_now(MANIFEST, intent.as_bytes())
+        {
+            return Err(fail(e, 0, false));
+        }
+        killed_after("intent");
+        // 2. Every new file written and synced next to its target.
         let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
         for c in &files {
             let (Action::Create(text) | Action::Update(text)) = &c.action else {
@@ -516,17 +551,11 @@ impl Writer {
                 Ok(pair) => temps.push(pair),
                 Err(e) => {
                     discard(&temps);
-                    return Err(fail(e, 0, false));
+                    return Err(fail(e, 0, true));
                 }
             }
         }
-        // 2. The lock accepts old and new bytes of every file about to change.
-        if let Some(intent) = &plan.intent
-            && let Err(e) = self.write_now(MANIFEST, intent.as_bytes())
-        {
-            discard(&temps);
-            return Err(fail(e, 0, false));
-        }
+        killed_after("stage");
         // 3. Renamed in sequence.
         let mut dirs = BTreeSet::new();
         for (i, (tmp, path)) in temps.iter().enumerate() {
@@ -537,6 +566,7 @@ impl Writer {
             if let Some(dir) = path.parent() {
                 dirs.insert(dir.to_path_buf());
             }
+            killed_after("rename");
         }
         // 4. Deletions, then the lock.
         for (done, c) in plan.changes.iter().enumerate().skip(temps.len()) {
@@ -551,6 +581,13 @@ impl Writer {
             if let Err(e) = result {
                 return Err(fail(e, done, true));
             }
+            if c.action == Action::Delete {
+                killed_after("delete");
+            }
+        }
+        // 5. Folders the deletions (or a killed run's leftovers) left empty, deepest first.
+        for dir in plan.vacated.iter().rev() {
+            remove_empty(&self.root, dir);
         }
         for dir in dirs {
             sync_dir(&dir);
@@ -596,6 +633,75 @@ impl Writer {
             existing = dir.parent();
         }
         Ok(full)
+    }
+}
+
+/// Removes `dir` and then its parents while they are empty (or already gone), stopping at the
+/// site `root`, at the first folder that holds anything, or at anything that is not a folder.
+fn remove_empty(root: &Path, dir: &Path) {
+    let mut dir = dir;
+    while dir != root && dir.starts_with(root) {
+        match std::fs::remove_dir(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(_) => return,
+        }
+        let Some(parent) = dir.parent() else {
+            return;
+        };
+        dir = parent;
+    }
+}
+
+/// The environment variable of the kill hook: see [`killed_after`].
+pub const KILL_AFTER: &str = "PERSONAMAP_TEST_KILL_AFTER";
+
+/// A test hook: when [`KILL_AFTER`] names `step` (`intent`, `stage`, `rename`, `delete`), the
+/// process exits at once with code 137, running no clean-up, as a run killed (`kill -9`) right
+/// after that step of [`Writer::apply`] (after the first rename or deletion) would, so that
+/// tests can leave exactly what such a run leaves.
+fn killed_after(step: &str) {
+    if std::env::var_os(KILL_AFTER).is_some_and(|v| v == step) {
+        std::process::exit(137);
+    }
+}
+
+/// Folder listings read while planning, so each folder is listed once.
+#[derive(Default)]
+struct Listings(BTreeMap<PathBuf, Vec<String>>);
+
+impl Listings {
+    /// The site-relative path of a file or folder on disk that differs from `rel` only in case
+    /// (its own name, or a folder on the way), if any. Looks only as deep as `rel` exists.
+    fn case_twin(&mut self, root: &Path, rel: &str) -> Option<String> {
+        let mut dir = root.to_path_buf();
+        let mut done = String::new();
+        for name in rel.split('/') {
+            let names = self.0.entry(dir.clone()).or_insert_with(|| {
+                std::fs::read_dir(&dir)
+                    .map(|entries| {
+                        entries
+                            .flatten()
+                            .map(|e| e.file_name().to_string_lossy().into_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            });
+            let lower = name.to_lowercase();
+            if let Some(twin) = names
+                .iter()
+                .find(|n| *n != name && n.to_lowercase() == lower)
+            {
+                return Some(format!("{done}{twin}"));
+            }
+            if !names.iter().any(|n| n == name) {
+                return None;
+            }
+            done.push_str(name);
+            done.push('/');
+            dir.push(name);
+        }
+        None
     }
 }
 

@@ -23,6 +23,7 @@
 //! now, and never delete it.
 
 use crate::{MANIFEST, WriteError, sha256};
+use personamap_render::docs_json::DocsJson;
 use personamap_render::{Inserted, NavEntry};
 use personamap_spec::source::toml_basic_string as quote;
 use serde::Deserialize;
@@ -257,6 +258,36 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Lock {
+    /// The entries personamap owns in docs.json and llms.txt: those the lock records, plus the
+    /// docs.json entry of every page the lock lists that has none recorded (an entry older than
+    /// the lock's entries, or listed by hand). A page personamap generated is its own, and so is
+    /// its place in the navigation: it goes when the page goes. `docs_json` (the site's current
+    /// text) is parsed only when such a page exists.
+    pub fn owned(&self, docs_json: Option<&str>) -> Inserted {
+        let mut owned = self.inserted.clone();
+        let unlisted: Vec<&str> = self
+            .files
+            .keys()
+            .filter_map(|p| p.strip_suffix(".mdx"))
+            .filter(|id| !owned.docs_json.iter().any(|e| e.page == *id))
+            .collect();
+        if unlisted.is_empty() {
+            return owned;
+        }
+        let Some(docs) = docs_json.and_then(|t| DocsJson::parse(t).ok()) else {
+            return owned;
+        };
+        for id in unlisted {
+            if let Some(navigation) = docs.group_path_of(id) {
+                owned.docs_json.push(NavEntry {
+                    page: id.to_string(),
+                    navigation,
+                });
+            }
+        }
+        owned
+    }
+
     /// The lock's text (format 2), deterministic: files by path, entries in their order.
     pub fn to_text(&self) -> String {
         let mut out = format!("{HEADER}version = 2\n");

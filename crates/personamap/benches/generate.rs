@@ -3,7 +3,10 @@
 //! - `livepeer_nothing_to_write`: on a copy of this repository's site (Livepeer's spec and its
 //!   outputs), where everything is up to date;
 //! - `from_scratch`: on a synthetic site of 1,000 personas × 40 nodes on 10 pages holding only
-//!   its inputs (a fresh copy for each sample).
+//!   its inputs (a fresh copy for each sample);
+//! - `copy_floor`: `cp -r` of that site with its inputs and every output `from_scratch` writes,
+//!   into a fresh folder: the least any tool that reads those inputs and writes those outputs
+//!   as files can take. Issue 18's target is `from_scratch` at most 4 times this.
 //!
 //! Divan reports wall time, process start included; for CPU time run
 //! `perf stat -r 20 target/release/personamap generate --root DIR` on the same site.
@@ -80,6 +83,30 @@ fn from_scratch(bencher: Bencher) {
         })
         .bench_local_values(|dir| {
             generate(dir.path());
+            dir
+        });
+}
+
+#[divan::bench(sample_count = 5)]
+fn copy_floor(bencher: Bencher) {
+    let shape = Shape {
+        personas: 1000,
+        nodes: 40,
+        pages: 10,
+    };
+    let site = tempfile::tempdir().expect("tempdir");
+    synth::write_site(site.path(), shape).expect("write the site");
+    generate(site.path());
+    bencher
+        .with_inputs(|| tempfile::tempdir().expect("tempdir"))
+        .bench_local_values(|dir| {
+            let out = Command::new("cp")
+                .arg("-r")
+                .arg(site.path())
+                .arg(dir.path().join("site"))
+                .output()
+                .expect("run cp");
+            assert!(out.status.success());
             dir
         });
 }

@@ -2,6 +2,8 @@
 //! compile and output validation, rendered without colours) are an insta snapshot. Plus the CLI's
 //! exit codes and JSON output for diagnostics.
 
+mod common;
+
 use personamap_driver::{Driver, Site, Validate};
 use personamap_spec::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
@@ -136,7 +138,8 @@ fn json_format_prints_one_object_per_line() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let objects: Vec<serde_json::Value> = stdout
         .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("each line is JSON"))
+        .filter(|o| o["rule"] != "nav-no-page")
         .collect();
     assert_eq!(objects.len(), 3, "{stdout}");
     for o in &objects {
@@ -156,4 +159,105 @@ fn json_format_prints_one_object_per_line() {
 fn severities_sort_within_a_position() {
     let (_, diags) = diagnostics(&corpus().join("warnings-only"));
     assert!(diags.iter().all(|d| d.severity == Severity::Warning));
+}
+
+/// The bad-spec corpus shares one docs.json whose pages (`index`, `reference/api`) are not on
+/// disk: `check` rightly warns about them in every case, which says nothing about the case.
+const NAV_NO_PAGE: &str = "warning[nav-no-page]";
+
+/// The sorted `error[…]`/`warning[…]` header lines of `stderr`, `nav-no-page` aside.
+fn headers(stderr: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+        .filter(|l| !l.starts_with(NAV_NO_PAGE))
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn a_wrong_type_in_this_repositorys_spec_is_one_error_and_the_rest_still_checks() {
+    let site = common::repo_site();
+    let before = personamap(&["check"], site.path());
+    assert_eq!(before.status.code(), Some(0), "{}", common::stderr(&before));
+    let spec = site.path().join("personas/site.toml");
+    let text = std::fs::read_to_string(&spec).expect("site.toml");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("banner = "))
+        .expect("site.toml sets a banner");
+    std::fs::write(&spec, text.replace(line, "banner = 3")).expect("write");
+    let after = personamap(&["check"], site.path());
+    let stderr = common::stderr(&after);
+    assert_eq!(after.status.code(), Some(1), "{stderr}");
+    let errors: Vec<&str> = headers(&stderr)
+        .into_iter()
+        .filter(|l| l.starts_with("error["))
+        .collect();
+    assert_eq!(
+        errors,
+        ["error[toml-type]: invalid type: expected one of `none`, `comment`, `livepeer`"],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> personas/site.toml:32:10\n"),
+        "{stderr}"
+    );
+    // Every other rule still ran over the whole spec: the same warnings as before the edit.
+    let warnings = |s: &str| -> Vec<String> {
+        headers(s)
+            .into_iter()
+            .filter(|l| l.starts_with("warning["))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(warnings(&stderr), warnings(&common::stderr(&before)));
+}
+
+#[test]
+fn a_type_error_a_broken_link_and_a_misread_label_are_reported_in_one_run() {
+    for (case, expected) in [
+        (
+            "toml-type-and-broken-link",
+            &[
+                "error[broken-link",
+                "error[toml-type",
+                "warning[mermaid-misread",
+            ][..],
+        ),
+        (
+            "broken-link-and-misread",
+            &["error[broken-link", "warning[mermaid-misread"][..],
+        ),
+    ] {
+        let out = personamap(&["check"], &corpus().join(case));
+        let stderr = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{case}: {stderr}");
+        let rules: Vec<&str> = headers(&stderr)
+            .into_iter()
+            .map(|l| l.split(']').next().unwrap_or(l))
+            .collect();
+        assert_eq!(rules, expected, "{case}: {stderr}");
+    }
+}
+
+#[test]
+fn a_wrong_type_in_each_table_is_exactly_one_error() {
+    for (case, at) in [
+        ("toml-type-in-site", "personas/site.toml:2:12"),
+        ("toml-type-in-divider", "personas/site.toml:6:12"),
+        ("toml-type-in-page", "personas/site.toml:14:10"),
+        ("toml-type-in-page-maps", "personas/site.toml:16:8"),
+        ("toml-type-in-palette", "personas/site.toml:28:8"),
+        ("toml-type-in-persona", "personas/p2.toml:2:10"),
+    ] {
+        let out = personamap(&["check"], &corpus().join(case));
+        let stderr = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{case}: {stderr}");
+        let found = headers(&stderr);
+        assert_eq!(found.len(), 1, "{case}: {stderr}");
+        assert!(found[0].starts_with("error[toml-type]"), "{case}: {stderr}");
+        assert!(stderr.contains(&format!("--> {at}\n")), "{case}: {stderr}");
+    }
 }

@@ -689,3 +689,376 @@ fn removing_a_page_removes_its_docs_json_and_llms_txt_entries() {
         "llms.txt keeps an entry of a removed page"
     );
 }
+
+/// A copy of the linked page's spec as a new page `id` titled `title`.
+fn page_copy(root: &Path, id: &str, title: &str) -> String {
+    read(root, "personas/infra-stack-linked.toml")
+        .replace(&format!("id = \"{LINKED}\""), &format!("id = \"{id}\""))
+        .replace(
+            "title = \"Persona infrastructure maps (linked)\"",
+            &format!("title = \"{title}\""),
+        )
+}
+
+/// Every file under `root` but the run lock, by site-relative path, with its bytes, and every
+/// folder (as `path/`, without bytes).
+fn files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out: std::collections::BTreeMap<String, Vec<u8>> = snapshot(root)
+        .into_iter()
+        .map(|(p, (bytes, _))| {
+            let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            (rel, bytes)
+        })
+        .filter(|(rel, _)| rel != personamap_write::RUN_LOCK)
+        .collect();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            if entry.file_type().unwrap().is_dir() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(format!("{rel}/"), Vec::new());
+                stack.push(entry.path());
+            }
+        }
+    }
+    out
+}
+
+/// The site before the killed run: generated with one more page, `v2/gone/page`, which the
+/// killed run deletes.
+fn site_with_a_page_to_delete() -> tempfile::TempDir {
+    let site = generated_site();
+    let root = site.path();
+    write(
+        root,
+        "personas/gone.toml",
+        page_copy(root, "v2/gone/page", "Gone"),
+    );
+    let out = run_in(root, &["generate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    site
+}
+
+/// The killed run's spec change: the page to delete goes, a page in a new folder comes, both
+/// existing pages change.
+fn change_for_the_killed_run(root: &Path, with_new_page: bool) {
+    std::fs::remove_file(root.join("personas/gone.toml")).unwrap();
+    if with_new_page {
+        write(
+            root,
+            "personas/new.toml",
+            page_copy(root, "v2/killed/new", "New"),
+        );
+    }
+    edit_spec(root);
+}
+
+#[test]
+fn a_run_killed_at_any_step_is_finished_or_cleaned_up_by_the_next() {
+    // What a clean run makes of each spec: with the new page, and without it.
+    let expected = |with_new_page: bool| {
+        let site = site_with_a_page_to_delete();
+        change_for_the_killed_run(site.path(), with_new_page);
+        let out = run_in(site.path(), &["generate"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        files(site.path())
+    };
+    let (finished, abandoned) = (expected(true), expected(false));
+    let mut wrong = Vec::new();
+    for step in ["stage", "intent", "rename", "delete"] {
+        for keep_new_page in [true, false] {
+            let site = site_with_a_page_to_delete();
+            let root = site.path();
+            change_for_the_killed_run(root, true);
+            let killed = Command::new(env!("CARGO_BIN_EXE_personamap"))
+                .args(["generate", "--root", root.to_str().unwrap()])
+                .env(personamap_write::KILL_AFTER, step)
+                .output()
+                .unwrap();
+            assert_eq!(
+                killed.status.code(),
+                Some(137),
+                "{step}: {}",
+                stderr(&killed)
+            );
+            if !keep_new_page {
+                // The author takes the new page back before the next run.
+                std::fs::remove_file(root.join("personas/new.toml")).unwrap();
+            }
+            let out = run_in(root, &["generate"]);
+            assert!(out.status.success(), "{step}: {}", stderr(&out));
+            let want = if keep_new_page { &finished } else { &abandoned };
+            let got = files(root);
+            let differ: Vec<&String> = want
+                .keys()
+                .chain(got.keys())
+                .filter(|p| want.get(*p) != got.get(*p))
+                .collect();
+            if !differ.is_empty() {
+                wrong.push(format!(
+                    "killed after `{step}`, new page {}: {differ:?}",
+                    if keep_new_page { "kept" } else { "taken back" }
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "files that differ from a clean run:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// `personamap check` and `generate` both refuse the site with `error[path-collision]` located
+/// at `at` (a spec file; the line is checked when given), naming `names`, and write nothing.
+fn refused_as_collision(root: &Path, at: &str, line: Option<usize>, names: &[&str]) {
+    let before = snapshot(root);
+    for cmd in ["check", "generate"] {
+        let out = run_in(root, &[cmd]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {err}");
+        let located = match line {
+            Some(line) => format!("--> {at}:{line}:"),
+            None => format!("--> {at}:"),
+        };
+        assert!(
+            err.contains("error[path-collision]") && err.contains(&located),
+            "{cmd}: {err}"
+        );
+        for name in names {
+            assert!(err.contains(&format!("`{name}`")), "{cmd}: {name}: {err}");
+        }
+    }
+    assert_eq!(before, snapshot(root), "a collision let generate write");
+}
+
+/// The 1-based line of the first line of `rel` starting with `start`.
+fn line_of(root: &Path, rel: &str, start: &str) -> usize {
+    read(root, rel)
+        .lines()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no `{start}` in {rel}"))
+        + 1
+}
+
+const DIVIDER: &str = "snippets/components/elements/spacing/Divider.jsx";
+const DATA: &str = "snippets/data/developers/personas.jsx";
+
+#[test]
+fn a_data_snippet_at_the_hand_written_dividers_path_is_refused() {
+    let site = generated_site();
+    let root = site.path();
+    // The divider (written by personamap, so the lock accepts it) becomes hand-written and
+    // imported; the data snippet is pointed at it.
+    let spec = read(root, "personas/site.toml")
+        .replace(
+            &format!("data_snippet = \"{DATA}\""),
+            &format!("data_snippet = \"{DIVIDER}\""),
+        )
+        .replace(
+            &format!("[divider]\npath = \"{DIVIDER}\""),
+            &format!(
+                "[divider]\npath = \"{DIVIDER}\"\ngenerate = false\nexport = \"CustomDivider\""
+            ),
+        );
+    write(root, "personas/site.toml", spec);
+    let line = line_of(root, "personas/site.toml", "data_snippet");
+    refused_as_collision(root, "personas/site.toml", Some(line), &[DIVIDER]);
+    assert!(read(root, DIVIDER).contains("export const CustomDivider"));
+}
+
+#[test]
+fn outputs_whose_paths_differ_only_in_case_are_refused() {
+    // A data snippet `divider.jsx` beside the divider `Divider.jsx`.
+    let site = generated_site();
+    let root = site.path();
+    let lower = DIVIDER.replace("Divider.jsx", "divider.jsx");
+    write(
+        root,
+        "personas/site.toml",
+        read(root, "personas/site.toml").replace(
+            &format!("data_snippet = \"{DATA}\""),
+            &format!("data_snippet = \"{lower}\""),
+        ),
+    );
+    let line = line_of(root, "personas/site.toml", "data_snippet");
+    refused_as_collision(root, "personas/site.toml", Some(line), &[&lower, DIVIDER]);
+
+    // Two pages.
+    let site = generated_site();
+    let root = site.path();
+    let upper = "v2/developers/concepts/Infra-stack";
+    write(root, "personas/new.toml", page_copy(root, upper, "Upper"));
+    let line = line_of(root, "personas/new.toml", "[[page]]");
+    refused_as_collision(
+        root,
+        "personas/new.toml",
+        Some(line),
+        &[&format!("{upper}.mdx"), &format!("{PAGE}.mdx")],
+    );
+
+    // A page and a snippet: the page's folder `Snippets` is the snippets' folder on macOS.
+    let site = generated_site();
+    let root = site.path();
+    write(
+        root,
+        "personas/new.toml",
+        page_copy(root, "Snippets/maps", "Maps"),
+    );
+    let line = line_of(root, "personas/new.toml", "[[page]]");
+    refused_as_collision(
+        root,
+        "personas/new.toml",
+        Some(line),
+        &["Snippets", "snippets"],
+    );
+}
+
+#[test]
+fn an_output_differing_only_in_case_from_a_file_on_disk_is_refused() {
+    // A hand-written page whose name differs only in case.
+    let site = generated_site();
+    let root = site.path();
+    let mine = "v2/developers/concepts/Infra-stack-new.mdx";
+    write(root, mine, "my own page\n");
+    write(
+        root,
+        "personas/new.toml",
+        page_copy(root, "v2/developers/concepts/infra-stack-new", "New"),
+    );
+    let line = line_of(root, "personas/new.toml", "[[page]]");
+    refused_as_collision(root, "personas/new.toml", Some(line), &[mine]);
+    assert_eq!(read(root, mine), "my own page\n");
+
+    // A folder on the way to an output.
+    let site = generated_site();
+    let root = site.path();
+    std::fs::create_dir(root.join("v2/Guides")).unwrap();
+    write(root, "v2/Guides/mine.mdx", "my own page\n");
+    write(
+        root,
+        "personas/new.toml",
+        page_copy(root, "v2/guides/new", "New"),
+    );
+    let line = line_of(root, "personas/new.toml", "[[page]]");
+    refused_as_collision(root, "personas/new.toml", Some(line), &["v2/Guides"]);
+
+    // A hand-written snippet beside the data snippet.
+    let site = generated_site();
+    let root = site.path();
+    let twin = DATA.replace("personas.jsx", "Personas.jsx");
+    write(root, &twin, "export const Mine = 1;\n");
+    std::fs::remove_file(root.join(DATA)).unwrap();
+    let line = line_of(root, "personas/site.toml", "data_snippet");
+    refused_as_collision(root, "personas/site.toml", Some(line), &[&twin]);
+}
+
+/// The lock without its `[[docs_json]]` entries, as locks written before entries were adopted
+/// (this repository's own, until then) have it.
+fn lock_without_docs_json_entries(root: &Path) {
+    let lock = read(root, LOCK);
+    let kept: Vec<&str> = lock
+        .split("\n\n")
+        .filter(|block| !block.starts_with("[[docs_json]]"))
+        .collect();
+    write(root, LOCK, kept.join("\n\n"));
+    assert!(!read(root, LOCK).contains("docs_json"));
+}
+
+#[test]
+fn docs_json_entries_older_than_the_lock_go_when_their_page_goes() {
+    for generate_first in [false, true] {
+        let site = repo_site();
+        let root = site.path();
+        lock_without_docs_json_entries(root);
+        let docs = read(root, "docs.json");
+        let entry = format!(",\n                      \"{LINKED}\"");
+        assert!(docs.contains(&entry), "{docs}");
+        if generate_first {
+            // The entries are adopted into the lock; docs.json keeps its bytes.
+            let out = run_in(root, &["generate"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert_eq!(read(root, "docs.json"), docs);
+            let lock = read(root, LOCK);
+            for page in [PAGE, LINKED] {
+                assert!(
+                    lock.contains(&format!("[[docs_json]]\npage = \"{page}\"")),
+                    "{page}: {lock}"
+                );
+            }
+        }
+        std::fs::remove_file(root.join("personas/infra-stack-linked.toml")).unwrap();
+        let out = run_in(root, &["generate"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains(&format!("delete {LINKED}.mdx")));
+        assert_eq!(
+            read(root, "docs.json"),
+            docs.replace(&entry, ""),
+            "generate first: {generate_first}"
+        );
+        assert!(!read(root, "llms.txt").contains(LINKED));
+    }
+}
+
+#[test]
+fn check_warns_about_a_nav_entry_that_names_no_page() {
+    let site = generated_site();
+    let root = site.path();
+    let docs = read(root, "docs.json");
+    let listed = "\"v2/about/concepts/about-livepeer\"";
+    let at = docs.find(listed).expect("the About page is listed");
+    let line = docs[..at].matches('\n').count() + 1;
+    let column = at - docs[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    // A page that does not exist, one that .mintignore hides, and an OpenAPI operation.
+    let entries = format!(
+        "{listed},\n                      \"v2/about/concepts/nowhere\",\n                      \"v2/about/concepts/hidden\",\n                      \"GET /users\""
+    );
+    write(root, "docs.json", docs.replacen(listed, &entries, 1));
+    write(
+        root,
+        "v2/about/concepts/hidden.mdx",
+        "---\ntitle: Hidden\n---\n",
+    );
+    write(root, ".mintignore", "v2/about/concepts/hidden.mdx\n");
+    let warned = |root: &Path| -> Vec<String> {
+        let out = run_in(root, &["check"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+            .lines()
+            .filter(|l| l.starts_with("warning[nav-no-page]"))
+            .map(String::from)
+            .collect()
+    };
+    let warnings = warned(root);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    for (i, page) in ["nowhere", "hidden"].iter().enumerate() {
+        assert!(
+            warnings[i].starts_with(&format!(
+                "warning[nav-no-page]: docs.json:{}:23: the navigation lists page `v2/about/concepts/{page}`",
+                line + 1 + i
+            )),
+            "{warnings:?}"
+        );
+    }
+    assert_eq!(column, 23);
+    // `generate --check` warns too; `generate`, whose links all resolve here, does not list the
+    // pages, so it does not.
+    let out = run_in(root, &["generate", "--check"]);
+    assert_eq!(stderr(&out).matches("warning[nav-no-page]").count(), 2);
+    let out = run_in(root, &["generate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("nav-no-page"), "{}", stderr(&out));
+    // The page appears, the ignore goes: no warning.
+    write(
+        root,
+        "v2/about/concepts/nowhere.mdx",
+        "---\ntitle: Nowhere\n---\n",
+    );
+    std::fs::remove_file(root.join(".mintignore")).unwrap();
+    assert_eq!(warned(root), Vec::<String>::new());
+}

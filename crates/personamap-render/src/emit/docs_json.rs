@@ -56,10 +56,9 @@ impl Emitter for DocsJsonEntries {
                     cx.docs_out = Some(updated);
                     cx.inserted.docs_json.push(entry);
                 }
-                Ok(None) if cx.site.inserted.docs_json.contains(&entry) => {
-                    cx.inserted.docs_json.push(entry)
-                }
-                Ok(None) => {}
+                // Already in its group: personamap's entry, whoever wrote it (an entry older
+                // than the lock, or one listed by hand), so it goes when the page goes.
+                Ok(None) => cx.inserted.docs_json.push(entry),
                 Err(e) => cx.errors.push(crate::nav_diag(e, Some(page))),
             }
         }

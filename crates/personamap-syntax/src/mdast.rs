@@ -1,4 +1,4 @@
-//! markdown-rs behind a guard: it panics on some valid Markdown (a code block left open in a
+//! markdown-rs's mdast, read behind a guard: it panics on some valid Markdown (a code block left open in a
 //! list item that a list of another kind follows: wooorm/markdown-rs#23), and a panic in a
 //! library must never end a run.
 
@@ -33,7 +33,7 @@ impl std::fmt::Display for Unread {
 }
 
 /// [`markdown::to_mdast`], with a panic caught and returned as [`Unread::Panicked`].
-pub fn to_mdast(text: &str, options: &ParseOptions) -> Result<Node, Unread> {
+pub fn parse(text: &str, options: &ParseOptions) -> Result<Node, Unread> {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -64,11 +64,11 @@ mod tests {
         // markdown-rs 1.0.0 panics on these (found by the prose property test).
         let options = ParseOptions::gfm();
         for text in ["1. ```\n- ", "- ~~~\n1. x", "- a\n\n  ```\n1. x"] {
-            assert_eq!(to_mdast(text, &options), Err(Unread::Panicked), "{text:?}");
+            assert_eq!(parse(text, &options), Err(Unread::Panicked), "{text:?}");
         }
-        assert!(to_mdast("1. a\n- b", &options).is_ok());
+        assert!(parse("1. a\n- b", &options).is_ok());
         assert!(matches!(
-            to_mdast("{", &ParseOptions::mdx()),
+            parse("{", &ParseOptions::mdx()),
             Err(Unread::Message(_))
         ));
     }

@@ -8,8 +8,10 @@
 //! link rule matches (so `-.applies to.->` is the label `applies t` and the link `o.->`), and
 //! the two halves are combined as its `destructLink` does.
 
-use personamap_spec::EdgeKind;
-use personamap_spec::rules::{prototype_member, reserved_keyword};
+use super::keywords::{prototype_member, reserved_keyword};
+use super::{EdgeKind, direction_statement, header_direction, style_rewrite};
+use crate::LineError;
+use crate::entity;
 
 /// A diagram as read back.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,24 +54,15 @@ pub struct GraphEdge {
     pub label: Option<String>,
 }
 
-/// Why a diagram does not read: 1-based line of the diagram text and a message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReadError {
-    /// 1-based line in the diagram.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
 /// Reads a flowchart. Anything the compiler never emits, or that Mermaid would misread, is an
 /// error.
-pub fn read(text: &str) -> Result<Graph, ReadError> {
+pub fn read(text: &str) -> Result<Graph, LineError> {
     let mut g = Graph::default();
     let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
     let mut in_descr = false;
     let mut started = false;
     for (no, raw) in lines.by_ref() {
-        let err = |message: String| ReadError { line: no, message };
+        let err = |message: String| LineError { line: no, message };
         let line = raw.trim();
         if in_descr {
             in_descr = !line.ends_with('}');
@@ -79,22 +72,22 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
             continue;
         }
         if !started {
-            let mut words = line.split_whitespace();
-            match (words.next(), words.next(), words.next()) {
-                (Some("flowchart" | "graph"), Some(dir), None)
-                    if ["LR", "RL", "TD", "TB", "BT"].contains(&dir) =>
-                {
+            match header_direction(line) {
+                Some(dir) => {
                     g.direction = dir.to_string();
                     started = true;
                     continue;
                 }
-                _ => return Err(err(format!("expected `flowchart DIR`, found `{line}`"))),
+                None => return Err(err(format!("expected `flowchart DIR`, found `{line}`"))),
             }
         }
         let rewritten = style_rewrite(line);
         let line = rewritten.strip_suffix(';').unwrap_or(&rewritten).trim_end();
-        if let Some(problem) = direction_hazard(line) {
-            return Err(err(problem));
+        if direction_statement(line) {
+            return Err(err(
+                "the line holds `direction` and a direction: Mermaid reads it as a direction statement"
+                    .into(),
+            ));
         }
         if line.starts_with("accTitle:") || line.starts_with("accDescr:") {
             continue;
@@ -152,7 +145,7 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
         statement(&mut g, line).map_err(err)?;
     }
     if !started {
-        return Err(ReadError {
+        return Err(LineError {
             line: 1,
             message: "empty diagram".into(),
         });
@@ -161,7 +154,7 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
         if let Some(c) = &n.class
             && !g.class_defs.iter().any(|(name, _)| name == c)
         {
-            return Err(ReadError {
+            return Err(LineError {
                 line: 0,
                 message: format!("node `{}` uses class `{c}`, which has no classDef", n.id),
             });
@@ -170,68 +163,26 @@ pub fn read(text: &str) -> Result<Graph, ReadError> {
     Ok(g)
 }
 
-/// Mermaid's first pass over the text (`encodeEntities`): on a line matching
-/// `/style.*:\S*#.*;/` (then `/classDef.*:\S*#.*;/`) the match loses its last character, a
-/// `;` (the last `;` of the line, as `.*` is greedy). Linear in the line's length.
-fn style_rewrite(line: &str) -> String {
-    let mut out = line.to_string();
-    for word in ["style", "classDef"] {
-        let Some(s) = out.find(word) else { continue };
-        let keyword_end = s + word.len();
-        let (mut semi_after, mut run_ok, mut hazard) = (false, false, false);
-        for (i, c) in out.char_indices().rev() {
-            if c.is_whitespace() {
-                run_ok = false;
-            }
-            if c == '#' && semi_after {
-                run_ok = true;
-            }
-            if c == ':' && run_ok && i >= keyword_end {
-                hazard = true;
-                break;
-            }
-            if c == ';' {
-                semi_after = true;
-            }
-        }
-        if hazard && let Some(last) = out.rfind(';') {
-            out.remove(last);
-        }
-    }
-    out
-}
-
-/// Mermaid's lexer reads a whole line holding `direction`, whitespace and `TB`/`BT`/`RL`/`LR`/
-/// `TD` as a direction statement (`.*direction\s+TB[^\n]*`), wherever the words are.
-fn direction_hazard(line: &str) -> Option<String> {
-    line.match_indices("direction").find_map(|(i, w)| {
-        let rest = &line[i + w.len()..];
-        let trimmed = rest.trim_start();
-        (trimmed.len() < rest.len()
-            && ["TB", "BT", "RL", "LR", "TD"]
-                .iter()
-                .any(|d| trimmed.starts_with(d)))
-        .then(|| {
-            "the line holds `direction` and a direction: Mermaid reads it as a direction statement"
-                .to_string()
-        })
-    })
-}
-
-struct Cur<'a> {
+/// A position in one statement line, read from the left as Mermaid's lexer reads it.
+struct LineScanner<'a> {
+    /// The statement.
     s: &'a str,
+    /// Byte offset of the next unread character.
     i: usize,
 }
 
-impl Cur<'_> {
+impl LineScanner<'_> {
+    /// What is left to read.
     fn rest(&self) -> &str {
         &self.s[self.i..]
     }
+    /// Steps over spaces and tabs; how many.
     fn ws(&mut self) -> usize {
         let n = self.rest().len() - self.rest().trim_start_matches([' ', '\t']).len();
         self.i += n;
         n
     }
+    /// Steps over `t` if it comes next; whether it did.
     fn eat(&mut self, t: &str) -> bool {
         let ok = self.rest().starts_with(t);
         if ok {
@@ -243,7 +194,7 @@ impl Cur<'_> {
 
 /// A node or edge statement.
 fn statement(g: &mut Graph, line: &str) -> Result<(), String> {
-    let mut c = Cur { s: line, i: 0 };
+    let mut c = LineScanner { s: line, i: 0 };
     let mut sets: Vec<Vec<String>> = vec![vertex_set(g, &mut c)?];
     let mut links: Vec<(EdgeKind, Option<String>)> = Vec::new();
     loop {
@@ -280,7 +231,7 @@ fn statement(g: &mut Graph, line: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn vertex_set(g: &mut Graph, c: &mut Cur) -> Result<Vec<String>, String> {
+fn vertex_set(g: &mut Graph, c: &mut LineScanner) -> Result<Vec<String>, String> {
     let mut set = vec![vertex(g, c)?];
     loop {
         let save = c.i;
@@ -296,7 +247,7 @@ fn vertex_set(g: &mut Graph, c: &mut Cur) -> Result<Vec<String>, String> {
 }
 
 /// `ID`, `ID["label"]`, with an optional `:::class`. A bare id must name a declared node.
-fn vertex(g: &mut Graph, c: &mut Cur) -> Result<String, String> {
+fn vertex(g: &mut Graph, c: &mut LineScanner) -> Result<String, String> {
     let len = c
         .rest()
         .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
@@ -501,7 +452,7 @@ fn destruct(end: &str, start: Option<&str>) -> Result<EdgeKind, String> {
 }
 
 /// One arrow with its label, lexed as Mermaid lexes it.
-fn link(c: &mut Cur) -> Result<(EdgeKind, Option<String>), String> {
+fn link(c: &mut LineScanner) -> Result<(EdgeKind, Option<String>), String> {
     // The INITIAL-state rules in flow.jison's order: solid LINK, solid START_LINK, thick LINK,
     // thick START_LINK, dotted LINK, dotted START_LINK.
     for stroke in [Stroke::Solid, Stroke::Thick, Stroke::Dotted] {
@@ -547,7 +498,7 @@ fn link(c: &mut Cur) -> Result<(EdgeKind, Option<String>), String> {
 /// The label of an inline-label link after its opening half, read back as personamap writes
 /// it (plain words or a quoted string).
 fn inline_label(
-    c: &mut Cur,
+    c: &mut LineScanner,
     stroke: Stroke,
     start: &str,
 ) -> Result<(EdgeKind, Option<String>), String> {
@@ -565,7 +516,11 @@ fn inline_label(
 /// Lexes an inline label as Mermaid does: `EDGE_TEXT` tokens (or one quoted string) until the
 /// closing link rule of the same state matches; returns the line style and the label as
 /// Mermaid keeps it (trimmed; a quoted string without its quotes, still encoded).
-fn inline_text(c: &mut Cur, stroke: Stroke, start: &str) -> Result<(EdgeKind, String), String> {
+fn inline_text(
+    c: &mut LineScanner,
+    stroke: Stroke,
+    start: &str,
+) -> Result<(EdgeKind, String), String> {
     let from = c.i;
     let mut quoted: Option<String> = None;
     loop {
@@ -633,7 +588,7 @@ pub type LinkReading = Result<Option<(EdgeKind, String)>, String>;
 /// What Mermaid reads from the single link `arrow` (for example `-.applies to.->`): its line
 /// style and label, or why it does not parse.
 pub fn read_link(arrow: &str) -> Result<(EdgeKind, Option<String>), String> {
-    let mut c = Cur { s: arrow, i: 0 };
+    let mut c = LineScanner { s: arrow, i: 0 };
     let got = link(&mut c)?;
     if !c.rest().trim().is_empty() {
         return Err(format!("`{}` is left after the link", c.rest()));
@@ -646,7 +601,7 @@ pub fn read_link(arrow: &str) -> Result<(EdgeKind, Option<String>), String> {
 /// label Mermaid reads (trimmed), `Ok(None)` for a link without an inline label, or why
 /// Mermaid cannot parse it. Pipe labels are skipped over unread.
 pub fn statement_links(statement: &str) -> Vec<(std::ops::Range<usize>, LinkReading)> {
-    let mut c = Cur { s: statement, i: 0 };
+    let mut c = LineScanner { s: statement, i: 0 };
     let mut out = Vec::new();
     while !c.rest().is_empty() {
         c.ws();
@@ -748,7 +703,7 @@ fn label_lines(raw: &str) -> Result<Vec<String>, String> {
 /// Decodes a `click` tooltip as the reader sees it: entity codes, then HTML (Mermaid shows the
 /// `title` attribute through DOMPurify as inner HTML). A `-->`, `]>` or `</style` in the
 /// attribute makes DOMPurify drop it; a tag would vanish.
-fn tooltip(raw: &str) -> Result<String, String> {
+pub fn tooltip(raw: &str) -> Result<String, String> {
     let mut attr = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(ch) = rest.chars().next() {
@@ -783,7 +738,7 @@ fn tooltip(raw: &str) -> Result<String, String> {
     let mut out = String::with_capacity(attr.len());
     let mut rest = attr;
     while let Some(ch) = rest.chars().next() {
-        match html_reference(rest) {
+        match entity::html_reference(rest) {
             Some((c, len)) => {
                 out.push(c);
                 rest = &rest[len..];
@@ -804,39 +759,12 @@ fn tooltip(raw: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// The HTML character reference `text` starts with (`&amp;`, `&lt;`, `&gt;`, `&quot;`,
-/// `&apos;` or `&#123;`): the character and the reference's length.
-fn html_reference(text: &str) -> Option<(char, usize)> {
-    let body = text.strip_prefix('&')?;
-    let end = body.find(';')?;
-    let c = match &body[..end] {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        n => n
-            .strip_prefix('#')
-            .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|d| d.parse::<u32>().ok())
-            .and_then(char::from_u32)?,
-    };
-    Some((c, end + 2))
-}
-
 /// The Mermaid entity code `#name;`/`#123;` that `text` starts with: the character (or why it
 /// is unknown) and the code's length.
 fn entity_code(text: &str) -> Option<(Result<char, String>, usize)> {
-    let body = text.strip_prefix('#')?;
-    let len = body
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .unwrap_or(body.len());
-    (len > 0 && body[len..].starts_with(';')).then(|| {
-        let name = &body[..len];
-        (
-            entity(name).ok_or_else(|| format!("unknown entity code `#{name};`")),
-            len + 2,
-        )
+    entity::mermaid_code(text).map(|(c, len)| {
+        let known = c.ok_or_else(|| format!("unknown entity code `{}`", &text[..len]));
+        (known, len)
     })
 }
 
@@ -908,21 +836,6 @@ fn render_trap(text: &str) -> Option<&'static str> {
         prefixed && named
     });
     icon.then_some("`fa:fa-` in a label is read as a Font Awesome icon")
-}
-
-fn entity(name: &str) -> Option<char> {
-    if name.bytes().all(|b| b.is_ascii_digit()) {
-        return name.parse::<u32>().ok().and_then(char::from_u32);
-    }
-    Some(match name {
-        "quot" => '"',
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

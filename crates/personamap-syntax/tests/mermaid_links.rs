@@ -4,8 +4,8 @@
 //! label, or `error` (no parse), `head …` (an edge that is not `-->`-headed, e.g. `INVALID`) or
 //! `shape …` (Mermaid made other nodes or edges of it).
 
-use personamap_check::flowchart::statement_links;
-use personamap_spec::EdgeKind;
+use personamap_syntax::mermaid::EdgeKind;
+use personamap_syntax::mermaid::flowchart::statement_links;
 
 #[test]
 fn inline_labels_read_as_mermaid_reads_them() {

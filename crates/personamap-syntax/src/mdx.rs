@@ -1,5 +1,9 @@
-//! Escaping for every target language the compiler writes into: MDX prose, GFM table cells,
-//! Mermaid labels, YAML frontmatter and JavaScript strings.
+//! MDX and Markdown, both ways: prose, headings and GFM table cells escaped for MDX as
+//! Mintlify reads them (GFM and maths on), plain text escaped to read as written, the pieces
+//! both directions share (fences, code spans, JSX comments), and in [`unescape`] the reader
+//! that turns what the writer wrote back into the spec's Markdown.
+
+pub mod unescape;
 
 /// Escapes Markdown prose for MDX: `{`, `}` and `<` outside code and formulas become `\{`, `\}`
 /// and `\<`, and a line that starts with `import` or `export` (MDX reads it as ES module code
@@ -38,6 +42,14 @@ pub fn mdx_prose(text: &str) -> String {
             i = span.end;
             continue;
         }
+        if line_start && let Some((_, guard)) = esm_keyword(&text[i..]) {
+            out.push('{');
+            out.push_str(guard);
+            out.push('}');
+            line_start = false;
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or('\u{fffd}');
         match c {
             '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
@@ -45,12 +57,6 @@ pub fn mdx_prose(text: &str) -> String {
                 line_start = false;
                 i += 2;
                 continue;
-            }
-            'i' | 'e'
-                if line_start
-                    && (text[i..].starts_with("import") || text[i..].starts_with("export")) =>
-            {
-                out.push_str(&format!("{{\"{c}\"}}"));
             }
             '{' | '}' | '<' => {
                 out.push('\\');
@@ -68,6 +74,29 @@ pub fn mdx_prose(text: &str) -> String {
         out.push_str(&closer);
     }
     out
+}
+
+/// The ES module keywords MDX reads at the start of a line, each with the expression
+/// [`mdx_prose`] writes in place of its first letter (`{"i"}mport`): Mintlify's prebuild
+/// reprints the expression as it is, where a character reference (`&#105;`) would come back as
+/// a bare letter.
+pub const ESM_GUARDS: [(&str, &str); 2] = [("import", "\"i\""), ("export", "\"e\"")];
+
+/// The keyword of [`ESM_GUARDS`] that `text` starts with, and its guard.
+fn esm_keyword(text: &str) -> Option<(&'static str, &'static str)> {
+    ESM_GUARDS.into_iter().find(|(k, _)| text.starts_with(k))
+}
+
+/// The Markdown constructs of an MDX page as Mintlify reads it: MDX, frontmatter, GFM tables
+/// and maths (remark-math).
+pub fn page_constructs() -> markdown::Constructs {
+    markdown::Constructs {
+        frontmatter: true,
+        gfm_table: true,
+        math_flow: true,
+        math_text: true,
+        ..markdown::Constructs::mdx()
+    }
 }
 
 /// Copies an inline code span or formula. When a line inside it starts with `<` or `{`, its
@@ -137,12 +166,12 @@ fn prose_options() -> markdown::ParseOptions {
 }
 
 /// Whether markdown-rs can read `text` as prose; `None` when it can, else why not. Only a
-/// fenced block can make it fail ([`crate::md::Unread::Panicked`]).
-pub fn prose_unreadable(text: &str) -> Option<crate::md::Unread> {
+/// fenced block can make it fail ([`crate::mdast::Unread::Panicked`]).
+pub fn prose_unreadable(text: &str) -> Option<crate::mdast::Unread> {
     if !(text.contains("```") || text.contains("~~~") || text.contains("$$")) {
         return None;
     }
-    crate::md::to_mdast(&as_in_page(text), &prose_options()).err()
+    crate::mdast::parse(&as_in_page(text), &prose_options()).err()
 }
 
 /// `text` to be read as it is in a page: markdown-rs drops a byte order mark that starts a
@@ -387,7 +416,7 @@ impl Code {
             code = Code::default();
             // Without MDX constructs, markdown-rs reads any text, unless it panics (then the
             // compile has refused the text: see [`prose_unreadable`]) and all of it is escaped.
-            if let Ok(tree) = crate::md::to_mdast(&text, &options) {
+            if let Ok(tree) = crate::mdast::parse(&text, &options) {
                 code.collect(&tree, false);
             }
             code.spans.sort_by_key(|(r, _)| r.start);
@@ -657,286 +686,6 @@ pub fn table_cell(text: &str) -> String {
     out
 }
 
-/// Escapes the text of a quoted Mermaid label with Mermaid's entity codes, touching only what
-/// Mermaid would misread: `"`, backticks, `<`, `>`, a `#` or `&` that would start an entity,
-/// `$$` (maths) and `%%` (directives). Line breaks are the caller's business.
-pub fn mermaid_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        match c {
-            '"' => out.push_str("#quot;"),
-            '`' => out.push_str("#96;"),
-            '<' => out.push_str("#lt;"),
-            '>' => out.push_str("#gt;"),
-            '#' if starts_entity(&chars[i + 1..], false) => out.push_str("#35;"),
-            '&' if starts_entity(&chars[i + 1..], true) => out.push_str("#amp;"),
-            '$' if next == Some('$') || prev == Some('$') => out.push_str("#36;"),
-            '%' if next == Some('%') || prev == Some('%') => out.push_str("#37;"),
-            // `\n` is a line break to Mermaid, `\` an escape to its Markdown strings.
-            '\\' => out.push_str("#92;"),
-            // `fa:fa-name` becomes a Font Awesome icon.
-            ':' if chars[i + 1..].starts_with(&['f', 'a', '-']) => out.push_str("#58;"),
-            // `direction TB` anywhere on a line is read as a direction statement.
-            c if c.is_whitespace() && direction_before(&chars[..i]) => {
-                out.push_str(&format!("#{};", u32::from(c)));
-            }
-            c if needs_code(c) => out.push_str(&format!("#{};", u32::from(c))),
-            _ => out.push(c),
-        }
-    }
-    guard_style_rewrite(&out)
-}
-
-/// Characters written as entity codes wherever Mermaid text goes: control characters, line
-/// separators, and whitespace other than ASCII (JavaScript's `trim` takes U+FEFF and Unicode
-/// spaces from a label's or tooltip's ends, where the author wrote them).
-fn needs_code(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
-        || (c.is_whitespace() && !c.is_ascii())
-}
-
-/// Whether `before` ends with the word `direction`: Mermaid's lexer reads any line holding
-/// `direction`, spaces and `TB`/`BT`/`RL`/`LR`/`TD` as a direction statement, so the space
-/// after it is written as an entity code.
-fn direction_before(before: &[char]) -> bool {
-    before.ends_with(&['d', 'i', 'r', 'e', 'c', 't', 'i', 'o', 'n'])
-}
-
-/// Text for `accTitle` or `accDescr`, where Mermaid decodes entity codes: one line (runs of
-/// ASCII whitespace become one space), with every character its grammar, entity pass or HTML
-/// would misread written as an entity code (`"`, `#`, `<`, `>`, `{`, `}`, `%`, `;`, `&`, `\\`,
-/// backticks, non-ASCII whitespace).
-pub fn mermaid_string(text: &str) -> String {
-    let one_line = text
-        .split([' ', '\t', '\n', '\r', '\x0c'])
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut out = String::with_capacity(one_line.len() + 8);
-    let chars: Vec<char> = one_line.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '"' => out.push_str("#quot;"),
-            '#' | '<' | '>' | '{' | '}' | '%' | ';' | '&' | '\\' | '`' => {
-                out.push_str(&format!("#{};", u32::from(c)));
-            }
-            ':' if chars[i + 1..].starts_with(&['f', 'a', '-']) => out.push_str("#58;"),
-            ' ' if direction_before(&chars[..i]) => out.push_str("#32;"),
-            c if needs_code(c) => out.push_str(&format!("#{};", u32::from(c))),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text for a `click` tooltip. Mermaid shows a tooltip as HTML (its `title` attribute, put
-/// through DOMPurify, becomes the tooltip's inner HTML); DOMPurify drops the whole attribute
-/// when it holds `-->`, `]>` or `</style`, and trims it as JavaScript does (U+FEFF and Unicode
-/// spaces too). So the text is written as HTML (`&`, `<`, `>` and non-ASCII whitespace as
-/// character references), then as [`mermaid_string`].
-pub fn mermaid_tooltip(text: &str) -> String {
-    let mut html = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            c if !c.is_ascii() && needs_code(c) => html.push_str(&format!("&#{};", u32::from(c))),
-            c => html.push(c),
-        }
-    }
-    mermaid_string(&html)
-}
-
-/// Mermaid cuts the last `;` of a line matching `/style.*:\S*#.*;/` (or `classDef…`) before
-/// it decodes entity codes: whether `line` is such a line. Linear in the line's length.
-pub fn style_rewrite_hazard(line: &str) -> bool {
-    keyword_end(line).is_some_and(|end| hazard_after(line, end))
-}
-
-/// Whether `line` has, at or after byte `keyword_end`, a `:` whose run of non-space characters
-/// holds a `#` that has a `;` somewhere after it.
-fn hazard_after(line: &str, keyword_end: usize) -> bool {
-    let (mut semi_after, mut run_ok) = (false, false);
-    for (i, c) in line.char_indices().rev() {
-        if c.is_whitespace() {
-            run_ok = false;
-        }
-        if c == '#' && semi_after {
-            run_ok = true;
-        }
-        if c == ':' && run_ok && i >= keyword_end {
-            return true;
-        }
-        if c == ';' {
-            semi_after = true;
-        }
-    }
-    false
-}
-
-/// The line as Mermaid's `encodeEntities` leaves it: `/style.*:\S*#.*;/g`, then
-/// `/classDef.*:\S*#.*;/g`, each cutting the last `;` of the line when it matches.
-fn style_rewrite(line: &str) -> String {
-    let mut out = line.to_string();
-    for word in ["style", "classDef"] {
-        if let Some(at) = out.find(word)
-            && hazard_after(&out, at + word.len())
-            && let Some(last) = out.rfind(';')
-        {
-            out.remove(last);
-        }
-    }
-    out
-}
-
-/// Where the first `style` or `classDef` of `line` ends, if it holds one.
-fn keyword_end(line: &str) -> Option<usize> {
-    ["style", "classDef"]
-        .iter()
-        .filter_map(|k| line.find(k).map(|i| i + k.len()))
-        .min()
-}
-
-/// Makes one diagram line safe from Mermaid's `style…:…#…;` rewrite (the keyword may be in a
-/// node id): with `labels`, a `:` inside a quoted label that starts the hazard is written as
-/// `#58;`; if the line is still hazardous (a `:` in a link, say), `;` statement separators
-/// are appended for the rewrites to cut instead (one each for `style` and `classDef`).
-pub fn guard_line(line: &str, labels: bool) -> String {
-    if !style_rewrite_hazard(line) {
-        return line.to_string();
-    }
-    let keyword_end = keyword_end(line).unwrap_or(line.len());
-    // hash_ahead[i]: a `#` follows position i within its run of non-space characters.
-    let mut hash_ahead = vec![false; line.len() + 1];
-    let mut seen = false;
-    for (i, c) in line.char_indices().rev() {
-        hash_ahead[i] = seen;
-        if c.is_whitespace() {
-            seen = false;
-            hash_ahead[i] = false;
-        } else if c == '#' {
-            seen = true;
-        }
-    }
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut quoted = false;
-    for (i, c) in line.char_indices() {
-        if c == '"' {
-            quoted = !quoted;
-        }
-        if labels && c == ':' && quoted && hash_ahead[i] && i >= keyword_end {
-            out.push_str("#58;");
-        } else {
-            out.push(c);
-        }
-    }
-    let content = out.clone();
-    while style_rewrite(&out).trim_end_matches(';') != content && out.len() < content.len() + 2 {
-        out.push(';');
-    }
-    out
-}
-
-/// Whether Mermaid misreads the inline dotted label `-.text.->`: its lexer takes a last `o`
-/// or `x` as the arrow's end (`-.applies to.->` draws "applies t"; a label that is just `o`
-/// fails the parse). `-. text .->` reads right.
-pub fn dotted_inline_misread(text: &str) -> bool {
-    text.ends_with(['o', 'x'])
-}
-
-/// Mermaid cuts the last `;` of any line matching `/style.*:\S*#.*;/` (or `classDef…`) before
-/// it decodes entity codes. Within a label, that takes `style`/`classDef`, then a `:` followed
-/// without a space by a `#`: write such a `:` as `#58;` (scanning from the end, since each
-/// `#58;` adds a `#`). A node id holding `style` is caught by the output check instead.
-fn guard_style_rewrite(escaped: &str) -> String {
-    let keyword_end = ["style", "classDef"]
-        .iter()
-        .filter_map(|k| escaped.find(k).map(|i| i + k.len()))
-        .min();
-    let Some(keyword_end) = keyword_end else {
-        return escaped.to_string();
-    };
-    let mut out: Vec<String> = Vec::with_capacity(escaped.len());
-    let mut hash_ahead = false;
-    for (i, c) in escaped.char_indices().rev() {
-        if c.is_whitespace() {
-            hash_ahead = false;
-        }
-        if c == ':' && hash_ahead && i >= keyword_end {
-            out.push("#58;".into());
-            continue;
-        }
-        if c == '#' {
-            hash_ahead = true;
-        }
-        out.push(c.to_string());
-    }
-    out.reverse();
-    out.concat()
-}
-
-/// Whether `rest` (after a `#` or `&`) reads as an entity body: word characters (and `#` for
-/// HTML's numeric references) then `;`.
-fn starts_entity(rest: &[char], html: bool) -> bool {
-    let body = rest
-        .iter()
-        .enumerate()
-        .take_while(|(i, c)| {
-            c.is_ascii_alphanumeric() || **c == '_' || (html && *i == 0 && **c == '#')
-        })
-        .count();
-    body > 0 && rest.get(body) == Some(&';')
-}
-
-/// A Mermaid label from lines: each line escaped, joined with `<br/>` (the `style` guard of
-/// [`mermaid_text`] applied again across the joins).
-///
-/// A `<br/>` makes Mermaid put the label through DOMPurify, which decodes every entity code
-/// before the label is drawn: `#92;n` then becomes a line break, `fa#58;fa-x` an icon and
-/// `#36;#36;` maths. A label with such a line joins its lines with `\n` instead, the other
-/// line break Mermaid reads, which keeps the codes until the label is HTML.
-pub fn mermaid_label(lines: &[String]) -> String {
-    let escaped: Vec<String> = lines.iter().map(|l| mermaid_text(l)).collect();
-    let decoded_early = escaped
-        .iter()
-        .any(|l| ["#92;", "#36;", "#58;"].iter().any(|code| l.contains(code)));
-    guard_style_rewrite(&escaped.join(if decoded_early { "\\n" } else { "<br/>" }))
-}
-
-/// Whether an edge label can be written bare (`-.label.->`, `|label|`): plain ASCII words, none
-/// of them a Mermaid keyword such as `end`.
-pub fn is_plain_edge_label(text: &str) -> bool {
-    !text.is_empty()
-        && text.split(' ').all(|w| {
-            !w.is_empty()
-                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                && personamap_spec::rules::reserved_keyword(w).is_none()
-        })
-}
-
-/// A label's lines as one line of plain text, joined the way the label reads: with a space,
-/// except after a line ending in `/`, `_`, `(`, `[` or a hyphen inside a word, and before a
-/// line starting with `)`, `]`, `,`, `.`, `;`, `:` or `/` (`muxionlabs/` and
-/// `livepeer-app-pipelines` give `muxionlabs/livepeer-app-pipelines`).
-pub fn label_text(lines: &[String]) -> String {
-    let mut out = String::new();
-    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        let glued = out.ends_with(['/', '_', '(', '['])
-            || (out.ends_with('-') && !out.ends_with(" -") && out.len() > 1)
-            || line.starts_with([')', ']', ',', '.', ';', ':', '/']);
-        if !out.is_empty() && !glued {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 /// Plain text (a label, a title) as inline Markdown that reads back as exactly that text:
 /// what Markdown, GFM, MDX or Mintlify's maths (remark-math) could read as syntax is
 /// backslash-escaped (`\\`, backticks, `*`, `[`, `]`, `<`, `{`, `}`, `~`, `|`, `$`, an `&`
@@ -977,67 +726,6 @@ pub fn markdown_text(text: &str) -> String {
     out
 }
 
-/// A YAML scalar for a frontmatter string: plain when unambiguous, else double-quoted
-/// (a JSON string is a valid YAML double-quoted scalar).
-pub fn yaml_string(s: &str) -> String {
-    const RESERVED: [&str; 22] = [
-        "true", "false", "yes", "no", "on", "off", "null", "y", "n", "True", "False", "Yes", "No",
-        "On", "Off", "Null", "TRUE", "FALSE", "YES", "NO", "NULL", "~",
-    ];
-    let plain = s.starts_with(|c: char| c.is_alphabetic() || c == '/' || c == '_')
-        && !s.ends_with(' ')
-        && !RESERVED.contains(&s)
-        && s.chars().all(|c| {
-            c.is_alphanumeric()
-                || " _./-,()'?!".contains(c)
-                || (!c.is_ascii()
-                    && !c.is_control()
-                    && c != '\u{feff}'
-                    && c != '\u{2028}'
-                    && c != '\u{2029}'
-                    && c != '\u{85}')
-        });
-    if plain { s.to_string() } else { js_string(s) }
-}
-
-/// A YAML mapping key: plain when it is a simple name, else single-quoted (`'og:image'`).
-pub fn yaml_key(k: &str) -> String {
-    if !k.is_empty()
-        && k.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
-        k.to_string()
-    } else if k
-        .chars()
-        .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}'))
-    {
-        // Single quotes cannot hold line breaks or control characters; JSON escapes them.
-        js_string(k)
-    } else {
-        format!("'{}'", k.replace('\'', "''"))
-    }
-}
-
-/// A JSX attribute value: `"text"` when JSX reads it verbatim, else a `{"…"}` expression (JSX
-/// decodes `&…;` references in attribute strings and cannot escape `"`). Braces inside the
-/// expression are written `\u007B`/`\u007D`, since MDX finds an expression's end by counting
-/// braces.
-pub fn jsx_attr(s: &str) -> String {
-    if s.contains(['"', '&', '\n', '\r']) {
-        format!(
-            "{{{}}}",
-            js_string(s).replace('{', "\\u007B").replace('}', "\\u007D")
-        )
-    } else {
-        format!("\"{s}\"")
-    }
-}
-
-/// A double-quoted JavaScript (and JSON) string literal.
-pub fn js_string(s: &str) -> String {
-    serde_json::Value::String(s.to_string()).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1075,14 +763,6 @@ mod tests {
         assert_eq!(comment_block("{/* a */ x}"), None);
         assert_eq!(comment_block("{/* a */} b"), None);
         assert_eq!(comment_block("{/* a"), None);
-    }
-
-    #[test]
-    fn guard_line_steps_over_multibyte_characters() {
-        // Found by the hostile generator (seed 4): `line[i + 1..]` sliced inside `🇵`.
-        let line = "  mystyle[\"🇵 é:#1;\"]:::c0";
-        assert!(style_rewrite_hazard(line));
-        assert_eq!(guard_line(line, true), "  mystyle[\"🇵 é#58;#1;\"]:::c0");
     }
 
     #[test]
@@ -1126,19 +806,6 @@ mod tests {
     }
 
     #[test]
-    fn mermaid_escapes_only_what_breaks() {
-        assert_eq!(
-            mermaid_text("Pricing & rate limits"),
-            "Pricing & rate limits"
-        );
-        assert_eq!(mermaid_text("(post-#3641)"), "(post-#3641)");
-        assert_eq!(
-            mermaid_text("#35; &amp; \"q\" `b` <i> $$x$$ %%{"),
-            "#35;35; #amp;amp; #quot;q#quot; #96;b#96; #lt;i#gt; #36;#36;x#36;#36; #37;#37;{"
-        );
-    }
-
-    #[test]
     fn hazards_found_by_the_property_tests() {
         // An unclosed fence is closed where the prose ends; any indent opens a fence in MDX.
         assert_eq!(mdx_prose("```\n{x}"), "```\n{x}\n```");
@@ -1148,85 +815,6 @@ mod tests {
         );
         assert_eq!(mdx_prose("```a`b {x}"), "```a`b \\{x\\}");
         assert_eq!(mdx_inline("```"), "```");
-        // Mermaid's `style…:…#…;` rewrite, control characters, keywords and non-ASCII words.
-        assert_eq!(mermaid_text("style a:<b"), "style a#58;#lt;b");
-        assert_eq!(mermaid_text("a:<b"), "a:#lt;b");
-        assert_eq!(
-            mermaid_label(&["style x:".into(), "<".into()]),
-            "style x#58;<br/>#lt;"
-        );
-        assert_eq!(mermaid_text("a\tb"), "a#9;b");
-        assert!(!is_plain_edge_label("end"));
-        assert!(!is_plain_edge_label("café"));
-        assert_eq!(yaml_key("a\nb"), "\"a\\nb\"");
-    }
-
-    #[test]
-    fn mermaid_traps_are_neutralised() {
-        // `\n` would be a line break, `fa:fa-` an icon, `direction TB` a statement.
-        assert_eq!(mermaid_text("C:\\new"), "C:#92;new");
-        assert_eq!(mermaid_text("fa:fa-car"), "fa#58;fa-car");
-        assert_eq!(mermaid_text("set direction TB"), "set direction#32;TB");
-        // Tooltips and accessibility text keep every character, as entity codes.
-        assert_eq!(
-            mermaid_string("a \"b\" #1 <c> {d} 50% x;y `z` & \\"),
-            "a #quot;b#quot; #35;1 #60;c#62; #123;d#125; 50#37; x#59;y #96;z#96; #38; #92;"
-        );
-        // An id holding `style` makes the whole line subject to the `;` rewrite.
-        assert_eq!(
-            guard_line("  style_x[\"mode:#quot;fast#quot;\"]:::c", true),
-            "  style_x[\"mode#58;#quot;fast#quot;\"]:::c"
-        );
-        assert_eq!(
-            guard_line("  click style_x href \"https://x.org/#a\" \"t#59;\"", false),
-            "  click style_x href \"https://x.org/#a\" \"t#59;\";"
-        );
-        assert_eq!(guard_line("  A --> B", true), "  A --> B");
-        assert!(dotted_inline_misread("applies to") && dotted_inline_misread("fix"));
-        assert!(!dotted_inline_misread("graduate"));
-    }
-
-    #[test]
-    fn labels_keep_their_codes_until_mermaid_draws_them() {
-        // `<br/>` joins lines, except where Mermaid's DOMPurify pass (which a `<br/>` triggers)
-        // would decode `#92;n` into a line break, `fa#58;fa-` into an icon or `#36;#36;` into
-        // maths: there the lines are joined with `\n` (found by the differential, issue 10).
-        assert_eq!(mermaid_label(&["a".into(), "b".into()]), "a<br/>b");
-        assert_eq!(
-            mermaid_label(&["<br/> C:\\new".into(), String::new()]),
-            "#lt;br/#gt; C:#92;new\\n"
-        );
-        assert_eq!(
-            mermaid_label(&["x".into(), "fab:fa-github".into()]),
-            "x\\nfab#58;fa-github"
-        );
-        assert_eq!(mermaid_label(&["$$".into(), "y".into()]), "#36;#36;\\ny");
-        // JavaScript's `trim` would take a byte order mark or an ideographic space off the ends.
-        assert_eq!(mermaid_text("\u{feff}a\u{3000}"), "#65279;a#12288;");
-    }
-
-    #[test]
-    fn tooltips_are_html_mermaid_shows_as_written() {
-        // The tooltip is shown as HTML after DOMPurify: `<c>` would vanish, `&amp;` show `&`,
-        // and `-->` would make DOMPurify drop the whole title.
-        assert_eq!(
-            mermaid_tooltip("a <c> &amp; --> ]>"),
-            "a #38;lt#59;c#38;gt#59; #38;amp#59;amp#59; --#38;gt#59; ]#38;gt#59;"
-        );
-        // DOMPurify trims the attribute: a byte order mark at the end is a reference.
-        assert_eq!(
-            mermaid_tooltip("$$ \\n\t\u{feff}"),
-            "$$ #92;n #38;#35;65279#59;"
-        );
-    }
-
-    #[test]
-    fn a_line_with_both_rewrites_gets_two_separators() {
-        // `style` and `classDef` each cut one `;`: the click line of a node `style_a` whose
-        // tooltip holds `classDef` needs two separators.
-        let line = "  click style_a href \"https://x.org/#a\" \"classDef:#38;\"";
-        assert_eq!(guard_line(line, false), format!("{line};;"));
-        assert_eq!(style_rewrite(&format!("{line};;")), line);
     }
 
     #[test]
@@ -1242,34 +830,9 @@ mod tests {
             markdown_text("a_b _c_ [d](e) <f> {g}"),
             "a_b \\_c_ \\[d\\](e) \\<f> \\{g\\}"
         );
-        assert_eq!(
-            label_text(&["muxionlabs/".into(), "livepeer-app-pipelines".into()]),
-            "muxionlabs/livepeer-app-pipelines"
-        );
-        assert_eq!(
-            label_text(&["Guide:".into(), "Quickstart".into()]),
-            "Guide: Quickstart"
-        );
-        assert_eq!(label_text(&["opt-".into(), "in".into()]), "opt-in");
-        assert_eq!(label_text(&["a -".into(), "b".into()]), "a - b");
         // A heading keeps a trailing ` #`; Markdown inside a name is not escaped.
         assert_eq!(mdx_inline("C #"), "C \\#");
         assert_eq!(mdx_inline_after("**Bold** name"), "**Bold** name");
-    }
-
-    #[test]
-    fn jsx_attributes_hold_any_text() {
-        assert_eq!(jsx_attr("a {x}"), "\"a {x}\"");
-        assert_eq!(jsx_attr("A \"q\" {x}"), "{\"A \\\"q\\\" \\u007Bx\\u007D\"}");
-    }
-
-    #[test]
-    fn yaml_quotes_when_needed() {
-        assert_eq!(yaml_string("Infra Stack"), "Infra Stack");
-        assert_eq!(yaml_string("a: b"), "\"a: b\"");
-        assert_eq!(yaml_string("yes"), "\"yes\"");
-        assert_eq!(yaml_string("#x"), "\"#x\"");
-        assert_eq!(yaml_key("og:image"), "'og:image'");
     }
 
     #[test]
