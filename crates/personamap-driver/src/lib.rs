@@ -299,7 +299,8 @@ fn site_inputs(site: &Site, spec: &Spec, needs: Needs) -> Result<SiteInputs, Str
 /// entry that names no page (`nav-no-page`).
 fn nav_checks(site: &Site, spec: &Spec, inputs: &mut SiteInputs, all: bool) -> Vec<Diagnostic> {
     let on_disk = site.root().is_some();
-    if !(all && on_disk) && !links_need_pages(spec, inputs) {
+    let list = (all && on_disk) || links_need_pages(spec, inputs);
+    if !list {
         return Vec::new();
     }
     inputs.pages_on_disk = site.pages();
