@@ -5,8 +5,9 @@
 //! Each function must never panic, whatever the bytes. Inputs holding several texts separate
 //! them with NUL bytes (which no spec, page or site file uses).
 
+use personamap_driver::{Driver, Site, Validate};
 use personamap_render::docs_json::DocsJson;
-use personamap_render::{Compiler, SiteInputs, llms};
+use personamap_render::{DOCS_JSON, llms};
 use personamap_spec::{SourceFile, Sources, Span};
 
 /// The text parts of an input: invalid UTF-8 is replaced, parts are split at NUL bytes.
@@ -77,48 +78,40 @@ pub fn edges(data: &[u8]) {
     }
 }
 
-/// docs.json, then spec files (NUL-separated) → load and compile (pages, snippets, docs.json
-/// and llms.txt merging) and every page's Markdown export. Returns what `check` validates.
-fn compiled(data: &[u8]) -> Option<(personamap_spec::Spec, personamap_render::Outputs)> {
+/// docs.json, then spec files (NUL-separated) → a site in memory compiled through the driver
+/// (load, compile: pages, snippets, docs.json and llms.txt merging; with `Validate::All` the
+/// output checks too) and every page's Markdown export; every diagnostic rendered.
+fn compiled(data: &[u8], validate: Validate) {
     let mut texts = parts(data);
     if texts.len() < 2 {
-        return None;
+        return;
     }
-    let docs_json = texts.remove(0);
-    let sources = sources(&texts);
-    let (spec, diags) = personamap_spec::load(sources.clone());
-    render_diagnostics(&sources, &diags);
-    let spec = spec.filter(|_| !personamap_spec::diag::has_errors(&diags))?;
-    let site = SiteInputs {
-        docs_json: Some(docs_json),
-        ..SiteInputs::default()
+    let mut site = Site::in_memory().with_overlay(DOCS_JSON, texts.remove(0));
+    for (i, text) in texts.into_iter().enumerate() {
+        site.set_overlay(&format!("personas/f{i}.toml"), Some(text));
+    }
+    let mut driver = Driver::new();
+    let Ok(c) = driver.compile(&site, validate) else {
+        return;
     };
-    let compiler = Compiler::new();
-    match compiler.compile(&spec, &site) {
-        Ok(outputs) => {
-            for page in &spec.pages {
-                let _ = compiler.export(&spec, &site, &page.id);
+    render_diagnostics(c.sources(), &c.diagnostics);
+    if let (Some(spec), Some(_)) = (&c.loaded.spec, &c.outputs) {
+        for page in &spec.pages {
+            if let Ok(Err(diags)) = driver.export(&site, spec, &page.id) {
+                render_diagnostics(c.sources(), &diags);
             }
-            Some((spec, outputs))
-        }
-        Err(diags) => {
-            render_diagnostics(&spec.sources, &diags);
-            None
         }
     }
 }
 
 /// docs.json, then spec files → load + compile.
 pub fn render(data: &[u8]) {
-    let _ = compiled(data);
+    compiled(data, Validate::Written);
 }
 
-/// docs.json, then spec files → load + compile + `personamap_check::validate`.
+/// docs.json, then spec files → load + compile + the output checks.
 pub fn check(data: &[u8]) {
-    if let Some((spec, outputs)) = compiled(data) {
-        let diags = personamap_check::validate(&spec, &outputs);
-        render_diagnostics(&spec.sources, &diags);
-    }
+    compiled(data, Validate::All);
 }
 
 /// docs.json, navigation path (`/`-separated), page id, page to insert after → every reader

@@ -109,7 +109,7 @@ pub fn validate_some(
         })
         .collect();
     // Pages are checked in parallel; the diagnostics are sorted after.
-    let checked = personamap_spec::par::map(&pages, |(page, out)| {
+    let checked = personamap_spec::parallel::map(&pages, |(page, out)| {
         let mut diags = Vec::new();
         page_checks(spec, page, &out.path, &out.contents, &exports, &mut diags);
         diags
@@ -207,7 +207,7 @@ fn page_checks(
     }
     // Each diagram read back and compared in parallel (most of a page's checks).
     let pairs: Vec<(&Persona, &String)> = personas.into_iter().zip(&parts.mermaid).collect();
-    let read = personamap_spec::par::map(&pairs, |(persona, text)| {
+    let read = personamap_spec::parallel::map(&pairs, |(persona, text)| {
         diagram_check(spec, page, persona, text)
     });
     diags.extend(read.into_iter().flatten());

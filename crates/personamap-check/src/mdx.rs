@@ -51,7 +51,7 @@ pub fn parse(text: &str) -> Result<PageParts, String> {
     let mut parts = PageParts::default();
     // Chunks are parsed in parallel; the first error in page order is the page's.
     let chunks = chunks(text, CHUNK_LINES);
-    let parsed = personamap_spec::par::map(&chunks, |(first_line, chunk)| {
+    let parsed = personamap_spec::parallel::map(&chunks, |(first_line, chunk)| {
         parse_masked(chunk).map_or_else(|| parse_chunk(chunk, *first_line), Ok)
     });
     for (chunk_parts, (first_line, _)) in parsed.into_iter().zip(chunks) {

@@ -2,16 +2,14 @@
 //! every diagnostic `generate` would print (load, compile, the writer's plan, output checks).
 //! With `write`, the outputs also go to disk through the one writer, as `generate` writes them.
 //!
-//! The only module that compiles: it is swapped for the shared driver when that lands.
+//! The only module that compiles, through the shared driver (`personamap_driver`), as every
+//! command does: the preview shows what `generate` writes and `check` reports, by construction.
 
-use personamap_render::{Compiler, OutputKind, SiteInputs};
+use personamap_driver::{Driver, Site, Validate};
+use personamap_render::OutputKind;
 use personamap_spec::{Diagnostic, Severity, Sources, Spec};
-use personamap_write::{FileOut, Writer};
+use personamap_write::Writer;
 use std::path::Path;
-
-/// Reads the site files a compile of `spec` merges into and checks links against (docs.json,
-/// llms.txt, the lock, hand-written snippets, pages on disk), as `generate` reads them.
-pub type SiteReader = fn(&Path, &Spec) -> Result<SiteInputs, String>;
 
 /// One diagnostic, located and ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,84 +65,76 @@ impl Snapshot {
     }
 }
 
-/// Compiles the site at `root`; with `write`, writes the outputs that changed.
-pub fn compile(root: &Path, read_site: SiteReader, write: bool) -> Snapshot {
-    match try_compile(root, read_site, write) {
-        Ok(snapshot) => snapshot,
-        Err(message) => Snapshot {
-            diagnostics: vec![Diag {
-                error: true,
-                rule: "io".into(),
-                place: None,
-                message,
-                help: None,
-                persona: None,
-                page: None,
-            }],
-            ..Snapshot::default()
-        },
-    }
+/// The compile state kept between rebuilds: the driver (its memos) and the site on disk.
+pub struct Builder {
+    driver: Driver,
+    site: Site,
 }
 
-fn try_compile(root: &Path, read_site: SiteReader, write: bool) -> Result<Snapshot, String> {
-    let spec_dir = root.join(personamap_spec::SPEC_DIR);
-    let (sources, skipped) = personamap_spec::read_spec_dir_warn(root)
-        .map_err(|e| format!("cannot read the spec in {}: {e}", spec_dir.display()))?;
-    if sources.is_empty() {
-        return Err(format!("no *.toml spec files under {}", spec_dir.display()));
-    }
-    let (spec, mut diags) = personamap_spec::load(sources.clone());
-    diags.extend(skipped);
-    let mut pages = Vec::new();
-    let mut written = Vec::new();
-    if let Some(spec) = &spec {
-        let site = read_site(root, spec)?;
-        match Compiler::new().compile(spec, &site) {
-            Ok(outputs) => {
-                let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
-                match writer.plan_with(&FileOut::all(&outputs.files), &outputs.inserted) {
-                    Ok(plan) => {
-                        diags.extend(personamap_check::validate_some(spec, &outputs.files, |o| {
-                            plan.iter().any(|c| c.path == o.path)
-                        }));
-                        diags.extend(
-                            plan.warnings
-                                .iter()
-                                .map(|w| Diagnostic::warning("lock", None, w.clone())),
-                        );
-                        let ok = !personamap_spec::diag::has_errors(&diags);
-                        if ok && write && !plan.is_empty() {
-                            let wait = std::time::Duration::from_millis(
-                                personamap_write::run_lock::wait_ms(),
-                            );
-                            let _run = writer.acquire(wait).map_err(|e| e.to_string())?;
-                            writer.apply(&plan).map_err(|e| e.to_string())?;
-                            written = plan
-                                .iter()
-                                .map(|c| format!("{} {}", verb(&c.action), c.path))
-                                .collect();
-                        }
-                    }
-                    Err(errors) => diags.extend(errors.iter().map(|e| {
-                        Diagnostic::error("write", None, e.to_string())
-                            .with_help("run `personamap generate` for the way out")
-                    })),
-                }
-                pages = page_views(spec, &outputs.files);
-            }
-            Err(more) => diags.extend(more),
+impl Builder {
+    /// A builder for the site at `root`.
+    pub fn new(root: &Path) -> Self {
+        Builder {
+            driver: Driver::new(),
+            site: Site::on_disk(root),
         }
     }
-    personamap_spec::diag::sort(&mut diags);
-    let diagnostics = diags
-        .iter()
-        .map(|d| diag(&sources, spec.as_ref(), d))
-        .collect();
-    Ok(Snapshot {
-        pages,
-        diagnostics,
-        written,
-    })
+
+    /// Compiles the site; with `write`, writes the outputs that changed.
+    pub fn compile(&mut self, write: bool) -> Snapshot {
+        match self.try_compile(write) {
+            Ok(snapshot) => snapshot,
+            Err(message) => Snapshot {
+                diagnostics: vec![Diag {
+                    error: true,
+                    rule: "io".into(),
+                    place: None,
+                    message,
+                    help: None,
+                    persona: None,
+                    page: None,
+                }],
+                ..Snapshot::default()
+            },
+        }
+    }
+
+    fn try_compile(&mut self, write: bool) -> Result<Snapshot, String> {
+        // What `generate` checks: the outputs it would write.
+        let compiled = self.driver.compile(&self.site, Validate::Written)?;
+        let mut written = Vec::new();
+        if write
+            && !compiled.has_errors()
+            && let (Some(plan), Some(root)) = (&compiled.plan, self.site.root())
+            && !plan.is_empty()
+        {
+            let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
+            let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
+            let _run = writer.acquire(wait).map_err(|e| e.to_string())?;
+            writer.apply(plan).map_err(|e| e.to_string())?;
+            written = plan
+                .iter()
+                .map(|c| format!("{} {}", verb(&c.action), c.path))
+                .collect();
+        }
+        let spec = compiled.loaded.spec.as_ref();
+        let pages = match (&compiled.outputs, spec) {
+            (Some(outputs), Some(spec)) if !compiled.has_errors() => {
+                page_views(spec, &outputs.files)
+            }
+            _ => Vec::new(),
+        };
+        let diagnostics = compiled
+            .diagnostics
+            .iter()
+            .map(|d| diag(compiled.sources(), spec, d))
+            .collect();
+        Ok(Snapshot {
+            pages,
+            diagnostics,
+            written,
+        })
+    }
 }
 
 fn verb(action: &personamap_write::Action) -> &'static str {
@@ -184,12 +174,10 @@ fn diag(sources: &Sources, spec: Option<&Spec>, d: &Diagnostic) -> Diag {
         format!("{}:{line}:{col}", sources.file(span.file).path)
     });
     let in_table = d.span.and_then(|span| persona_at(spec?, span));
-    let (persona, page) = match in_table {
-        Some(n) => (Some(n), None),
-        None => match map_of(&d.message) {
-            Some((n, page)) => (Some(n), Some(page)),
-            None => (None, None),
-        },
+    let (persona, page) = match (in_table, map_of(&d.message)) {
+        (Some(n), _) => (Some(n), None),
+        (None, Some((n, page))) => (Some(n), Some(page)),
+        (None, None) => (d.persona, None),
     };
     Diag {
         error: d.severity == Severity::Error,
@@ -231,18 +219,11 @@ fn map_of(message: &str) -> Option<(u32, String)> {
 mod tests {
     use super::*;
 
-    fn docs_only(root: &Path, _: &Spec) -> Result<SiteInputs, String> {
-        Ok(SiteInputs {
-            docs_json: std::fs::read_to_string(root.join("docs.json")).ok(),
-            ..SiteInputs::default()
-        })
-    }
-
     #[test]
     fn warnings_name_the_map_they_concern() {
         // This repository's site, read only (nothing is written without `write`).
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let snapshot = compile(&root, docs_only, false);
+        let snapshot = Builder::new(&root).compile(false);
         assert!(!snapshot.failed(), "{:?}", snapshot.diagnostics);
         assert_eq!(snapshot.pages.len(), 2);
         let find = |rule: &str, place: &str| {
@@ -260,11 +241,11 @@ mod tests {
         let classes = find("distinct-classes", "personas/p5-protocol.toml:");
         assert_eq!(classes.persona, Some(5));
         // At a `[[page]]` table, about one of its maps.
-        let small = find("small-labels", "personas/site.toml:");
+        let small = find("small-labels", "personas/infra-stack-linked.toml:");
         assert!(small.persona.is_some());
         assert_eq!(
             small.page.as_deref(),
-            Some("v2/developers/concepts/infra-stack")
+            Some("v2/developers/concepts/infra-stack-linked")
         );
         assert!(snapshot.written.is_empty());
     }

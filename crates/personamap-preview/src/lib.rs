@@ -11,7 +11,7 @@ pub mod html;
 pub mod server;
 pub mod watch;
 
-use compile::SiteReader;
+use compile::Builder;
 use server::{AppState, Shown};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -31,9 +31,10 @@ pub struct Options {
     pub port: u16,
     /// Also write the outputs that changed, as `generate` does, after each compile.
     pub write: bool,
-    /// Reads the site files a compile needs, as `generate` does.
-    pub read_site: SiteReader,
 }
+
+/// The compile state shared by the first compile and the rebuilds (one at a time).
+type Shared = Arc<std::sync::Mutex<Builder>>;
 
 /// A preview server running on its own thread.
 pub struct Running {
@@ -73,22 +74,23 @@ impl Drop for Running {
 }
 
 /// Binds 127.0.0.1 (only) and compiles once.
-fn prepare(options: &Options) -> Result<(TcpListener, Shown), String> {
+fn prepare(options: &Options) -> Result<(TcpListener, Shown, Shared), String> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, options.port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
-    let first = rebuild(options, &Shown::default(), Instant::now());
-    Ok((listener, first))
+    let builder = Arc::new(std::sync::Mutex::new(Builder::new(&options.root)));
+    let first = rebuild(options, &builder, &Shown::default(), Instant::now());
+    Ok((listener, first, builder))
 }
 
 /// Starts a server on its own thread (for tests and embedding); it stops on [`Running::stop`]
 /// or when dropped.
 pub fn start(options: Options) -> Result<Running, String> {
-    let (listener, first) = prepare(&options)?;
+    let (listener, first, builder) = prepare(&options)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
-        runtime()?.block_on(serve(listener, options, first, async {
+        runtime()?.block_on(serve(listener, options, builder, first, async {
             let _ = stopped.await;
         }))
     });
@@ -102,7 +104,7 @@ pub fn start(options: Options) -> Result<Running, String> {
 /// Serves until Ctrl-C (SIGINT) or SIGTERM, printing the URL first (and opening it in the
 /// browser with `open`). The signals are caught from before the URL is printed.
 pub fn run(options: Options, open: bool) -> Result<(), String> {
-    let (listener, first) = prepare(&options)?;
+    let (listener, first, builder) = prepare(&options)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let runtime = runtime()?;
     runtime.block_on(async move {
@@ -112,7 +114,7 @@ pub fn run(options: Options, open: bool) -> Result<(), String> {
         if open {
             open_browser(&url);
         }
-        serve(listener, options, first, stop).await
+        serve(listener, options, builder, first, stop).await
     })
 }
 
@@ -163,8 +165,12 @@ fn open_browser(url: &str) {
 }
 
 /// Compiles, prints one line (and the errors), and returns what to show next.
-fn rebuild(options: &Options, previous: &Shown, started: Instant) -> Shown {
-    let snapshot = compile::compile(&options.root, options.read_site, options.write);
+fn rebuild(options: &Options, builder: &Shared, previous: &Shown, started: Instant) -> Shown {
+    // A rebuild that panicked (a compiler bug) leaves the memos as they were: keep going.
+    let snapshot = builder
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .compile(options.write);
     let next = Shown::next(previous, &snapshot);
     for line in &snapshot.written {
         println!("{line}");
@@ -194,6 +200,7 @@ fn rebuild(options: &Options, previous: &Shown, started: Instant) -> Shown {
 async fn serve(
     listener: TcpListener,
     options: Options,
+    builder: Shared,
     first: Shown,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), String> {
@@ -214,8 +221,11 @@ async fn serve(
             }
             let previous = tx.borrow().clone();
             let options = options.clone();
-            let next =
-                tokio::task::spawn_blocking(move || rebuild(&options, &previous, started)).await;
+            let builder = builder.clone();
+            let next = tokio::task::spawn_blocking(move || {
+                rebuild(&options, &builder, &previous, started)
+            })
+            .await;
             if let Ok(next) = next {
                 tx.send_replace(Arc::new(next));
             }

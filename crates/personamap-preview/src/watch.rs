@@ -22,10 +22,10 @@ pub fn start(root: &Path) -> Result<(notify::RecommendedWatcher, UnboundedReceiv
         let relevant = match event {
             // Reads (the compile's own included) are not changes.
             Ok(event) if is_read(&event.kind) => false,
-            Ok(event) => event.paths.iter().any(|p| {
-                p.strip_prefix(&base)
-                    .is_ok_and(|rel| filter.classify(rel).is_some())
-            }),
+            Ok(event) => event
+                .paths
+                .iter()
+                .any(|p| p.strip_prefix(&base).is_ok_and(|rel| filter.is_input(rel))),
             // A lost event (queue overflow): rebuild to be sure.
             Err(_) => true,
         };

@@ -2,8 +2,6 @@
 //! updates and reconnects. Every read has a timeout, so a hang fails instead of blocking.
 
 use personamap_preview::{Options, Running};
-use personamap_render::SiteInputs;
-use personamap_spec::Spec;
 use std::io::{Read as _, Write as _};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -11,14 +9,6 @@ use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 const PAGE: &str = "maps/who-uses-orbit";
-
-/// The site files a compile reads; the fixture needs only docs.json.
-fn site(root: &Path, _spec: &Spec) -> Result<SiteInputs, String> {
-    Ok(SiteInputs {
-        docs_json: std::fs::read_to_string(root.join("docs.json")).ok(),
-        ..SiteInputs::default()
-    })
-}
 
 fn copy(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
@@ -42,7 +32,6 @@ fn serve() -> (tempfile::TempDir, Running) {
         root: dir.path().to_path_buf(),
         port: 0,
         write: false,
-        read_site: site,
     })
     .expect("the server starts");
     (dir, running)

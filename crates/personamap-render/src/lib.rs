@@ -3,23 +3,24 @@
 //!
 //! Pure: no file system access; the writer crate puts the outputs on disk.
 
-pub mod data;
+pub mod data_snippet;
 pub mod divider;
 pub mod docs_json;
+pub mod emit;
 pub mod export;
 pub mod frontmatter;
+pub mod inserted;
 pub mod links;
 pub mod llms;
 pub mod mermaid;
 pub mod model_json;
-pub mod owned;
 pub mod page;
 pub mod templates;
 pub mod title;
 
 use docs_json::DocsJson;
+pub use inserted::{Inserted, NavEntry};
 use minijinja::Environment;
-pub use owned::{Inserted, NavEntry};
 use personamap_spec::rules::MAX_TEXT;
 use personamap_spec::{Diagnostic, Page, Spec};
 use std::collections::{BTreeMap, BTreeSet};
@@ -67,10 +68,7 @@ pub enum OutputKind {
 impl OutputKind {
     /// Whether the compiler owns the whole file (else it only merges into a user's file).
     pub fn is_generated(self) -> bool {
-        matches!(
-            self,
-            OutputKind::Page | OutputKind::Snippet | OutputKind::Schema
-        )
+        emit::of(self).is_some_and(|e| e.ownership() == emit::Ownership::Whole)
     }
 }
 
@@ -145,7 +143,9 @@ impl Compiler {
         }
     }
 
-    /// Compiles every page of `spec` against the site's current files.
+    /// Compiles every page of `spec` against the site's current files: every emitter's
+    /// pass one ([`emit::Emitter::prepare`]), the link checks, then, without errors, every
+    /// emitter's pass two.
     pub fn compile(&self, spec: &Spec, site: &SiteInputs) -> Result<Outputs, Vec<Diagnostic>> {
         let docs_text = site.docs_json.as_deref().ok_or_else(|| {
             vec![
@@ -155,157 +155,46 @@ impl Compiler {
         })?;
         let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(e, None)])?;
         let facts = self.facts(spec, &docs);
-        let mut files = Vec::new();
-        let mut errors = Vec::new();
-        let mut docs_out: Option<String> = None;
-        let mut inserted = Inserted::default();
+        let mut cx = emit::Emission {
+            compiler: self,
+            spec,
+            site,
+            docs_text,
+            docs: &docs,
+            docs_out: None,
+            name: facts.name,
+            summary: facts.summary,
+            files: Vec::new(),
+            errors: Vec::new(),
+            inserted: Inserted::default(),
+        };
         let known: BTreeSet<String> = docs
             .pages()
             .into_iter()
             .chain(site.pages_on_disk.iter().cloned())
             .chain(spec.pages.iter().map(|p| p.id.clone()))
             .collect();
-        errors.extend(links::check(spec, &known));
-        errors.extend(unreadable_prose(spec));
-        // Entries earlier runs inserted for pages that are gone or moved leave first, so a
-        // moved page is not seen as listed twice.
-        let wanted: Vec<NavEntry> = spec
-            .pages
-            .iter()
-            .map(|p| NavEntry {
-                page: p.id.clone(),
-                navigation: p.navigation.clone(),
-            })
-            .collect();
-        for gone in site
-            .inserted
-            .docs_json
-            .iter()
-            .filter(|e| !wanted.contains(e))
-        {
-            let current = docs_out.as_deref().unwrap_or(docs_text);
-            if let Ok(Some(updated)) =
-                DocsJson::parse(current).and_then(|d| d.without_page(&gone.navigation, &gone.page))
-            {
-                docs_out = Some(updated);
-            }
-        }
-        // Pages render in parallel; those with a diagram past Mermaid's size limit do not.
-        let rendered = personamap_spec::par::map(&spec.pages, |page| {
-            let (diagrams, sizes) = self.diagrams(spec, page);
-            let text = sizes.is_empty().then(|| self.render(spec, page, &diagrams));
-            (sizes, text)
-        });
-        let mut too_long = BTreeSet::new();
-        for ((page, entry), (sizes, text)) in spec.pages.iter().zip(wanted).zip(rendered) {
-            // Each persona too long is reported once, on the first page showing it.
-            let sizes: Vec<Diagnostic> = sizes
-                .into_iter()
-                .filter(|(n, _)| too_long.insert(*n))
-                .map(|(_, d)| d)
-                .collect();
-            if !sizes.is_empty() {
-                errors.extend(sizes);
-            } else {
-                match text.unwrap_or_else(|| self.page(spec, page)) {
-                    Ok(text) => files.push(Output {
-                        path: format!("{}.mdx", page.id),
-                        contents: text,
-                        kind: OutputKind::Page,
-                    }),
-                    Err(d) => errors.push(d),
-                }
-            }
-            let current = docs_out.as_deref().unwrap_or(docs_text);
-            let result = DocsJson::parse(current)
-                .and_then(|d| d.with_page(&page.navigation, &page.id, page.after.as_deref()));
-            match result {
-                Ok(Some(updated)) => {
-                    docs_out = Some(updated);
-                    inserted.docs_json.push(entry);
-                }
-                // Already in its group: personamap's entry, whoever wrote it (an entry older
-                // than the lock, or one listed by hand), so it goes when the page goes.
-                Ok(None) => inserted.docs_json.push(entry),
-                Err(e) => errors.push(nav_diag(e, Some(page))),
-            }
-        }
-        if !spec.divider.generate {
-            // Checked, never written: the page imports it as it is.
-            let checked = divider::hand_written(&spec.divider, site)
-                .and_then(|src| divider::printed(&spec.divider, src));
-            errors.extend(checked.err());
+        cx.errors.extend(links::check(spec, &known));
+        cx.errors.extend(unreadable_prose(spec));
+        for e in emit::EMITTERS {
+            e.prepare(&mut cx);
         }
         let mut headings = site.headings_on_disk.clone();
-        for file in files.iter().filter(|f| f.kind == OutputKind::Page) {
+        for file in cx.files.iter().filter(|f| f.kind == OutputKind::Page) {
             let id = file.path.trim_end_matches(".mdx").to_string();
             headings.insert(id, links::headings(&file.contents));
         }
-        errors.extend(links::check_anchors(spec, &headings));
-        if !errors.is_empty() {
-            return Err(errors);
+        cx.errors.extend(links::check_anchors(spec, &headings));
+        if !cx.errors.is_empty() {
+            return Err(cx.errors);
         }
-        if spec.divider.generate {
-            files.push(Output {
-                path: spec.divider.path.clone(),
-                contents: self.divider(spec).map_err(|d| vec![d])?,
-                kind: OutputKind::Snippet,
-            });
+        for e in emit::EMITTERS {
+            e.emit(&mut cx).map_err(|d| vec![d])?;
         }
-        if let Some(path) = &spec.site.data_snippet {
-            files.push(Output {
-                path: path.clone(),
-                contents: data::data_snippet(spec),
-                kind: OutputKind::Snippet,
-            });
-        }
-        files.push(Output {
-            path: DOCS_JSON.into(),
-            contents: docs_out.clone().unwrap_or_else(|| docs_text.to_string()),
-            kind: OutputKind::DocsJson,
-        });
-        let entries: Vec<llms::Entry> = spec
-            .pages
-            .iter()
-            .map(|p| {
-                llms::Entry::new(
-                    &p.llms_section,
-                    &spec.site.base_url,
-                    &p.id,
-                    &p.title,
-                    &p.description,
-                )
-            })
-            .collect();
-        let header = llms::Header {
-            name: &facts.name,
-            summary: &facts.summary,
-        };
-        let create = spec.site.llms_txt == personamap_spec::LlmsTxt::Create;
-        if site.llms_txt.is_some() || create {
-            inserted.llms_txt = entries.iter().map(|e| e.line.clone()).collect();
-            let llms_in = site
-                .llms_txt
-                .as_deref()
-                .map(|t| llms::remove_gone(t, &site.inserted.llms_txt, &entries));
-            let after = docs_out.as_deref().and_then(|t| DocsJson::parse(t).ok());
-            let neighbours =
-                llms::Neighbours::from_docs(after.as_ref().unwrap_or(&docs), &spec.site.base_url);
-            files.push(Output {
-                path: LLMS_TXT.into(),
-                contents: llms::merge(llms_in.as_deref(), &entries, &header, &neighbours),
-                kind: OutputKind::LlmsTxt,
-            });
-        }
-        files.push(Output {
-            path: personamap_spec::SCHEMA_FILE.into(),
-            contents: personamap_spec::json_schema(),
-            kind: OutputKind::Schema,
-        });
-        if !spec.divider.generate {
-            inserted.used.push(spec.divider.path.clone());
-        }
-        Ok(Outputs { files, inserted })
+        Ok(Outputs {
+            files: cx.files,
+            inserted: cx.inserted,
+        })
     }
 
     /// The Markdown export of page `id`, as Mintlify serves it at `/{id}.md`.
@@ -368,7 +257,11 @@ impl Compiler {
     /// The diagrams of `page` (one per persona shown, in order), and Mermaid's size limit
     /// applied to them before the page is rendered (and validated, which costs more): a
     /// `diagram-too-long` error per persona past it, with the persona's number.
-    fn diagrams(&self, spec: &Spec, page: &Page) -> (Vec<String>, Vec<(u32, Diagnostic)>) {
+    pub(crate) fn diagrams(
+        &self,
+        spec: &Spec,
+        page: &Page,
+    ) -> (Vec<String>, Vec<(u32, Diagnostic)>) {
         let options = mermaid::FlowOptions::of(page);
         let mut diags = Vec::new();
         let mut diagrams = Vec::new();
@@ -405,7 +298,12 @@ impl Compiler {
     }
 
     /// The MDX text of `page` with its diagrams already rendered.
-    fn render(&self, spec: &Spec, page: &Page, diagrams: &[String]) -> Result<String, Diagnostic> {
+    pub(crate) fn render(
+        &self,
+        spec: &Spec,
+        page: &Page,
+        diagrams: &[String],
+    ) -> Result<String, Diagnostic> {
         page::page(self.env, diagrams, spec, page).map_err(template_diag)
     }
 
@@ -455,7 +353,7 @@ fn unreadable_prose(spec: &Spec) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn nav_diag(e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {
+pub(crate) fn nav_diag(e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {
     let rule = if page.is_some() {
         "navigation"
     } else {

@@ -48,6 +48,13 @@ fn fixtures_compile_to_snapshots() {
             outputs.files, again.files,
             "{name}: compile is deterministic"
         );
+        // Every output is at a path its emitter declares, and every declared path is written.
+        let written: Vec<&str> = outputs.files.iter().map(|f| f.path.as_str()).collect();
+        let declared: Vec<String> = personamap_render::emit::EMITTERS
+            .iter()
+            .flat_map(|e| e.paths(&spec, &site))
+            .collect();
+        assert_eq!(written, declared, "{name}: the emitters' declared paths");
         for file in outputs
             .files
             .iter()

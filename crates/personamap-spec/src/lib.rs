@@ -10,7 +10,7 @@ pub mod lints;
 pub mod load;
 pub mod maps;
 pub mod model;
-pub mod par;
+pub mod parallel;
 mod parse;
 mod raw;
 pub mod read;
@@ -20,7 +20,7 @@ pub mod source;
 pub use diag::{Diagnostic, Severity};
 pub use load::{
     Failed, ParsedFile, Partial, load, load_partial, parse_file, parse_files, resolve,
-    resolve_partial, resolve_personas,
+    resolve_partial,
 };
 pub use model::*;
 pub use read::{TextFile, read_site_text, read_spec_dir_warn, read_spec_text};

@@ -196,7 +196,7 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
 /// [`parse_file`] for every file of `sources`, in parallel; results in file order.
 pub fn parse_files(sources: &Sources) -> Vec<Result<ParsedFile, Vec<Diagnostic>>> {
     let files: Vec<(FileId, &SourceFile)> = sources.iter().collect();
-    crate::par::map(&files, |(id, file)| parse_file(*id, file))
+    crate::parallel::map(&files, |(id, file)| parse_file(*id, file))
 }
 
 /// Unicode noncharacters (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane), written as
@@ -233,78 +233,6 @@ fn noncharacters(file: FileId, text: &str) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-impl ParsedFile {
-    /// The numbers of the personas in a file that holds nothing but personas, in file order;
-    /// `None` when it also holds site-wide tables (site, divider, pages, palette), which every
-    /// output may depend on. Lets a watcher re-resolve such a file alone
-    /// ([`resolve_personas`]) while its persona numbers stay the same.
-    pub fn persona_numbers(&self) -> Option<Vec<u32>> {
-        // No `..`: a new top-level table must be classified here.
-        let RawFile {
-            site,
-            divider,
-            page,
-            palette,
-            persona,
-            lints,
-        } = &self.raw;
-        // A persona's `[persona.lints]` is spec-wide state (`Spec::lints`) too.
-        let own_lints = persona.iter().any(|p| p.get_ref().lints.is_some());
-        (site.is_none()
-            && divider.is_none()
-            && lints.is_none()
-            && page.is_empty()
-            && palette.is_empty()
-            && !own_lints)
-            .then(|| {
-                persona
-                    .iter()
-                    .map(|p| *p.get_ref().number.get_ref())
-                    .collect()
-            })
-    }
-}
-
-/// Phase two for the personas of one file on their own, against the resolved `palette`: the
-/// personas [`resolve`] would make of them and the diagnostics that point into the file
-/// (phase one's, the personas' own checks and the per-persona rules).
-///
-/// For watchers: valid in place of a full [`resolve`] only while the file holds nothing but
-/// personas ([`ParsedFile::persona_numbers`]) with the same numbers as in the last resolved
-/// spec, so that no cross-file check (duplicate numbers, page references) can change. Whole-spec
-/// warnings such as `unused-class` are left to the next full resolve.
-pub fn resolve_personas(
-    sources: &Sources,
-    file: FileId,
-    parsed: ParsedFile,
-    palette: &[Class],
-) -> (Vec<Persona>, Vec<Diagnostic>) {
-    let mut r = Resolver {
-        sources,
-        failed: parsed.failed.in_file(file),
-        diags: parsed
-            .diags
-            .into_iter()
-            .map(|mut d| {
-                if let Some(span) = &mut d.span {
-                    span.file = file;
-                }
-                d
-            })
-            .collect(),
-    };
-    let raw = parsed.raw.persona.into_iter().map(|p| (file, p)).collect();
-    let personas = r.personas(raw, palette);
-    let mut diags = r.diags;
-    diags.extend(
-        crate::rules::check(false, None, palette, &personas, &[])
-            .into_iter()
-            .filter(|d| d.span.is_some_and(|s| s.file == file)),
-    );
-    crate::diag::sort(&mut diags);
-    (personas, diags)
 }
 
 /// Loads a spec from its files: both phases, every problem reported.

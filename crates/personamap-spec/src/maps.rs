@@ -290,7 +290,7 @@ fn ranks(n: usize, edges: &[(usize, usize, f64)]) -> Vec<usize> {
 /// drawn in one map that readers cannot tell apart.
 pub(crate) fn check(palette: &[Class], personas: &[Persona], pages: &[Page]) -> Vec<Diagnostic> {
     // Estimating widths is the costly part: pages in parallel.
-    let mut diags: Vec<Diagnostic> = crate::par::map(pages, |page| {
+    let mut diags: Vec<Diagnostic> = crate::parallel::map(pages, |page| {
         let mut diags = Vec::new();
         for p in page
             .personas

@@ -57,11 +57,6 @@ impl Sources {
             .map(|(i, f)| (FileId(i as u32), f))
     }
 
-    /// Replaces the text of the file with this id (its place is kept).
-    pub fn set_text(&mut self, id: FileId, text: String) {
-        self.files[id.0 as usize].text = text;
-    }
-
     /// The file with this id.
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]

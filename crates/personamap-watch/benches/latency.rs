@@ -4,7 +4,6 @@
 //! disk. Prints median and p95 for several debounce settings, then how long the save styles'
 //! own steps take here (the gaps a debounce must cover).
 
-use personamap_render::SiteInputs;
 use personamap_watch::synth::{self, Shape};
 use personamap_watch::watcher::{Report, Watch};
 use std::io::Write as _;
@@ -43,14 +42,7 @@ fn run(shape: Shape, debounce: Duration) -> Result<Vec<Duration>, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let root = dir.path();
     synth::write_site(root, shape).map_err(|e| e.to_string())?;
-    let read = |rel: &str| std::fs::read_to_string(root.join(rel)).ok();
-    let site = SiteInputs {
-        docs_json: read("docs.json"),
-        llms_txt: read("llms.txt"),
-        ..SiteInputs::default()
-    };
-    // The synthetic site has no hand-written pages to list.
-    let watch = Watch::start(root, debounce, site, |_| Default::default())?;
+    let watch = Watch::start(root, debounce)?;
     let stopper = watch.stopper();
     let handle = std::thread::spawn(move || watch.run(&mut |_: Report| {}));
     let number = shape.personas / 2;

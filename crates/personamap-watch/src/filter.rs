@@ -1,24 +1,10 @@
-//! Which paths are inputs: spec files under `personas/`, docs.json and llms.txt; never editor
+//! Which event paths are inputs: spec files under `personas/`, docs.json and llms.txt; never editor
 //! temp and backup files, the writer's own temp files, or paths `.gitignore`/`.ignore` exclude.
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use personamap_render::{DOCS_JSON, LLMS_TXT};
 use personamap_spec::SPEC_DIR;
 use std::path::{Component, Path};
-
-/// What a watched path is to the compiler.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Input {
-    /// A spec file (`personas/**/*.toml`), by site-relative `/`-separated path.
-    Spec(String),
-    /// A path under `personas/` that may be a folder (created, moved or removed): the spec
-    /// files in or under it are inputs.
-    SpecDir(String),
-    /// docs.json.
-    DocsJson,
-    /// llms.txt.
-    LlmsTxt,
-}
 
 /// Whether a file name is an editor's or the writer's scratch file: backups (`*~`, `*.bak`),
 /// swap and lock files (`.*.swp`, `.#*`), vim's write test `4913`, temp files (`*.tmp`,
@@ -62,39 +48,34 @@ impl Filter {
         }
     }
 
-    /// What `rel` (relative to the root) is, or `None` for a path that is not an input.
-    pub fn classify(&self, rel: &Path) -> Option<Input> {
-        let parts: Vec<&str> = rel
+    /// Whether `rel` (relative to the root) is an input: docs.json, llms.txt, or a path under
+    /// `personas/` (a spec file, or a folder that may hold some) that is neither scratch nor
+    /// ignored.
+    pub fn is_input(&self, rel: &Path) -> bool {
+        let parts: Option<Vec<&str>> = rel
             .components()
             .map(|c| match c {
                 Component::Normal(s) => s.to_str(),
                 _ => None,
             })
-            .collect::<Option<_>>()?;
-        let name = *parts.last()?;
+            .collect();
+        let Some(parts) = parts else {
+            return false;
+        };
+        let Some(name) = parts.last() else {
+            return false;
+        };
         if is_scratch(name) || parts.iter().any(|p| p.starts_with('.')) {
-            return None;
+            return false;
         }
-        let joined = parts.join("/");
         match parts.as_slice() {
-            [f] if *f == DOCS_JSON => return Some(Input::DocsJson),
-            [f] if *f == LLMS_TXT => return Some(Input::LlmsTxt),
-            [dir, _, ..] if *dir == SPEC_DIR => {}
-            _ => return None,
+            [f] => *f == DOCS_JSON || *f == LLMS_TXT,
+            [dir, _, ..] if *dir == SPEC_DIR => !self
+                .ignore
+                .matched_path_or_any_parents(rel, !name.ends_with(".toml"))
+                .is_ignore(),
+            _ => false,
         }
-        let is_toml = name.ends_with(".toml");
-        if self
-            .ignore
-            .matched_path_or_any_parents(rel, !is_toml)
-            .is_ignore()
-        {
-            return None;
-        }
-        Some(if is_toml {
-            Input::Spec(joined)
-        } else {
-            Input::SpecDir(joined)
-        })
     }
 }
 
@@ -111,21 +92,16 @@ mod tests {
         )
         .expect("write .gitignore");
         let f = Filter::new(dir.path());
-        let c = |p: &str| f.classify(Path::new(p));
-        assert_eq!(c("docs.json"), Some(Input::DocsJson));
-        assert_eq!(c("llms.txt"), Some(Input::LlmsTxt));
-        assert_eq!(
-            c("personas/p1.toml"),
-            Some(Input::Spec("personas/p1.toml".into()))
-        );
-        assert_eq!(
-            c("personas/new/p9.toml"),
-            Some(Input::Spec("personas/new/p9.toml".into()))
-        );
-        assert_eq!(
-            c("personas/new"),
-            Some(Input::SpecDir("personas/new".into()))
-        );
+        let c = |p: &str| f.is_input(Path::new(p));
+        for input in [
+            "docs.json",
+            "llms.txt",
+            "personas/p1.toml",
+            "personas/new/p9.toml",
+            "personas/new",
+        ] {
+            assert!(c(input), "{input}");
+        }
         for noise in [
             "personas/p1.toml~",
             "personas/.p1.toml.swp",
@@ -140,7 +116,7 @@ mod tests {
             "sub/docs.json",
             ".docs.json.1.personamap-tmp",
         ] {
-            assert_eq!(c(noise), None, "{noise}");
+            assert!(!c(noise), "{noise}");
         }
     }
 }

@@ -1,8 +1,7 @@
-//! Incremental rebuilds for `personamap watch`: a pure [`engine`] that re-parses only changed
-//! spec files and re-renders only the outputs they affect, and the [`watcher`] that feeds it
-//! file events and writes its outputs.
+//! `personamap watch`: the [`watcher`] loop that compiles the site again through the driver
+//! (`personamap-driver`) when an input changes and writes what changed; the [`filter`] of
+//! paths that are inputs; and the [`synth`]etic-site generator of the benchmarks.
 
-pub mod engine;
 pub mod filter;
 pub mod synth;
 pub mod watcher;

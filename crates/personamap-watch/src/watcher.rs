@@ -1,5 +1,6 @@
-//! The watch loop, the IO edge of incremental builds: file events in (debounced), inputs read,
-//! the [`Engine`] asked to rebuild, outputs written through the one [`Writer`], one line out.
+//! The watch loop, the IO edge of `watch`: file events in (debounced), the site compiled again
+//! through the driver when an input it read changed, the plan written through the one
+//! [`Writer`], one line out.
 //!
 //! A save is complete when its file is closed after writing (inotify's close-write) or renamed
 //! into place: after such an event on an input, the loop waits only [`COALESCE`] for the rest
@@ -7,18 +8,20 @@
 //! or a rename away, as vim's save begins) it waits the debounce. Each event sets the wait from
 //! itself; events on paths that are neither inputs nor pages (editor scratch files) set none.
 //!
-//! No self-triggering: the engine's inputs are compared with the bytes on disk, and after a
-//! build the engine holds the docs.json and llms.txt it produced, so an event caused by the
-//! tool's own write reads back as "unchanged" and is dropped. A user's edit of those files
-//! differs from what the tool wrote and is rebuilt like any other.
+//! A rebuild is a fresh compile: the driver reads every input again and memoises on their
+//! contents, so a rebuild equals `personamap generate` by construction. Events only decide
+//! when to look: after a burst, the inputs the last compile read ([`Reads`]) are compared with
+//! the site, and nothing is built unless one differs. After writing, the written files are
+//! recorded as read, so the tool's own writes are no change; a user's edit of any input (a
+//! spec file, docs.json, llms.txt, the divider snippet, a page, a generated output) is.
 
-use crate::engine::{Engine, Rebuild};
-use crate::filter::{Filter, Input};
+use crate::filter::Filter;
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
-use personamap_render::{DOCS_JSON, Inserted, LLMS_TXT, Output, SiteInputs};
-use personamap_spec::{Diagnostic, SPEC_DIR, Severity, Sources, TextFile};
-use personamap_write::{Action, FileOut, Writer};
+use personamap_driver::{Compilation, Driver, Reads, Site, Validate};
+use personamap_render::{DOCS_JSON, LLMS_TXT};
+use personamap_spec::{Diagnostic, SPEC_DIR, Severity, Sources};
+use personamap_write::{Action, Writer};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -63,43 +66,35 @@ impl Stopper {
     }
 }
 
-/// Lists the ids of the pages on disk under a site root, as `generate` does (so that links to
-/// them resolve).
-pub type PageLister = fn(&Path) -> BTreeSet<String>;
-
 /// A watched site.
 pub struct Watch {
     root: PathBuf,
     writer: Writer,
-    engine: Engine,
+    site: Site,
+    driver: Driver,
+    /// What the last compile read; `None` before the first build and after a panic (then any
+    /// event rebuilds).
+    reads: Option<Reads>,
     filter: Filter,
     debounce: Duration,
-    /// Spec paths skipped at start (not regular files), reported by the first build.
-    skipped: Vec<Diagnostic>,
     messages: Receiver<Message>,
     sender: Sender<Message>,
-    pages: PageLister,
     /// Folders watched for pages being created or removed.
     page_dirs: BTreeSet<PathBuf>,
+    /// The files the last compile read (absolute), and the folders watched for them beyond
+    /// `personas/`, the root and the page folders (a hand-written snippet's).
+    inputs: BTreeSet<PathBuf>,
+    input_dirs: BTreeSet<PathBuf>,
     // Held for its watches; dropping it stops the events.
     watcher: notify::RecommendedWatcher,
 }
 
 impl Watch {
     /// Starts watching the site at `root` (before the first build, so no save is missed).
-    /// `site` holds the site files the compiler reads, as `generate` reads them; `pages` lists
-    /// the pages on disk again when a page file or folder is created or removed.
-    pub fn start(
-        root: &Path,
-        debounce: Duration,
-        site: SiteInputs,
-        pages: PageLister,
-    ) -> Result<Self, String> {
+    pub fn start(root: &Path, debounce: Duration) -> Result<Self, String> {
         let writer = Writer::new(root).map_err(|e| format!("{}: {e}", root.display()))?;
         let root = writer.root().to_path_buf();
         let spec_dir = root.join(SPEC_DIR);
-        let (sources, skipped) = personamap_spec::read_spec_dir_warn(&root)
-            .map_err(|e| format!("cannot read the spec in {}: {e}", spec_dir.display()))?;
         let (sender, messages) = channel();
         let events = sender.clone();
         let mut watcher = notify::recommended_watcher(move |r| {
@@ -112,18 +107,19 @@ impl Watch {
         watcher
             .watch(&root, RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-        let files = sources.iter().map(|(_, f)| f.clone()).collect();
         let mut watch = Watch {
             filter: Filter::new(&root),
-            engine: Engine::new(files, site),
+            site: Site::on_disk(&root),
+            driver: Driver::new(),
+            reads: None,
             root,
             writer,
             debounce,
-            skipped,
             messages,
             sender,
-            pages,
             page_dirs: BTreeSet::new(),
+            inputs: BTreeSet::new(),
+            input_dirs: BTreeSet::new(),
             watcher,
         };
         let root = watch.root.clone();
@@ -159,15 +155,9 @@ impl Watch {
         Ok(())
     }
 
-    /// After events on `paths`: when a page file appeared or went, or a folder did, watches
-    /// new folders and lists the pages again. Returns a note for the rebuild line when the
-    /// pages on disk changed what a build can produce.
-    fn refresh_pages(
-        &mut self,
-        paths: &BTreeSet<PathBuf>,
-        report: &mut dyn FnMut(Report),
-    ) -> Option<String> {
-        let mut relist = false;
+    /// After events on `paths`: watches the folders among them that are new, so pages created
+    /// in them are seen, and forgets those that went (their watches went with them).
+    fn watch_new_dirs(&mut self, paths: &BTreeSet<PathBuf>, report: &mut dyn FnMut(Report)) {
         for path in paths {
             let Ok(rel) = path.strip_prefix(&self.root) else {
                 continue;
@@ -175,39 +165,42 @@ impl Watch {
             if rel.starts_with(SPEC_DIR) || rel.components().count() == 0 {
                 continue;
             }
-            let is_dir = path.is_dir();
-            if is_dir {
+            if path.is_dir() {
                 let dir = path.clone();
                 if let Err(e) = self.watch_page_dirs(&dir) {
                     report(Report::Error(e));
                 }
-                relist = true;
-                continue;
+            } else if !path.exists() {
+                self.page_dirs.remove(path.as_path());
             }
-            match path.extension().and_then(|e| e.to_str()) {
-                Some("mdx" | "md") => {
-                    let id = rel
-                        .with_extension("")
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                        .collect::<Vec<_>>()
-                        .join("/");
-                    relist |= path.exists() != self.engine.site().pages_on_disk.contains(&id);
+        }
+    }
+
+    /// Watches the folder of every file in `reads` that no watch covers yet, so that an edit
+    /// of any input the compile read (a hand-written divider snippet under `snippets/`, say)
+    /// is seen.
+    fn watch_inputs(&mut self, reads: &Reads, report: &mut dyn FnMut(Report)) {
+        self.inputs = reads.files().map(|p| self.root.join(p)).collect();
+        let spec_dir = self.root.join(SPEC_DIR);
+        let dirs: BTreeSet<PathBuf> = self
+            .inputs
+            .iter()
+            .filter_map(|p| p.parent())
+            .filter(|d| *d != self.root && !d.starts_with(&spec_dir) && d.is_dir())
+            .filter(|d| !self.page_dirs.contains(*d) && !self.input_dirs.contains(*d))
+            .map(Path::to_path_buf)
+            .collect();
+        for dir in dirs {
+            match self.watcher.watch(&dir, RecursiveMode::NonRecursive) {
+                Ok(()) => {
+                    self.input_dirs.insert(dir);
                 }
-                // A folder that was removed (its watches go with it).
-                None => relist |= self.page_dirs.remove(path.as_path()),
-                Some(_) => {}
+                Err(e) => report(Report::Error(format!(
+                    "cannot watch {}: {e}",
+                    dir.display()
+                ))),
             }
         }
-        if !relist {
-            return None;
-        }
-        let pages = (self.pages)(&self.root);
-        let before = self.engine.site().pages_on_disk.len();
-        let after = pages.len();
-        self.engine
-            .set_pages_on_disk(pages)
-            .then(|| format!("pages on disk ({before} -> {after})"))
     }
 
     /// A handle that stops [`Watch::run`].
@@ -218,12 +211,6 @@ impl Watch {
     /// Builds everything, then rebuilds on every change until stopped.
     pub fn run(mut self, report: &mut dyn FnMut(Report)) {
         let start = Instant::now();
-        if !self.skipped.is_empty() {
-            report(Report::Diagnostics {
-                sources: &Sources::default(),
-                diagnostics: &self.skipped,
-            });
-        }
         let built = self.build(report);
         report(Report::Line(format!(
             "watch: {built} ({} ms); watching {SPEC_DIR}/, {DOCS_JSON} and {LLMS_TXT} (debounce {} ms)",
@@ -231,19 +218,31 @@ impl Watch {
             self.debounce.as_millis()
         )));
         while let Some(paths) = self.next_burst(report) {
-            let start = Instant::now();
-            let mut changed = self.read_inputs(&paths, report);
-            changed.extend(self.refresh_pages(&paths, report));
-            if changed.is_empty() {
-                continue;
+            self.watch_new_dirs(&paths, report);
+            if let Some(line) = self.update(report) {
+                report(Report::Line(line));
             }
-            let built = self.build(report);
-            report(Report::Line(format!(
-                "rebuild: {} changed -> {built} ({} ms)",
-                changed.join(", "),
-                start.elapsed().as_millis()
-            )));
         }
+    }
+
+    /// What the loop does after a burst of events: compiles and writes when an input the last
+    /// compile read changed (or there was no good compile to compare with), and returns the
+    /// rebuild line; `None` when nothing changed. Tests call it to step the loop without events.
+    pub fn update(&mut self, report: &mut dyn FnMut(Report)) -> Option<String> {
+        let start = Instant::now();
+        let changed = match &self.reads {
+            Some(reads) => reads.changes(&self.site),
+            None => vec!["(after a failed rebuild) the site".to_string()],
+        };
+        if changed.is_empty() {
+            return None;
+        }
+        let built = self.build(report);
+        Some(format!(
+            "rebuild: {} changed -> {built} ({} ms)",
+            changed.join(", "),
+            start.elapsed().as_millis()
+        ))
     }
 
     /// Waits for the next burst of events and returns the paths they name; `None` once
@@ -298,11 +297,11 @@ impl Watch {
             EventKind::Access(AccessKind::Close(AccessMode::Write))
                 | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
         );
-        done && event
-            .paths
-            .last()
-            .and_then(|p| p.strip_prefix(&self.root).ok())
-            .is_some_and(|rel| self.filter.classify(rel).is_some())
+        done && event.paths.last().is_some_and(|p| {
+            self.inputs.contains(p)
+                || p.strip_prefix(&self.root)
+                    .is_ok_and(|rel| self.filter.is_input(rel))
+        })
     }
 
     /// Whether `event` touches an input, a page or a folder (what a rebuild or the page list
@@ -312,7 +311,8 @@ impl Watch {
             let Ok(rel) = p.strip_prefix(&self.root) else {
                 return false;
             };
-            self.filter.classify(rel).is_some()
+            self.inputs.contains(p)
+                || self.filter.is_input(rel)
                 || p.is_dir()
                 || self.page_dirs.contains(p)
                 || matches!(
@@ -322,169 +322,167 @@ impl Watch {
         })
     }
 
-    /// Reads the inputs behind `paths` into the engine; returns those that changed.
-    fn read_inputs(
-        &mut self,
-        paths: &BTreeSet<PathBuf>,
-        report: &mut dyn FnMut(Report),
-    ) -> Vec<String> {
-        let mut inputs = BTreeSet::new();
-        for path in paths {
-            let Ok(rel) = path.strip_prefix(&self.root) else {
-                continue;
-            };
-            match self.filter.classify(rel) {
-                Some(Input::SpecDir(dir)) => {
-                    // A folder created, moved or removed: every spec file in or under it.
-                    let prefix = format!("{dir}/");
-                    inputs.extend(
-                        self.engine
-                            .spec_paths()
-                            .filter(|p| p.starts_with(&prefix))
-                            .map(|p| Input::Spec(p.to_string())),
-                    );
-                    if path.is_dir() {
-                        for entry in ignore::WalkBuilder::new(path).build().flatten() {
-                            if let Ok(rel) = entry.path().strip_prefix(&self.root)
-                                && let Some(input @ Input::Spec(_)) = self.filter.classify(rel)
-                            {
-                                inputs.insert(input);
-                            }
-                        }
-                    }
-                }
-                Some(input) => {
-                    inputs.insert(input);
-                }
-                None => {}
-            }
-        }
-        let mut changed = Vec::new();
-        for input in inputs {
-            let rel = match &input {
-                Input::Spec(p) => p.as_str(),
-                Input::DocsJson => DOCS_JSON,
-                Input::LlmsTxt => LLMS_TXT,
-                Input::SpecDir(_) => continue,
-            };
-            let path = self.root.join(rel);
-            let read = match &input {
-                Input::Spec(_) => personamap_spec::read_spec_text(&path, rel),
-                _ => personamap_spec::read_site_text(&path, rel),
-            };
-            let text = match read {
-                Ok(TextFile::Text(t)) => Some(t),
-                Ok(TextFile::Missing) => None,
-                // Never opened for reading (a FIFO would block): a spec file is skipped.
-                Ok(TextFile::NotRegular(what)) if matches!(input, Input::Spec(_)) => {
-                    report(Report::Diagnostics {
-                        sources: &Sources::default(),
-                        diagnostics: &[personamap_spec::read::skipped(rel, what)],
-                    });
-                    None
-                }
-                Ok(TextFile::NotRegular(what)) => {
-                    report(Report::Error(format!(
-                        "{rel} is {what}, not a regular file"
-                    )));
-                    continue;
-                }
-                Err(e) => {
-                    report(Report::Error(e.to_string()));
-                    continue;
-                }
-            };
-            let gone = text.is_none();
-            let did = match &input {
-                Input::Spec(p) => self.engine.set_spec_file(p, text),
-                Input::DocsJson => self.engine.set_docs_json(text),
-                _ => self.engine.set_llms_txt(text),
-            };
-            if did {
-                changed.push(if gone {
-                    format!("{rel} (deleted)")
-                } else {
-                    rel.to_string()
-                });
-            }
-        }
-        changed
-    }
-
-    /// Rebuilds and writes; returns the second half of the line.
+    /// Compiles the site as `generate` does and writes the plan; returns the second half of
+    /// the line.
     fn build(&mut self, report: &mut dyn FnMut(Report)) -> String {
-        match self.engine.rebuild() {
-            Rebuild::Nothing => "nothing to do".into(),
-            Rebuild::Failed {
-                sources,
-                diagnostics,
-            } => {
+        // Held while compiling and writing, so that a `generate` on the same root waits.
+        let _run = if self.root.join(SPEC_DIR).is_dir() {
+            let wait = Duration::from_millis(personamap_write::run_lock::wait_ms());
+            match self.writer.acquire(wait) {
+                Ok(lock) => Some(lock),
+                Err(e) => {
+                    report(Report::Error(format!("error[write]: {e}")));
+                    return "nothing was written".into();
+                }
+            }
+        } else {
+            None
+        };
+        let compiled = self.compile();
+        let reads = self.site.take_reads();
+        let c = match compiled {
+            Ok(Ok(c)) => c,
+            Ok(Err(message)) => {
+                self.reads = Some(reads);
+                report(Report::Error(message));
+                return "nothing was written".into();
+            }
+            Err(bug) => {
+                // The next event rebuilds, whatever it changed.
+                self.reads = None;
                 report(Report::Diagnostics {
-                    sources,
-                    diagnostics: &diagnostics,
+                    sources: &Sources::default(),
+                    diagnostics: std::slice::from_ref(&bug),
                 });
-                let errors = diagnostics
+                return "1 error(s); kept the last good outputs".into();
+            }
+        };
+        self.watch_inputs(&reads, report);
+        self.reads = Some(reads);
+        if !c.diagnostics.is_empty() {
+            report(Report::Diagnostics {
+                sources: c.sources(),
+                diagnostics: &c.diagnostics,
+            });
+        }
+        let plan = match c.plan {
+            Some(plan) if !diagnostic_errors(&c.diagnostics) => plan,
+            _ => {
+                let errors = c
+                    .diagnostics
                     .iter()
                     .filter(|d| d.severity == Severity::Error)
                     .count();
-                format!("{errors} error(s); kept the last good outputs")
+                return format!("{errors} error(s); kept the last good outputs");
             }
-            Rebuild::Built(built) => {
-                if !built.warnings.is_empty() {
-                    report(Report::Diagnostics {
-                        sources: built.sources,
-                        diagnostics: &built.warnings,
-                    });
+        };
+        if let Err(e) = self.writer.apply(&plan) {
+            report(Report::Error(format!("error[write]: {e}")));
+            // What is on disk now is unknown: the next event rebuilds.
+            self.reads = None;
+            return "nothing was written".into();
+        }
+        let paths: Vec<&str> = plan.iter().map(|c| c.path.as_str()).collect();
+        if let Some(reads) = &mut self.reads {
+            reads.refresh(&self.site, &paths);
+        }
+        let (deleted, written): (Vec<_>, Vec<_>) = plan
+            .iter()
+            .filter(|c| c.path != personamap_write::MANIFEST)
+            .partition(|c| c.action == Action::Delete);
+        let list = |cs: &[&personamap_write::Change]| {
+            cs.iter()
+                .map(|c| c.path.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match (written.is_empty(), deleted.is_empty()) {
+            (true, true) => "no output changed".into(),
+            (false, true) => format!("wrote {}", list(&written)),
+            (true, false) => format!("deleted {}", list(&deleted)),
+            (false, false) => format!("wrote {}; deleted {}", list(&written), list(&deleted)),
+        }
+    }
+
+    /// One compile through the driver. A panic inside it (a compiler bug) is caught: it becomes
+    /// a `compiler-bug` diagnostic (the `Err`), nothing is written, the driver's memos are
+    /// dropped, and the next event rebuilds, so `watch` goes on and the last good outputs stay
+    /// on disk.
+    fn compile(&mut self) -> Result<Result<Compilation, String>, Diagnostic> {
+        let site = &self.site;
+        let driver = &mut self.driver;
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            #[cfg(test)]
+            tests::PLANTED_PANIC.with(|planted| {
+                if planted.get() {
+                    panic!("planted by a test");
                 }
-                let rendered = built.pages_rendered;
-                // Nothing new in memory: the disk already holds these outputs.
-                if built.changed.is_empty() {
-                    return format!("rendered {rendered} page(s), no output changed");
-                }
-                match write(&self.writer, built.outputs, built.inserted) {
-                    Ok(line) => line,
-                    Err(e) => {
-                        report(Report::Error(e));
-                        "nothing was written".into()
-                    }
-                }
+            });
+            driver.compile(site, Validate::Written)
+        }));
+        match outcome {
+            Ok(result) => Ok(result),
+            Err(payload) => {
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic without a message".into());
+                self.driver = Driver::new();
+                Err(Diagnostic::error(
+                    "compiler-bug",
+                    None,
+                    format!("personamap panicked while rebuilding: {what}"),
+                )
+                .with_help(
+                    "this is a bug in personamap, not in your spec: please report it with this spec attached; \
+                     the last good outputs are kept and watching goes on",
+                ))
             }
         }
     }
 }
 
-/// Writes every output that differs from the disk; describes what was written.
-fn write(writer: &Writer, outputs: &[Output], inserted: &Inserted) -> Result<String, String> {
-    let files = FileOut::all(outputs);
-    // Held while planning and writing, so that a `generate` on the same root waits.
-    let wait = std::time::Duration::from_millis(personamap_write::run_lock::wait_ms());
-    let _run = writer
-        .acquire(wait)
-        .map_err(|e| format!("error[write]: {e}"))?;
-    let plan = writer.plan_with(&files, inserted).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| format!("error[write]: {e}"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
-    writer
-        .apply(&plan)
-        .map_err(|e| format!("error[write]: {e}"))?;
-    let (deleted, written): (Vec<_>, Vec<_>) = plan
-        .iter()
-        .filter(|c| c.path != personamap_write::MANIFEST)
-        .partition(|c| c.action == Action::Delete);
-    let list = |cs: &[&personamap_write::Change]| {
-        cs.iter()
-            .map(|c| c.path.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    Ok(match (written.is_empty(), deleted.is_empty()) {
-        (true, true) => "no output changed".into(),
-        (false, true) => format!("wrote {}", list(&written)),
-        (true, false) => format!("deleted {}", list(&deleted)),
-        (false, false) => format!("wrote {}; deleted {}", list(&written), list(&deleted)),
-    })
+fn diagnostic_errors(diags: &[Diagnostic]) -> bool {
+    personamap_spec::diag::has_errors(diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{self, Shape};
+
+    thread_local! {
+        /// Makes the next compiles on this thread panic, as a compiler bug would.
+        pub(super) static PLANTED_PANIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    #[test]
+    fn a_panicking_rebuild_is_a_compiler_bug_and_the_next_event_rebuilds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let shape = Shape {
+            personas: 3,
+            nodes: 4,
+            pages: 1,
+        };
+        synth::write_site(dir.path(), shape).expect("write the site");
+        let mut watch = Watch::start(dir.path(), Duration::from_millis(30)).expect("start");
+        let diagnostics = std::cell::RefCell::new(Vec::new());
+        let mut report = |r: Report| {
+            if let Report::Diagnostics { diagnostics: d, .. } = r {
+                diagnostics.borrow_mut().extend(d.iter().map(|d| d.rule));
+            }
+        };
+        assert!(watch.build(&mut report).starts_with("wrote "));
+        diagnostics.borrow_mut().clear();
+        PLANTED_PANIC.with(|p| p.set(true));
+        let line = watch.build(&mut report);
+        PLANTED_PANIC.with(|p| p.set(false));
+        assert_eq!(line, "1 error(s); kept the last good outputs");
+        assert_eq!(*diagnostics.borrow(), ["compiler-bug"]);
+        assert!(watch.reads.is_none(), "any event rebuilds");
+        assert_eq!(watch.build(&mut report), "no output changed");
+        let reads = watch.reads.as_ref().expect("read");
+        assert!(reads.changes(&watch.site).is_empty());
+    }
 }

@@ -21,8 +21,8 @@
 //! Exits non-zero when any count is not 0 or the resident set grew by more than 25% after the
 //! first 100 saves.
 
-use personamap_render::{Compiler, OutputKind, SiteInputs};
-use personamap_spec::{SourceFile, Sources};
+use personamap_driver::{Driver, Site, Validate};
+use personamap_render::OutputKind;
 use personamap_watch::synth::{self, Shape};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -69,26 +69,21 @@ fn expected(
     root: &Path,
     files: &BTreeMap<String, String>,
 ) -> Result<Vec<(String, String)>, String> {
-    let sources = Sources::new(
-        files
-            .iter()
-            .map(|(path, text)| SourceFile {
-                path: path.clone(),
-                text: text.clone(),
-            })
-            .collect(),
-    );
-    let (spec, diags) = personamap_spec::load(sources);
-    let spec = spec.ok_or_else(|| format!("the last valid spec does not load: {diags:?}"))?;
-    let read = |rel: &str| std::fs::read_to_string(root.join(rel)).ok();
-    let site = SiteInputs {
-        docs_json: read("docs.json"),
-        llms_txt: read("llms.txt"),
-        ..SiteInputs::default()
-    };
-    let outputs = Compiler::new()
-        .compile(&spec, &site)
-        .map_err(|d| format!("the last valid spec does not compile: {d:?}"))?;
+    let mut site = Site::in_memory();
+    for (path, text) in files {
+        site.set_overlay(path, Some(text.clone()));
+    }
+    for rel in ["docs.json", "llms.txt"] {
+        if let Ok(text) = std::fs::read_to_string(root.join(rel)) {
+            site.set_overlay(rel, Some(text));
+        }
+    }
+    let c = Driver::new().compile(&site, Validate::All)?;
+    let failed = c.has_errors();
+    let outputs = c
+        .outputs
+        .filter(|_| !failed)
+        .ok_or_else(|| format!("the last valid spec does not compile: {:?}", c.diagnostics))?;
     Ok(outputs
         .files
         .into_iter()

@@ -1,8 +1,8 @@
 //! `personamap`: compiles the persona spec under `personas/` into a Mintlify site's pages,
 //! divider snippet, docs.json navigation and llms.txt.
 
-mod build;
 mod cli_docs;
+mod commands;
 mod watch;
 
 use clap::{CommandFactory as _, Parser, Subcommand};
@@ -45,7 +45,7 @@ enum Command {
         check: bool,
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value = "human")]
-        format: build::Format,
+        format: commands::Format,
     },
     /// Check the spec and validate every output in memory, writing nothing. Exits 1 on
     /// errors; warnings alone exit 0.
@@ -55,7 +55,7 @@ enum Command {
         root: PathBuf,
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value = "human")]
-        format: build::Format,
+        format: commands::Format,
     },
     /// Print a page's Markdown export, as Mintlify serves it at PAGE_ID.md.
     Export {
@@ -208,10 +208,10 @@ fn main() -> ExitCode {
             root,
             check,
             format,
-        } => build::generate(&root, check, format),
-        Command::Check { root, format } => build::check(&root, format),
-        Command::Export { page_id, root } => build::export(&root, &page_id),
-        Command::Estimate { root } => build::estimate(&root),
+        } => commands::generate(&root, check, format),
+        Command::Check { root, format } => commands::check(&root, format),
+        Command::Export { page_id, root } => commands::export(&root, &page_id),
+        Command::Estimate { root } => commands::estimate(&root),
         Command::Import {
             page,
             root,
@@ -248,17 +248,9 @@ fn main() -> ExitCode {
             port,
             open,
             write,
-        } => personamap_preview::run(
-            personamap_preview::Options {
-                root,
-                port,
-                write,
-                read_site: build::site_for,
-            },
-            open,
-        )
-        .map(|()| ExitCode::SUCCESS),
-        Command::Model { root } => build::model(&root),
+        } => personamap_preview::run(personamap_preview::Options { root, port, write }, open)
+            .map(|()| ExitCode::SUCCESS),
+        Command::Model { root } => commands::model(&root),
         Command::Schema => {
             print!("{}", personamap_spec::json_schema());
             Ok(ExitCode::SUCCESS)

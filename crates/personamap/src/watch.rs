@@ -10,13 +10,7 @@ use std::time::Duration;
 
 /// `personamap watch [--root DIR] [--debounce MS]`.
 pub fn watch(root: &Path, debounce_ms: u64) -> Result<ExitCode, String> {
-    let site = crate::build::watch_inputs(root)?;
-    let watch = Watch::start(
-        root,
-        Duration::from_millis(debounce_ms),
-        site,
-        crate::build::pages_on_disk,
-    )?;
+    let watch = Watch::start(root, Duration::from_millis(debounce_ms))?;
     let stopper = watch.stopper();
     // SIGINT and SIGTERM (and Ctrl-Break on Windows) end the loop; the process exits 0.
     ctrlc::set_handler(move || stopper.stop())

@@ -4,8 +4,8 @@
 
 mod common;
 
-use personamap_render::{Compiler, SiteInputs};
-use personamap_spec::{Diagnostic, Severity, diag};
+use personamap_driver::{Driver, Site, Validate};
+use personamap_spec::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -13,41 +13,27 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/bad")
 }
 
-/// What `personamap check` reports for the site at `root`, in process.
+/// What `personamap check` reports for the spec files and docs.json of the site at `root`,
+/// compiled in memory through the driver (no lock, no pages on disk).
 fn diagnostics(root: &Path) -> (String, Vec<Diagnostic>) {
     let sources = personamap_spec::read_spec_dir(root).expect("the corpus folder reads");
-    let personamap_spec::Partial {
-        spec,
-        mut diags,
-        failed,
-    } = personamap_spec::load_partial(sources.clone());
-    let site = SiteInputs {
-        docs_json: std::fs::read_to_string(root.join("docs.json")).ok(),
-        ..SiteInputs::default()
-    };
-    if let Some(spec) = &spec
-        && diag::has_errors(&diags)
-    {
-        let more = personamap_check::partial(spec, &site, &failed, &diags);
-        diags.extend(more);
-    } else if let Some(spec) = spec {
-        match Compiler::new().compile(&spec, &site) {
-            Ok(outputs) => diags.extend(personamap_check::validate(&spec, &outputs)),
-            Err(more) => {
-                // The outputs are not validated, but the spec's Mermaid readings are, in this
-                // same round.
-                diags.extend(more);
-                diags.extend(personamap_check::misreads(&spec));
-            }
-        }
+    let mut site = Site::in_memory();
+    for (_, f) in sources.iter() {
+        site.set_overlay(&f.path, Some(f.text.clone()));
     }
-    diag::sort(&mut diags);
-    let text = diags
+    if let Ok(docs) = std::fs::read_to_string(root.join("docs.json")) {
+        site.set_overlay("docs.json", Some(docs));
+    }
+    let c = Driver::new()
+        .compile(&site, Validate::All)
+        .expect("the corpus site reads");
+    let text = c
+        .diagnostics
         .iter()
-        .map(|d| d.render(&sources))
+        .map(|d| d.render(c.sources()))
         .collect::<Vec<_>>()
         .join("\n");
-    (text, diags)
+    (text, c.diagnostics)
 }
 
 #[test]

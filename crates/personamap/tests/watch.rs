@@ -368,6 +368,76 @@ fn a_user_edit_of_docs_json_is_rebuilt() {
 }
 
 #[test]
+fn a_nav_entry_removed_by_hand_is_restored_in_that_rebuild() {
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    // Only the entry goes: the build's own docs.json is unchanged, the disk's is not.
+    let edited = DOCS_JSON.replace(",\n          \"guides/personas\"", "");
+    std::fs::write(dir.path().join("docs.json"), &edited).expect("write");
+    w.wait_for("the rebuild line", |w| {
+        w.rebuilds()
+            .iter()
+            .any(|l| l.starts_with("rebuild: docs.json changed -> wrote docs.json"))
+    });
+    assert!(w.read("docs.json").contains("\"guides/personas\""));
+    let check = Command::new(env!("CARGO_BIN_EXE_personamap"))
+        .args(["generate", "--check", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("run generate --check");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    w.stop();
+}
+
+#[test]
+fn a_hand_written_divider_is_read_again_when_it_changes() {
+    let dir = site();
+    let root = dir.path();
+    edit(
+        root,
+        "personas/site.toml",
+        "path = \"snippets/Divider.jsx\"\nlogo = \"/logo.svg\"",
+        "path = \"snippets/hand/Divider.jsx\"\ngenerate = false\nexport = \"CustomDivider\"",
+    );
+    std::fs::create_dir_all(root.join("snippets/hand")).expect("mkdir");
+    let snippet = "export const CustomDivider = () => <hr />;\n";
+    std::fs::write(root.join("snippets/hand/Divider.jsx"), snippet).expect("write");
+    let w = Watcher::start(root);
+    assert!(
+        w.read(PAGE).contains("CustomDivider"),
+        "the page imports it"
+    );
+    // The snippet no longer exports the component: watch says what check says.
+    std::fs::write(
+        root.join("snippets/hand/Divider.jsx"),
+        snippet.replace("CustomDivider", "OtherDivider"),
+    )
+    .expect("write");
+    w.wait_for("the error", |w| {
+        w.rebuilds()
+            .iter()
+            .any(|l| l.contains("snippets/hand/Divider.jsx") && l.contains("error(s)"))
+    });
+    let check = Command::new(env!("CARGO_BIN_EXE_personamap"))
+        .args(["check", "--root"])
+        .arg(root)
+        .output()
+        .expect("run check");
+    assert!(!check.status.success());
+    std::fs::write(root.join("snippets/hand/Divider.jsx"), snippet).expect("write");
+    w.wait_for("the recovery", |w| {
+        w.rebuilds()
+            .last()
+            .is_some_and(|l| l.contains("snippets/hand/Divider.jsx") && !l.contains("error"))
+    });
+    w.stop();
+}
+
+#[test]
 fn one_edit_is_one_rebuild_and_untouched_outputs_keep_their_mtimes() {
     let dir = site();
     let w = Watcher::start(dir.path());

@@ -1,0 +1,364 @@
+//! The driver: the one pipeline every consumer of personamap compiles through (`generate`,
+//! `generate --check`, `check`, `export`, `estimate`, `model`, `watch`, the fuzz targets, the
+//! benches and tests, and the coming `preview` and language server).
+//!
+//! ```text
+//! Site (disk + overlays) ─▶ load (memoised on the spec files' texts) ─▶ Spec
+//!   ─▶ site inputs (docs.json, llms.txt, lock, pages, headings, snippets, read as the spec needs)
+//!   ─▶ Compiler::compile (diagrams memoised per persona) ─▶ Outputs
+//!   ─▶ Writer::plan (against the disk) ─▶ output checks ─▶ Compilation (diagnostics sorted)
+//! ```
+//!
+//! A [`Driver`] keeps only memos keyed on input content, never state to invalidate: compiling
+//! the same inputs again gives the same [`Compilation`], whatever was compiled before. Every
+//! input a compile reads is noted by the [`Site`]; [`Reads::changes`] tells whether a compile
+//! now would read anything different (what `watch` waits for).
+
+mod diagnose;
+pub mod site;
+
+pub use site::{Reads, Site};
+
+use personamap_render::docs_json::DocsJson;
+use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
+use personamap_spec::{Diagnostic, Failed, LlmsTxt, Partial, Sources, Spec, diag};
+use personamap_write::{FileOut, Plan, Writer};
+use std::collections::BTreeMap;
+use std::hash::{Hash as _, Hasher as _};
+use std::sync::Arc;
+
+/// Which outputs the output checks ([`personamap_check::validate`]) read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Validate {
+    /// Every output (`check`, `generate --check`, an editor).
+    All,
+    /// The outputs the plan writes: a file already on disk with the same bytes was checked
+    /// when it was written (`generate`, `watch`). For a site in memory (no plan): no page.
+    Written,
+}
+
+/// The spec as loaded: the files read, the spec as far as it loaded, and every load
+/// diagnostic (paths skipped as not regular files included).
+#[derive(Debug)]
+pub struct Loaded {
+    /// The spec files; every diagnostic's span points into them.
+    pub sources: Sources,
+    /// Everything that loaded, errors or not (`None` when `[site]` or `[divider]` did not):
+    /// only a spec without errors is compiled; the checks of one with errors stay silent about
+    /// what failed.
+    pub spec: Option<Spec>,
+    /// Load diagnostics, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What did not load.
+    pub failed: Failed,
+}
+
+/// Everything one compile found.
+#[derive(Debug)]
+pub struct Compilation {
+    /// The spec as loaded.
+    pub loaded: Arc<Loaded>,
+    /// The outputs, when the spec compiled.
+    pub outputs: Option<Outputs>,
+    /// What writing the outputs changes on disk, when the site is on disk and the writer
+    /// accepts every output.
+    pub plan: Option<Plan>,
+    /// Every diagnostic of loading, compiling, planning and checking, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Notes for a person at a terminal (not diagnostics: nothing is wrong).
+    pub notes: Vec<String>,
+}
+
+impl Compilation {
+    /// The files the diagnostics point into.
+    pub fn sources(&self) -> &Sources {
+        &self.loaded.sources
+    }
+
+    /// Whether any diagnostic is an error (then nothing may be written).
+    pub fn has_errors(&self) -> bool {
+        diag::has_errors(&self.diagnostics)
+    }
+}
+
+/// Compiles sites. Holds memos keyed on input content: the last load (by the spec files'
+/// texts) and every rendered diagram (by persona, classes and page options).
+pub struct Driver {
+    compiler: Compiler,
+    loads: Option<(u64, Arc<Loaded>)>,
+}
+
+impl Default for Driver {
+    fn default() -> Self {
+        Driver::new()
+    }
+}
+
+impl Driver {
+    /// A driver for repeated compiles (watch, preview, an editor): memos start empty and keep
+    /// what later compiles can reuse.
+    pub fn new() -> Self {
+        Driver {
+            compiler: Compiler::caching(),
+            loads: None,
+        }
+    }
+
+    /// A driver for one compile (a command that exits after it): no diagram is kept, which
+    /// saves the memory a memo of every persona's diagram takes.
+    pub fn one_shot() -> Self {
+        Driver {
+            compiler: Compiler::new(),
+            loads: None,
+        }
+    }
+
+    /// Reads and loads the spec of `site`. An error when the spec folder cannot be read or
+    /// holds no spec file.
+    pub fn load(&mut self, site: &Site) -> Result<Arc<Loaded>, String> {
+        let (sources, skipped) = site.spec_files()?;
+        if sources.is_empty() {
+            let dir = site
+                .root()
+                .unwrap_or(std::path::Path::new(""))
+                .join(personamap_spec::SPEC_DIR);
+            return Err(format!("no *.toml spec files under {}", dir.display()));
+        }
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (_, f) in sources.iter() {
+            (&f.path, &f.text).hash(&mut h);
+        }
+        for d in &skipped {
+            d.message.hash(&mut h);
+        }
+        let key = h.finish();
+        if let Some((k, loaded)) = &self.loads
+            && *k == key
+        {
+            return Ok(loaded.clone());
+        }
+        let Partial {
+            spec,
+            diags: mut diagnostics,
+            failed,
+        } = personamap_spec::load_partial(sources.clone());
+        diagnostics.extend(skipped);
+        if let Some(spec) = &spec {
+            personamap_spec::lints::apply(spec, &mut diagnostics);
+        }
+        diag::sort(&mut diagnostics);
+        let loaded = Arc::new(Loaded {
+            sources,
+            spec,
+            diagnostics,
+            failed,
+        });
+        self.loads = Some((key, loaded.clone()));
+        Ok(loaded)
+    }
+
+    /// Loads, compiles in memory, works out the writer's plan (which refuses files personamap
+    /// does not own; only for a site on disk), and runs the output checks `validate` selects.
+    /// An error only for a site that cannot be read at all; every problem of the spec or the
+    /// outputs is a diagnostic.
+    pub fn compile(&mut self, site: &Site, validate: Validate) -> Result<Compilation, String> {
+        let loaded = self.load(site)?;
+        let mut diags = loaded.diagnostics.clone();
+        let mut notes = Vec::new();
+        let (mut outputs, mut plan) = (None, None);
+        // `check` lists the pages on disk (and checks nav entries) always.
+        let all = validate == Validate::All;
+        if let Some(spec) = &loaded.spec
+            && diag::has_errors(&loaded.diagnostics)
+        {
+            // The compile-time checks over what loaded, so that one run reports everything;
+            // nothing is compiled.
+            let mut inputs = site_inputs(site, spec, Needs::Compile)?;
+            diags.extend(nav_checks(site, spec, &mut inputs, all));
+            diags.extend(personamap_check::partial(
+                spec,
+                &inputs,
+                &loaded.failed,
+                &loaded.diagnostics,
+            ));
+        } else if let Some(spec) = &loaded.spec {
+            let mut inputs = site_inputs(site, spec, Needs::Compile)?;
+            diags.extend(nav_checks(site, spec, &mut inputs, all));
+            if inputs.llms_txt.is_none() && spec.site.llms_txt == LlmsTxt::Merge {
+                notes.push(format!(
+                    "the site has no root {LLMS_TXT}, so personamap creates none: Mintlify then serves its own index of every page (a {LLMS_TXT} listing only personamap's pages would hide the others); set `[site] llms_txt = \"create\"` to have one made"
+                ));
+            }
+            match self.compiler.compile(spec, &inputs) {
+                Ok(out) => {
+                    match site.root() {
+                        Some(root) => {
+                            let writer = Writer::new(root)
+                                .map_err(|e| format!("{}: {e}", root.display()))?;
+                            for f in &out.files {
+                                site.note_bytes(&f.path);
+                            }
+                            match writer.plan_with(&FileOut::all(&out.files), &out.inserted) {
+                                Ok(p) => {
+                                    diags.extend(personamap_check::validate_some(
+                                        spec,
+                                        &out.files,
+                                        |o| {
+                                            validate == Validate::All
+                                                || p.iter().any(|c| c.path == o.path)
+                                        },
+                                    ));
+                                    diags.extend(
+                                        p.warnings
+                                            .iter()
+                                            .map(|w| Diagnostic::warning("lock", None, w.clone())),
+                                    );
+                                    plan = Some(p);
+                                }
+                                Err(errors) => {
+                                    diags.extend(personamap_check::validate(spec, &out));
+                                    diags.extend(
+                                        errors.iter().map(|e| diagnose::write_error(spec, e)),
+                                    );
+                                }
+                            }
+                        }
+                        // In memory nothing is written: `Written` checks no page.
+                        None => {
+                            diags.extend(personamap_check::validate_some(spec, &out.files, |_| {
+                                validate == Validate::All
+                            }))
+                        }
+                    }
+                    outputs = Some(out);
+                }
+                Err(more) => {
+                    // The outputs are not validated, but the spec's Mermaid readings are, in
+                    // this same round.
+                    diags.extend(more);
+                    diags.extend(personamap_check::misreads(spec));
+                }
+            }
+        }
+        // `[lints]` levels, nearest first: allowed warnings go, denied ones become errors (the
+        // load's own diagnostics were already leveled; leveling is idempotent).
+        if let Some(spec) = &loaded.spec {
+            personamap_spec::lints::apply(spec, &mut diags);
+        }
+        diag::sort(&mut diags);
+        Ok(Compilation {
+            loaded,
+            outputs,
+            plan,
+            diagnostics: diags,
+            notes,
+        })
+    }
+
+    /// The Markdown export of page `id` of the loaded `spec`, as Mintlify serves it at
+    /// `/{id}.md`. The outer error: a site file that cannot be read.
+    pub fn export(
+        &self,
+        site: &Site,
+        spec: &Spec,
+        id: &str,
+    ) -> Result<Result<String, Vec<Diagnostic>>, String> {
+        let inputs = site_inputs(site, spec, Needs::Export)?;
+        Ok(self.compiler.export(spec, &inputs, id))
+    }
+}
+
+/// Which site inputs a step reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    /// Everything a compile reads.
+    Compile,
+    /// The export checks no links: neither pages on disk nor their headings.
+    Export,
+}
+
+/// The site inputs `spec` needs from `site`.
+fn site_inputs(site: &Site, spec: &Spec, needs: Needs) -> Result<SiteInputs, String> {
+    let docs_json = site.optional(DOCS_JSON)?;
+    let mut inputs = SiteInputs {
+        inserted: site.lock_inserted(docs_json.as_deref())?,
+        docs_json,
+        llms_txt: site.optional(LLMS_TXT)?,
+        ..SiteInputs::default()
+    };
+    // What the emitters read besides docs.json and llms.txt: hand-written snippets.
+    for path in personamap_render::emit::reads(spec) {
+        if path == DOCS_JSON || path == LLMS_TXT {
+            continue;
+        }
+        if let Some(text) = site.snippet(&path)? {
+            inputs.snippets.insert(path, text);
+        }
+    }
+    if needs == Needs::Compile {
+        inputs.headings_on_disk = anchored_headings(site, spec);
+    }
+    Ok(inputs)
+}
+
+/// Lists the pages on disk into `inputs` when `all` (for `check`, on a site on disk), or else
+/// only when a link of `spec` names a page that neither docs.json nor the spec holds (listing
+/// walks the whole site); when it listed them on disk, warns about every docs.json navigation
+/// entry that names no page (`nav-no-page`).
+fn nav_checks(site: &Site, spec: &Spec, inputs: &mut SiteInputs, all: bool) -> Vec<Diagnostic> {
+    let on_disk = site.root().is_some();
+    let list = (all && on_disk) || links_need_pages(spec, inputs);
+    if !list {
+        return Vec::new();
+    }
+    inputs.pages_on_disk = site.pages();
+    match inputs.docs_json.as_deref().map(DocsJson::parse) {
+        Some(Ok(docs)) if on_disk => {
+            personamap_render::links::nav_without_page(&docs, spec, &inputs.pages_on_disk)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a link of `spec` names a page that neither docs.json nor the spec holds.
+fn links_need_pages(spec: &Spec, inputs: &SiteInputs) -> bool {
+    let nav = inputs
+        .docs_json
+        .as_deref()
+        .and_then(|t| DocsJson::parse(t).ok());
+    let known = nav
+        .map(|docs| docs.pages())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(spec.pages.iter().map(|p| p.id.clone()))
+        .collect();
+    personamap_render::links::unresolved(spec, &known)
+}
+
+/// The headings of the hand-written pages that `spec` links into with `#anchor` (only those
+/// pages are read), for the anchor check.
+fn anchored_headings(site: &Site, spec: &Spec) -> BTreeMap<String, Vec<String>> {
+    let hrefs = spec
+        .personas
+        .iter()
+        .flat_map(|p| p.nodes().filter_map(|n| n.href.as_deref()))
+        .chain(
+            spec.pages
+                .iter()
+                .flat_map(|p| p.related.iter().map(|r| r.href.as_str())),
+        );
+    let mut out = BTreeMap::new();
+    for href in hrefs {
+        let Some((page, _)) = href.strip_prefix('/').and_then(|p| p.split_once('#')) else {
+            continue;
+        };
+        let id = page.split('?').next().unwrap_or("").trim_end_matches('/');
+        if out.contains_key(id) || spec.page(id).is_some() {
+            continue;
+        }
+        if let Some(text) = site.page_text(id) {
+            out.insert(id.to_string(), personamap_render::links::headings(&text));
+        }
+    }
+    out
+}
