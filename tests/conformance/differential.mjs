@@ -51,6 +51,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
+import { drawnLook, pathLook } from './edge_look.mjs';
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 
@@ -393,9 +395,8 @@ async function compareDiagram(r, where, source, persona, page) {
       anchor ? anchor.getAttribute('xlink:href') ?? anchor.getAttribute('href') : null);
   }
   // Edge looks as drawn: the path's line style class and its markers, against the spec's.
-  const looks = (kind, ends) => drawnLook(STROKE_CLASS[kind] ?? kind, ends);
   const expectedLooks = new Map();
-  persona.edges.forEach((e) => expectedLooks.set(`${e.from} ${e.to}`, [...(expectedLooks.get(`${e.from} ${e.to}`) ?? []), looks(e.kind, e.ends)]));
+  persona.edges.forEach((e) => expectedLooks.set(`${e.from} ${e.to}`, [...(expectedLooks.get(`${e.from} ${e.to}`) ?? []), drawnLook(e.kind, e.ends)]));
   const actualLooks = new Map();
   for (const e of edges) {
     // An invisible edge is drawn too, without the `flowchart-link` class.
@@ -434,31 +435,11 @@ const ENDS = {
   arrow_open: 'none', arrow_point: 'arrow', arrow_circle: 'circle', arrow_cross: 'cross',
   double_arrow_point: 'both-arrows', double_arrow_circle: 'both-circles', double_arrow_cross: 'both-crosses',
 };
-// The drawn path's class for each line style of the model.
-const STROKE_CLASS = { solid: 'edge-pattern-solid', dotted: 'edge-pattern-dotted', thick: 'edge-thickness-thick', invisible: 'edge-thickness-invisible' };
-// The marker heads at the start and the end of an edge with the model's ends.
-const HEADS = {
-  none: ['none', 'none'], arrow: ['none', 'point'], circle: ['none', 'circle'], cross: ['none', 'cross'],
-  'both-arrows': ['point', 'point'], 'both-circles': ['circle', 'circle'], 'both-crosses': ['cross', 'cross'],
-};
 // What a link's ends mean, in the text version.
 const ENDS_MEANING = {
   none: 'no arrow', arrow: '', circle: 'circle end', cross: 'cross end',
   'both-arrows': 'both ways', 'both-circles': 'circle ends', 'both-crosses': 'cross ends',
 };
-// How an edge of a line style class and model ends must look: `CLASS start:HEAD end:HEAD`.
-export function drawnLook(strokeClass, ends) {
-  const [start, end] = HEADS[ends] ?? [`unknown ends ${ends}`, ''];
-  return `${strokeClass} start:${start} end:${end}`;
-}
-// How a drawn `path.flowchart-link` looks: its line style class and the heads of its markers
-// (`url(#…_flowchart-v2-pointEnd)` and the like).
-export function pathLook(p) {
-  const classes = (p.getAttribute('class') ?? '').split(/\s+/);
-  const style = ['edge-thickness-invisible', 'edge-thickness-thick', 'edge-pattern-dotted', 'edge-pattern-solid'].find((c) => classes.includes(c)) ?? 'no style class';
-  const head = (attr) => (p.getAttribute(attr) ?? '').match(/(point|circle|cross)(Start|End)/)?.[1] ?? 'none';
-  return `${style} start:${head('marker-start')} end:${head('marker-end')}`;
-}
 
 // --- MDX ------------------------------------------------------------------------------------
 
