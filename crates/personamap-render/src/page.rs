@@ -3,9 +3,7 @@
 use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
-use personamap_spec::{
-    Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Shape, Spec,
-};
+use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Shape, Spec};
 use personamap_syntax::mdx::{markdown_text, mdx_inline, mdx_prose, table_cell};
 use personamap_syntax::mermaid::label_text;
 use std::fmt::Write as _;

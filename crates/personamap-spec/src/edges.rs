@@ -14,8 +14,8 @@
 //! ```
 
 use crate::model::{EdgeChain, EdgeKind, LabelStyle, Link, NodeRef};
-use personamap_syntax::mermaid::{Ends, Shape};
 use crate::source::{FileId, Span};
+use personamap_syntax::mermaid::{Ends, Shape};
 
 /// A syntax error in an edge statement, with the byte range (relative to the parsed text).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,7 +254,11 @@ fn lex_arrow(s: &str) -> Option<Lexed> {
 /// it to one line style (the one an inline label opened).
 fn lex_close(s: &str, stroke: Option<EdgeKind>) -> Option<Lexed> {
     let b = s.as_bytes();
-    let end_at = |i: usize, ends: &[u8]| b.get(i).filter(|c| ends.contains(c)).map(|c| char::from(*c));
+    let end_at = |i: usize, ends: &[u8]| {
+        b.get(i)
+            .filter(|c| ends.contains(c))
+            .map(|c| char::from(*c))
+    };
     let run = |ch: u8, from: usize| b[from..].iter().take_while(|c| **c == ch).count();
     let lexed = |kind, end: Option<char>, length, len| {
         Some(Lexed {
@@ -274,7 +278,11 @@ fn lex_close(s: &str, stroke: Option<EdgeKind>) -> Option<Lexed> {
         let end = end_at(at, b">ox");
         return lexed(EdgeKind::Dotted, end, dots, at + usize::from(end.is_some()));
     }
-    for (ch, kind) in [(b'-', EdgeKind::Solid), (b'=', EdgeKind::Thick), (b'~', EdgeKind::Invisible)] {
+    for (ch, kind) in [
+        (b'-', EdgeKind::Solid),
+        (b'=', EdgeKind::Thick),
+        (b'~', EdgeKind::Invisible),
+    ] {
         let n = run(ch, 0);
         if n < 2 || !allowed(kind) {
             continue;
@@ -461,7 +469,10 @@ fn parse_link(c: &mut Cursor) -> Result<Link, EdgeSyntaxError> {
             "the nearest Mermaid link is `{}`; links are `-->`, `---`, `-.->`, `-.-`, `==>`, `===`, `~~~`, `--o`, `--x`, `<-->`, `o--o`, `x--x` (longer for a longer edge: `--->`), optionally with a label",
             nearest(written)
         )),
-        ..c.err(found, format!("expected an arrow, found {}", shown(written)))
+        ..c.err(
+            found,
+            format!("expected an arrow, found {}", shown(written)),
+        )
     })
 }
 
@@ -655,7 +666,11 @@ mod tests {
         assert!(err("A -.oops B").message.contains("no `.->`"));
         let e = err("A <--o B");
         assert!(e.message.contains("`<--o`"), "{}", e.message);
-        assert!(e.help.unwrap().contains("`<-->` (the same head at both ends) or `--o`"));
+        assert!(
+            e.help
+                .unwrap()
+                .contains("`<-->` (the same head at both ends) or `--o`")
+        );
         let e = err("A ~~~|x| B");
         assert!(e.message.contains("invisible"), "{}", e.message);
         let e = err("A ~~ x ~~~ B");

@@ -6,8 +6,8 @@
 use personamap_syntax::entity::decode_mermaid;
 use personamap_syntax::mdx::{self, mdx_inline, mdx_prose, table_cell, unescape};
 use personamap_syntax::mermaid::{
-    EdgeKind, Ends, Shape, dotted_inline_misread, flowchart, guard_line, is_plain_edge_label, mermaid_label,
-    mermaid_string, mermaid_text, mermaid_tooltip,
+    EdgeKind, Ends, Shape, dotted_inline_misread, flowchart, guard_line, is_plain_edge_label,
+    mermaid_label, mermaid_string, mermaid_text, mermaid_tooltip,
 };
 use proptest::prelude::*;
 

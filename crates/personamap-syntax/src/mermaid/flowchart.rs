@@ -468,7 +468,10 @@ fn destruct(end: &str, start: Option<&str>) -> Result<Shape, String> {
             "the link `{start}…{end}` mixes line styles: Mermaid rejects it"
         ));
     }
-    let start_head = start.chars().next().filter(|c| matches!(c, '<' | 'o' | 'x'));
+    let start_head = start
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '<' | 'o' | 'x'));
     let end_head = match ends {
         Ends::Open => None,
         e => e.end().chars().next(),
@@ -927,7 +930,11 @@ mod tests {
         assert_eq!(read_link("-.->").unwrap().0.kind, EdgeKind::Dotted);
         assert!(read_link("-- a -.->").unwrap_err().contains("unterminated"));
         assert!(read_link("-- a ==>").is_err());
-        assert!(read_link("<-- a --o").unwrap_err().contains("different heads"));
+        assert!(
+            read_link("<-- a --o")
+                .unwrap_err()
+                .contains("different heads")
+        );
         // Every link of Mermaid 11, as `destructLink` makes it.
         let shape = |arrow: &str| {
             let s = read_link(arrow).unwrap().0;
