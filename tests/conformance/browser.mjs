@@ -19,6 +19,9 @@
 //   browser-render     no diagram renders as an error
 //   browser-nodes      one drawn node per declared node, nothing else
 //   browser-links      every `click ID href` is an <a> around its node with that href
+//   browser-edges      (with --personamap) every edge drawn as the spec's model says: between
+//                      its two nodes, with its line style (solid, dotted, thick, invisible) and
+//                      its heads at each end (none, arrow, circle, cross), on every persona map
 //   browser-styles     computed fill, stroke and stroke-dasharray of every node as its classDefs say
 //   browser-estimate   (with --personamap) the estimated natural width within 25% of the measured,
 //                      unless both fit the 720 px column (no label shrinks either way)
@@ -35,6 +38,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lockedPages } from './lock.mjs';
+import { drawnLook, pathLook } from './edge_look.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -176,7 +180,7 @@ async function openBrowser() {
 }
 
 // Renders one diagram in the page and measures it. Runs inside Chromium.
-async function measureInPage({ text, id, nodeIds }) {
+async function measureInPage({ text, id, nodeIds, lookSource }) {
   const column_ = document.getElementById('column');
   const natural = document.getElementById('natural');
   column_.innerHTML = '';
@@ -243,6 +247,15 @@ async function measureInPage({ text, id, nodeIds }) {
     }
     return { id: dataId, ends, points: points.map((q) => [q.x, q.y]) };
   });
+  // Every edge as drawn, invisible ones included: its ends and its look.
+  const ends = (dataId) => {
+    const inner = dataId.replace(/^L_/, '').replace(/_\d+$/, '');
+    const a = byLength.find((a) => inner.startsWith(a + '_') && nodeIds.includes(inner.slice(a.length + 1)));
+    return a === undefined ? null : `${a} ${inner.slice(a.length + 1)}`;
+  };
+  // eslint-disable-next-line no-new-func
+  const pathLook = new Function(`return (${lookSource});`)();
+  const looks = [...svg.querySelectorAll('path[data-id^="L_"]')].map((p) => `${ends(p.getAttribute('data-id'))} ${pathLook(p)}`);
   const inset = 3;
   const under = [];
   for (const e of edges) {
@@ -264,6 +277,7 @@ async function measureInPage({ text, id, nodeIds }) {
     edgesUnder: new Set(under.map((u) => u.split(' under ')[0])).size,
     under,
     unmatchedEdges: edges.filter((e) => !e.ends).map((e) => e.id),
+    looks,
   };
 }
 
@@ -330,6 +344,23 @@ export function compare(decl, m) {
 // ---------------------------------------------------------------------------------------------
 // A whole run.
 
+// The spec's persona maps per page (`BIN model --root SITE`), in page order: each map's edges
+// as `FROM TO LOOK` (see drawnLook), to hold the drawn edges to.
+function modelEdges(bin, siteDir) {
+  if (!bin) return null;
+  let model;
+  try {
+    model = JSON.parse(execFileSync(bin, ['model', '--root', siteDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }));
+  } catch {
+    return null;
+  }
+  const map = new Map();
+  for (const page of model.pages ?? []) {
+    map.set(page.id, page.personas.map((p) => p.edges.map((e) => `${e.from} ${e.to} ${drawnLook(e.kind, e.ends)}`).sort()));
+  }
+  return map;
+}
+
 function estimates(bin, siteDir) {
   if (!bin) return null;
   const text = execFileSync(bin, ['estimate', '--root', siteDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -349,22 +380,39 @@ export async function run(sites, opts) {
   try {
     for (const siteDir of sites) {
       const name = path.basename(siteDir);
-      const problems = { render: [], nodes: [], links: [], styles: [], estimate: [], clear: [] };
+      const problems = { render: [], nodes: [], links: [], styles: [], edges: [], estimate: [], clear: [] };
       const est = estimates(opts.personamap, siteDir);
+      const specEdges = modelEdges(opts.personamap, siteDir);
+      let mapsChecked = 0;
       for (const pageId of sitePages(siteDir)) {
         const file = path.join(siteDir, `${pageId}.mdx`);
         if (!existsSync(file)) continue;
         const blocks = mermaidBlocks(await readFile(file, 'utf8'));
+        // A compiled page draws one map per persona, in order.
+        const pageEdges = specEdges?.get(pageId);
+        if (pageEdges && pageEdges.length !== blocks.length) {
+          problems.edges.push(`${pageId}: ${blocks.length} diagrams for ${pageEdges.length} personas`);
+        }
         for (const [i, block] of blocks.entries()) {
           const where = `${pageId}#${i + 1}`;
           const decl = declared(block.text);
           const id = `m${++counter}`;
-          const m = await browser.page.evaluate(measureInPage, { text: block.text, id, nodeIds: [...decl.nodes.keys()] });
+          const m = await browser.page.evaluate(measureInPage, { text: block.text, id, nodeIds: [...decl.nodes.keys()], lookSource: pathLook.toString() });
           if (m.error) {
             problems.render.push(`${where}: ${m.error}`);
             continue;
           }
           const c = compare(decl, m);
+          if (pageEdges && pageEdges.length === blocks.length) {
+            const want = pageEdges[i];
+            const got = [...m.looks].sort();
+            mapsChecked += 1;
+            if (JSON.stringify(want) !== JSON.stringify(got)) {
+              const missing = want.filter((w) => !got.includes(w));
+              const extra = got.filter((g) => !want.includes(g));
+              problems.edges.push(`${where}: spec says ${JSON.stringify(missing)}, drawn ${JSON.stringify(extra)}`);
+            }
+          }
           for (const k of ['nodes', 'links', 'styles']) problems[k].push(...c[k].map((p) => `${where}: ${p}`));
           if (m.unmatchedEdges.length) problems.nodes.push(`${where}: edges whose ends are not declared nodes: ${m.unmatchedEdges.join(', ')}`);
           const estimate = est?.get(where);
@@ -403,6 +451,7 @@ export async function run(sites, opts) {
       report('browser-nodes', problems.nodes);
       report('browser-links', problems.links);
       report('browser-styles', problems.styles);
+      if (specEdges) report(`browser-edges`, mapsChecked > 0 || problems.edges.length ? problems.edges : []);
       if (est) report('browser-estimate', problems.estimate);
       if (opts.requireClear.length) report('browser-clear', problems.clear);
     }
@@ -434,6 +483,9 @@ const PLANTED = {
   'browser-nodes': 'flowchart LR\n  A["a"]:::c\n  B["b"]:::c\n  A --> Ghost\n  classDef c fill:#ffffff,stroke:#000000,color:#000000\n',
   'browser-links': 'flowchart LR\n  A["a"]:::c\n  click A href "javascript:alert(1)" "tip"\n  classDef c fill:#ffffff,stroke:#000000,color:#000000\n',
   'browser-styles': 'flowchart LR\n  A["a"]:::c\n  B["b"]:::c\n  A --> B\n  style B fill:#00ff00\n  classDef c fill:#ff0000,stroke:#000000,color:#000000,stroke-dasharray:4 2\n',
+  // The spec's `A --> B` drawn with a circle end, and with both heads.
+  'browser-edges': 'flowchart LR\n  A["a"]:::c\n  B["b"]:::c\n  A --o B\n  classDef c fill:#ffffff,stroke:#000000,color:#000000\n',
+  'browser-edges.both': 'flowchart LR\n  A["a"]:::c\n  B["b"]:::c\n  A <--> B\n  classDef c fill:#ffffff,stroke:#000000,color:#000000\n',
   'browser-styles.dash': 'flowchart LR\n  A["a"]:::c\n  style A stroke-dasharray:0\n  classDef c fill:#ffffff,stroke:#000000,color:#000000,stroke-dasharray:4 2\n',
   // Livepeer's persona 3 map as published (the reproduction page): with the default layout the
   // edge "BYOC container -> go-livepeer" runs under "Guide: Per-second pricing".
@@ -444,11 +496,14 @@ async function selfTest() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'browser-self-test-'));
   const sites = [];
   const good = 'flowchart LR\n  A["a"]:::c\n  B["b"]:::d\n  A --> B\n  click B href "/x#y" "tip"\n  classDef c fill:#ffeeee,stroke:#112233,color:#000000\n  classDef d fill:#eeffee,stroke:#445566,color:#000000,stroke-dasharray:4 2\n';
+  // The spec of `good`'s one map, for `model` (the fake personamap below prints it).
+  const model = JSON.stringify({ pages: [{ id: 'p/page', personas: [{ edges: [{ from: 'A', to: 'B', kind: 'solid', ends: 'arrow' }] }] }] });
   const make = async (name, text, estimate) => {
     const dir = path.join(work, name);
     await mkdir(path.join(dir, 'p'), { recursive: true });
     await writeFile(path.join(dir, 'docs.json'), JSON.stringify({ navigation: { pages: ['p/page'] } }));
     await writeFile(path.join(dir, 'p', 'page.mdx'), `# t\n\n\`\`\`mermaid\n${text}\`\`\`\n`);
+    await writeFile(path.join(dir, 'model'), model);
     if (estimate !== undefined) await writeFile(path.join(dir, 'estimate'), JSON.stringify({ page: 'p/page', block: 1, width: estimate }) + '\n');
     sites.push(dir);
   };
@@ -457,7 +512,7 @@ async function selfTest() {
   // browser-estimate: an estimate three times the real width.
   await make('browser-estimate', good, 900);
   const fakeBin = path.join(work, 'fake-personamap');
-  await writeFile(fakeBin, '#!/bin/sh\ncat "$3/estimate" 2>/dev/null; exit 0\n', { mode: 0o755 });
+  await writeFile(fakeBin, '#!/bin/sh\n[ "$1" = model ] && exec cat "$3/model"\ncat "$3/estimate" 2>/dev/null; exit 0\n', { mode: 0o755 });
 
   const lines = [];
   const log = console.log;
@@ -475,7 +530,7 @@ async function selfTest() {
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${site}: ${check} ${want === 'ok' ? 'passes' : 'fails'}${ok ? ' as expected' : `; got: ${line || 'no line'}`}`);
     ok ? passed++ : failed++;
   };
-  for (const check of ['browser-render', 'browser-nodes', 'browser-links', 'browser-styles', 'browser-clear']) assert('good', check, 'ok');
+  for (const check of ['browser-render', 'browser-nodes', 'browser-links', 'browser-styles', 'browser-edges', 'browser-clear']) assert('good', check, 'ok');
   assert('good', 'browser-estimate', 'FAIL'); // the fake estimator knows no width for it
   for (const site of [...Object.keys(PLANTED), 'browser-estimate']) assert(site, site.split('.')[0], 'FAIL');
   // The label comparison of a page with itself is 1.0x.

@@ -51,6 +51,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
+import { drawnLook, pathLook } from './edge_look.mjs';
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 
@@ -354,11 +356,11 @@ async function compareDiagram(r, where, source, persona, page) {
   for (const c of persona.classes) {
     r.same(`${where} mermaid classDef ${c.name}`, c.style, classes.get(c.name)?.styles ?? null);
   }
-  const key = (e) => `${e.from} ${e.to} ${e.kind}`;
-  const strokes = { normal: 'solid', dotted: 'dotted', thick: 'thick' };
+  // Each edge: its ends, line style, heads and length, as Mermaid's `destructLink` made them.
+  const key = (e) => `${e.from} ${e.to} ${e.kind} ${e.ends} ${e.length}`;
   const edges = db.getEdges();
   r.same(`${where} mermaid edges`, persona.edges.map(key).sort(),
-    edges.map((e) => `${e.start} ${e.end} ${e.type === 'arrow_point' ? strokes[e.stroke] ?? e.stroke : `${e.stroke}/${e.type}`}`).sort());
+    edges.map((e) => `${e.start} ${e.end} ${STROKES[e.stroke] ?? e.stroke} ${ENDS[e.type] ?? e.type} ${e.length}`).sort());
   const acc = persona.accessible;
   r.same(`${where} mermaid accTitle`, fold(acc?.title ?? ''), fold(decodeEntities(db.getAccTitle())));
   r.same(`${where} mermaid accDescr`, fold(acc?.descr ?? ''), fold(decodeEntities(db.getAccDescription())));
@@ -392,6 +394,19 @@ async function compareDiagram(r, where, source, persona, page) {
     r.same(`${where} svg node ${n.id} link`, clicks && n.href ? n.href.replaceAll('"', '%22') : null,
       anchor ? anchor.getAttribute('xlink:href') ?? anchor.getAttribute('href') : null);
   }
+  // Edge looks as drawn: the path's line style class and its markers, against the spec's.
+  const expectedLooks = new Map();
+  persona.edges.forEach((e) => expectedLooks.set(`${e.from} ${e.to}`, [...(expectedLooks.get(`${e.from} ${e.to}`) ?? []), drawnLook(e.kind, e.ends)]));
+  const actualLooks = new Map();
+  for (const e of edges) {
+    // An invisible edge is drawn too, without the `flowchart-link` class.
+    const p = host.querySelector(`path[data-id="${e.id}"]`);
+    const got = p ? pathLook(p) : 'not drawn';
+    actualLooks.set(`${e.start} ${e.end}`, [...(actualLooks.get(`${e.start} ${e.end}`) ?? []), got]);
+  }
+  for (const [pair, want] of expectedLooks) {
+    r.same(`${where} svg edge ${pair.replace(' ', ' → ')} looks`, [...want].sort(), [...(actualLooks.get(pair) ?? [])].sort());
+  }
   // Edge labels, by edge id (a self-loop is drawn as three parts, `<id>-cyclic-special-…`).
   const labelsById = new Map();
   for (const g of host.querySelectorAll('g.edgeLabel g.label[data-id]')) {
@@ -413,6 +428,18 @@ async function compareDiagram(r, where, source, persona, page) {
     }
   }
 }
+
+// Mermaid's names for a link (`db.getEdges()`: `stroke`, `type`) in the model's words.
+const STROKES = { normal: 'solid', dotted: 'dotted', thick: 'thick', invisible: 'invisible' };
+const ENDS = {
+  arrow_open: 'none', arrow_point: 'arrow', arrow_circle: 'circle', arrow_cross: 'cross',
+  double_arrow_point: 'both-arrows', double_arrow_circle: 'both-circles', double_arrow_cross: 'both-crosses',
+};
+// What a link's ends mean, in the text version.
+const ENDS_MEANING = {
+  none: 'no arrow', arrow: '', circle: 'circle end', cross: 'cross end',
+  'both-arrows': 'both ways', 'both-circles': 'circle ends', 'both-crosses': 'cross ends',
+};
 
 // --- MDX ------------------------------------------------------------------------------------
 
@@ -469,9 +496,12 @@ function comparePersonaBody(r, where, nodes, persona, page) {
     } else {
       rest.pop();
       r.same(`${where} text version title`, `Text version of the Persona ${persona.number} map`, fold(attr(acc, 'data-title')));
-      // Each edge: `A → B`, then in parentheses its kind unless solid and its label.
+      // Each edge: `A → B`, then in parentheses what the link means (its kind unless solid,
+      // its ends unless one arrow head, its span when longer) and its label.
       const name = (id) => fold(persona.nodes.find((n) => n.id === id)?.text);
-      const extra = (e) => [e.kind === 'solid' ? '' : e.kind, fold(e.label ?? '')].filter(Boolean).join(': ');
+      const meaning = (e) => [e.kind === 'solid' ? '' : e.kind, e.kind === 'invisible' ? '' : ENDS_MEANING[e.ends],
+        e.length > 1 ? `spans ${e.length} ranks` : ''].filter(Boolean).join(', ');
+      const extra = (e) => [meaning(e), fold(e.label ?? '')].filter(Boolean).join(': ');
       const expected = ['Nodes', ...persona.nodes.map((n) => fold(n.text)), 'Edges',
         ...persona.edges.map((e) => `${name(e.from)} → ${name(e.to)}${extra(e) ? ` (${extra(e)})` : ''}`)];
       r.same(`${where} text version`, fold(expected.join('\n')), textOf(acc));

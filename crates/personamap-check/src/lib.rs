@@ -252,10 +252,12 @@ fn as_mermaid_reads_verbatim(persona: &Persona, want: &mut Graph) {
         .flat_map(|c| c.edges().map(|(_, _, l)| l));
     for (edge, link) in want.edges.iter_mut().zip(links) {
         if let Some((text, LabelStyle::Inline)) = &link.label
-            && link.kind == EdgeKind::Dotted
-            && let Ok((_, Some(read))) = flowchart::read_link(&format!("-.{text}.->"))
+            && link.shape.kind == EdgeKind::Dotted
+            && let Some((open, close)) = link.shape.inline_halves()
+            && let Ok((shape, Some(read))) = flowchart::read_link(&format!("{open}{text}{close}"))
         {
             edge.label = Some(read);
+            edge.shape = shape;
         }
     }
 }
@@ -309,7 +311,7 @@ pub fn expected(spec: &Spec, persona: &Persona) -> Graph {
             .map(|(a, b, l)| GraphEdge {
                 from: a.id.clone(),
                 to: b.id.clone(),
-                kind: l.kind,
+                shape: l.shape,
                 label: l.label.as_ref().map(|(t, _)| t.clone()),
             })
             .collect(),
@@ -413,16 +415,12 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
                     _ => continue,
                 };
                 let span = Span::new(chain.span.file, start + range.start..start + range.end);
-                let arrow = link.kind.arrow();
-                let fix = match link.kind {
-                    EdgeKind::Dotted => {
-                        format!(
-                            "write `{from} -. {want} .-> {to}` or `{from} {arrow}|{want}| {to}`"
-                        )
-                    }
-                    EdgeKind::Solid | EdgeKind::Thick => {
-                        format!("write `{from} {arrow}|{want}| {to}`")
-                    }
+                let arrow = link.shape.arrow();
+                let fix = match link.shape.inline_halves() {
+                    Some((open, close)) if link.shape.kind == EdgeKind::Dotted => format!(
+                        "write `{from} {open} {want} {close} {to}` or `{from} {arrow}|{want}| {to}`"
+                    ),
+                    _ => format!("write `{from} {arrow}|{want}| {to}`"),
                 };
                 out.push(
                     Diagnostic::warning("mermaid-misread", Some(span), problem)

@@ -276,11 +276,29 @@ fn canonical(text: &str) -> Result<(), String> {
             return Err(format!("stray whitespace in {l:?}"));
         }
         if !l.starts_with("%%") {
-            group.push(l.find(['-', '=']).unwrap_or(0));
+            group.push(arrow_column(l));
         }
         blank = false;
     }
     Ok(())
+}
+
+/// Where the first link of edge statement `line` starts (in characters): after its first node
+/// set as the spec's edge reader ends it (`A & B`), and the white space after that. Every link
+/// of Mermaid's vocabulary (`-->`, `~~~`, `<-->`, `o--o`, …) starts there.
+fn arrow_column(line: &str) -> usize {
+    let file = personamap_spec::FileId(0);
+    let fallback = personamap_spec::Span::new(file, 0..0);
+    let (groups, _) = personamap_spec::edges::parse(line, file, Some(0), fallback);
+    let end = groups
+        .into_iter()
+        .flatten()
+        .next()
+        .and_then(|chain| chain.sets.first()?.iter().map(|n| n.span.end).max())
+        .map_or(0, |end| end as usize);
+    let rest = line.get(end..).unwrap_or("");
+    let start = end + (rest.len() - rest.trim_start().len());
+    line.get(..start).map_or(0, |head| head.chars().count())
 }
 
 /// Comments sorted, for comparing as multisets.

@@ -1,7 +1,7 @@
 //! The data snippet: personas, palette and links as plain `.jsx` exports, so other pages import
 //! one source instead of retyping it (Mintlify forbids JSON imports).
 
-use personamap_spec::{EdgeKind, Spec};
+use personamap_spec::Spec;
 use serde_json::{Value, json};
 
 /// The snippet text: `export const palette = …;` and `export const personas = …;`.
@@ -30,12 +30,14 @@ pub fn data_snippet(spec: &Spec) -> String {
                 .flatten()
                 .flat_map(|c| c.edges())
                 .map(|(a, b, l)| {
-                    let kind = match l.kind {
-                        EdgeKind::Solid => "solid",
-                        EdgeKind::Dotted => "dotted",
-                        EdgeKind::Thick => "thick",
-                    };
-                    json!({ "from": a.id, "to": b.id, "kind": kind, "label": l.label.as_ref().map(|(t, _)| t) })
+                    json!({
+                        "from": a.id,
+                        "to": b.id,
+                        "kind": l.shape.kind.name(),
+                        "ends": l.shape.ends.name(),
+                        "length": l.shape.length,
+                        "label": l.label.as_ref().map(|(t, _)| t),
+                    })
                 })
                 .collect();
             let links: Vec<Value> = p

@@ -175,15 +175,17 @@ pub fn edge_statement(chain: &EdgeChain, verbatim: bool) -> String {
 }
 
 fn link(l: &Link, verbatim: bool) -> String {
-    let arrow = l.kind.arrow();
-    match &l.label {
-        None => arrow.to_string(),
-        Some((text, LabelStyle::Pipe)) if is_plain_edge_label(text) => format!("{arrow}|{text}|"),
-        Some((text, LabelStyle::Inline)) if is_plain_edge_label(text) => {
-            let (open, close) = l.kind.inline_halves();
+    let arrow = l.shape.arrow();
+    let inline = l.shape.inline_halves();
+    match (&l.label, inline) {
+        (None, _) => arrow,
+        (Some((text, LabelStyle::Pipe)), _) if is_plain_edge_label(text) => {
+            format!("{arrow}|{text}|")
+        }
+        (Some((text, LabelStyle::Inline)), Some((open, close))) if is_plain_edge_label(text) => {
             // A dotted label is written tight (`-.label.->`) unless Mermaid would misread it;
             // verbatim keeps a misread form only where Mermaid still parses it.
-            let tight = l.kind == EdgeKind::Dotted
+            let tight = l.shape.kind == EdgeKind::Dotted
                 && !(dotted_inline_misread(text) && (!verbatim || text.chars().count() < 2));
             if tight {
                 format!("{open}{text}{close}")
@@ -191,7 +193,7 @@ fn link(l: &Link, verbatim: bool) -> String {
                 format!("{open} {text} {close}")
             }
         }
-        Some((text, _)) => format!("{arrow}|\"{}\"|", mermaid_text(text)),
+        (Some((text, _)), _) => format!("{arrow}|\"{}\"|", mermaid_text(text)),
     }
 }
 

@@ -7,7 +7,7 @@
 //! (wrapped and marked as the page's `[page.maps]` asks). A linked node's `tooltip` is the text
 //! its tooltip shows (`mermaid::tooltip`), null when blank.
 
-use personamap_spec::{Banner, Class, EdgeKind, EdgeLabels, Layout, Links, Page, Persona, Spec};
+use personamap_spec::{Banner, Class, EdgeLabels, Layout, Links, Page, Persona, Spec};
 use serde_json::{Value, json};
 
 /// The model of `spec`: `{ "divider": component name, "pages": [...] }`, each page with its
@@ -120,11 +120,9 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
             json!({
                 "from": a.id,
                 "to": b.id,
-                "kind": match link.kind {
-                    EdgeKind::Solid => "solid",
-                    EdgeKind::Dotted => "dotted",
-                    EdgeKind::Thick => "thick",
-                },
+                "kind": link.shape.kind.name(),
+                "ends": link.shape.ends.name(),
+                "length": link.shape.length,
                 "label": link.label.as_ref().map(|(text, _)| text),
             })
         })

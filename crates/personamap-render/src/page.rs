@@ -3,7 +3,7 @@
 use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
-use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Spec};
+use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Shape, Spec};
 use personamap_syntax::mdx::{markdown_text, mdx_inline, mdx_prose, table_cell};
 use personamap_syntax::mermaid::label_text;
 use std::fmt::Write as _;
@@ -140,8 +140,9 @@ fn swatch(c: &personamap_spec::Class) -> String {
 }
 
 /// The map as text, for screen readers and LLM readers: the nodes (with their links), then the
-/// edges as `A → B (label)`, naming dotted and thick edges (`A → B (dotted: label)`). Labels
-/// are plain text, escaped so that Markdown reads them as written.
+/// edges as `A → B (label)`, saying what a link other than the plain solid arrow means
+/// (`A → B (dotted, both ways, spans 2 ranks: label)`: see [`link_meaning`]). Labels are plain
+/// text, escaped so that Markdown reads them as written.
 fn text_equivalent(p: &Persona) -> String {
     let name = |n: &Node| markdown_text(&label_text(&n.label));
     let mut out = String::from("**Nodes**\n\n");
@@ -160,26 +161,41 @@ fn text_equivalent(p: &Persona) -> String {
         for (a, b, link) in chain.edges() {
             let label = |id: &str| p.nodes().find(|n| n.id == id).map(name).unwrap_or_default();
             let _ = write!(out, "- {} → {}", label(&a.id), label(&b.id));
-            let kind = match link.kind {
-                EdgeKind::Solid => None,
-                EdgeKind::Dotted => Some("dotted"),
-                EdgeKind::Thick => Some("thick"),
-            };
-            match (kind, &link.label) {
-                (None, Some((text, _))) => {
+            let meaning = link_meaning(link.shape);
+            match (meaning.is_empty(), &link.label) {
+                (true, Some((text, _))) => {
                     let _ = writeln!(out, " ({})", markdown_text(text));
                 }
-                (Some(kind), Some((text, _))) => {
-                    let _ = writeln!(out, " ({kind}: {})", markdown_text(text));
+                (false, Some((text, _))) => {
+                    let _ = writeln!(out, " ({meaning}: {})", markdown_text(text));
                 }
-                (Some(kind), None) => {
-                    let _ = writeln!(out, " ({kind})");
+                (false, None) => {
+                    let _ = writeln!(out, " ({meaning})");
                 }
-                (None, None) => out.push('\n'),
+                (true, None) => out.push('\n'),
             }
         }
     }
     out.trim_end().to_string()
+}
+
+/// What a link means beyond "from → to", for the text version: its line style unless solid,
+/// its ends unless one arrow head (`no arrow`, `both ways`, `circle end`, …), and its span
+/// when longer than one rank; empty for the plain `-->`.
+pub fn link_meaning(shape: Shape) -> String {
+    let kind = (shape.kind != EdgeKind::Solid).then(|| shape.kind.name().to_string());
+    // An invisible link has no heads to speak of.
+    let ends = shape
+        .ends
+        .meaning()
+        .filter(|_| shape.kind != EdgeKind::Invisible)
+        .map(str::to_string);
+    let span = (shape.length > 1).then(|| format!("spans {} ranks", shape.length));
+    [kind, ends, span]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The banner after the frontmatter.

@@ -7,10 +7,15 @@
 //! P1 -.graduate.-> SelfGW       dotted, inline label
 //! GoLP -.->|charges| Pay        dotted, pipe label (`|"any text"|` when quoted)
 //! A ==> B, A -- text --> B      thick, solid with inline label
+//! A --- B, A -.- B, A === B     no arrow head (`----`, `-..-`, `====`: longer, one more rank)
+//! A ~~~ B                       invisible (laid out, not drawn)
+//! A --o B, A --x B              circle and cross ends
+//! A <--> B, A o--o B, A x--x B  both ends (`<-- text -->` inline)
 //! ```
 
 use crate::model::{EdgeChain, EdgeKind, LabelStyle, Link, NodeRef};
 use crate::source::{FileId, Span};
+use personamap_syntax::mermaid::{Ends, Shape};
 
 /// A syntax error in an edge statement, with the byte range (relative to the parsed text).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,7 +194,9 @@ fn parse_id(c: &mut Cursor) -> Result<(String, std::ops::Range<usize>), EdgeSynt
         .sum();
     let after = &c.rest()[len..];
     let bad = after.starts_with(|ch: char| !ch.is_whitespace() && ch != '&')
-        && !["--", "-.", "=="].iter().any(|a| after.starts_with(a));
+        && !["--", "-.", "==", "~~", "<-", "<="]
+            .iter()
+            .any(|a| after.starts_with(a));
     if len == 0 || bad {
         let word: usize = c
             .rest()
@@ -218,54 +225,236 @@ fn parse_id(c: &mut Cursor) -> Result<(String, std::ops::Range<usize>), EdgeSynt
     Ok((c.s[start..c.i].to_string(), start..c.i))
 }
 
+/// A link's line as written: style, the head before it, the head after it, and its length.
+struct Lexed {
+    kind: EdgeKind,
+    start: Option<char>,
+    end: Option<char>,
+    length: usize,
+    len: usize,
+}
+
+/// The link without an inline label at the start of `s`, lexed as `flow.jison`'s link rules
+/// lex it: `[xo<]?--+[-xo>]`, `[xo<]?==+[=xo>]`, `[xo<]?-?.+-[xo>]?`, `~~~+`.
+fn lex_arrow(s: &str) -> Option<Lexed> {
+    let b = s.as_bytes();
+    let start = match b.first() {
+        Some(h @ (b'<' | b'o' | b'x')) => Some(char::from(*h)),
+        _ => None,
+    };
+    let body = usize::from(start.is_some());
+    lex_close(&s[body..], None).map(|l| Lexed {
+        start,
+        len: l.len + body,
+        ..l
+    })
+}
+
+/// The closing half of a link (no head before the line) at the start of `s`; `stroke` limits
+/// it to one line style (the one an inline label opened).
+fn lex_close(s: &str, stroke: Option<EdgeKind>) -> Option<Lexed> {
+    let b = s.as_bytes();
+    let end_at = |i: usize, ends: &[u8]| {
+        b.get(i)
+            .filter(|c| ends.contains(c))
+            .map(|c| char::from(*c))
+    };
+    let run = |ch: u8, from: usize| b[from..].iter().take_while(|c| **c == ch).count();
+    let lexed = |kind, end: Option<char>, length, len| {
+        Some(Lexed {
+            kind,
+            start: None,
+            end,
+            length,
+            len,
+        })
+    };
+    let allowed = |k: EdgeKind| stroke.is_none_or(|s| s == k);
+    // Dotted: an optional `-`, dots, `-`, an optional head.
+    let dash = usize::from(b.first() == Some(&b'-'));
+    let dots = run(b'.', dash);
+    if dots > 0 && b.get(dash + dots) == Some(&b'-') && allowed(EdgeKind::Dotted) {
+        let at = dash + dots + 1;
+        let end = end_at(at, b">ox");
+        return lexed(EdgeKind::Dotted, end, dots, at + usize::from(end.is_some()));
+    }
+    for (ch, kind) in [
+        (b'-', EdgeKind::Solid),
+        (b'=', EdgeKind::Thick),
+        (b'~', EdgeKind::Invisible),
+    ] {
+        let n = run(ch, 0);
+        if n < 2 || !allowed(kind) {
+            continue;
+        }
+        let end = if kind == EdgeKind::Invisible {
+            None
+        } else {
+            end_at(n, b">ox")
+        };
+        return match end {
+            Some(_) => lexed(kind, end, n - 1, n + 1),
+            // The last line character stands for the missing head (`---`, `~~~`).
+            None if n >= 3 => lexed(kind, None, n - 2, n),
+            None => None,
+        };
+    }
+    None
+}
+
+/// The opening half of an inline-label link at the start of `s`: its head (`<`, `o`, `x`),
+/// line style and length: `--`, `==`, `-.`, with an optional head before.
+fn lex_open(s: &str) -> Option<(Option<char>, EdgeKind, usize)> {
+    let (start, body) = match s.chars().next() {
+        Some(h @ ('<' | 'o' | 'x')) => (Some(h), &s[1..]),
+        _ => (None, s),
+    };
+    let kind = if body.starts_with("--") {
+        EdgeKind::Solid
+    } else if body.starts_with("==") {
+        EdgeKind::Thick
+    } else if body.starts_with("-.") {
+        EdgeKind::Dotted
+    } else {
+        return None;
+    };
+    Some((start, kind, usize::from(start.is_some()) + 2))
+}
+
+/// The plain link nearest to what was written, for a message: `-.->`, `==>`, `~~~` or `-->`.
+fn nearest(written: &str) -> &'static str {
+    if written.contains('.') {
+        "-.->"
+    } else if written.contains('=') {
+        "==>"
+    } else if written.contains('~') {
+        "~~~"
+    } else {
+        "-->"
+    }
+}
+
+/// The shape of a link with the heads `start` and `end`, or an error at the link (the cursor)
+/// that names it and the nearest link Mermaid draws as written.
+fn shape_of(
+    c: &Cursor,
+    len: usize,
+    kind: EdgeKind,
+    start: Option<char>,
+    end: Option<char>,
+    length: usize,
+) -> Result<Shape, EdgeSyntaxError> {
+    let ends = Ends::from_heads(start, end).ok_or_else(|| {
+        let written = &c.rest()[..len];
+        let both = Shape {
+            kind,
+            ends: match start {
+                Some('o') => Ends::BothCircles,
+                Some('x') => Ends::BothCrosses,
+                _ => Ends::BothArrows,
+            },
+            length,
+        };
+        let one = Shape {
+            kind,
+            ends: Ends::from_heads(None, end).unwrap_or(Ends::Arrow),
+            length,
+        };
+        EdgeSyntaxError {
+            help: Some(format!(
+                "write `{}` (the same head at both ends) or `{}`",
+                both.arrow(),
+                one.arrow()
+            )),
+            ..c.err(
+                len,
+                format!(
+                    "the link `{written}` has a head before its line but {} after it: Mermaid draws no such link",
+                    end.map_or("none".to_string(), |e| format!("`{e}`"))
+                ),
+            )
+        }
+    })?;
+    Ok(Shape { kind, ends, length })
+}
+
 /// Parses one arrow with its optional label.
 fn parse_link(c: &mut Cursor) -> Result<Link, EdgeSyntaxError> {
-    for kind in EdgeKind::ALL {
-        if c.eat(kind.arrow()) {
-            let label = if c.rest().starts_with('|') {
-                Some((parse_pipe_label(c)?, LabelStyle::Pipe))
-            } else {
-                None
-            };
-            return Ok(Link { kind, label });
-        }
-    }
-    for kind in EdgeKind::ALL {
-        let (open, close) = kind.inline_halves();
-        if c.rest().starts_with(open) {
-            let start = c.i;
-            c.i += open.len();
-            let label = if c.quote_after_ws() {
-                c.skip_ws();
-                let text = parse_quoted(c)?;
-                c.skip_ws();
-                if !c.eat(close) {
-                    return Err(c.err(1, format!("expected `{close}` after the quoted edge label")));
-                }
-                text
-            } else {
-                let Some(end) = c.rest().find(close) else {
-                    c.i = start;
-                    return Err(EdgeSyntaxError {
-                        help: Some(format!(
-                            "close the label with `{close}`, e.g. `A {open}label{close} B`"
-                        )),
-                        ..c.err(open.len(), format!("unterminated arrow `{open}`"))
-                    });
-                };
-                let text = c.rest()[..end].trim().to_string();
-                c.i += end + close.len();
-                text
-            };
-            if label.is_empty() {
-                c.i = start;
-                return Err(c.err(open.len(), "empty edge label"));
+    if let Some(l) = lex_arrow(c.rest()) {
+        let shape = shape_of(c, l.len, l.kind, l.start, l.end, l.length)?;
+        c.i += l.len;
+        let label = if c.rest().starts_with('|') {
+            if shape.kind == EdgeKind::Invisible {
+                return Err(EdgeSyntaxError {
+                    help: Some(format!(
+                        "drop the label, or draw the link with no arrow: `{}|label|`",
+                        Shape {
+                            kind: EdgeKind::Solid,
+                            ..shape
+                        }
+                        .arrow()
+                    )),
+                    ..c.err(1, "an invisible link `~~~` cannot carry a label")
+                });
             }
-            return Ok(Link {
-                kind,
-                label: Some((label, LabelStyle::Inline)),
-            });
+            Some((parse_pipe_label(c)?, LabelStyle::Pipe))
+        } else {
+            None
+        };
+        return Ok(Link { shape, label });
+    }
+    if let Some((start_head, kind, open_len)) = lex_open(c.rest()) {
+        let start = c.i;
+        let open = c.rest()[..open_len].to_string();
+        c.i += open_len;
+        let (label, close) = if c.quote_after_ws() {
+            c.skip_ws();
+            let text = parse_quoted(c)?;
+            c.skip_ws();
+            let Some(close) = lex_close(c.rest(), Some(kind)) else {
+                return Err(c.err(
+                    1,
+                    format!("expected the end of the `{open}` link after the quoted edge label"),
+                ));
+            };
+            (text, close)
+        } else {
+            let found = c
+                .rest()
+                .char_indices()
+                .find_map(|(i, _)| lex_close(&c.rest()[i..], Some(kind)).map(|l| (i, l)));
+            let Some((end, close)) = found else {
+                c.i = start;
+                let plain = Shape::arrow_of(kind);
+                let (o, e) = plain.inline_halves().unwrap_or_default();
+                return Err(EdgeSyntaxError {
+                    help: Some(format!(
+                        "close the label, e.g. `A {o} label {e} B`, or write a link without one: `{}`",
+                        plain.arrow()
+                    )),
+                    ..c.err(
+                        open.len(),
+                        format!(
+                            "`{open}` opens a link with a label, but no `{e}` (or another {} link end) closes it",
+                            kind.name()
+                        ),
+                    )
+                });
+            };
+            let text = c.rest()[..end].trim().to_string();
+            c.i += end;
+            (text, close)
+        };
+        if label.is_empty() {
+            c.i = start;
+            return Err(c.err(open_len, "empty edge label"));
         }
+        let shape = shape_of(c, close.len, kind, start_head, close.end, close.length)?;
+        c.i += close.len;
+        return Ok(Link {
+            shape,
+            label: Some((label, LabelStyle::Inline)),
+        });
     }
     let found: usize = c
         .rest()
@@ -274,11 +463,15 @@ fn parse_link(c: &mut Cursor) -> Result<Link, EdgeSyntaxError> {
         .map(char::len_utf8)
         .sum();
     let found = found.max(c.rest().chars().next().map_or(0, char::len_utf8));
+    let written = &c.rest()[..found];
     Err(EdgeSyntaxError {
-        help: Some("use `-->`, `-.->` or `==>`, optionally with a label".into()),
+        help: Some(format!(
+            "the nearest Mermaid link is `{}`; links are `-->`, `---`, `-.->`, `-.-`, `==>`, `===`, `~~~`, `--o`, `--x`, `<-->`, `o--o`, `x--x` (longer for a longer edge: `--->`), optionally with a label",
+            nearest(written)
+        )),
         ..c.err(
             found,
-            format!("expected an arrow, found {}", shown(&c.rest()[..found])),
+            format!("expected an arrow, found {}", shown(written)),
         )
     })
 }
@@ -383,12 +576,16 @@ mod tests {
         assert_eq!(
             c.links[0],
             Link {
-                kind: EdgeKind::Dotted,
+                shape: Shape::arrow_of(EdgeKind::Dotted),
                 label: Some(("graduate".into(), LabelStyle::Inline))
             }
         );
         let c = one(r#"GoLP -.->|charges| Pay --> X ==>|"a | b"| Y -- c d --> Z == e ==> W"#);
-        let labels: Vec<_> = c.links.iter().map(|l| (l.kind, l.label.clone())).collect();
+        let labels: Vec<_> = c
+            .links
+            .iter()
+            .map(|l| (l.shape.kind, l.label.clone()))
+            .collect();
         assert_eq!(labels[0].1, Some(("charges".into(), LabelStyle::Pipe)));
         assert_eq!(labels[1], (EdgeKind::Solid, None));
         assert_eq!(labels[2].1, Some(("a | b".into(), LabelStyle::Pipe)));
@@ -397,6 +594,52 @@ mod tests {
             labels[4],
             (EdgeKind::Thick, Some(("e".into(), LabelStyle::Inline)))
         );
+    }
+
+    #[test]
+    fn every_mermaid_link() {
+        let shape = |line: &str| {
+            let c = one(line);
+            let s = c.links[0].shape;
+            let label = c.links[0].label.as_ref().map(|(t, _)| t.clone());
+            (s.kind.name(), s.ends.name(), s.length, label)
+        };
+        let l = |t: &str| Some(t.to_string());
+        for (line, want) in [
+            ("A --- B", ("solid", "none", 1, None)),
+            ("A ---- B", ("solid", "none", 2, None)),
+            ("A --> B", ("solid", "arrow", 1, None)),
+            ("A ---> B", ("solid", "arrow", 2, None)),
+            ("A -.- B", ("dotted", "none", 1, None)),
+            ("A -..- B", ("dotted", "none", 2, None)),
+            ("A -.-> B", ("dotted", "arrow", 1, None)),
+            ("A -..-> B", ("dotted", "arrow", 2, None)),
+            ("A === B", ("thick", "none", 1, None)),
+            ("A ==> B", ("thick", "arrow", 1, None)),
+            ("A ===> B", ("thick", "arrow", 2, None)),
+            ("A ~~~ B", ("invisible", "none", 1, None)),
+            ("A --o B", ("solid", "circle", 1, None)),
+            ("A --x B", ("solid", "cross", 1, None)),
+            ("A <--> B", ("solid", "both-arrows", 1, None)),
+            ("A o--o B", ("solid", "both-circles", 1, None)),
+            ("A x--x B", ("solid", "both-crosses", 1, None)),
+            ("A <-.-> B", ("dotted", "both-arrows", 1, None)),
+            ("A <==> B", ("thick", "both-arrows", 1, None)),
+            ("A -- go --- B", ("solid", "none", 1, l("go"))),
+            ("A <-- go --> B", ("solid", "both-arrows", 1, l("go"))),
+            ("A x-. go .-x B", ("dotted", "both-crosses", 1, l("go"))),
+            ("A == go ===> B", ("thick", "arrow", 2, l("go"))),
+            ("A -. go ..-> B", ("dotted", "arrow", 2, l("go"))),
+            ("A ---|go| B", ("solid", "none", 1, l("go"))),
+            ("A --o|go| B", ("solid", "circle", 1, l("go"))),
+        ] {
+            assert_eq!(shape(line), want, "{line}");
+        }
+        // The written link is the shape's own arrow.
+        for line in ["A ---- B", "A -..-> B", "A o--o B", "A ~~~~ B", "A <===> B"] {
+            let arrow = line.split(' ').nth(1).unwrap_or_default();
+            assert_eq!(one(line).links[0].shape.arrow(), arrow);
+        }
     }
 
     #[test]
@@ -420,7 +663,20 @@ mod tests {
             err("A").message,
             "an edge statement needs at least one arrow"
         );
-        assert!(err("A -.oops B").message.contains("unterminated"));
+        assert!(err("A -.oops B").message.contains("no `.->`"));
+        let e = err("A <--o B");
+        assert!(e.message.contains("`<--o`"), "{}", e.message);
+        assert!(
+            e.help
+                .unwrap()
+                .contains("`<-->` (the same head at both ends) or `--o`")
+        );
+        let e = err("A ~~~|x| B");
+        assert!(e.message.contains("invisible"), "{}", e.message);
+        let e = err("A ~~ x ~~~ B");
+        assert!(e.help.unwrap().contains("`~~~`"));
+        let e = err("A ->> B");
+        assert!(e.help.unwrap().contains("nearest Mermaid link is `-->`"));
         assert_eq!(
             err("A -->").message,
             "expected a node id at the end of the line"

@@ -52,6 +52,10 @@ pub fn estimate_width(maps: &Maps, linked: bool, persona: &Persona) -> f64 {
     Estimates::new(persona, linked).width(maps)
 }
 
+/// An edge for the estimate: from, to (node indexes), label width, and its length in ranks
+/// (Mermaid's link length: `--->` spans two).
+type Edge = (usize, usize, f64, usize);
+
 /// The page settings that change label lines: `wrap` and `mark_links`.
 type LabelSettings = (Option<usize>, bool);
 
@@ -60,8 +64,8 @@ type LabelSettings = (Option<usize>, bool);
 struct Estimates<'a> {
     persona: &'a Persona,
     linked: bool,
-    /// Edges as (from, to, label width), by node index.
-    edges: Vec<(usize, usize, f64)>,
+    /// Edges as (from, to, label width, length in ranks), by node index.
+    edges: Vec<Edge>,
     /// The rank of each node.
     rank: Vec<usize>,
     /// The widest label line of each node, by the settings that change labels.
@@ -75,12 +79,12 @@ impl<'a> Estimates<'a> {
             .enumerate()
             .map(|(i, n)| (n.id.as_str(), i))
             .collect();
-        let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+        let mut edges: Vec<Edge> = Vec::new();
         for chain in persona.edges.iter().flatten() {
             for (a, b, link) in chain.edges() {
                 if let (Some(&x), Some(&y)) = (index.get(a.id.as_str()), index.get(b.id.as_str())) {
                     let label = link.label.as_ref().map_or(0.0, |(t, _)| text_width(t));
-                    edges.push((x, y, label));
+                    edges.push((x, y, label, link.shape.length.max(1)));
                 }
             }
         }
@@ -160,7 +164,7 @@ fn text_width(text: &str) -> f64 {
 fn estimate_in(
     maps: &Maps,
     longest: &[f64],
-    edges: &[(usize, usize, f64)],
+    edges: &[Edge],
     rank: &[usize],
     dir: Direction,
 ) -> f64 {
@@ -170,7 +174,7 @@ fn estimate_in(
     let widths: Vec<f64> = longest.iter().map(|l| l + 2.0 * padding).collect();
     // Self-loops are drawn around small helper nodes beside their node, with their labels.
     let mut loops = vec![0.0_f64; n];
-    for &(a, b, label) in edges {
+    for &(a, b, label, _) in edges {
         if a == b {
             loops[a] += if loops[a] == 0.0 {
                 2.0 * gap
@@ -194,7 +198,7 @@ fn estimate_in(
         for r in 0..ranks.saturating_sub(1) {
             let label = edges
                 .iter()
-                .filter(|(a, _, _)| rank[*a] == r)
+                .filter(|(a, ..)| rank[*a] == r)
                 .map(|e| e.2)
                 .fold(0.0, f64::max);
             w += gap + if label > 0.0 { label + gap / 2.0 } else { 0.0 };
@@ -209,7 +213,7 @@ fn estimate_in(
             row[rank[i]] += widths[i] + loops[i];
             count[rank[i]] += 1;
         }
-        for &(a, b, _) in edges {
+        for &(a, b, ..) in edges {
             for r in (rank[a].min(rank[b]) + 1)..rank[a].max(rank[b]) {
                 row[r] += DUMMY * gap;
                 count[r] += 1;
@@ -230,19 +234,20 @@ fn estimate_in(
 }
 
 /// Layered ranks: cycles broken at back edges (depth-first, in declaration order), each node
-/// one rank after its latest predecessor, and a node without predecessors pulled up to just
-/// before its earliest successor (as the layouts' edge-length minimisation does).
-fn ranks(n: usize, edges: &[(usize, usize, f64)]) -> Vec<usize> {
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for &(a, b, _) in edges {
+/// as many ranks after its latest predecessor as the edge between them is long, and a node
+/// without predecessors pulled up to that length before its earliest successor (as the
+/// layouts' edge-length minimisation does).
+fn ranks(n: usize, edges: &[Edge]) -> Vec<usize> {
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for &(a, b, _, length) in edges {
         if a != b {
-            out[a].push(b);
+            out[a].push((b, length));
         }
     }
     // Depth-first search from every node in order: an edge to a node on the stack is a back
     // edge and is dropped.
     let mut state = vec![0u8; n]; // 0 new, 1 on stack, 2 done
-    let mut forward: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut forward: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     let mut order: Vec<usize> = Vec::new(); // reverse topological order
     for start in 0..n {
         if state[start] != 0 {
@@ -251,15 +256,15 @@ fn ranks(n: usize, edges: &[(usize, usize, f64)]) -> Vec<usize> {
         let mut stack = vec![(start, 0usize)];
         state[start] = 1;
         while let Some((v, i)) = stack.pop() {
-            if let Some(&w) = out[v].get(i) {
+            if let Some(&(w, length)) = out[v].get(i) {
                 stack.push((v, i + 1));
                 match state[w] {
                     0 => {
-                        forward[v].push(w);
+                        forward[v].push((w, length));
                         state[w] = 1;
                         stack.push((w, 0));
                     }
-                    2 => forward[v].push(w),
+                    2 => forward[v].push((w, length)),
                     _ => {}
                 }
             } else {
@@ -271,16 +276,19 @@ fn ranks(n: usize, edges: &[(usize, usize, f64)]) -> Vec<usize> {
     let mut rank = vec![0usize; n];
     let mut has_pred = vec![false; n];
     for v in order.iter().rev() {
-        for &w in &forward[*v] {
-            rank[w] = rank[w].max(rank[*v] + 1);
+        for &(w, length) in &forward[*v] {
+            rank[w] = rank[w].max(rank[*v] + length);
             has_pred[w] = true;
         }
     }
     for v in 0..n {
         if !has_pred[v]
-            && let Some(min) = forward[v].iter().map(|&w| rank[w]).min()
+            && let Some(min) = forward[v]
+                .iter()
+                .map(|&(w, length)| rank[w].saturating_sub(length))
+                .min()
         {
-            rank[v] = min.saturating_sub(1);
+            rank[v] = min;
         }
     }
     rank
@@ -485,9 +493,13 @@ mod tests {
     #[test]
     fn ranks_follow_edges_and_survive_cycles() {
         // 0 -> 1 -> 2, 3 -> 2 (pulled next to 2), 2 -> 0 (a cycle, broken).
-        let e = |a, b| (a, b, 0.0);
+        let e = |a, b| (a, b, 0.0, 1);
         let r = ranks(4, &[e(0, 1), e(1, 2), e(3, 2), e(2, 0)]);
         assert_eq!(r, vec![0, 1, 2, 1]);
+        // A longer link (`--->`) spans more ranks: 0 ---> 1 puts 1 two ranks on; 2 is pulled up
+        // to one rank before 1.
+        let r = ranks(3, &[(0, 1, 0.0, 2), e(2, 1)]);
+        assert_eq!(r, vec![0, 2, 1]);
     }
 
     #[test]

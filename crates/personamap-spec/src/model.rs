@@ -520,11 +520,14 @@ pub enum LabelStyle {
     Pipe,
 }
 
+/// The look of a link: line style, ends and length.
+pub use personamap_syntax::mermaid::{Ends, Shape};
+
 /// One link of a chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
-    /// Line style.
-    pub kind: EdgeKind,
+    /// Line style, ends and length.
+    pub shape: Shape,
     /// Label text and how it was written.
     pub label: Option<(String, LabelStyle)>,
 }

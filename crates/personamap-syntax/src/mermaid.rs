@@ -8,36 +8,186 @@ pub mod keywords;
 
 use crate::entity;
 
-/// How an edge is drawn: Mermaid's three line styles.
+/// How an edge is drawn: Mermaid's line styles (its `stroke`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EdgeKind {
-    /// `-->`
+    /// `-->`, `---` (Mermaid's `normal`)
     Solid,
-    /// `-.->`
+    /// `-.->`, `-.-`
     Dotted,
-    /// `==>`
+    /// `==>`, `===`
     Thick,
+    /// `~~~`: laid out, not drawn
+    Invisible,
 }
 
 impl EdgeKind {
-    /// Every line style, in the order the spec's edge reader tries their arrows.
-    pub const ALL: [EdgeKind; 3] = [EdgeKind::Dotted, EdgeKind::Solid, EdgeKind::Thick];
-
-    /// The arrow without an inline label: `-->`, `-.->` or `==>` (a pipe label follows it).
-    pub fn arrow(self) -> &'static str {
+    /// The name the model and the text version use: `solid`, `dotted`, `thick`, `invisible`.
+    pub fn name(self) -> &'static str {
         match self {
-            EdgeKind::Solid => "-->",
-            EdgeKind::Dotted => "-.->",
-            EdgeKind::Thick => "==>",
+            EdgeKind::Solid => "solid",
+            EdgeKind::Dotted => "dotted",
+            EdgeKind::Thick => "thick",
+            EdgeKind::Invisible => "invisible",
+        }
+    }
+}
+
+/// The ends of an edge: Mermaid's link `type` (`arrow_open`, `arrow_point`, `arrow_circle`,
+/// `arrow_cross` and their `double_` forms).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ends {
+    /// No head: `---`, `-.-`, `===`, `~~~`.
+    Open,
+    /// An arrow head at the target: `-->`.
+    Arrow,
+    /// A circle at the target: `--o`.
+    Circle,
+    /// A cross at the target: `--x`.
+    Cross,
+    /// Arrow heads at both ends: `<-->`.
+    BothArrows,
+    /// Circles at both ends: `o--o`.
+    BothCircles,
+    /// Crosses at both ends: `x--x`.
+    BothCrosses,
+}
+
+impl Ends {
+    /// The ends from the characters around a link: the head before its line (`<`, `o`, `x`)
+    /// and the one after it (`>`, `o`, `x`); `None` for a pair Mermaid does not draw as
+    /// written (a head before the line needs its match after it).
+    pub fn from_heads(start: Option<char>, end: Option<char>) -> Option<Ends> {
+        Some(match (start, end) {
+            (None, None) => Ends::Open,
+            (None, Some('>')) => Ends::Arrow,
+            (None, Some('o')) => Ends::Circle,
+            (None, Some('x')) => Ends::Cross,
+            (Some('<'), Some('>')) => Ends::BothArrows,
+            (Some('o'), Some('o')) => Ends::BothCircles,
+            (Some('x'), Some('x')) => Ends::BothCrosses,
+            _ => return None,
+        })
+    }
+
+    /// The head before the line (`<`, `o`, `x`, or nothing).
+    pub fn start(self) -> &'static str {
+        match self {
+            Ends::BothArrows => "<",
+            Ends::BothCircles => "o",
+            Ends::BothCrosses => "x",
+            _ => "",
         }
     }
 
-    /// The two halves of the arrow around an inline label: `--`/`-->`, `-.`/`.->` or `==`/`==>`.
-    pub fn inline_halves(self) -> (&'static str, &'static str) {
+    /// The head after the line (`>`, `o`, `x`, or nothing).
+    pub fn end(self) -> &'static str {
         match self {
-            EdgeKind::Solid => ("--", "-->"),
-            EdgeKind::Dotted => ("-.", ".->"),
-            EdgeKind::Thick => ("==", "==>"),
+            Ends::Open => "",
+            Ends::Arrow | Ends::BothArrows => ">",
+            Ends::Circle | Ends::BothCircles => "o",
+            Ends::Cross | Ends::BothCrosses => "x",
+        }
+    }
+
+    /// Mermaid's name for them (`db.getEdges()[i].type`).
+    pub fn mermaid_type(self) -> &'static str {
+        match self {
+            Ends::Open => "arrow_open",
+            Ends::Arrow => "arrow_point",
+            Ends::Circle => "arrow_circle",
+            Ends::Cross => "arrow_cross",
+            Ends::BothArrows => "double_arrow_point",
+            Ends::BothCircles => "double_arrow_circle",
+            Ends::BothCrosses => "double_arrow_cross",
+        }
+    }
+
+    /// The model's name for them: `none`, `arrow`, `circle`, `cross`, `both-arrows`, …
+    pub fn name(self) -> &'static str {
+        match self {
+            Ends::Open => "none",
+            Ends::Arrow => "arrow",
+            Ends::Circle => "circle",
+            Ends::Cross => "cross",
+            Ends::BothArrows => "both-arrows",
+            Ends::BothCircles => "both-circles",
+            Ends::BothCrosses => "both-crosses",
+        }
+    }
+
+    /// What they mean, for the text version: `None` for the plain arrow.
+    pub fn meaning(self) -> Option<&'static str> {
+        match self {
+            Ends::Arrow => None,
+            Ends::Open => Some("no arrow"),
+            Ends::Circle => Some("circle end"),
+            Ends::Cross => Some("cross end"),
+            Ends::BothArrows => Some("both ways"),
+            Ends::BothCircles => Some("circle ends"),
+            Ends::BothCrosses => Some("cross ends"),
+        }
+    }
+}
+
+/// The look of one link: line style, ends and length (Mermaid's `length`: 1 for `-->`, 2 for
+/// `--->`, …; each extra unit makes the edge span one more rank of the layout).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// Line style.
+    pub kind: EdgeKind,
+    /// Heads.
+    pub ends: Ends,
+    /// Length, at least 1.
+    pub length: usize,
+}
+
+impl Shape {
+    /// The plain arrow of a line style: `-->`, `-.->`, `==>` (`~~~` for the invisible link).
+    pub fn arrow_of(kind: EdgeKind) -> Shape {
+        let ends = if kind == EdgeKind::Invisible {
+            Ends::Open
+        } else {
+            Ends::Arrow
+        };
+        Shape {
+            kind,
+            ends,
+            length: 1,
+        }
+    }
+
+    /// The link without an inline label (a pipe label may follow it): `-->`, `---`, `<-.->`,
+    /// `===>`, `~~~`, … as Mermaid's link rules read it back to this shape.
+    pub fn arrow(self) -> String {
+        let (start, end) = (self.ends.start(), self.ends.end());
+        let n = self.length.max(1);
+        match self.kind {
+            EdgeKind::Solid | EdgeKind::Thick | EdgeKind::Invisible => {
+                let ch = match self.kind {
+                    EdgeKind::Solid => "-",
+                    EdgeKind::Thick => "=",
+                    _ => "~",
+                };
+                // The last line character stands for the head when there is none.
+                let line = ch.repeat(if end.is_empty() { n + 2 } else { n + 1 });
+                format!("{start}{line}{end}")
+            }
+            EdgeKind::Dotted => format!("{start}-{}-{end}", ".".repeat(n)),
+        }
+    }
+
+    /// The two halves of the link around an inline label: `--`/`-->`, `-.`/`.->`, `<==`/`==>`,
+    /// … (`None` for the invisible link, which has no inline form).
+    pub fn inline_halves(self) -> Option<(String, String)> {
+        let start = self.ends.start();
+        let full = self.arrow();
+        let tail = &full[start.len()..];
+        match self.kind {
+            EdgeKind::Solid => Some((format!("{start}--"), tail.to_string())),
+            EdgeKind::Thick => Some((format!("{start}=="), tail.to_string())),
+            EdgeKind::Dotted => Some((format!("{start}-."), tail[1..].to_string())),
+            EdgeKind::Invisible => None,
         }
     }
 }

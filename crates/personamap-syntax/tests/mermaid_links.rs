@@ -20,11 +20,12 @@ fn inline_labels_read_as_mermaid_reads_them() {
         }
         let got = statement_links(&format!("A {arrow} B"));
         let ours = match got.as_slice() {
-            [(_, Ok(Some((kind, text))))] => {
-                let stroke = match kind {
+            [(_, Ok(Some((shape, text))))] => {
+                let stroke = match shape.kind {
                     EdgeKind::Solid => "normal",
                     EdgeKind::Dotted => "dotted",
                     EdgeKind::Thick => "thick",
+                    EdgeKind::Invisible => "invisible",
                 };
                 Some(format!("{stroke}\t{text}"))
             }

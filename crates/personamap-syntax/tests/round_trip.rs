@@ -6,8 +6,8 @@
 use personamap_syntax::entity::decode_mermaid;
 use personamap_syntax::mdx::{self, mdx_inline, mdx_prose, table_cell, unescape};
 use personamap_syntax::mermaid::{
-    EdgeKind, dotted_inline_misread, flowchart, guard_line, is_plain_edge_label, mermaid_label,
-    mermaid_string, mermaid_text, mermaid_tooltip,
+    EdgeKind, Ends, Shape, dotted_inline_misread, flowchart, guard_line, is_plain_edge_label,
+    mermaid_label, mermaid_string, mermaid_text, mermaid_tooltip,
 };
 use proptest::prelude::*;
 
@@ -111,8 +111,36 @@ proptest! {
             let read = flowchart::read(&text);
             prop_assert!(read.is_ok(), "{text:?}: {read:?}");
             let graph = read.expect("checked");
-            prop_assert_eq!(graph.edges[0].kind, kind);
+            prop_assert_eq!(graph.edges[0].shape, Shape::arrow_of(kind));
             prop_assert_eq!(graph.edges[0].label.as_deref(), Some(label.as_str()), "{:?}", text);
+        }
+    }
+
+    /// Every link shape the writer can write, bare, with a pipe label and with an inline label
+    /// (spaces inside), reads back to itself.
+    #[test]
+    fn link_shapes_read_back(
+        label in mermaid_text_strategy(),
+        kind in prop::sample::select(vec![EdgeKind::Solid, EdgeKind::Dotted, EdgeKind::Thick, EdgeKind::Invisible]),
+        ends in prop::sample::select(vec![Ends::Open, Ends::Arrow, Ends::Circle, Ends::Cross, Ends::BothArrows, Ends::BothCircles, Ends::BothCrosses]),
+        length in 1usize..4,
+    ) {
+        let ends = if kind == EdgeKind::Invisible { Ends::Open } else { ends };
+        let shape = Shape { kind, ends, length };
+        let mut arrows = vec![(shape.arrow(), None)];
+        if kind != EdgeKind::Invisible {
+            arrows.push((format!("{}|\"{}\"|", shape.arrow(), mermaid_text(&label)), Some(label.clone())));
+        }
+        if let Some((open, close)) = shape.inline_halves().filter(|_| is_plain_edge_label(&label)) {
+            arrows.push((format!("{open} {label} {close}"), Some(label.clone())));
+        }
+        for (arrow, want) in arrows {
+            let text = diagram("a", &arrow);
+            let read = flowchart::read(&text);
+            prop_assert!(read.is_ok(), "{text:?}: {read:?}");
+            let graph = read.expect("checked");
+            prop_assert_eq!(graph.edges[0].shape, shape, "{:?}", text);
+            prop_assert_eq!(graph.edges[0].label.as_ref(), want.as_ref(), "{:?}", text);
         }
     }
 

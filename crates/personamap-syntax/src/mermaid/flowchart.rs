@@ -9,7 +9,7 @@
 //! the two halves are combined as its `destructLink` does.
 
 use super::keywords::{prototype_member, reserved_keyword};
-use super::{EdgeKind, direction_statement, header_direction, style_rewrite};
+use super::{EdgeKind, Ends, Shape, direction_statement, header_direction, style_rewrite};
 use crate::LineError;
 use crate::entity;
 
@@ -48,8 +48,8 @@ pub struct GraphEdge {
     pub from: String,
     /// Target id.
     pub to: String,
-    /// Line style.
-    pub kind: EdgeKind,
+    /// Line style, ends and length, as Mermaid's `destructLink` makes them.
+    pub shape: Shape,
     /// Label text, decoded.
     pub label: Option<String>,
 }
@@ -196,7 +196,7 @@ impl LineScanner<'_> {
 fn statement(g: &mut Graph, line: &str) -> Result<(), String> {
     let mut c = LineScanner { s: line, i: 0 };
     let mut sets: Vec<Vec<String>> = vec![vertex_set(g, &mut c)?];
-    let mut links: Vec<(EdgeKind, Option<String>)> = Vec::new();
+    let mut links: Vec<(Shape, Option<String>)> = Vec::new();
     loop {
         if c.ws() == 0 && !c.rest().is_empty() {
             return Err(format!("expected a space before `{}`", c.rest()));
@@ -216,13 +216,13 @@ fn statement(g: &mut Graph, line: &str) -> Result<(), String> {
     if links.is_empty() && sets[0].len() > 1 {
         return Err("`&` outside an edge".into());
     }
-    for (w, (kind, label)) in sets.windows(2).zip(links) {
+    for (w, (shape, label)) in sets.windows(2).zip(links) {
         for a in &w[0] {
             for b in &w[1] {
                 g.edges.push(GraphEdge {
                     from: a.clone(),
                     to: b.clone(),
-                    kind,
+                    shape,
                     label: label.clone(),
                 });
             }
@@ -326,18 +326,19 @@ fn vertex(g: &mut Graph, c: &mut LineScanner) -> Result<String, String> {
     Ok(id)
 }
 
-/// The three line styles of Mermaid's link grammar, with their characters.
+/// The line styles of Mermaid's link grammar, with their characters.
 #[derive(Clone, Copy)]
 enum Stroke {
     Solid,
     Thick,
     Dotted,
+    Invisible,
 }
 
 /// Length of a match of the closing link rule of `stroke` at the start of `s` (leading
 /// whitespace included), as `flow.jison` writes them:
 /// solid `\s*[xo<]?\-\-+[-xo>]\s*`, thick `\s*[xo<]?\=\=+[=xo>]\s*`,
-/// dotted `\s*[xo<]?\-?\.+\-[xo>]?\s*`.
+/// dotted `\s*[xo<]?\-?\.+\-[xo>]?\s*`, invisible `\s*\~\~[\~]+\s*`.
 fn link_end(s: &str, stroke: Stroke) -> Option<usize> {
     let b = s.as_bytes();
     let ws = |mut i: usize| {
@@ -347,6 +348,10 @@ fn link_end(s: &str, stroke: Stroke) -> Option<usize> {
         i
     };
     let i = ws(0);
+    if let Stroke::Invisible = stroke {
+        let run = b[i..].iter().take_while(|c| **c == b'~').count();
+        return (run >= 3).then(|| ws(i + run));
+    }
     // `[xo<]?` is optional: try with it, then without (the regex backtracks).
     let starts: &[usize] = if matches!(b.get(i), Some(b'x' | b'o' | b'<')) {
         &[1, 0]
@@ -373,6 +378,7 @@ fn link_end(s: &str, stroke: Stroke) -> Option<usize> {
                     None
                 }
             }
+            Stroke::Invisible => None,
             Stroke::Dotted => {
                 if b.get(j) == Some(&b'-') {
                     j += 1;
@@ -402,6 +408,8 @@ fn link_start(s: &str, stroke: Stroke) -> Option<usize> {
         Stroke::Solid => "--",
         Stroke::Thick => "==",
         Stroke::Dotted => "-.",
+        // The invisible link has no inline-label form.
+        Stroke::Invisible => return None,
     };
     s[head..].starts_with(open).then(|| {
         let rest = &s[head + 2..];
@@ -409,53 +417,84 @@ fn link_start(s: &str, stroke: Stroke) -> Option<usize> {
     })
 }
 
-/// What Mermaid's `destructLink` makes of a link: the line style and whether it is valid.
-/// The ends (`x`, `o`, `>`) are not compared: personamap draws every edge with `>`.
-fn destruct(end: &str, start: Option<&str>) -> Result<EdgeKind, String> {
+/// What Mermaid's `destructLink` makes of a link (`end`, and `start` for an inline-label
+/// link): line style, ends and length, or why Mermaid marks it `INVALID`.
+fn destruct(end: &str, start: Option<&str>) -> Result<Shape, String> {
     let end = end.trim();
-    let mut line = &end[..end.len().saturating_sub(1)];
-    if (end.ends_with('x') && end.starts_with('x'))
-        || (end.ends_with('>') && end.starts_with('<'))
-        || (end.ends_with('o') && end.starts_with('o'))
-    {
+    let last = end.chars().last();
+    let first = end.chars().next();
+    let mut line = &end[..end.len() - last.map_or(0, char::len_utf8)];
+    // `destructEndLink`: the last character is the head; a matching first one doubles it.
+    let mut ends = match last {
+        Some('x') => Ends::Cross,
+        Some('>') => Ends::Arrow,
+        Some('o') => Ends::Circle,
+        _ => Ends::Open,
+    };
+    let doubled = match (first, ends) {
+        (Some('x'), Ends::Cross) => Some(Ends::BothCrosses),
+        (Some('<'), Ends::Arrow) => Some(Ends::BothArrows),
+        (Some('o'), Ends::Circle) => Some(Ends::BothCircles),
+        _ => None,
+    };
+    if let Some(d) = doubled {
+        ends = d;
         line = line.get(1..).unwrap_or("");
     }
-    let kind = if line.contains('.') {
-        EdgeKind::Dotted
+    let dots = line.matches('.').count();
+    let (kind, length) = if dots > 0 {
+        (EdgeKind::Dotted, dots)
     } else if line.starts_with('=') {
+        (EdgeKind::Thick, line.len().saturating_sub(1))
+    } else if line.starts_with('~') {
+        (EdgeKind::Invisible, line.len().saturating_sub(1))
+    } else {
+        (EdgeKind::Solid, line.len().saturating_sub(1))
+    };
+    let Some(start) = start else {
+        return Ok(Shape { kind, ends, length });
+    };
+    // `destructStartLink`, then the two halves combined.
+    let start = start.trim();
+    let start_kind = if start.contains('.') {
+        EdgeKind::Dotted
+    } else if start.contains('=') {
         EdgeKind::Thick
     } else {
         EdgeKind::Solid
     };
-    if !end.ends_with('>') {
-        return Err(format!("the link `{end}` has no arrow head (`>`)"));
+    if start_kind != kind {
+        return Err(format!(
+            "the link `{start}…{end}` mixes line styles: Mermaid rejects it"
+        ));
     }
-    if let Some(start) = start {
-        let start = start.trim();
-        let start_kind = if start.contains('.') {
-            EdgeKind::Dotted
-        } else if start.contains('=') {
-            EdgeKind::Thick
-        } else {
-            EdgeKind::Solid
-        };
-        if start_kind != kind {
-            return Err(format!(
-                "the link `{start}…{end}` mixes line styles: Mermaid rejects it"
-            ));
-        }
-        if start.starts_with(['x', 'o', '<']) {
-            return Err(format!("the link `{start}…{end}` has a head at both ends"));
-        }
-    }
-    Ok(kind)
+    let start_head = start
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '<' | 'o' | 'x'));
+    let end_head = match ends {
+        Ends::Open => None,
+        e => e.end().chars().next(),
+    };
+    let ends = match start_head {
+        None => ends,
+        Some(h) => Ends::from_heads(Some(h), end_head).ok_or_else(|| {
+            format!("the link `{start}…{end}` has different heads at its ends: Mermaid rejects it")
+        })?,
+    };
+    Ok(Shape { kind, ends, length })
 }
 
 /// One arrow with its label, lexed as Mermaid lexes it.
-fn link(c: &mut LineScanner) -> Result<(EdgeKind, Option<String>), String> {
+fn link(c: &mut LineScanner) -> Result<(Shape, Option<String>), String> {
     // The INITIAL-state rules in flow.jison's order: solid LINK, solid START_LINK, thick LINK,
-    // thick START_LINK, dotted LINK, dotted START_LINK.
-    for stroke in [Stroke::Solid, Stroke::Thick, Stroke::Dotted] {
+    // thick START_LINK, dotted LINK, dotted START_LINK, invisible LINK.
+    for stroke in [
+        Stroke::Solid,
+        Stroke::Thick,
+        Stroke::Dotted,
+        Stroke::Invisible,
+    ] {
         if let Some(n) = link_end(c.rest(), stroke) {
             // The trailing whitespace of the rule belongs to the statement reader.
             let token = c.rest()[..n].trim_end().to_string();
@@ -501,7 +540,7 @@ fn inline_label(
     c: &mut LineScanner,
     stroke: Stroke,
     start: &str,
-) -> Result<(EdgeKind, Option<String>), String> {
+) -> Result<(Shape, Option<String>), String> {
     let from = c.i;
     let (kind, text) = inline_text(c, stroke, start)?;
     let raw = &c.s[from..c.i];
@@ -520,7 +559,7 @@ fn inline_text(
     c: &mut LineScanner,
     stroke: Stroke,
     start: &str,
-) -> Result<(EdgeKind, String), String> {
+) -> Result<(Shape, String), String> {
     let from = c.i;
     let mut quoted: Option<String> = None;
     loop {
@@ -569,7 +608,7 @@ fn inline_text(
         let ok = match stroke {
             Stroke::Solid => ch != '-' || next != Some('-'),
             Stroke::Thick => ch != '=',
-            Stroke::Dotted => ch != '.',
+            Stroke::Dotted | Stroke::Invisible => ch != '.',
         };
         if !ok {
             return Err(format!(
@@ -583,11 +622,11 @@ fn inline_text(
 
 /// What Mermaid reads from one link as written: its line style and inline label (`None`
 /// without one), or why it does not parse.
-pub type LinkReading = Result<Option<(EdgeKind, String)>, String>;
+pub type LinkReading = Result<Option<(Shape, String)>, String>;
 
 /// What Mermaid reads from the single link `arrow` (for example `-.applies to.->`): its line
 /// style and label, or why it does not parse.
-pub fn read_link(arrow: &str) -> Result<(EdgeKind, Option<String>), String> {
+pub fn read_link(arrow: &str) -> Result<(Shape, Option<String>), String> {
     let mut c = LineScanner { s: arrow, i: 0 };
     let got = link(&mut c)?;
     if !c.rest().trim().is_empty() {
@@ -623,7 +662,12 @@ pub fn statement_links(statement: &str) -> Vec<(std::ops::Range<usize>, LinkRead
         }
         let from = c.i;
         let mut got = None;
-        for stroke in [Stroke::Solid, Stroke::Thick, Stroke::Dotted] {
+        for stroke in [
+            Stroke::Solid,
+            Stroke::Thick,
+            Stroke::Dotted,
+            Stroke::Invisible,
+        ] {
             if let Some(n) = link_end(c.rest(), stroke) {
                 c.i += c.rest()[..n].trim_end().len();
                 if c.rest().starts_with('|') {
@@ -852,7 +896,7 @@ mod tests {
         assert_eq!(g.edges.len(), 5);
         assert_eq!(g.edges[2].label.as_deref(), Some("alt path"));
         assert_eq!(g.edges[4].label.as_deref(), Some("a < b"));
-        assert_eq!(g.edges[4].kind, EdgeKind::Dotted);
+        assert_eq!(g.edges[4].shape.kind, EdgeKind::Dotted);
     }
 
     #[test]
@@ -882,11 +926,45 @@ mod tests {
         assert_eq!(label("-- go to -->").unwrap(), "go to");
         assert_eq!(label("== x ==>").unwrap(), "x");
         assert_eq!(label("-.xo.->").unwrap(), "x");
-        assert_eq!(read_link("==>").unwrap().0, EdgeKind::Thick);
-        assert_eq!(read_link("-.->").unwrap().0, EdgeKind::Dotted);
+        assert_eq!(read_link("==>").unwrap().0.kind, EdgeKind::Thick);
+        assert_eq!(read_link("-.->").unwrap().0.kind, EdgeKind::Dotted);
         assert!(read_link("-- a -.->").unwrap_err().contains("unterminated"));
         assert!(read_link("-- a ==>").is_err());
-        assert!(read_link("---").unwrap_err().contains("no arrow head"));
+        assert!(
+            read_link("<-- a --o")
+                .unwrap_err()
+                .contains("different heads")
+        );
+        // Every link of Mermaid 11, as `destructLink` makes it.
+        let shape = |arrow: &str| {
+            let s = read_link(arrow).unwrap().0;
+            (s.kind.name(), s.ends.mermaid_type(), s.length)
+        };
+        for (arrow, want) in [
+            ("---", ("solid", "arrow_open", 1)),
+            ("----", ("solid", "arrow_open", 2)),
+            ("--->", ("solid", "arrow_point", 2)),
+            ("-.-", ("dotted", "arrow_open", 1)),
+            ("-..-", ("dotted", "arrow_open", 2)),
+            ("-..->", ("dotted", "arrow_point", 2)),
+            ("===", ("thick", "arrow_open", 1)),
+            ("===>", ("thick", "arrow_point", 2)),
+            ("~~~", ("invisible", "arrow_open", 1)),
+            ("~~~~", ("invisible", "arrow_open", 2)),
+            ("--o", ("solid", "arrow_circle", 1)),
+            ("--x", ("solid", "arrow_cross", 1)),
+            ("<-->", ("solid", "double_arrow_point", 1)),
+            ("o--o", ("solid", "double_arrow_circle", 1)),
+            ("x--x", ("solid", "double_arrow_cross", 1)),
+            ("<-.->", ("dotted", "double_arrow_point", 1)),
+            ("<==>", ("thick", "double_arrow_point", 1)),
+            ("<-- a -->", ("solid", "double_arrow_point", 1)),
+            ("x-. a .-x", ("dotted", "double_arrow_cross", 1)),
+            ("-- a ---", ("solid", "arrow_open", 1)),
+            ("-- go-->", ("solid", "arrow_point", 2)),
+        ] {
+            assert_eq!(shape(arrow), want, "{arrow}");
+        }
     }
 
     #[test]
@@ -894,8 +972,9 @@ mod tests {
         let got = statement_links("P3 -.applies to.-> X & Y -. opts into .-> Z -->|a| W");
         assert_eq!(got.len(), 3);
         assert_eq!(got[0].0, 3..18);
-        assert_eq!(got[0].1, Ok(Some((EdgeKind::Dotted, "applies t".into()))));
-        assert_eq!(got[1].1, Ok(Some((EdgeKind::Dotted, "opts into".into()))));
+        let dotted = Shape::arrow_of(EdgeKind::Dotted);
+        assert_eq!(got[0].1, Ok(Some((dotted, "applies t".into()))));
+        assert_eq!(got[1].1, Ok(Some((dotted, "opts into".into()))));
         assert_eq!(got[2].1, Ok(None));
         assert!(statement_links("A -.o.-> B")[0].1.is_err());
     }
