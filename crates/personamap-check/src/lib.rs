@@ -68,16 +68,32 @@ fn too_long_already(spec: &Spec, d: &Diagnostic, reported: &[Diagnostic]) -> boo
 }
 
 /// [`validate`] for the pages `check` selects (the outputs whose bytes are new, say: the
-/// others were checked when they were written). The spec's own warnings and the snippets'
-/// checks always run: pages are checked against what the snippets export.
+/// others were checked when they were written). The spec's own warnings always run; a snippet
+/// is checked when `check` selects it or any page (pages are checked against what the snippets
+/// export).
 pub fn validate_some(
     spec: &Spec,
     outputs: &[Output],
     check: impl Fn(&Output) -> bool,
 ) -> Vec<Diagnostic> {
+    let pages: Vec<(&Page, &Output)> = outputs
+        .iter()
+        .filter(|o| o.kind == OutputKind::Page && check(o))
+        .filter_map(|out| {
+            let page = spec
+                .pages
+                .iter()
+                .find(|p| out.path.strip_suffix(".mdx") == Some(p.id.as_str()))?;
+            Some((page, out))
+        })
+        .collect();
     let mut diags = misreads(spec);
     let mut exports: Vec<(String, Vec<String>)> = Vec::new();
-    for out in outputs.iter().filter(|o| o.kind == OutputKind::Snippet) {
+    // A snippet is read when it is checked itself, or when a checked page imports from it.
+    let snippets = outputs
+        .iter()
+        .filter(|o| o.kind == OutputKind::Snippet && (check(o) || !pages.is_empty()));
+    for out in snippets {
         match js::snippet(&out.contents) {
             Ok(names) => exports.push((out.path.clone(), names)),
             Err(message) => diags.push(bug(
@@ -97,17 +113,6 @@ pub fn validate_some(
             vec![spec.divider.component.clone()],
         ));
     }
-    let pages: Vec<(&Page, &Output)> = outputs
-        .iter()
-        .filter(|o| o.kind == OutputKind::Page && check(o))
-        .filter_map(|out| {
-            let page = spec
-                .pages
-                .iter()
-                .find(|p| out.path.strip_suffix(".mdx") == Some(p.id.as_str()))?;
-            Some((page, out))
-        })
-        .collect();
     // Pages are checked in parallel; the diagnostics are sorted after.
     let checked = personamap_spec::parallel::map(&pages, |(page, out)| {
         let mut diags = Vec::new();
