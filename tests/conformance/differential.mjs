@@ -18,7 +18,9 @@
 //   text version, link list, card and tab title is compared with the spec's Markdown rendered
 //   independently (remark + GFM, as MDX reads Markdown: no raw HTML, no angle autolinks, no
 //   indented code) or with the plain text of labels. Both sides read maths as Mintlify does
-//   (remark-math) and show a formula as `⟨math:SOURCE⟩`.
+//   (remark-math) and show a formula as `⟨math:SOURCE⟩`. A page field written as MDX
+//   (`prose = "mdx"`) is compared as structure instead: the spec's MDX evaluated on its own,
+//   Mintlify's components as stand-ins, must give the same elements and text as the page.
 // - props: the same MDX comparison on what Mintlify's prebuild writes for the page
 //   (src/_props/<page>.mdx, snippets inlined): the Markdown export readers and LLMs get.
 //
@@ -417,6 +419,15 @@ async function compareDiagram(r, where, source, persona, page) {
 // --- MDX ------------------------------------------------------------------------------------
 
 const attr = (el, name) => el.getAttribute(name);
+// The rest of Mintlify's components that MDX prose (`prose = "mdx"`) may use: the table
+// `COMPONENTS` of crates/personamap-syntax/src/mdx/components.rs, less those with their own
+// stand-in below. Each renders as an element naming it, its props and its children; the inline
+// ones as a span, so that HTML keeps them inside their paragraph.
+const MORE_COMPONENTS = ['Tip', 'Warning', 'Info', 'Check', 'Danger', 'Callout', 'CardGroup', 'Steps', 'Step',
+  'AccordionGroup', 'Expandable', 'Frame', 'Tooltip', 'CodeGroup', 'ResponseField', 'ParamField', 'Update', 'Badge'];
+const INLINE = new Set(['Tooltip', 'Badge']);
+const stub = (name) => ({ children, ...props }) =>
+  createElement(INLINE.has(name) ? 'span' : 'div', { 'data-c': name.toLowerCase(), 'data-props': JSON.stringify(props) }, children);
 const standIns = (divider) => ({
   [divider]: () => createElement('div', { role: 'separator', 'data-c': 'divider' }),
   Card: ({ title, href, icon, children }) => createElement('div', { 'data-c': 'card', 'data-title': title, 'data-href': href, 'data-icon': icon }, children),
@@ -426,6 +437,7 @@ const standIns = (divider) => ({
   Accordion: ({ title, children }) => createElement('details', { 'data-c': 'accordion', 'data-title': title }, children),
   Note: ({ children }) => createElement('aside', { 'data-c': 'note' }, children),
   Icon: () => null,
+  ...Object.fromEntries(MORE_COMPONENTS.map((name) => [name, stub(name)])),
 });
 
 // The page's MDX, runnable: root-absolute snippet imports cannot be resolved here; their
@@ -444,6 +456,30 @@ async function renderPage(source, divider) {
   const host = htmlNodes(renderToStaticMarkup(createElement(Content, { components: standIns(divider) })));
   // React 19 adds <link rel=preload> for images at the top: not page content.
   return [...host.childNodes].filter((n) => (n.nodeType === 1 && n.tagName !== 'LINK') || (n.nodeType === 3 && fold(n.nodeValue) !== ''));
+}
+
+// The structure a reader gets from DOM nodes: elements with their attributes (components as
+// their stand-ins), and text with whitespace folded; whitespace between blocks left out.
+function shapeOf(nodes) {
+  const walk = (n) => {
+    if (n.nodeType === 3) return fold(n.nodeValue);
+    if (n.nodeType !== 1) return '';
+    const attrs = [...n.attributes].map((a) => ` ${a.name}=${JSON.stringify(a.value)}`).sort().join('');
+    return `<${n.tagName.toLowerCase()}${attrs}>${[...n.childNodes].map(walk).filter(Boolean).join(' ')}</>`;
+  };
+  return [].concat(nodes).map(walk).filter(Boolean).join(' ');
+}
+
+// A page field written as MDX (`prose = "mdx"`), compared as structure: the page must show what
+// the spec's MDX shows evaluated on its own, components included.
+async function compareMdxProse(r, field, source, nodes, divider) {
+  let want;
+  try {
+    want = shapeOf(await renderPage(source ?? '', divider));
+  } catch (err) {
+    return r.fail(`${field} evaluate`, fold(err.reason ?? err.message));
+  }
+  r.same(field, want, shapeOf(nodes));
 }
 
 const isDivider = (n) => n.nodeType === 1 && attr(n, 'role') === 'separator';
@@ -538,7 +574,8 @@ async function comparePage(r, label, source, page, divider, diagrams) {
     }
     r.same(`${label} legend row ${i + 1} meaning`, inlineText(row.meaning), cells[page.swatches ? 2 : 1] ?? '');
   });
-  r.same(`${label} intro`, proseText(page.intro), textOf(top));
+  if (page.prose === 'mdx') await compareMdxProse(r, `${label} intro`, page.intro, top, divider);
+  else r.same(`${label} intro`, proseText(page.intro), textOf(top));
 
   let next = 1;
   if (page.layout === 'tabs') {
@@ -566,7 +603,8 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       if (diagrams && src !== null) diagrams.set(p.number, src);
     }
   }
-  if (page.closing) r.same(`${label} closing`, proseText(page.closing), textOf(parts[next++]));
+  if (page.closing && page.prose === 'mdx') await compareMdxProse(r, `${label} closing`, page.closing, parts[next++], divider);
+  else if (page.closing) r.same(`${label} closing`, proseText(page.closing), textOf(parts[next++]));
   if (page.related.length) {
     const part = parts[next++];
     r.same(`${label} related heading`, 'Related Pages', part[0]?.tagName === 'H2' ? textOf(part[0]) : '<no h2>');

@@ -79,10 +79,12 @@ pub fn unresolved(spec: &Spec, known: &BTreeSet<String>) -> bool {
         .personas
         .iter()
         .flat_map(|p| p.nodes().filter_map(|n| n.href.as_deref()));
-    let related = spec
-        .pages
-        .iter()
-        .flat_map(|p| p.related.iter().map(|r| r.href.as_str()));
+    let related = spec.pages.iter().flat_map(|p| {
+        p.related
+            .iter()
+            .map(|r| r.href.as_str())
+            .chain(p.prose_links.iter().map(|(href, _)| href.as_str()))
+    });
     nodes
         .chain(related)
         .any(|href| matches!(target(href), Ok(Target::Page(id)) if !id.is_empty() && !known.contains(id)))
@@ -122,6 +124,9 @@ pub fn check(spec: &Spec, known: &BTreeSet<String>) -> Vec<Diagnostic> {
     for page in &spec.pages {
         for r in &page.related {
             visit(&r.href, r.span);
+        }
+        for (href, span) in &page.prose_links {
+            visit(href, *span);
         }
     }
     out
@@ -258,6 +263,9 @@ pub fn check_anchors(spec: &Spec, headings: &BTreeMap<String, Vec<String>>) -> V
     for page in &spec.pages {
         for r in &page.related {
             visit(&r.href, r.span);
+        }
+        for (href, span) in &page.prose_links {
+            visit(href, *span);
         }
     }
     out

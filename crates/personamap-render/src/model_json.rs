@@ -76,6 +76,7 @@ fn page(spec: &Spec, page: &Page) -> Value {
             Banner::Comment => "comment",
             Banner::Livepeer => "livepeer",
         },
+        "prose": page.prose.name(),
         "intro": non_empty(page.intro.as_deref()),
         "legend": page.legend,
         "legend_rows": legend_rows,

@@ -3,7 +3,7 @@
 use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
-use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Spec};
+use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Prose, Spec};
 use personamap_syntax::mdx::{markdown_text, mdx_inline, mdx_prose, table_cell};
 use personamap_syntax::mermaid::label_text;
 use std::fmt::Write as _;
@@ -58,7 +58,7 @@ pub fn page(
         frontmatter => frontmatter(page),
         banner => banner(page.banner),
         divider => context! { component => &spec.divider.component, path => &spec.divider.path },
-        intro => prose(page.intro.as_deref()),
+        intro => page_prose(page, page.intro.as_deref()),
         legend => context! {
             title => mdx_inline(&page.legend),
             table => table_text,
@@ -71,9 +71,18 @@ pub fn page(
             _ => "none",
         },
         personas => personas,
-        closing => prose(page.closing.as_deref()),
+        closing => page_prose(page, page.closing.as_deref()),
         related => related,
     })
+}
+
+/// A page's own prose field as its `prose` mode writes it: MDX as written (the spec load has
+/// checked it), literal Markdown escaped.
+fn page_prose(page: &Page, text: Option<&str>) -> Option<String> {
+    match page.prose {
+        Prose::Mdx => trimmed(text, str::to_string),
+        Prose::Literal => prose(text),
+    }
 }
 
 fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
@@ -204,10 +213,15 @@ fn banner(kind: Banner) -> Option<&'static str> {
 
 /// Prose escaped for MDX, without surrounding blank lines; `None` when empty.
 fn prose(text: Option<&str>) -> Option<String> {
+    trimmed(text, mdx_prose)
+}
+
+/// `text` without its blank first and last lines, written by `write`; `None` when blank.
+fn trimmed(text: Option<&str>, write: impl Fn(&str) -> String) -> Option<String> {
     let t = text?.trim_matches(['\n', '\r']);
     // Only what Markdown strips: a trailing U+2028 or no-break space is text.
     (!t.trim().is_empty()).then(|| {
-        mdx_prose(t)
+        write(t)
             .trim_end_matches([' ', '\t', '\n', '\r'])
             .to_string()
     })

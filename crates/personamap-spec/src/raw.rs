@@ -2,7 +2,7 @@
 //! types generate the spec's JSON Schema (`personamap schema`), so the doc comments here are
 //! what editors show while authors type.
 
-use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt, Placement};
+use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt, Placement, Prose};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -139,11 +139,16 @@ pub(crate) struct RawPage {
     /// `["Developers", "Concepts"]` is `### Concepts` under `## Developers`.
     pub llms_section: Option<RawSection>,
     /// Markdown before the legend.
-    pub intro: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub intro: Option<Spanned<String>>,
     /// Heading of the legend section; default `Legend`.
     pub legend: Option<String>,
     /// Markdown after the last persona.
-    pub closing: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub closing: Option<Spanned<String>>,
+    /// How `intro` and `closing` are written: `literal` (default; Markdown shown as written)
+    /// or `mdx` (Markdown with Mintlify's components, such as `<Note>` and `<Card>`).
+    pub prose: Option<Prose>,
     /// Persona numbers on the page, in order; default: all.
     #[schemars(with = "Option<Vec<u32>>")]
     pub personas: Option<Vec<Spanned<u32>>>,
@@ -270,7 +275,8 @@ pub(crate) struct RawPersona {
     #[schemars(with = "Option<String>")]
     pub direction: Option<Spanned<String>>,
     /// Markdown between the heading and the diagram.
-    pub intro: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub intro: Option<Spanned<String>>,
     /// Direction of this map on pages with `[page.maps] direction = "auto"`, instead of the
     /// narrower one by the width estimate.
     #[schemars(with = "Option<String>")]

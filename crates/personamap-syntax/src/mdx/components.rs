@@ -213,8 +213,13 @@ pub fn check(text: &str) -> Checked {
     let mut out = Checked::default();
     match crate::mdast::parse(text, &options()) {
         Ok(tree) => {
-            esm(text, &tree, &mut out);
+            let statements = esm(text, &tree, &mut out);
             visit(text, &tree, &mut out);
+            // An `import { X }` statement is one problem, not also an expression.
+            out.problems.retain(|f| {
+                f.problem != Problem::Expression
+                    || !statements.iter().any(|r| r.contains(&f.offset))
+            });
             out.problems.sort_by_key(|f| f.offset);
         }
         Err(crate::mdast::Unread::Message(m)) => {
@@ -259,7 +264,9 @@ fn place(text: &str, m: &str) -> (usize, String) {
 /// Top-level paragraphs that MDX reads as ES module code: a line starting with `import` or
 /// `export` and a space (markdown-rs reads them only with a JavaScript parser, which personamap
 /// does not give it; Mintlify's MDX does).
-fn esm(text: &str, root: &Node, out: &mut Checked) {
+/// Returns their byte ranges.
+fn esm(text: &str, root: &Node, out: &mut Checked) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
     for child in root.children().into_iter().flatten() {
         let Some(p) = child.position() else { continue };
         let block = &text[p.start.offset..];
@@ -273,8 +280,10 @@ fn esm(text: &str, root: &Node, out: &mut Checked) {
                 offset: p.start.offset,
                 problem: Problem::Esm,
             });
+            ranges.push(p.start.offset..p.end.offset);
         }
     }
+    ranges
 }
 
 /// Checks every element and expression under `node`.
@@ -407,6 +416,26 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_names_every_component() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md");
+        let readme = std::fs::read_to_string(path).expect("the README");
+        let start = readme
+            .find("**MDX prose.**")
+            .expect("README describes MDX prose");
+        let section = &readme[start..start + readme[start..].find("```").unwrap_or(0)];
+        let words: Vec<&str> = section
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .collect();
+        for c in COMPONENTS {
+            assert!(
+                words.contains(&c.name),
+                "README's MDX prose section does not name `{}`",
+                c.name
+            );
+        }
+    }
+
+    #[test]
     fn known_components_and_props_pass() {
         let text = "Intro.\n\n<Note>Maps are generated.</Note>\n\n<Card title=\"Start\" href=\"/guides/start\" icon=\"rocket\">\n  Read *this*.\n</Card>\n\n<Columns cols={2}>\n<Card title=\"A\" horizontal>a</Card>\n</Columns>\n\n{/* a comment */}\n";
         let checked = check(text);
@@ -435,7 +464,7 @@ mod tests {
 
     #[test]
     fn expressions_and_esm_are_refused() {
-        let text = "Sum: {1 + 1}.\n\nimport x from \"y\"\n\n<Card title={name}>c</Card>\n";
+        let text = "Sum: {1 + 1}.\n\nimport { x } from \"y\"\n\n<Card title={name}>c</Card>\n";
         let found = problems(text);
         assert_eq!(found[0], (5, Problem::Expression));
         assert_eq!(found[1], (text.find("import").unwrap(), Problem::Esm));
