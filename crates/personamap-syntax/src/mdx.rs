@@ -754,7 +754,10 @@ mod tests {
     #[test]
     fn single_dollar_formulas_are_found() {
         let text = "Budget: $5 to $10 per seat.\n\n`$x$` and $$y$$ and \\$5 to \\$10.";
-        assert_eq!(inline_maths(text), [8..15]);
+        assert_eq!(
+            inline_maths(text),
+            vec![std::ops::Range { start: 8, end: 15 }]
+        );
         assert_eq!(&text[8..15], "$5 to $");
         assert_eq!(inline_maths("no maths"), []);
     }
