@@ -496,7 +496,7 @@ function sections(nodes) {
 
 // One persona's part of a page (after its heading or inside its tab): intro, diagram, links
 // and text version, read from the end. Returns the diagram source, or null.
-function comparePersonaBody(r, where, nodes, persona, page) {
+async function comparePersonaBody(r, where, nodes, persona, page, divider) {
   const rest = [...nodes];
   if (page.accessible) {
     const acc = rest.at(-1);
@@ -535,7 +535,8 @@ function comparePersonaBody(r, where, nodes, persona, page) {
     r.fail(`${where} diagram`, 'no mermaid block where the diagram belongs');
     rest.push(diagram);
   }
-  r.same(`${where} intro`, proseText(persona.intro), textOf(rest.filter(Boolean)));
+  if (persona.prose === 'mdx') await compareMdxProse(r, `${where} intro`, persona.intro, rest.filter(Boolean), divider);
+  else r.same(`${where} intro`, proseText(persona.intro), textOf(rest.filter(Boolean)));
   return diagram && isMermaid(diagram) ? diagram.querySelector('code').textContent : null;
 }
 
@@ -582,16 +583,16 @@ async function comparePage(r, label, source, page, divider, diagrams) {
     const tabs = parts[next++];
     const list = tabs.length === 1 && attr(tabs[0], 'data-c') === 'tabs' ? [...tabs[0].querySelectorAll(':scope > [data-c=tab]')] : [];
     r.same(`${label} tabs`, page.personas.length, list.length);
-    page.personas.forEach((p, i) => {
+    for (const [i, p] of page.personas.entries()) {
       const tab = list[i];
-      if (!tab) return;
+      if (!tab) continue;
       const where = `${label} persona ${p.number}`;
       // A tab title is plain text: maths shows as written.
       const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname, markdownAsWritten)}")` : '';
       r.same(`${where} tab title`, fold(`Persona ${p.number} – ${inlineText(p.name, markdownAsWritten)}${nick}`), fold(attr(tab, 'data-title')));
-      const src = comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page);
+      const src = await comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page, divider);
       if (diagrams && src !== null) diagrams.set(p.number, src);
-    });
+    }
   } else {
     for (const p of page.personas) {
       const part = [...parts[next++]];
@@ -599,7 +600,7 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const h = part.shift();
       const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname)}")` : '';
       r.same(`${where} heading`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), h?.tagName === 'H2' ? textOf(h) : `<no h2: ${textOf(h ?? [])}>`);
-      const src = comparePersonaBody(r, where, part, p, page);
+      const src = await comparePersonaBody(r, where, part, p, page, divider);
       if (diagrams && src !== null) diagrams.set(p.number, src);
     }
   }

@@ -76,10 +76,15 @@ pub fn page(
     })
 }
 
-/// A page's own prose field as its `prose` mode writes it: MDX as written (the spec load has
-/// checked it), literal Markdown escaped.
+/// A page's own prose field as its `prose` mode writes it.
 fn page_prose(page: &Page, text: Option<&str>) -> Option<String> {
-    match page.prose {
+    prose_as(page.prose, text)
+}
+
+/// A prose field as `mode` writes it: MDX as written (the spec load has checked it), literal
+/// Markdown escaped.
+fn prose_as(mode: Prose, text: Option<&str>) -> Option<String> {
+    match mode {
         Prose::Mdx => trimmed(text, str::to_string),
         Prose::Literal => prose(text),
     }
@@ -107,7 +112,7 @@ fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
         heading => crate::title::heading(p.number, &p.name, p.nickname.as_deref()),
         tab_title => crate::title::tab_title(p.number, &p.name, p.nickname.as_deref()),
         icon => &p.icon,
-        intro => prose(p.intro.as_deref()),
+        intro => prose_as(p.prose, p.intro.as_deref()),
         mermaid => diagram,
         fence_meta => page.maps.fence_meta(),
         links => links,

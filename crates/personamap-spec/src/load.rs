@@ -976,6 +976,8 @@ impl Resolver<'_> {
                 span: name_span,
             });
         }
+        let prose = p.prose.unwrap_or_default();
+        let mut prose_links = Vec::new();
         Some(Persona {
             number,
             name: p.name,
@@ -987,9 +989,11 @@ impl Resolver<'_> {
                 file,
                 &format!("persona {number}'s intro"),
                 p.intro,
-                Prose::Literal,
-                &mut Vec::new(),
+                prose,
+                &mut prose_links,
             ),
+            prose,
+            prose_links,
             groups,
             edges,
             overrides,

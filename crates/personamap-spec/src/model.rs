@@ -484,6 +484,11 @@ pub struct Persona {
     pub map_direction: Option<Direction>,
     /// Markdown between the heading and the diagram.
     pub intro: Option<String>,
+    /// How `intro` is written: literal Markdown (default) or MDX with Mintlify's components.
+    pub prose: Prose,
+    /// The `href` props of the components in an MDX `intro`, where each is written, for the
+    /// link checks.
+    pub prose_links: Vec<(String, Span)>,
     /// Node groups, in order (a blank line between groups in the diagram).
     pub groups: Vec<Vec<Node>>,
     /// Edge groups, in order (a blank line between groups in the diagram).

@@ -281,6 +281,9 @@ pub(crate) struct RawPersona {
     /// narrower one by the width estimate.
     #[schemars(with = "Option<String>")]
     pub map_direction: Option<Spanned<String>>,
+    /// How `intro` is written: `literal` (default; Markdown shown as written) or `mdx`
+    /// (Markdown with Mintlify's components, such as `<Note>` and `<Card>`).
+    pub prose: Option<Prose>,
     /// Edges in Mermaid arrow syntax, one statement per line, a blank line between groups.
     #[schemars(with = "Option<String>")]
     pub edges: Option<Spanned<String>>,

@@ -337,6 +337,15 @@ fn mdx_prose_renders_components_and_the_model_says_so() {
     assert!(out.status.success(), "{}", stderr(&out));
     let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(model["pages"][0]["prose"], "mdx");
+    let personas = &model["pages"][0]["personas"];
+    assert_eq!(
+        (personas[0]["prose"].as_str(), personas[1]["prose"].as_str()),
+        (Some("literal"), Some("mdx"))
+    );
+    assert!(
+        page.contains("\n<Warning>Approvals are final.</Warning>"),
+        "{page}"
+    );
     let out = run_in(&repo(), &["model"]);
     let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(model["pages"][0]["prose"], "literal", "the default");
@@ -376,6 +385,12 @@ fn a_misspelt_component_in_mdx_prose_is_a_located_error() {
             "personas/site.toml:26:1",
             "need no import",
         ),
+        // In a basic string with escapes, at the string.
+        (
+            "error[mdx-component]: `title` in persona 1's intro",
+            "personas/site.toml:40:9",
+            "`<Tip>` takes no props",
+        ),
     ] {
         let found = err
             .find(rule)
@@ -388,7 +403,7 @@ fn a_misspelt_component_in_mdx_prose_is_a_located_error() {
         );
         assert!(block.contains(help), "{rule} without `{help}`:\n{err}");
     }
-    assert_eq!(err.matches("error[").count(), 5, "{err}");
+    assert_eq!(err.matches("error[").count(), 6, "{err}");
     let out = run_in(dir.path(), &["generate"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(snapshot(dir.path()), before, "nothing written");
