@@ -1177,7 +1177,7 @@ impl Resolver<'_> {
                             Some(at(range.clone())),
                             format!("Mintlify reads `{formula}` in {field} as maths (remark-math): it shows a formula, without the dollar signs"),
                         )
-                        .with_help(format!("write each dollar sign as `{dollar}`; for maths, write `$${}$$`", &formula[1..formula.len() - 1])),
+                        .with_help(format!("write each dollar sign as `{dollar}`; for maths, write `$${}$$`", formula.trim_matches('$'))),
                     );
                 }
             }
