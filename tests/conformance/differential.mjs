@@ -424,7 +424,8 @@ const attr = (el, name) => el.getAttribute(name);
 // stand-in below. Each renders as an element naming it, its props and its children; the inline
 // ones as a span, so that HTML keeps them inside their paragraph.
 const MORE_COMPONENTS = ['Tip', 'Warning', 'Info', 'Check', 'Danger', 'Callout', 'CardGroup', 'Steps', 'Step',
-  'AccordionGroup', 'Expandable', 'Frame', 'Tooltip', 'CodeGroup', 'ResponseField', 'ParamField', 'Update', 'Badge'];
+  'AccordionGroup', 'Expandable', 'Frame', 'Tooltip', 'CodeGroup', 'ResponseField', 'ParamField', 'Update', 'Panel',
+  'Visibility', 'Badge'];
 const INLINE = new Set(['Tooltip', 'Badge']);
 const stub = (name) => ({ children, ...props }) =>
   createElement(INLINE.has(name) ? 'span' : 'div', { 'data-c': name.toLowerCase(), 'data-props': JSON.stringify(props) }, children);

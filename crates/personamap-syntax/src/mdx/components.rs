@@ -5,7 +5,7 @@
 use markdown::mdast::{AttributeContent, AttributeValue, Node};
 
 /// Where [`COMPONENTS`] comes from: Mintlify's component reference, read on the date given.
-pub const SOURCE: &str = "https://www.mintlify.com/docs/components (one page per component: callouts, cards, columns, steps, accordions, expandables, frames, tooltips, tabs, code-groups, fields, icons, update, badge), read 2026-12-07";
+pub const SOURCE: &str = "https://www.mintlify.com/docs/components (the index, and one page per component: callouts, cards, columns, steps, accordions, expandables, frames, tooltips, tabs, code-groups, fields, icons, update, badge, panel, visibility), read 2026-12-07";
 
 /// One Mintlify component: its name and the props its documentation lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,7 +82,14 @@ pub const COMPONENTS: &[Component] = &[
     },
     Component {
         name: "Accordion",
-        props: &["title", "description", "defaultOpen", ICON[0], ICON[1]],
+        props: &[
+            "title",
+            "description",
+            "defaultOpen",
+            "id",
+            ICON[0],
+            ICON[1],
+        ],
     },
     Component {
         name: "AccordionGroup",
@@ -145,6 +152,14 @@ pub const COMPONENTS: &[Component] = &[
     Component {
         name: "Update",
         props: &["label", "description", "tags", "rss"],
+    },
+    Component {
+        name: "Panel",
+        props: &[],
+    },
+    Component {
+        name: "Visibility",
+        props: &["for"],
     },
     Component {
         name: "Badge",
