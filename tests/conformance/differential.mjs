@@ -18,7 +18,9 @@
 //   text version, link list, card and tab title is compared with the spec's Markdown rendered
 //   independently (remark + GFM, as MDX reads Markdown: no raw HTML, no angle autolinks, no
 //   indented code) or with the plain text of labels. Both sides read maths as Mintlify does
-//   (remark-math) and show a formula as `⟨math:SOURCE⟩`.
+//   (remark-math) and show a formula as `⟨math:SOURCE⟩`. A page field written as MDX
+//   (`prose = "mdx"`) is compared as structure instead: the spec's MDX evaluated on its own,
+//   Mintlify's components as stand-ins, must give the same elements and text as the page.
 // - props: the same MDX comparison on what Mintlify's prebuild writes for the page
 //   (src/_props/<page>.mdx, snippets inlined): the Markdown export readers and LLMs get.
 //
@@ -444,6 +446,16 @@ const ENDS_MEANING = {
 // --- MDX ------------------------------------------------------------------------------------
 
 const attr = (el, name) => el.getAttribute(name);
+// The rest of Mintlify's components that MDX prose (`prose = "mdx"`) may use: the table
+// `COMPONENTS` of crates/personamap-syntax/src/mdx/components.rs, less those with their own
+// stand-in below. Each renders as an element naming it, its props and its children; the inline
+// ones as a span, so that HTML keeps them inside their paragraph.
+const MORE_COMPONENTS = ['Tip', 'Warning', 'Info', 'Check', 'Danger', 'Callout', 'CardGroup', 'Steps', 'Step',
+  'AccordionGroup', 'Expandable', 'Frame', 'Tooltip', 'CodeGroup', 'ResponseField', 'ParamField', 'Update', 'Panel',
+  'Visibility', 'Badge'];
+const INLINE = new Set(['Tooltip', 'Badge']);
+const stub = (name) => ({ children, ...props }) =>
+  createElement(INLINE.has(name) ? 'span' : 'div', { 'data-c': name.toLowerCase(), 'data-props': JSON.stringify(props) }, children);
 const standIns = (divider) => ({
   [divider]: () => createElement('div', { role: 'separator', 'data-c': 'divider' }),
   Card: ({ title, href, icon, children }) => createElement('div', { 'data-c': 'card', 'data-title': title, 'data-href': href, 'data-icon': icon }, children),
@@ -453,6 +465,7 @@ const standIns = (divider) => ({
   Accordion: ({ title, children }) => createElement('details', { 'data-c': 'accordion', 'data-title': title }, children),
   Note: ({ children }) => createElement('aside', { 'data-c': 'note' }, children),
   Icon: () => null,
+  ...Object.fromEntries(MORE_COMPONENTS.map((name) => [name, stub(name)])),
 });
 
 // The page's MDX, runnable: root-absolute snippet imports cannot be resolved here; their
@@ -473,6 +486,30 @@ async function renderPage(source, divider) {
   return [...host.childNodes].filter((n) => (n.nodeType === 1 && n.tagName !== 'LINK') || (n.nodeType === 3 && fold(n.nodeValue) !== ''));
 }
 
+// The structure a reader gets from DOM nodes: elements with their attributes (components as
+// their stand-ins), and text with whitespace folded; whitespace between blocks left out.
+function shapeOf(nodes) {
+  const walk = (n) => {
+    if (n.nodeType === 3) return fold(n.nodeValue);
+    if (n.nodeType !== 1) return '';
+    const attrs = [...n.attributes].map((a) => ` ${a.name}=${JSON.stringify(a.value)}`).sort().join('');
+    return `<${n.tagName.toLowerCase()}${attrs}>${[...n.childNodes].map(walk).filter(Boolean).join(' ')}</>`;
+  };
+  return [].concat(nodes).map(walk).filter(Boolean).join(' ');
+}
+
+// A page field written as MDX (`prose = "mdx"`), compared as structure: the page must show what
+// the spec's MDX shows evaluated on its own, components included.
+async function compareMdxProse(r, field, source, nodes, divider) {
+  let want;
+  try {
+    want = shapeOf(await renderPage(source ?? '', divider));
+  } catch (err) {
+    return r.fail(`${field} evaluate`, fold(err.reason ?? err.message));
+  }
+  r.same(field, want, shapeOf(nodes));
+}
+
 const isDivider = (n) => n.nodeType === 1 && attr(n, 'role') === 'separator';
 const isMermaid = (n) => n.nodeType === 1 && n.tagName === 'PRE' && n.querySelector('code.language-mermaid');
 
@@ -487,7 +524,7 @@ function sections(nodes) {
 
 // One persona's part of a page (after its heading or inside its tab): intro, diagram, links
 // and text version, read from the end. Returns the diagram source, or null.
-function comparePersonaBody(r, where, nodes, persona, page) {
+async function comparePersonaBody(r, where, nodes, persona, page, divider) {
   const rest = [...nodes];
   if (page.accessible) {
     const acc = rest.at(-1);
@@ -529,7 +566,8 @@ function comparePersonaBody(r, where, nodes, persona, page) {
     r.fail(`${where} diagram`, 'no mermaid block where the diagram belongs');
     rest.push(diagram);
   }
-  r.same(`${where} intro`, proseText(persona.intro), textOf(rest.filter(Boolean)));
+  if (persona.prose === 'mdx') await compareMdxProse(r, `${where} intro`, persona.intro, rest.filter(Boolean), divider);
+  else r.same(`${where} intro`, proseText(persona.intro), textOf(rest.filter(Boolean)));
   return diagram && isMermaid(diagram) ? diagram.querySelector('code').textContent : null;
 }
 
@@ -568,23 +606,24 @@ async function comparePage(r, label, source, page, divider, diagrams) {
     }
     r.same(`${label} legend row ${i + 1} meaning`, inlineText(row.meaning), cells[page.swatches ? 2 : 1] ?? '');
   });
-  r.same(`${label} intro`, proseText(page.intro), textOf(top));
+  if (page.prose === 'mdx') await compareMdxProse(r, `${label} intro`, page.intro, top, divider);
+  else r.same(`${label} intro`, proseText(page.intro), textOf(top));
 
   let next = 1;
   if (page.layout === 'tabs') {
     const tabs = parts[next++];
     const list = tabs.length === 1 && attr(tabs[0], 'data-c') === 'tabs' ? [...tabs[0].querySelectorAll(':scope > [data-c=tab]')] : [];
     r.same(`${label} tabs`, page.personas.length, list.length);
-    page.personas.forEach((p, i) => {
+    for (const [i, p] of page.personas.entries()) {
       const tab = list[i];
-      if (!tab) return;
+      if (!tab) continue;
       const where = `${label} persona ${p.number}`;
       // A tab title is plain text: maths shows as written.
       const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname, markdownAsWritten)}")` : '';
       r.same(`${where} tab title`, fold(`Persona ${p.number} – ${inlineText(p.name, markdownAsWritten)}${nick}`), fold(attr(tab, 'data-title')));
-      const src = comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page);
+      const src = await comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page, divider);
       if (diagrams && src !== null) diagrams.set(p.number, src);
-    });
+    }
   } else {
     for (const p of page.personas) {
       const part = [...parts[next++]];
@@ -592,11 +631,12 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const h = part.shift();
       const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname)}")` : '';
       r.same(`${where} heading`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), h?.tagName === 'H2' ? textOf(h) : `<no h2: ${textOf(h ?? [])}>`);
-      const src = comparePersonaBody(r, where, part, p, page);
+      const src = await comparePersonaBody(r, where, part, p, page, divider);
       if (diagrams && src !== null) diagrams.set(p.number, src);
     }
   }
-  if (page.closing) r.same(`${label} closing`, proseText(page.closing), textOf(parts[next++]));
+  if (page.closing && page.prose === 'mdx') await compareMdxProse(r, `${label} closing`, page.closing, parts[next++], divider);
+  else if (page.closing) r.same(`${label} closing`, proseText(page.closing), textOf(parts[next++]));
   if (page.related.length) {
     const part = parts[next++];
     r.same(`${label} related heading`, 'Related Pages', part[0]?.tagName === 'H2' ? textOf(part[0]) : '<no h2>');

@@ -72,23 +72,31 @@ pub fn nav_without_page(
         .collect()
 }
 
+/// Every link of the spec: node `href`s and the `href` props of MDX prose (persona by persona),
+/// then the related cards and MDX prose links of each page.
+pub fn hrefs(spec: &Spec) -> impl Iterator<Item = &str> {
+    let personas = spec.personas.iter().flat_map(|p| {
+        p.nodes()
+            .filter_map(|n| n.href.as_deref())
+            .chain(p.prose_links.iter().map(|(href, _)| href.as_str()))
+    });
+    let pages = spec.pages.iter().flat_map(|p| {
+        p.related
+            .iter()
+            .map(|r| r.href.as_str())
+            .chain(p.prose_links.iter().map(|(href, _)| href.as_str()))
+    });
+    personas.chain(pages)
+}
+
 /// Whether some site link of the spec names a page outside `known` (so the pages on disk must
 /// be listed to check it).
 pub fn unresolved(spec: &Spec, known: &BTreeSet<String>) -> bool {
-    let nodes = spec
-        .personas
-        .iter()
-        .flat_map(|p| p.nodes().filter_map(|n| n.href.as_deref()));
-    let related = spec
-        .pages
-        .iter()
-        .flat_map(|p| p.related.iter().map(|r| r.href.as_str()));
-    nodes
-        .chain(related)
+    hrefs(spec)
         .any(|href| matches!(target(href), Ok(Target::Page(id)) if !id.is_empty() && !known.contains(id)))
 }
 
-/// Checks every node link and related card of the spec against the `known` page ids.
+/// Checks every node link, related card and MDX prose link of the spec against the `known` page ids.
 pub fn check(spec: &Spec, known: &BTreeSet<String>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut visit = |href: &str, span: Span| match target(href) {
@@ -118,10 +126,16 @@ pub fn check(spec: &Spec, known: &BTreeSet<String>) -> Vec<Diagnostic> {
                 visit(href, span);
             }
         }
+        for (href, span) in &p.prose_links {
+            visit(href, *span);
+        }
     }
     for page in &spec.pages {
         for r in &page.related {
             visit(&r.href, r.span);
+        }
+        for (href, span) in &page.prose_links {
+            visit(href, *span);
         }
     }
     out
@@ -254,10 +268,16 @@ pub fn check_anchors(spec: &Spec, headings: &BTreeMap<String, Vec<String>>) -> V
                 visit(href, span);
             }
         }
+        for (href, span) in &p.prose_links {
+            visit(href, *span);
+        }
     }
     for page in &spec.pages {
         for r in &page.related {
             visit(&r.href, r.span);
+        }
+        for (href, span) in &page.prose_links {
+            visit(href, *span);
         }
     }
     out

@@ -76,6 +76,7 @@ fn page(spec: &Spec, page: &Page) -> Value {
             Banner::Comment => "comment",
             Banner::Livepeer => "livepeer",
         },
+        "prose": page.prose.name(),
         "intro": non_empty(page.intro.as_deref()),
         "legend": page.legend,
         "legend_rows": legend_rows,
@@ -140,6 +141,7 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
         "icon": p.icon,
         // As drawn: `[page.maps] direction` overrides the persona's own.
         "direction": personamap_spec::maps::direction(&page.maps, page.links != Links::None, p).as_str(),
+        "prose": p.prose.name(),
         "intro": non_empty(p.intro.as_deref()),
         "nodes": nodes,
         "edges": edges,

@@ -3,7 +3,9 @@
 use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
-use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Shape, Spec};
+use personamap_spec::{
+    Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Prose, Shape, Spec,
+};
 use personamap_syntax::mdx::{markdown_text, mdx_inline, mdx_prose, table_cell};
 use personamap_syntax::mermaid::label_text;
 use std::fmt::Write as _;
@@ -58,7 +60,7 @@ pub fn page(
         frontmatter => frontmatter(page),
         banner => banner(page.banner),
         divider => context! { component => &spec.divider.component, path => &spec.divider.path },
-        intro => prose(page.intro.as_deref()),
+        intro => page_prose(page, page.intro.as_deref()),
         legend => context! {
             title => mdx_inline(&page.legend),
             table => table_text,
@@ -71,9 +73,23 @@ pub fn page(
             _ => "none",
         },
         personas => personas,
-        closing => prose(page.closing.as_deref()),
+        closing => page_prose(page, page.closing.as_deref()),
         related => related,
     })
+}
+
+/// A page's own prose field as its `prose` mode writes it.
+fn page_prose(page: &Page, text: Option<&str>) -> Option<String> {
+    prose_as(page.prose, text)
+}
+
+/// A prose field as `mode` writes it: MDX as written (the spec load has checked it), literal
+/// Markdown escaped.
+fn prose_as(mode: Prose, text: Option<&str>) -> Option<String> {
+    match mode {
+        Prose::Mdx => trimmed(text, str::to_string),
+        Prose::Literal => prose(text),
+    }
 }
 
 fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
@@ -98,7 +114,7 @@ fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
         heading => crate::title::heading(p.number, &p.name, p.nickname.as_deref()),
         tab_title => crate::title::tab_title(p.number, &p.name, p.nickname.as_deref()),
         icon => &p.icon,
-        intro => prose(p.intro.as_deref()),
+        intro => prose_as(p.prose, p.intro.as_deref()),
         mermaid => diagram,
         fence_meta => page.maps.fence_meta(),
         links => links,
@@ -220,10 +236,15 @@ fn banner(kind: Banner) -> Option<&'static str> {
 
 /// Prose escaped for MDX, without surrounding blank lines; `None` when empty.
 fn prose(text: Option<&str>) -> Option<String> {
+    trimmed(text, mdx_prose)
+}
+
+/// `text` without its blank first and last lines, written by `write`; `None` when blank.
+fn trimmed(text: Option<&str>, write: impl Fn(&str) -> String) -> Option<String> {
     let t = text?.trim_matches(['\n', '\r']);
     // Only what Markdown strips: a trailing U+2028 or no-break space is text.
     (!t.trim().is_empty()).then(|| {
-        mdx_prose(t)
+        write(t)
             .trim_end_matches([' ', '\t', '\n', '\r'])
             .to_string()
     })

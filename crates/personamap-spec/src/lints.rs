@@ -84,6 +84,10 @@ lints! {
     spec_file_skipped = "spec-file-skipped",
     /// A problem with the lock file of generated outputs.
     lock = "lock",
+    /// A `$…$` in literal prose that Mintlify reads as maths.
+    prose_maths = "prose-maths",
+    /// A docs.json navigation entry that names no page.
+    nav_no_page = "nav-no-page",
 }
 
 /// Levels set at one place, by lint name.

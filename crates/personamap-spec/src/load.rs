@@ -936,6 +936,8 @@ impl Resolver<'_> {
                 span: name_span,
             });
         }
+        let prose = p.prose.unwrap_or_default();
+        let mut prose_links = Vec::new();
         Some(Persona {
             number,
             name: p.name,
@@ -943,7 +945,15 @@ impl Resolver<'_> {
             icon: p.icon,
             direction,
             map_direction,
-            intro: p.intro,
+            intro: self.prose(
+                file,
+                &format!("persona {number}'s intro"),
+                p.intro,
+                prose,
+                &mut prose_links,
+            ),
+            prose,
+            prose_links,
             groups,
             edges,
             overrides,
@@ -1024,6 +1034,8 @@ impl Resolver<'_> {
                 .maps
                 .map(|m| self.maps(file, m.into_inner()))
                 .unwrap_or_default();
+            let prose = p.prose.unwrap_or_default();
+            let mut prose_links = Vec::new();
             out.push(Page {
                 id,
                 title: p.title,
@@ -1051,9 +1063,15 @@ impl Resolver<'_> {
                     Some(RawSection::Nested(list)) if !list.is_empty() => list,
                     _ => vec!["Docs".into()],
                 },
-                intro: p.intro,
+                intro: self.prose(file, "the page's intro", p.intro, prose, &mut prose_links),
                 legend: p.legend.unwrap_or_else(|| "Legend".into()),
-                closing: p.closing,
+                closing: self.prose(
+                    file,
+                    "the page's closing",
+                    p.closing,
+                    prose,
+                    &mut prose_links,
+                ),
                 personas: numbers,
                 layout: p.layout.unwrap_or(Layout::Sections),
                 links: p.links.unwrap_or(Links::None),
@@ -1072,11 +1090,116 @@ impl Resolver<'_> {
                     })
                     .collect(),
                 maps,
+                prose,
+                prose_links,
                 span,
                 navigation_span,
             });
         }
         out
+    }
+
+    /// A prose field's text, checked as its `mode` reads it: in MDX, every component and prop
+    /// against Mintlify's and no code (the `href` props go to `links`); in literal Markdown, a
+    /// warning for each `$…$` Mintlify would read as maths. Each finding is placed at its
+    /// character in the spec file when the TOML string holds the text verbatim, else at the
+    /// string.
+    fn prose(
+        &mut self,
+        file: FileId,
+        field: &str,
+        text: Option<Spanned<String>>,
+        mode: Prose,
+        links: &mut Vec<(String, Span)>,
+    ) -> Option<String> {
+        let text = text?;
+        let literal = text.span();
+        let source = &self.sources.file(file).text;
+        let origin = string_value_origin(source, literal.clone(), text.get_ref());
+        let in_single_quotes = source
+            .get(literal.clone())
+            .is_some_and(|s| s.starts_with('\''));
+        let at = |range: std::ops::Range<usize>| {
+            Span::new(
+                file,
+                origin.map_or(literal.clone(), |o| o + range.start..o + range.end),
+            )
+        };
+        let value = text.get_ref();
+        match mode {
+            Prose::Literal => {
+                for range in personamap_syntax::mdx::inline_maths(value) {
+                    let formula = &value[range.clone()];
+                    let dollar = if in_single_quotes { "\\$" } else { "\\\\$" };
+                    self.diags.push(
+                        Diagnostic::warning(
+                            "prose-maths",
+                            Some(at(range.clone())),
+                            format!("Mintlify reads `{formula}` in {field} as maths (remark-math): it shows a formula, without the dollar signs"),
+                        )
+                        .with_help(format!("write each dollar sign as `{dollar}`; for maths, write `$${}$$`", formula.trim_matches('$'))),
+                    );
+                }
+            }
+            Prose::Mdx => {
+                use personamap_syntax::mdx::components::{self, COMPONENTS, Problem};
+                let checked = components::check(value);
+                for (offset, href) in checked.links {
+                    links.push((href.clone(), at(offset..offset + href.len())));
+                }
+                for found in checked.problems {
+                    let o = found.offset;
+                    let d = match found.problem {
+                        Problem::UnknownComponent(name) => {
+                            let d = Diagnostic::error(
+                                "mdx-component",
+                                Some(at(o..o + 1 + name.len())),
+                                format!("`<{name}>` in {field} is not a Mintlify component"),
+                            );
+                            match suggest(&name, COMPONENTS.iter().map(|c| c.name)) {
+                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                                None => d.with_help(format!(
+                                    "Mintlify's components: {}",
+                                    COMPONENTS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+                                )),
+                            }
+                        }
+                        Problem::UnknownProp { component, prop } => {
+                            let d = Diagnostic::error(
+                                "mdx-component",
+                                Some(at(o..o + prop.len())),
+                                format!("`{prop}` in {field} is not a prop of `<{}>`", component.name),
+                            );
+                            match suggest(&prop, component.props.iter().copied()) {
+                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                                None if component.props.is_empty() => d.with_help(format!("`<{}>` takes no props", component.name)),
+                                None => d.with_help(format!("the props of `<{}>`: {}", component.name, component.props.join(", "))),
+                            }
+                        }
+                        Problem::Expression => Diagnostic::error(
+                            "mdx-code",
+                            Some(at(o..o + 1)),
+                            format!("an expression `{{…}}` in {field}: MDX prose holds no code"),
+                        )
+                        .with_help("write `\\{` for a brace; a prop takes a string, a number (`cols={2}`) or a boolean; `{/* … */}` is a comment"),
+                        Problem::Esm => Diagnostic::error(
+                            "mdx-code",
+                            Some(at(o..o + 6)),
+                            format!("an `import`/`export` statement in {field}: MDX prose holds no code"),
+                        )
+                        .with_help("Mintlify's components need no import; to start a line with the word, write it in other words or after other text"),
+                        Problem::Unreadable(why) => Diagnostic::error(
+                            "mdx-syntax",
+                            Some(at(o..o + 1)),
+                            format!("{field} does not read as MDX: {why}"),
+                        )
+                        .with_help("close every component's tag (`<Note>…</Note>`, or `<Icon icon=\"x\" />`); write `\\<` for a literal `<`"),
+                    };
+                    self.diags.push(d);
+                }
+            }
+        }
+        Some(text.into_inner())
     }
 
     /// `[page.maps]`: the renderer and direction names checked, everything else as given.

@@ -156,6 +156,12 @@ pub struct Page {
     pub related: Vec<Related>,
     /// How the page draws its maps (`[page.maps]`; all off by default).
     pub maps: Maps,
+    /// How the page's `intro` and `closing` are written: literal Markdown (default) or MDX
+    /// with Mintlify's components.
+    pub prose: Prose,
+    /// The `href` props of the components in MDX prose, where each is written, for the link
+    /// checks.
+    pub prose_links: Vec<(String, Span)>,
     /// The `[[page]]` table, for diagnostics.
     pub span: Span,
     /// The `navigation` value, for diagnostics.
@@ -342,6 +348,28 @@ pub enum EdgeLabels {
     Verbatim,
 }
 
+/// How a page's own prose (`intro`, `closing`) is written into the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Prose {
+    /// Markdown shown as written: `{`, `}` and `<` escaped, so a `<Note>` is text.
+    #[default]
+    Literal,
+    /// MDX: Markdown with Mintlify's components (checked against the components and props
+    /// Mintlify documents), written as it is; no expressions, no `import`/`export`.
+    Mdx,
+}
+
+impl Prose {
+    /// The name a spec writes (`literal`, `mdx`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Prose::Literal => "literal",
+            Prose::Mdx => "mdx",
+        }
+    }
+}
+
 /// The generated-file banner after the frontmatter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -458,6 +486,11 @@ pub struct Persona {
     pub map_direction: Option<Direction>,
     /// Markdown between the heading and the diagram.
     pub intro: Option<String>,
+    /// How `intro` is written: literal Markdown (default) or MDX with Mintlify's components.
+    pub prose: Prose,
+    /// The `href` props of the components in an MDX `intro`, where each is written, for the
+    /// link checks.
+    pub prose_links: Vec<(String, Span)>,
     /// Node groups, in order (a blank line between groups in the diagram).
     pub groups: Vec<Vec<Node>>,
     /// Edge groups, in order (a blank line between groups in the diagram).

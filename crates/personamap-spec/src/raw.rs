@@ -3,7 +3,7 @@
 //! what editors show while authors type.
 
 use crate::lints::RawLints;
-use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt, Placement};
+use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt, Placement, Prose};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -144,11 +144,16 @@ pub(crate) struct RawPage {
     /// `["Developers", "Concepts"]` is `### Concepts` under `## Developers`.
     pub llms_section: Option<RawSection>,
     /// Markdown before the legend.
-    pub intro: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub intro: Option<Spanned<String>>,
     /// Heading of the legend section; default `Legend`.
     pub legend: Option<String>,
     /// Markdown after the last persona.
-    pub closing: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub closing: Option<Spanned<String>>,
+    /// How `intro` and `closing` are written: `literal` (default; Markdown shown as written)
+    /// or `mdx` (Markdown with Mintlify's components, such as `<Note>` and `<Card>`).
+    pub prose: Option<Prose>,
     /// Persona numbers on the page, in order; default: all.
     #[schemars(with = "Option<Vec<u32>>")]
     pub personas: Option<Vec<Spanned<u32>>>,
@@ -277,11 +282,15 @@ pub(crate) struct RawPersona {
     #[schemars(with = "Option<String>")]
     pub direction: Option<Spanned<String>>,
     /// Markdown between the heading and the diagram.
-    pub intro: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub intro: Option<Spanned<String>>,
     /// Direction of this map on pages with `[page.maps] direction = "auto"`, instead of the
     /// narrower one by the width estimate.
     #[schemars(with = "Option<String>")]
     pub map_direction: Option<Spanned<String>>,
+    /// How `intro` is written: `literal` (default; Markdown shown as written) or `mdx`
+    /// (Markdown with Mintlify's components, such as `<Note>` and `<Card>`).
+    pub prose: Option<Prose>,
     /// Edges in Mermaid arrow syntax, one statement per line, a blank line between groups.
     #[schemars(with = "Option<String>")]
     pub edges: Option<Spanned<String>>,

@@ -3,6 +3,7 @@
 //! both directions share (fences, code spans, JSX comments), and in [`unescape`] the reader
 //! that turns what the writer wrote back into the spec's Markdown.
 
+pub mod components;
 pub mod unescape;
 
 /// Escapes Markdown prose for MDX: `{`, `}` and `<` outside code and formulas become `\{`, `\}`
@@ -74,6 +75,26 @@ pub fn mdx_prose(text: &str) -> String {
         out.push_str(&closer);
     }
     out
+}
+
+/// The inline formulas of literal prose that open with a single `$` (`$5 to $` in
+/// `Budget: $5 to $10 per seat.`): Mintlify reads them as maths (remark-math), and
+/// [`mdx_prose`] keeps every formula as written. Byte ranges, in order; a `$$…$$` formula,
+/// which no one writes by accident, is left out.
+pub fn inline_maths(text: &str) -> Vec<std::ops::Range<usize>> {
+    if !text.contains('$') {
+        return Vec::new();
+    }
+    Verbatim::read(text)
+        .spans
+        .into_iter()
+        .filter(|(span, kind)| {
+            *kind == Kind::Inline
+                && text[span.clone()].starts_with('$')
+                && !text[span.clone()].starts_with("$$")
+        })
+        .map(|(span, _)| span)
+        .collect()
 }
 
 /// The ES module keywords MDX reads at the start of a line, each with the expression
@@ -729,6 +750,17 @@ pub fn markdown_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_dollar_formulas_are_found() {
+        let text = "Budget: $5 to $10 per seat.\n\n`$x$` and $$y$$ and \\$5 to \\$10.";
+        assert_eq!(
+            inline_maths(text),
+            vec![std::ops::Range { start: 8, end: 15 }]
+        );
+        assert_eq!(&text[8..15], "$5 to $");
+        assert_eq!(inline_maths("no maths"), []);
+    }
 
     #[test]
     fn prose_keeps_jsx_comment_blocks() {

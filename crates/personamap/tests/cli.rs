@@ -315,3 +315,96 @@ fn a_link_to_a_page_only_on_disk_resolves_and_breaks_when_it_goes() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error[broken-link]"), "{err}");
 }
+
+#[test]
+fn mdx_prose_renders_components_and_the_model_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&repo().join("tests/fixtures/mdx-prose"), dir.path());
+    let out = run_in(dir.path(), &["generate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(dir.path().join("maps/who-pays.mdx")).expect("the page");
+    // The page's MDX prose is written as it is; the persona's literal prose is escaped.
+    assert!(page.contains("\n<Note>Maps are generated"), "{page}");
+    assert!(
+        page.contains("\n<Card title=\"Set up Ledger\" href=\"/start/setup#connect-a-bank\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("Literal prose: \\<Note> stays text"),
+        "{page}"
+    );
+    let out = run_in(dir.path(), &["model"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(model["pages"][0]["prose"], "mdx");
+    let personas = &model["pages"][0]["personas"];
+    assert_eq!(
+        (personas[0]["prose"].as_str(), personas[1]["prose"].as_str()),
+        (Some("literal"), Some("mdx"))
+    );
+    assert!(
+        page.contains("\n<Warning>Approvals are final.</Warning>"),
+        "{page}"
+    );
+    let out = run_in(&repo(), &["model"]);
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(model["pages"][0]["prose"], "literal", "the default");
+}
+
+#[test]
+fn a_misspelt_component_in_mdx_prose_is_a_located_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&repo().join("tests/bad/mdx-prose-component"), dir.path());
+    let before = snapshot(dir.path());
+    let out = run_in(dir.path(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for (rule, at, help) in [
+        (
+            "error[mdx-component]: `<Noet>`",
+            "personas/site.toml:19:1",
+            "did you mean `Note`?",
+        ),
+        (
+            "error[mdx-component]: `hreff`",
+            "personas/site.toml:21:21",
+            "did you mean `href`?",
+        ),
+        (
+            "error[broken-link]: link `/guides/strat`",
+            "personas/site.toml:21:49",
+            "did you mean `/guides/start`?",
+        ),
+        (
+            "error[mdx-code]: an expression",
+            "personas/site.toml:24:8",
+            "write `\\{` for a brace",
+        ),
+        (
+            "error[mdx-code]: an `import`/`export` statement",
+            "personas/site.toml:26:1",
+            "need no import",
+        ),
+        // In a basic string with escapes, at the string.
+        (
+            "error[mdx-component]: `title` in persona 1's intro",
+            "personas/site.toml:40:9",
+            "`<Tip>` takes no props",
+        ),
+    ] {
+        let found = err
+            .find(rule)
+            .unwrap_or_else(|| panic!("{rule} missing:\n{err}"));
+        let block = &err[found..];
+        let block = &block[..block[1..].find("\nerror").map_or(block.len(), |e| e + 1)];
+        assert!(
+            block.contains(&format!("--> {at}\n")),
+            "{rule} not at {at}:\n{err}"
+        );
+        assert!(block.contains(help), "{rule} without `{help}`:\n{err}");
+    }
+    assert_eq!(err.matches("error[").count(), 6, "{err}");
+    let out = run_in(dir.path(), &["generate"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(snapshot(dir.path()), before, "nothing written");
+}

@@ -82,6 +82,9 @@ fn bad_specs_report_what_is_wrong() {
         "description-length",
         "navigation",
         "frontmatter-key",
+        "mdx-component",
+        "mdx-code",
+        "prose-maths",
     ] {
         assert!(rules.contains(rule), "no corpus spec covers `{rule}`");
     }
