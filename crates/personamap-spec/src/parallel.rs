@@ -4,6 +4,13 @@
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Work left below which [`map`] stays on the calling thread: a thread costs CPU time of its
+/// own (a stack, an allocator heap, the scheduler), about a millisecond per run on the
+/// reference machine, which a small site (Livepeer's two pages) would spend mostly on starting
+/// threads. Whether threads are used changes which thread computes an item, never a result.
+const WORTH_THREADS: Duration = Duration::from_millis(4);
 
 /// How many threads [`map`] uses at most: the cores available to this process (read once).
 pub fn threads() -> usize {
@@ -12,14 +19,33 @@ pub fn threads() -> usize {
 }
 
 /// `items.iter().map(f).collect()`, computed on up to [`threads`] threads (the calling one
-/// included), each taking the next item as it finishes one. Results come back in the order of
-/// `items`. A panic in `f` is resumed in the caller with its own payload.
+/// included), each taking the next item as it finishes one. The calling thread starts alone and
+/// calls in the others only once the items left look worth it (their estimated time, from the
+/// items done so far, is at least [`WORTH_THREADS`]). Results come back in the order of `items`.
+/// A panic in `f` is resumed in the caller with its own payload.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = threads().min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
-    let next = AtomicUsize::new(0);
+    let start = Instant::now();
+    let mut first = Vec::with_capacity(items.len());
+    while let Some(item) = items.get(first.len()) {
+        let done = first.len();
+        if done > 0 {
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let per_item = start.elapsed() / count(done);
+            let left = per_item.checked_mul(count(items.len() - done));
+            if left.is_none_or(|left| left >= WORTH_THREADS) {
+                break;
+            }
+        }
+        first.push(f(item));
+    }
+    if first.len() == items.len() {
+        return first;
+    }
+    let next = AtomicUsize::new(first.len());
     let work = || {
         let mut done = Vec::new();
         loop {
@@ -45,7 +71,8 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     .flatten()
     .collect::<Vec<_>>();
     parts.sort_unstable_by_key(|(i, _)| *i);
-    parts.into_iter().map(|(_, r)| r).collect()
+    first.extend(parts.into_iter().map(|(_, r)| r));
+    first
 }
 
 #[cfg(test)]
