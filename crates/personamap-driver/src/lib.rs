@@ -21,9 +21,11 @@ pub use site::{Reads, Site};
 
 use personamap_render::docs_json::DocsJson;
 use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
-use personamap_spec::{Diagnostic, Failed, LlmsTxt, Partial, Sources, Spec, diag};
+use personamap_spec::{
+    Diagnostic, Failed, FileId, LlmsTxt, ParsedFile, Partial, SourceFile, Sources, Spec, diag,
+};
 use personamap_write::{FileOut, Plan, Writer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash as _, Hasher as _};
 use std::sync::Arc;
 
@@ -82,11 +84,18 @@ impl Compilation {
 }
 
 /// Compiles sites. Holds memos keyed on input content: the last load (by the spec files'
-/// texts) and every rendered diagram (by persona, classes and page options).
+/// texts), each spec file's parse (by its path and text) and every rendered diagram (by
+/// persona, classes and page options).
 pub struct Driver {
     compiler: Compiler,
     loads: Option<(u64, Arc<Loaded>)>,
+    /// Phase one of each spec file of the last load, by the hash of its path and text: a load
+    /// parses only the files whose text differs.
+    parses: HashMap<u64, Parse>,
 }
+
+/// Phase one's result for one spec file.
+type Parse = Result<ParsedFile, Vec<Diagnostic>>;
 
 impl Default for Driver {
     fn default() -> Self {
@@ -101,6 +110,7 @@ impl Driver {
         Driver {
             compiler: Compiler::caching(),
             loads: None,
+            parses: HashMap::new(),
         }
     }
 
@@ -110,6 +120,7 @@ impl Driver {
         Driver {
             compiler: Compiler::new(),
             loads: None,
+            parses: HashMap::new(),
         }
     }
 
@@ -141,7 +152,7 @@ impl Driver {
             spec,
             diags: mut diagnostics,
             failed,
-        } = personamap_spec::load_partial(sources.clone());
+        } = personamap_spec::load_parsed(sources.clone(), self.parse(&sources));
         diagnostics.extend(skipped);
         if let Some(spec) = &spec {
             personamap_spec::lints::apply(spec, &mut diagnostics);
@@ -155,6 +166,41 @@ impl Driver {
         });
         self.loads = Some((key, loaded.clone()));
         Ok(loaded)
+    }
+
+    /// Phase one for every file of `sources`, in order: the files parsed by an earlier load
+    /// (same path, same text) are taken from the memo, the others parsed in parallel. The memo
+    /// then holds the files of `sources` only.
+    fn parse(&mut self, sources: &Sources) -> Vec<Parse> {
+        let keys: Vec<u64> = sources
+            .iter()
+            .map(|(_, f)| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (&f.path, &f.text).hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let missing: Vec<(FileId, &SourceFile)> = sources
+            .iter()
+            .zip(&keys)
+            .filter(|(_, k)| !self.parses.contains_key(*k))
+            .map(|(f, _)| f)
+            .collect();
+        let parsed =
+            personamap_spec::parallel::map(&missing, |(id, f)| personamap_spec::parse_file(*id, f));
+        let mut old = std::mem::take(&mut self.parses);
+        let mut parsed = parsed.into_iter();
+        let mut out = Vec::with_capacity(keys.len());
+        for key in keys {
+            // Paths are unique in `sources`, so each key is too: the missing ones come in order.
+            let p = match old.remove(&key) {
+                Some(p) => p,
+                None => parsed.next().expect("one parse per missing file"),
+            };
+            self.parses.insert(key, p.clone());
+            out.push(p);
+        }
+        out
     }
 
     /// Loads, compiles in memory, works out the writer's plan (which refuses files personamap

@@ -3,10 +3,82 @@
 use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
-use personamap_spec::{Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Spec};
+use personamap_spec::{Banner, Class, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Spec};
 use personamap_syntax::mdx::{markdown_text, mdx_inline, mdx_prose, table_cell};
 use personamap_syntax::mermaid::label_text;
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::Mutex;
+
+/// The rendered pages of earlier compiles, each with everything [`page`] read to render it
+/// (the page, the personas it shows, the palette, the divider's import, the diagrams): a page
+/// none of which changed is not rendered again (a watch rebuild after editing one persona
+/// renders that persona's page only).
+#[derive(Default)]
+pub struct PageCache {
+    entries: Mutex<HashMap<String, Rendered>>,
+}
+
+/// One page's inputs and text.
+struct Rendered {
+    page: Page,
+    personas: Vec<Persona>,
+    palette: Vec<Class>,
+    divider: (String, String),
+    diagrams: Vec<String>,
+    text: String,
+}
+
+impl Rendered {
+    fn read_the_same(&self, spec: &Spec, page: &Page, diagrams: &[String]) -> bool {
+        let mut shown = page.personas.iter().filter_map(|n| spec.persona(*n));
+        self.page == *page
+            && self.diagrams == diagrams
+            && self.palette == spec.palette
+            && (self.divider.0 == spec.divider.component && self.divider.1 == spec.divider.path)
+            && self.personas.iter().all(|p| shown.next() == Some(p))
+            && shown.next().is_none()
+    }
+}
+
+impl PageCache {
+    /// [`page`], from the cache when nothing it reads changed.
+    pub fn page(
+        &self,
+        env: &Environment,
+        diagrams: &[String],
+        spec: &Spec,
+        page: &Page,
+    ) -> Result<String, minijinja::Error> {
+        if let Ok(entries) = self.entries.lock()
+            && let Some(r) = entries.get(&page.id)
+            && r.read_the_same(spec, page, diagrams)
+        {
+            return Ok(r.text.clone());
+        }
+        // Rendered without the lock: pages render in parallel.
+        let text = self::page(env, diagrams, spec, page)?;
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(
+                page.id.clone(),
+                Rendered {
+                    page: page.clone(),
+                    personas: page
+                        .personas
+                        .iter()
+                        .filter_map(|n| spec.persona(*n))
+                        .cloned()
+                        .collect(),
+                    palette: spec.palette.clone(),
+                    divider: (spec.divider.component.clone(), spec.divider.path.clone()),
+                    diagrams: diagrams.to_vec(),
+                    text: text.clone(),
+                },
+            );
+        }
+        Ok(text)
+    }
+}
 
 /// Renders the MDX page for `page`; `diagrams` are the flowcharts of its personas, in order
 /// (see [`crate::Compiler::page`]).
