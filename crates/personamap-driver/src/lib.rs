@@ -90,8 +90,8 @@ pub struct Driver {
     compiler: Compiler,
     loads: Option<(u64, Arc<Loaded>)>,
     /// Phase one of each spec file of the last load, by the hash of its path and text: a load
-    /// parses only the files whose text differs.
-    parses: HashMap<u64, Parse>,
+    /// parses only the files whose text differs. `None` for a one-shot driver.
+    parses: Option<HashMap<u64, Parse>>,
 }
 
 /// Phase one's result for one spec file.
@@ -110,17 +110,17 @@ impl Driver {
         Driver {
             compiler: Compiler::caching(),
             loads: None,
-            parses: HashMap::new(),
+            parses: Some(HashMap::new()),
         }
     }
 
-    /// A driver for one compile (a command that exits after it): no diagram is kept, which
-    /// saves the memory a memo of every persona's diagram takes.
+    /// A driver for one compile (a command that exits after it): no parse or diagram is kept,
+    /// which saves the memory (and the copies) a memo of every file and diagram takes.
     pub fn one_shot() -> Self {
         Driver {
             compiler: Compiler::new(),
             loads: None,
-            parses: HashMap::new(),
+            parses: None,
         }
     }
 
@@ -172,6 +172,9 @@ impl Driver {
     /// (same path, same text) are taken from the memo, the others parsed in parallel. The memo
     /// then holds the files of `sources` only.
     fn parse(&mut self, sources: &Sources) -> Vec<Parse> {
+        let Some(memo) = &mut self.parses else {
+            return personamap_spec::parse_files(sources);
+        };
         let keys: Vec<u64> = sources
             .iter()
             .map(|(_, f)| {
@@ -183,12 +186,12 @@ impl Driver {
         let missing: Vec<(FileId, &SourceFile)> = sources
             .iter()
             .zip(&keys)
-            .filter(|(_, k)| !self.parses.contains_key(*k))
+            .filter(|(_, k)| !memo.contains_key(*k))
             .map(|(f, _)| f)
             .collect();
         let parsed =
             personamap_spec::parallel::map(&missing, |(id, f)| personamap_spec::parse_file(*id, f));
-        let mut old = std::mem::take(&mut self.parses);
+        let mut old = std::mem::take(memo);
         let mut parsed = parsed.into_iter();
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
@@ -197,7 +200,7 @@ impl Driver {
                 Some(p) => p,
                 None => parsed.next().expect("one parse per missing file"),
             };
-            self.parses.insert(key, p.clone());
+            memo.insert(key, p.clone());
             out.push(p);
         }
         out
@@ -407,4 +410,64 @@ fn anchored_headings(site: &Site, spec: &Spec) -> BTreeMap<String, Vec<String>> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\n\
+        [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\npersonas = [1]\n\
+        [[palette]]\nname = \"c\"\nmeaning = \"m\"\nfill = \"#fff\"\nstroke = \"#000\"\ncolor = \"#000\"\n";
+
+    fn persona(label: &str) -> String {
+        format!(
+            "[[persona]]\nnumber = 1\nname = \"N\"\nedges = \"A --> B\"\n\
+             [[persona.group]]\nclass = \"c\"\nnodes = [{{ id = \"A\", label = \"{label}\" }}, {{ id = \"B\", label = \"b\" }}]\n"
+        )
+    }
+
+    /// Diagnostics and outputs, comparable.
+    fn seen(c: &Compilation) -> String {
+        format!(
+            "{:?}\n{:?}",
+            c.diagnostics,
+            c.outputs.as_ref().map(|o| &o.files)
+        )
+    }
+
+    #[test]
+    fn a_driver_that_kept_parses_compiles_as_a_fresh_one() {
+        let mut site = Site::in_memory()
+            .with_overlay(
+                DOCS_JSON,
+                r#"{"name":"S","navigation":{"groups":[{"group":"G","pages":[]}]}}"#,
+            )
+            .with_overlay("personas/site.toml", SITE)
+            .with_overlay("personas/p1.toml", persona("a"));
+        let mut kept = Driver::new();
+        let steps: [(&str, Option<String>); 5] = [
+            ("personas/p1.toml", Some(persona("a2"))),
+            // A file before the others: every file's id moves; its error is located in it.
+            (
+                "personas/0.toml",
+                Some("[[palette]]\nname = 3\n".to_string()),
+            ),
+            // Not TOML: phase one fails, its error located in the file.
+            ("personas/p1.toml", Some("[[persona]\n".to_string())),
+            // The ids move back: the kept failure is located in the file's new place.
+            ("personas/0.toml", None),
+            ("personas/p1.toml", Some(persona("a3"))),
+        ];
+        let first = kept.compile(&site, Validate::All).expect("reads");
+        assert!(first.outputs.is_some(), "{:?}", first.diagnostics);
+        for (path, text) in steps {
+            site.set_overlay(path, text);
+            let again = kept.compile(&site, Validate::All).expect("reads");
+            let fresh = Driver::one_shot()
+                .compile(&site, Validate::All)
+                .expect("reads");
+            assert_eq!(seen(&again), seen(&fresh), "after {path}");
+        }
+    }
 }

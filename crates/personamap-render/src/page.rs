@@ -375,6 +375,61 @@ pub fn table_lines(cells: &[Vec<&str>], align: &[Align]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use personamap_spec::{SourceFile, Sources};
+
+    fn spec(persona: &str, meaning: &str, component: &str) -> Spec {
+        let text = format!(
+            "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\ncomponent = \"{component}\"\n\
+             [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\n\
+             [[palette]]\nname = \"c\"\nmeaning = \"{meaning}\"\nfill = \"#fff\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[persona]]\nnumber = 1\nname = \"{persona}\"\nedges = \"A --> B\"\n\
+             [[persona.group]]\nclass = \"c\"\nnodes = [{{ id = \"A\", label = \"a\" }}, {{ id = \"B\", label = \"b\" }}]\n"
+        );
+        let sources = Sources::new(vec![SourceFile {
+            path: "personas/site.toml".into(),
+            text,
+        }]);
+        let (spec, diags) = personamap_spec::load(sources);
+        spec.unwrap_or_else(|| panic!("{diags:?}"))
+    }
+
+    #[test]
+    fn the_page_cache_gives_what_rendering_gives_whatever_changed() {
+        let env = templates::shared();
+        let cache = PageCache::default();
+        let diagrams = |d: &str| vec![d.to_string()];
+        let steps = [
+            (spec("N", "m", "Divider"), diagrams("flowchart LR")),
+            (spec("N", "m", "Divider"), diagrams("flowchart LR")),
+            (spec("Renamed", "m", "Divider"), diagrams("flowchart LR")),
+            (
+                spec("Renamed", "new meaning", "Divider"),
+                diagrams("flowchart LR"),
+            ),
+            (
+                spec("Renamed", "new meaning", "Rule"),
+                diagrams("flowchart LR"),
+            ),
+            (
+                spec("Renamed", "new meaning", "Rule"),
+                diagrams("flowchart TD"),
+            ),
+            (spec("N", "m", "Divider"), diagrams("flowchart LR")),
+        ];
+        let mut texts = Vec::new();
+        for (spec, diagrams) in &steps {
+            let cached = cache
+                .page(env, diagrams, spec, &spec.pages[0])
+                .expect("renders");
+            let fresh = page(env, diagrams, spec, &spec.pages[0]).expect("renders");
+            assert_eq!(cached, fresh);
+            texts.push(fresh);
+        }
+        // Each change shows in the page, so a stale text would have failed above.
+        for (a, b) in [(1, 2), (2, 3), (3, 4), (4, 5)] {
+            assert_ne!(texts[a], texts[b], "steps {a} and {b}");
+        }
+    }
 
     #[test]
     fn a_swatch_shows_fill_stroke_and_dash_and_says_them() {
