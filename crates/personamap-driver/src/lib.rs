@@ -21,9 +21,11 @@ pub use site::{Reads, Site};
 
 use personamap_render::docs_json::DocsJson;
 use personamap_render::{Compiler, DOCS_JSON, LLMS_TXT, Outputs, SiteInputs};
-use personamap_spec::{Diagnostic, Failed, LlmsTxt, Partial, Sources, Spec, diag};
+use personamap_spec::{
+    Diagnostic, Failed, FileId, LlmsTxt, ParsedFile, Partial, SourceFile, Sources, Spec, diag,
+};
 use personamap_write::{FileOut, Plan, Writer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash as _, Hasher as _};
 use std::sync::Arc;
 
@@ -82,11 +84,18 @@ impl Compilation {
 }
 
 /// Compiles sites. Holds memos keyed on input content: the last load (by the spec files'
-/// texts) and every rendered diagram (by persona, classes and page options).
+/// texts), each spec file's parse (by its path and text) and every rendered diagram (by
+/// persona, classes and page options).
 pub struct Driver {
     compiler: Compiler,
     loads: Option<(u64, Arc<Loaded>)>,
+    /// Phase one of each spec file of the last load, by the hash of its path and text: a load
+    /// parses only the files whose text differs. `None` for a one-shot driver.
+    parses: Option<HashMap<u64, Parse>>,
 }
+
+/// Phase one's result for one spec file.
+type Parse = Result<ParsedFile, Vec<Diagnostic>>;
 
 impl Default for Driver {
     fn default() -> Self {
@@ -101,15 +110,17 @@ impl Driver {
         Driver {
             compiler: Compiler::caching(),
             loads: None,
+            parses: Some(HashMap::new()),
         }
     }
 
-    /// A driver for one compile (a command that exits after it): no diagram is kept, which
-    /// saves the memory a memo of every persona's diagram takes.
+    /// A driver for one compile (a command that exits after it): no parse or diagram is kept,
+    /// which saves the memory (and the copies) a memo of every file and diagram takes.
     pub fn one_shot() -> Self {
         Driver {
             compiler: Compiler::new(),
             loads: None,
+            parses: None,
         }
     }
 
@@ -141,7 +152,7 @@ impl Driver {
             spec,
             diags: mut diagnostics,
             failed,
-        } = personamap_spec::load_partial(sources.clone());
+        } = personamap_spec::load_parsed(sources.clone(), self.parse(&sources));
         diagnostics.extend(skipped);
         if let Some(spec) = &spec {
             personamap_spec::lints::apply(spec, &mut diagnostics);
@@ -155,6 +166,44 @@ impl Driver {
         });
         self.loads = Some((key, loaded.clone()));
         Ok(loaded)
+    }
+
+    /// Phase one for every file of `sources`, in order: the files parsed by an earlier load
+    /// (same path, same text) are taken from the memo, the others parsed in parallel. The memo
+    /// then holds the files of `sources` only.
+    fn parse(&mut self, sources: &Sources) -> Vec<Parse> {
+        let Some(memo) = &mut self.parses else {
+            return personamap_spec::parse_files(sources);
+        };
+        let keys: Vec<u64> = sources
+            .iter()
+            .map(|(_, f)| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (&f.path, &f.text).hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let missing: Vec<(FileId, &SourceFile)> = sources
+            .iter()
+            .zip(&keys)
+            .filter(|(_, k)| !memo.contains_key(*k))
+            .map(|(f, _)| f)
+            .collect();
+        let parsed =
+            personamap_spec::parallel::map(&missing, |(id, f)| personamap_spec::parse_file(*id, f));
+        let mut old = std::mem::take(memo);
+        let mut parsed = parsed.into_iter();
+        let mut out = Vec::with_capacity(keys.len());
+        for key in keys {
+            // Paths are unique in `sources`, so each key is too: the missing ones come in order.
+            let p = match old.remove(&key) {
+                Some(p) => p,
+                None => parsed.next().expect("one parse per missing file"),
+            };
+            memo.insert(key, p.clone());
+            out.push(p);
+        }
+        out
     }
 
     /// Loads, compiles in memory, works out the writer's plan (which refuses files personamap
@@ -361,4 +410,64 @@ fn anchored_headings(site: &Site, spec: &Spec) -> BTreeMap<String, Vec<String>> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\n\
+        [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\npersonas = [1]\n\
+        [[palette]]\nname = \"c\"\nmeaning = \"m\"\nfill = \"#fff\"\nstroke = \"#000\"\ncolor = \"#000\"\n";
+
+    fn persona(label: &str) -> String {
+        format!(
+            "[[persona]]\nnumber = 1\nname = \"N\"\nedges = \"A --> B\"\n\
+             [[persona.group]]\nclass = \"c\"\nnodes = [{{ id = \"A\", label = \"{label}\" }}, {{ id = \"B\", label = \"b\" }}]\n"
+        )
+    }
+
+    /// Diagnostics and outputs, comparable.
+    fn seen(c: &Compilation) -> String {
+        format!(
+            "{:?}\n{:?}",
+            c.diagnostics,
+            c.outputs.as_ref().map(|o| &o.files)
+        )
+    }
+
+    #[test]
+    fn a_driver_that_kept_parses_compiles_as_a_fresh_one() {
+        let mut site = Site::in_memory()
+            .with_overlay(
+                DOCS_JSON,
+                r#"{"name":"S","navigation":{"groups":[{"group":"G","pages":[]}]}}"#,
+            )
+            .with_overlay("personas/site.toml", SITE)
+            .with_overlay("personas/p1.toml", persona("a"));
+        let mut kept = Driver::new();
+        let steps: [(&str, Option<String>); 5] = [
+            ("personas/p1.toml", Some(persona("a2"))),
+            // A file before the others: every file's id moves; its error is located in it.
+            (
+                "personas/0.toml",
+                Some("[[palette]]\nname = 3\n".to_string()),
+            ),
+            // Not TOML: phase one fails, its error located in the file.
+            ("personas/p1.toml", Some("[[persona]\n".to_string())),
+            // The ids move back: the kept failure is located in the file's new place.
+            ("personas/0.toml", None),
+            ("personas/p1.toml", Some(persona("a3"))),
+        ];
+        let first = kept.compile(&site, Validate::All).expect("reads");
+        assert!(first.outputs.is_some(), "{:?}", first.diagnostics);
+        for (path, text) in steps {
+            site.set_overlay(path, text);
+            let again = kept.compile(&site, Validate::All).expect("reads");
+            let fresh = Driver::one_shot()
+                .compile(&site, Validate::All)
+                .expect("reads");
+            assert_eq!(seen(&again), seen(&fresh), "after {path}");
+        }
+    }
 }

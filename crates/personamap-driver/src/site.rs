@@ -299,15 +299,18 @@ impl Reads {
             .keys()
             .any(|i| matches!(i, Input::Spec(_) | Input::SpecFiles))
             .then(|| site.read_spec_files().ok());
+        // The spec files' texts now, by path (one lookup per spec file read, not a scan).
+        let spec_texts: BTreeMap<&str, &str> = spec_now
+            .iter()
+            .flatten()
+            .flat_map(|(sources, _)| sources.iter())
+            .map(|(_, f)| (f.path.as_str(), f.text.as_str()))
+            .collect();
         for (input, seen) in &self.0 {
             let now = match input {
-                Input::Spec(path) => match spec_now.as_ref().and_then(Option::as_ref) {
-                    Some((sources, _)) => sources
-                        .iter()
-                        .find(|(_, f)| f.path == *path)
-                        .map_or(Seen::Missing, |(_, f)| Seen::Hash(hash(f.text.as_bytes()))),
-                    None => Seen::Missing,
-                },
+                Input::Spec(path) => spec_texts
+                    .get(path.as_str())
+                    .map_or(Seen::Missing, |t| Seen::Hash(hash(t.as_bytes()))),
                 Input::SpecFiles => {
                     let mut names = BTreeSet::new();
                     if let Some(Some((sources, skipped))) = &spec_now {

@@ -93,10 +93,11 @@ pub struct Outputs {
 }
 
 /// Renders specs. Holds the template environment, and for repeated compiles (watch) the
-/// rendered diagrams ([`Compiler::caching`]).
+/// rendered diagrams and pages ([`Compiler::caching`]).
 pub struct Compiler {
     env: &'static Environment<'static>,
     flows: Option<mermaid::FlowCache>,
+    pages: Option<page::PageCache>,
 }
 
 impl Default for Compiler {
@@ -118,14 +119,17 @@ impl Compiler {
         Compiler {
             env: templates::shared(),
             flows: None,
+            pages: None,
         }
     }
 
-    /// A compiler that keeps every rendered diagram with what it was rendered from, so a later
-    /// compile renders only the diagrams whose persona, classes or page options changed.
+    /// A compiler that keeps every rendered diagram and page with what it was rendered from,
+    /// so a later compile renders only the diagrams whose persona, classes or page options
+    /// changed, and only the pages whose inputs ([`page::PageCache`]) changed.
     pub fn caching() -> Self {
         Compiler {
             flows: Some(mermaid::FlowCache::default()),
+            pages: Some(page::PageCache::default()),
             ..Compiler::new()
         }
     }
@@ -304,7 +308,11 @@ impl Compiler {
         page: &Page,
         diagrams: &[String],
     ) -> Result<String, Diagnostic> {
-        page::page(self.env, diagrams, spec, page).map_err(template_diag)
+        match &self.pages {
+            Some(pages) => pages.page(self.env, diagrams, spec, page),
+            None => page::page(self.env, diagrams, spec, page),
+        }
+        .map_err(template_diag)
     }
 
     fn facts(&self, spec: &Spec, docs: &DocsJson) -> SiteFacts {

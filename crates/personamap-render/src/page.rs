@@ -4,11 +4,83 @@ use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
 use personamap_spec::{
-    Banner, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Prose, Shape, Spec,
+    Banner, Class, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Prose, Shape, Spec,
 };
 use personamap_syntax::mdx::{markdown_text, mdx_inline, mdx_prose, table_cell};
 use personamap_syntax::mermaid::label_text;
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::Mutex;
+
+/// The rendered pages of earlier compiles, each with everything [`page`] read to render it
+/// (the page, the personas it shows, the palette, the divider's import, the diagrams): a page
+/// none of which changed is not rendered again (a watch rebuild after editing one persona
+/// renders that persona's page only).
+#[derive(Default)]
+pub struct PageCache {
+    entries: Mutex<HashMap<String, Rendered>>,
+}
+
+/// One page's inputs and text.
+struct Rendered {
+    page: Page,
+    personas: Vec<Persona>,
+    palette: Vec<Class>,
+    divider: (String, String),
+    diagrams: Vec<String>,
+    text: String,
+}
+
+impl Rendered {
+    fn read_the_same(&self, spec: &Spec, page: &Page, diagrams: &[String]) -> bool {
+        let mut shown = page.personas.iter().filter_map(|n| spec.persona(*n));
+        self.page == *page
+            && self.diagrams == diagrams
+            && self.palette == spec.palette
+            && (self.divider.0 == spec.divider.component && self.divider.1 == spec.divider.path)
+            && self.personas.iter().all(|p| shown.next() == Some(p))
+            && shown.next().is_none()
+    }
+}
+
+impl PageCache {
+    /// [`page`], from the cache when nothing it reads changed.
+    pub fn page(
+        &self,
+        env: &Environment,
+        diagrams: &[String],
+        spec: &Spec,
+        page: &Page,
+    ) -> Result<String, minijinja::Error> {
+        if let Ok(entries) = self.entries.lock()
+            && let Some(r) = entries.get(&page.id)
+            && r.read_the_same(spec, page, diagrams)
+        {
+            return Ok(r.text.clone());
+        }
+        // Rendered without the lock: pages render in parallel.
+        let text = self::page(env, diagrams, spec, page)?;
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(
+                page.id.clone(),
+                Rendered {
+                    page: page.clone(),
+                    personas: page
+                        .personas
+                        .iter()
+                        .filter_map(|n| spec.persona(*n))
+                        .cloned()
+                        .collect(),
+                    palette: spec.palette.clone(),
+                    divider: (spec.divider.component.clone(), spec.divider.path.clone()),
+                    diagrams: diagrams.to_vec(),
+                    text: text.clone(),
+                },
+            );
+        }
+        Ok(text)
+    }
+}
 
 /// Renders the MDX page for `page`; `diagrams` are the flowcharts of its personas, in order
 /// (see [`crate::Compiler::page`]).
@@ -340,6 +412,61 @@ pub fn table_lines(cells: &[Vec<&str>], align: &[Align]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use personamap_spec::{SourceFile, Sources};
+
+    fn spec(persona: &str, meaning: &str, component: &str) -> Spec {
+        let text = format!(
+            "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\ncomponent = \"{component}\"\n\
+             [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\n\
+             [[palette]]\nname = \"c\"\nmeaning = \"{meaning}\"\nfill = \"#fff\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[persona]]\nnumber = 1\nname = \"{persona}\"\nedges = \"A --> B\"\n\
+             [[persona.group]]\nclass = \"c\"\nnodes = [{{ id = \"A\", label = \"a\" }}, {{ id = \"B\", label = \"b\" }}]\n"
+        );
+        let sources = Sources::new(vec![SourceFile {
+            path: "personas/site.toml".into(),
+            text,
+        }]);
+        let (spec, diags) = personamap_spec::load(sources);
+        spec.unwrap_or_else(|| panic!("{diags:?}"))
+    }
+
+    #[test]
+    fn the_page_cache_gives_what_rendering_gives_whatever_changed() {
+        let env = templates::shared();
+        let cache = PageCache::default();
+        let diagrams = |d: &str| vec![d.to_string()];
+        let steps = [
+            (spec("N", "m", "Divider"), diagrams("flowchart LR")),
+            (spec("N", "m", "Divider"), diagrams("flowchart LR")),
+            (spec("Renamed", "m", "Divider"), diagrams("flowchart LR")),
+            (
+                spec("Renamed", "new meaning", "Divider"),
+                diagrams("flowchart LR"),
+            ),
+            (
+                spec("Renamed", "new meaning", "Rule"),
+                diagrams("flowchart LR"),
+            ),
+            (
+                spec("Renamed", "new meaning", "Rule"),
+                diagrams("flowchart TD"),
+            ),
+            (spec("N", "m", "Divider"), diagrams("flowchart LR")),
+        ];
+        let mut texts = Vec::new();
+        for (spec, diagrams) in &steps {
+            let cached = cache
+                .page(env, diagrams, spec, &spec.pages[0])
+                .expect("renders");
+            let fresh = page(env, diagrams, spec, &spec.pages[0]).expect("renders");
+            assert_eq!(cached, fresh);
+            texts.push(fresh);
+        }
+        // Each change shows in the page, so a stale text would have failed above.
+        for (a, b) in [(1, 2), (2, 3), (3, 4), (4, 5)] {
+            assert_ne!(texts[a], texts[b], "steps {a} and {b}");
+        }
+    }
 
     #[test]
     fn a_swatch_shows_fill_stroke_and_dash_and_says_them() {

@@ -19,7 +19,7 @@ pub mod source;
 
 pub use diag::{Diagnostic, Severity};
 pub use load::{
-    Failed, ParsedFile, Partial, load, load_partial, parse_file, parse_files, resolve,
+    Failed, ParsedFile, Partial, load, load_parsed, load_partial, parse_file, parse_files, resolve,
     resolve_partial,
 };
 pub use model::*;

@@ -35,7 +35,7 @@ pub enum Level {
 macro_rules! lints {
     ($($(#[doc = $doc:literal])+ $field:ident = $name:literal,)+) => {
         /// Lint levels by warning rule: `allow`, `warn` (default) or `deny`.
-        #[derive(Debug, Default, Deserialize, JsonSchema)]
+        #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub(crate) struct RawLints {
             $(

@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use toml::Spanned;
 
 /// One file after phase one. Independent of the file's position in [`Sources`], so a watcher
-/// can keep it while other files come and go.
-#[derive(Debug)]
+/// can keep it while other files come and go (the driver memoises it on the file's path and
+/// text).
+#[derive(Clone, Debug)]
 pub struct ParsedFile {
     raw: RawFile,
     /// Problems phase one stepped over (unknown keys, wrong types, missing keys); reported
@@ -257,13 +258,26 @@ pub struct Partial {
 
 /// [`load`], keeping the spec as far as it loaded.
 pub fn load_partial(sources: Sources) -> Partial {
+    let parsed = parse_files(&sources);
+    load_parsed(sources, parsed)
+}
+
+/// [`load_partial`] from phase one's results, one per file of `sources` in order, whatever
+/// file id they were parsed under (a memo keeps them across loads): every diagnostic is
+/// located in the file's place in `sources`.
+pub fn load_parsed(sources: Sources, results: Vec<Result<ParsedFile, Vec<Diagnostic>>>) -> Partial {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
-    for result in parse_files(&sources) {
+    for ((id, _), result) in sources.iter().zip(results) {
         match result {
             Ok(p) => parsed.push(Some(p)),
             Err(d) => {
-                diags.extend(d);
+                diags.extend(d.into_iter().map(|mut d| {
+                    if let Some(span) = &mut d.span {
+                        span.file = id;
+                    }
+                    d
+                }));
                 parsed.push(None);
             }
         }

@@ -12,7 +12,7 @@ use toml::Spanned;
 /// One personamap spec file. Every key is optional so that a spec can be split across files
 /// freely (`site.toml` plus one file per persona, for example); `[site]` and `[divider]`
 /// appear once in the whole spec.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "personamap spec file")]
 pub(crate) struct RawFile {
@@ -41,7 +41,7 @@ pub(crate) struct RawFile {
 }
 
 /// Site-wide settings.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSite {
     /// Site name (llms.txt H1); docs.json `name` wins when present.
@@ -63,7 +63,7 @@ pub(crate) struct RawSite {
 }
 
 /// An llms.txt section: one `##` name, or the names of nested `##`, `###`, … headings.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawSection {
     /// A `##` section.
@@ -73,7 +73,7 @@ pub(crate) enum RawSection {
 }
 
 /// A code block theme: one name, or a light and a dark one.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawCodeTheme {
     /// One theme for both modes.
@@ -89,7 +89,7 @@ pub(crate) enum RawCodeTheme {
 
 /// The divider component: a snippet personamap generates, or (`generate = false`) a
 /// hand-written one the page imports by name.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDivider {
     /// Snippet path from the site root, under `snippets/`, ending in `.jsx`.
@@ -123,7 +123,7 @@ pub(crate) struct RawDivider {
 }
 
 /// One compiled page.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPage {
     /// Page id: the file path from the site root without extension or leading slash.
@@ -184,7 +184,7 @@ pub(crate) struct RawPage {
 }
 
 /// How a page draws its maps. Every setting is off by default.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMaps {
     /// `elk` for Mintlify's ELK layout (fewer edges under unrelated nodes), `dagre` (default).
@@ -210,7 +210,7 @@ pub(crate) struct RawMaps {
 }
 
 /// A card of the "Related Pages" footer.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRelated {
     /// Card title.
@@ -225,7 +225,7 @@ pub(crate) struct RawRelated {
 }
 
 /// A colour class.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawClass {
     /// Class name used by nodes (`[A-Za-z][A-Za-z0-9_]*`).
@@ -248,7 +248,7 @@ pub(crate) struct RawClass {
 }
 
 /// A persona's override of a palette class.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOverride {
     /// Fill colour, hex.
@@ -266,7 +266,7 @@ pub(crate) struct RawOverride {
 }
 
 /// One persona and its map.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPersona {
     /// Persona number (unique).
@@ -306,7 +306,7 @@ pub(crate) struct RawPersona {
 }
 
 /// A node group (a blank line between groups in the diagram).
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawGroup {
     /// Default class of the group's nodes.
@@ -317,7 +317,7 @@ pub(crate) struct RawGroup {
 }
 
 /// A diagram node.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNode {
     /// Mermaid id (`[A-Za-z0-9_]`).
@@ -336,7 +336,7 @@ pub(crate) struct RawNode {
 }
 
 /// A label: one string (lines split at `\n`, `\r\n` or `\r`) or a list of lines.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum RawLabel {
     /// One string; `\n` (or `\r\n`) separates lines.

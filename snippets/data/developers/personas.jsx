@@ -298,108 +298,144 @@ export const personas = [
         "from": "P1",
         "to": "G_QS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_QS",
         "to": "CG",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P1",
         "to": "G_SDK",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_SDK",
         "to": "AIJS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_SDK",
         "to": "AIPY",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_SDK",
         "to": "REST",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "AIJS",
         "to": "CG",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "REST",
         "to": "CG",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P1",
         "to": "SelfGW",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "graduate"
       },
       {
         "from": "CG",
         "to": "GoLP",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "AIWorker",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "AIWorker",
         "to": "AIRunner",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "Pay",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "charges"
       },
       {
         "from": "G_PIPE",
         "to": "Pipelines",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "catalogue"
       },
       {
         "from": "Pipelines",
         "to": "AIRunner",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "run on"
       },
       {
         "from": "Models",
         "to": "AIRunner",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "load on"
       },
       {
         "from": "G_AUTH",
         "to": "CG",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "guards"
       },
       {
         "from": "G_PRICE",
         "to": "Pay",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "applies to"
       }
     ],
@@ -591,102 +627,136 @@ export const personas = [
         "from": "P2",
         "to": "G_QS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_QS",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P2",
         "to": "Frameworks",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "alt"
       },
       {
         "from": "P2",
         "to": "R_STUDIO",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "acknowledge"
       },
       {
         "from": "G_INGEST",
         "to": "Ingest",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_LIVE",
         "to": "Ingest",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_VOD",
         "to": "Playback",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_PLAY",
         "to": "UIKit",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_GW",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "UIKit",
         "to": "Playback",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "WebRTMP",
         "to": "Ingest",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "LJS",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Ingest",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "SelfGW",
         "to": "GoLP",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "LPMS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "Codecs",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "exposes"
       },
       {
         "from": "GoLP",
         "to": "Pay",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "charges"
       }
     ],
@@ -937,168 +1007,224 @@ export const personas = [
         "from": "P3",
         "to": "G_QS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_QS",
         "to": "ByocSDK",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P3",
         "to": "G_PYT",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_PYT",
         "to": "PyTrickle",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P3",
         "to": "G_CS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_CS",
         "to": "CSDocker",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P3",
         "to": "G_TRICK",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_TRICK",
         "to": "Trickle",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P3",
         "to": "G_NAAP",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_NAAP",
         "to": "NaaP",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_ARCH",
         "to": "Container",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_PROD",
         "to": "DataChan",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_PAY",
         "to": "Pay",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "ByocSDK",
         "to": "CommGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "ByocSDK",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "PyTrickle",
         "to": "Trickle",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "CSDocker",
         "to": "StreamPack",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "CSDocker",
         "to": "ComfyRTC",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "CSDocker",
         "to": "PyTrickle",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Trickle",
         "to": "Container",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Container",
         "to": "GoLP",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "CommGW",
         "to": "GoLP",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "SelfGW",
         "to": "GoLP",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "AIRunner",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "alt path"
       },
       {
         "from": "ByocExamples",
         "to": "Container",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "fork"
       },
       {
         "from": "BYOCPipes",
         "to": "Container",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "fork"
       },
       {
         "from": "GoLP",
         "to": "Pay",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "charges"
       },
       {
         "from": "NaaP",
         "to": "SelfGW",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "runs alongside"
       }
     ],
@@ -1350,138 +1476,184 @@ export const personas = [
         "from": "P4",
         "to": "G_QS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_QS",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P4",
         "to": "Frameworks",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "alt"
       },
       {
         "from": "P4",
         "to": "R_STUDIO",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "acknowledge"
       },
       {
         "from": "G_INGEST",
         "to": "Ingest",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_ABR",
         "to": "ABR",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_LOWLAT",
         "to": "LowLat",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_PLAYER",
         "to": "Player",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_CODEC",
         "to": "Codecs",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "G_GW",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Broadcast",
         "to": "Ingest",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "WebRTMP",
         "to": "Ingest",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Player",
         "to": "Playback",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "LJSServer",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Ingest",
         "to": "SelfGW",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "SelfGW",
         "to": "GoLP",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "LPMS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "Catalyst",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "optional"
       },
       {
         "from": "GoLP",
         "to": "Playback",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": "emits"
       },
       {
         "from": "GoLP",
         "to": "Pay",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "charges"
       },
       {
         "from": "GoLP",
         "to": "ABR",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": "negotiates"
       },
       {
         "from": "GoLP",
         "to": "Codecs",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": "encodes"
       },
       {
         "from": "SelfGW",
         "to": "Streamplace",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "serves"
       }
     ],
@@ -1741,162 +1913,216 @@ export const personas = [
         "from": "P5",
         "to": "Web",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Web",
         "to": "Whitepaper",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P5",
         "to": "Forum",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "P5",
         "to": "R_ABOUT",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "routes"
       },
       {
         "from": "P5",
         "to": "R_COMM",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "routes"
       },
       {
         "from": "P5",
         "to": "R_ORCH",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "routes"
       },
       {
         "from": "P5",
         "to": "R_LPT",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "routes"
       },
       {
         "from": "Whitepaper",
         "to": "Protocol",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "cites"
       },
       {
         "from": "Protocol",
         "to": "Controller",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Controller",
         "to": "Bonding",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Controller",
         "to": "Minter",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Controller",
         "to": "Rounds",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Controller",
         "to": "Ticket",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Bonding",
         "to": "LPT",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Ticket",
         "to": "LPT",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Bridge",
         "to": "LPT",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "Ticket",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "implements"
       },
       {
         "from": "GoLP",
         "to": "AIWorker",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "AIWorker",
         "to": "AIRunner",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "LPMS",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "GoLP",
         "to": "AISR",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "opts into"
       },
       {
         "from": "Subgraph",
         "to": "Protocol",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "indexes"
       },
       {
         "from": "Explorer",
         "to": "Subgraph",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "reads"
       },
       {
         "from": "Dune",
         "to": "Subgraph",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "queries"
       },
       {
         "from": "Forum",
         "to": "LIPs",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "LIPs",
         "to": "Treasury",
         "kind": "solid",
+        "ends": "arrow",
+        "length": 1,
         "label": null
       },
       {
         "from": "Coordination",
         "to": "LIPs",
         "kind": "dotted",
+        "ends": "arrow",
+        "length": 1,
         "label": "coordinates"
       }
     ],
