@@ -384,18 +384,10 @@ fn links_need_pages(spec: &Spec, inputs: &SiteInputs) -> bool {
     personamap_render::links::unresolved(spec, &known)
 }
 
-/// The headings of the hand-written pages that `spec` links into with `#anchor` (only those
-/// pages are read), for the anchor check.
+/// The headings of the hand-written pages that `spec` links into with `#anchor` (node links,
+/// related cards and MDX prose links; only those pages are read), for the anchor check.
 fn anchored_headings(site: &Site, spec: &Spec) -> BTreeMap<String, Vec<String>> {
-    let hrefs = spec
-        .personas
-        .iter()
-        .flat_map(|p| p.nodes().filter_map(|n| n.href.as_deref()))
-        .chain(
-            spec.pages
-                .iter()
-                .flat_map(|p| p.related.iter().map(|r| r.href.as_str())),
-        );
+    let hrefs = personamap_render::links::hrefs(spec);
     let mut out = BTreeMap::new();
     for href in hrefs {
         let Some((page, _)) = href.strip_prefix('/').and_then(|p| p.split_once('#')) else {

@@ -352,6 +352,28 @@ fn mdx_prose_renders_components_and_the_model_says_so() {
 }
 
 #[test]
+fn an_mdx_prose_link_into_a_hand_written_page_has_its_anchor_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&repo().join("tests/fixtures/mdx-prose"), dir.path());
+    let out = run_in(dir.path(), &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // `start/setup.mdx` is hand-written; its only heading is `## Connect a bank`.
+    let spec = dir.path().join("personas/spec.toml");
+    let text = std::fs::read_to_string(&spec).expect("spec");
+    let broken = text.replace("/start/setup#connect-a-bank", "/start/setup#connect-a-bnk");
+    assert_ne!(text, broken);
+    std::fs::write(&spec, broken).expect("write");
+    let out = run_in(dir.path(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[broken-anchor]"), "{err}");
+    assert!(
+        err.contains("did you mean `/start/setup#connect-a-bank`?"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_misspelt_component_in_mdx_prose_is_a_located_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_tree(&repo().join("tests/bad/mdx-prose-component"), dir.path());
