@@ -413,6 +413,12 @@ fn a_misspelt_component_in_mdx_prose_is_a_located_error() {
             "personas/site.toml:40:9",
             "`<Tip>` takes no props",
         ),
+        // The hand-written page a prose link points into has its headings read.
+        (
+            "error[broken-anchor]: link `/guides/start#setup`",
+            "personas/site.toml:40:9",
+            "`/guides/start` has no headings",
+        ),
     ] {
         let found = err
             .find(rule)
@@ -425,7 +431,7 @@ fn a_misspelt_component_in_mdx_prose_is_a_located_error() {
         );
         assert!(block.contains(help), "{rule} without `{help}`:\n{err}");
     }
-    assert_eq!(err.matches("error[").count(), 6, "{err}");
+    assert_eq!(err.matches("error[").count(), 7, "{err}");
     let out = run_in(dir.path(), &["generate"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(snapshot(dir.path()), before, "nothing written");
