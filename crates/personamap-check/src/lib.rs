@@ -391,7 +391,13 @@ pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
 pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for persona in &spec.personas {
-        for chain in persona.edges.iter().flatten() {
+        // Only a label can be misread: a chain without one is not read again.
+        let labelled = persona
+            .edges
+            .iter()
+            .flatten()
+            .filter(|chain| chain.links.iter().any(|link| link.label.is_some()));
+        for chain in labelled {
             let file = spec.sources.file(chain.span.file);
             let (start, end) = (chain.span.start as usize, chain.span.end as usize);
             let Some(statement) = file.text.get(start..end) else {

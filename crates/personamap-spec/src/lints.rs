@@ -107,11 +107,13 @@ pub struct Lints {
 /// Applies the spec's lint levels to `diags`: drops the allowed warnings and turns the denied
 /// ones into errors. Errors, and warnings of rules that are not lints, stay as they are.
 pub fn apply(spec: &Spec, diags: &mut Vec<Diagnostic>) {
+    let mut tables = None;
     diags.retain_mut(|d| {
         if d.severity != Severity::Warning || !LINTS.contains(&d.rule) {
             return true;
         }
-        match level(spec, d) {
+        let tables = tables.get_or_insert_with(|| Tables::new(spec));
+        match level(spec, tables, d) {
             Level::Allow => false,
             Level::Warn => true,
             Level::Deny => {
@@ -123,16 +125,39 @@ pub fn apply(spec: &Spec, diags: &mut Vec<Diagnostic>) {
     });
 }
 
+/// Where each `[[persona]]` and `[[page]]` table is in its file, found once per `apply`.
+struct Tables {
+    /// Each persona's number and its table's extent, in spec order.
+    personas: Vec<(u32, Span)>,
+    /// Each page's table's extent, in the order of `spec.pages`.
+    pages: Vec<Span>,
+}
+
+impl Tables {
+    /// The extents of every persona and page table of `spec`.
+    fn new(spec: &Spec) -> Tables {
+        let extent = |header: Span, table: &str| Span {
+            end: table_end(&spec.sources.file(header.file).text, header, table),
+            ..header
+        };
+        Tables {
+            personas: spec
+                .personas
+                .iter()
+                .map(|p| (p.number, extent(p.span, "persona")))
+                .collect(),
+            pages: spec.pages.iter().map(|p| extent(p.span, "page")).collect(),
+        }
+    }
+}
+
 /// The level that applies to `d` (see the module docs).
-fn level(spec: &Spec, d: &Diagnostic) -> Level {
+fn level(spec: &Spec, tables: &Tables, d: &Diagnostic) -> Level {
     let lints = &spec.lints;
     let rule = d.rule;
-    let within = |header: Span, table: &str| {
-        d.span.is_some_and(|s| {
-            s.file == header.file
-                && header.start <= s.start
-                && s.end <= table_end(&spec.sources.file(header.file).text, header, table)
-        })
+    let within = |table: &Span| {
+        d.span
+            .is_some_and(|s| s.file == table.file && table.start <= s.start && s.end <= table.end)
     };
     let site = lints.site.get(rule).copied().unwrap_or_default();
     let page_level = |id: &str| {
@@ -144,16 +169,17 @@ fn level(spec: &Spec, d: &Diagnostic) -> Level {
             .unwrap_or(site)
     };
     let persona = d.persona.or_else(|| {
-        spec.personas
+        tables
+            .personas
             .iter()
-            .find(|p| within(p.span, "persona"))
-            .map(|p| p.number)
+            .find(|(_, table)| within(table))
+            .map(|(number, _)| *number)
     });
     if let Some(level) = persona.and_then(|n| lints.personas.get(&n)?.get(rule)) {
         return *level;
     }
-    if let Some(page) = spec.pages.iter().find(|p| within(p.span, "page")) {
-        return page_level(&page.id);
+    if let Some(i) = tables.pages.iter().position(within) {
+        return page_level(&spec.pages[i].id);
     }
     match persona {
         Some(n) => spec

@@ -297,14 +297,15 @@ fn ranks(n: usize, edges: &[Edge]) -> Vec<usize> {
 /// The map rules of one page: labels under [`MIN_LABEL`] in the content column, and classes
 /// drawn in one map that readers cannot tell apart.
 pub(crate) fn check(palette: &[Class], personas: &[Persona], pages: &[Page]) -> Vec<Diagnostic> {
+    // Each persona by number, the first of a number winning, as a search of `personas` would.
+    let mut by_number: HashMap<u32, &Persona> = HashMap::with_capacity(personas.len());
+    for p in personas {
+        by_number.entry(p.number).or_insert(p);
+    }
     // Estimating widths is the costly part: pages in parallel.
     let mut diags: Vec<Diagnostic> = crate::parallel::map(pages, |page| {
         let mut diags = Vec::new();
-        for p in page
-            .personas
-            .iter()
-            .filter_map(|n| personas.iter().find(|p| p.number == *n))
-        {
+        for p in page.personas.iter().filter_map(|n| by_number.get(n).copied()) {
             let mut estimates = Estimates::new(p, page.links != Links::None);
             let width = estimates.width(&page.maps);
             let label = FONT * (COLUMN / width).min(1.0);
