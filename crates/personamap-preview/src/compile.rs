@@ -69,6 +69,8 @@ impl Snapshot {
 pub struct Builder {
     driver: Driver,
     site: Site,
+    /// The site-relative files the last compile read.
+    read: Vec<String>,
 }
 
 impl Builder {
@@ -77,11 +79,23 @@ impl Builder {
         Builder {
             driver: Driver::new(),
             site: Site::on_disk(root),
+            read: Vec::new(),
         }
+    }
+
+    /// The site-relative files the last compile read (what a watcher must follow).
+    pub fn read_files(&self) -> impl Iterator<Item = &str> {
+        self.read.iter().map(String::as_str)
     }
 
     /// Compiles the site; with `write`, writes the outputs that changed.
     pub fn compile(&mut self, write: bool) -> Snapshot {
+        let snapshot = self.compile_once(write);
+        self.read = self.site.take_reads().files().map(str::to_string).collect();
+        snapshot
+    }
+
+    fn compile_once(&mut self, write: bool) -> Snapshot {
         match self.try_compile(write) {
             Ok(snapshot) => snapshot,
             Err(message) => Snapshot {

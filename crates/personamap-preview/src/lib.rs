@@ -205,10 +205,18 @@ async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), String> {
     let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
-    let (watcher, mut events) = watch::start(&options.root)?;
+    let (mut watching, mut events) = watch::start(&options.root)?;
     let (tx, rx) = tokio::sync::watch::channel(Arc::new(first));
     // Rebuilds after each burst of file events; holds the only sender, so aborting it ends
-    // every event stream.
+    // every event stream (and drops the watch). After each compile it follows the files that
+    // compile read (a hand-written divider snippet).
+    let follow = |watching: &mut watch::Watching, builder: &Shared| {
+        let builder = builder
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        watching.follow(builder.read_files());
+    };
+    follow(&mut watching, &builder);
     let rebuilds = tokio::spawn(async move {
         while events.recv().await.is_some() {
             let started = Instant::now();
@@ -221,24 +229,22 @@ async fn serve(
             }
             let previous = tx.borrow().clone();
             let options = options.clone();
-            let builder = builder.clone();
-            let next = tokio::task::spawn_blocking(move || {
-                rebuild(&options, &builder, &previous, started)
-            })
-            .await;
+            let shared = builder.clone();
+            let next =
+                tokio::task::spawn_blocking(move || rebuild(&options, &shared, &previous, started))
+                    .await;
             if let Ok(next) = next {
                 tx.send_replace(Arc::new(next));
             }
+            follow(&mut watching, &builder);
         }
     });
     let abort = rebuilds.abort_handle();
-    let result = axum::serve(listener, server::router(AppState { shown: rx }))
+    axum::serve(listener, server::router(AppState { shown: rx }))
         .with_graceful_shutdown(async move {
             shutdown.await;
             abort.abort();
         })
         .await
-        .map_err(|e| e.to_string());
-    drop(watcher);
-    result
+        .map_err(|e| e.to_string())
 }

@@ -1,31 +1,72 @@
 //! File events: a signal on every change to an input (a spec file under `personas/`,
 //! docs.json, llms.txt), using the watch command's filter for what is an input and what is an
-//! editor's scratch file. The only module that watches: it is swapped for the shared driver's
-//! watcher when that lands.
+//! editor's scratch file, plus every file the last compile read (a hand-written divider
+//! snippet). The only module of the preview that watches.
 
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecursiveMode, Watcher as _};
 use personamap_watch::filter::Filter;
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
+/// A running watch of a site; dropping it stops it.
+pub struct Watching {
+    watcher: notify::RecommendedWatcher,
+    root: PathBuf,
+    /// Files the last compile read beyond the usual inputs (a hand-written divider snippet),
+    /// relative to the root: an event on one is a change.
+    followed: Arc<Mutex<BTreeSet<PathBuf>>>,
+    /// Folders watched for them.
+    folders: BTreeSet<PathBuf>,
+}
+
+impl Watching {
+    /// Also treats the files `read` (site-relative, what the last compile read) as inputs,
+    /// watching their folders: a save of a hand-written snippet the pages import rebuilds too.
+    pub fn follow<'a>(&mut self, read: impl IntoIterator<Item = &'a str>) {
+        let mut followed = self.followed.lock().unwrap_or_else(PoisonError::into_inner);
+        for rel in read {
+            let rel = PathBuf::from(rel);
+            let Some(folder) = self.root.join(&rel).parent().map(Path::to_path_buf) else {
+                continue;
+            };
+            followed.insert(rel);
+            // `personas/` is watched whole already.
+            let in_spec = folder.starts_with(self.root.join(personamap_spec::SPEC_DIR));
+            if !in_spec && self.folders.insert(folder.clone()) {
+                // A folder that cannot be watched (gone) is only not followed.
+                let _ = self.watcher.watch(&folder, RecursiveMode::NonRecursive);
+            }
+        }
+    }
+}
+
 /// Starts watching the site at `root`. The watcher sends on the receiver after each event on
-/// an input; dropping the watcher stops it.
-pub fn start(root: &Path) -> Result<(notify::RecommendedWatcher, UnboundedReceiver<()>), String> {
+/// an input (see [`Watching::follow`] for the files a compile read besides).
+pub fn start(root: &Path) -> Result<(Watching, UnboundedReceiver<()>), String> {
     let root = root
         .canonicalize()
         .map_err(|e| format!("{}: {e}", root.display()))?;
     let filter = Filter::new(&root);
     let (tx, rx) = unbounded_channel();
     let base = root.clone();
+    let followed: Arc<Mutex<BTreeSet<PathBuf>>> = Arc::default();
+    let seen = followed.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let relevant = match event {
             // Reads (the compile's own included) are not changes.
             Ok(event) if is_read(&event.kind) => false,
-            Ok(event) => event
-                .paths
-                .iter()
-                .any(|p| p.strip_prefix(&base).is_ok_and(|rel| filter.is_input(rel))),
+            Ok(event) => event.paths.iter().any(|p| {
+                p.strip_prefix(&base).is_ok_and(|rel| {
+                    filter.is_input(rel)
+                        || seen
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .contains(rel)
+                })
+            }),
             // A lost event (queue overflow): rebuild to be sure.
             Err(_) => true,
         };
@@ -43,7 +84,16 @@ pub fn start(root: &Path) -> Result<(notify::RecommendedWatcher, UnboundedReceiv
             .watch(dir, mode)
             .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
     }
-    Ok((watcher, rx))
+    let folders = [spec_dir, root.clone()].into_iter().collect();
+    Ok((
+        Watching {
+            watcher,
+            root,
+            followed,
+            folders,
+        },
+        rx,
+    ))
 }
 
 /// Whether an event only reports a read: an open, or a close without writing.

@@ -306,3 +306,39 @@ fn saves_reach_every_client_and_reconnects_catch_up() {
     assert!(started.elapsed() < TIMEOUT);
     drop(open);
 }
+
+#[test]
+fn a_save_of_a_hand_written_divider_rebuilds() {
+    // The tabs-cards fixture with its divider hand-written (`generate = false`).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/tabs-cards");
+    copy(&fixture, dir.path());
+    let spec = dir.path().join("personas/spec.toml");
+    let text = std::fs::read_to_string(&spec).expect("read");
+    let own = text.replace(
+        "[divider]\npath = \"snippets/Divider.jsx\"\nlogo = \"/orbit.svg\"\n",
+        "[divider]\npath = \"snippets/own/Rule.jsx\"\ngenerate = false\nexport = \"Rule\"\n",
+    );
+    assert_ne!(own, text, "the fixture's divider table");
+    std::fs::write(&spec, own).expect("write");
+    let snippet = dir.path().join("snippets/own/Rule.jsx");
+    std::fs::create_dir_all(snippet.parent().expect("parent")).expect("mkdir");
+    let good = "export const Rule = () => <hr />;\n";
+    std::fs::write(&snippet, good).expect("write");
+    let running = personamap_preview::start(Options {
+        root: dir.path().to_path_buf(),
+        port: 0,
+        write: false,
+    })
+    .expect("the server starts");
+    let mut events = Events::open(&running, PAGE);
+    events.until("\"errors\":[]");
+    // The snippet stops exporting the component the page imports: the overlay says so.
+    std::fs::write(&snippet, "export const Other = () => <hr />;\n").expect("write");
+    let event = events.until("\"error\":true");
+    assert!(event.contains("Rule"), "{event}");
+    // Put back: the overlay clears.
+    std::fs::write(&snippet, good).expect("write");
+    events.until("\"errors\":[]");
+    running.stop().expect("stops");
+}
