@@ -402,7 +402,9 @@ async function compareDiagram(r, where, source, persona, page) {
   const actualLooks = new Map();
   for (const e of edges) {
     // An invisible edge is drawn too, without the `flowchart-link` class.
-    const p = host.querySelector(`path[data-id="${e.id}"]`);
+    // Matched by exact comparison: the selector engine matched `data-id` values regardless
+    // of case (`L_ox_ox_0` found `L_Ox_Ox_0`), and Mermaid ids are case-sensitive.
+    const p = [...host.querySelectorAll('path[data-id]')].find((q) => q.getAttribute('data-id') === e.id);
     const got = p ? pathLook(p) : 'not drawn';
     actualLooks.set(`${e.start} ${e.end}`, [...(actualLooks.get(`${e.start} ${e.end}`) ?? []), got]);
   }
