@@ -335,6 +335,16 @@ enum Stroke {
     Invisible,
 }
 
+impl Stroke {
+    /// Every line style, in the order of flow.jison's INITIAL-state link rules.
+    const ALL: [Stroke; 4] = [
+        Stroke::Solid,
+        Stroke::Thick,
+        Stroke::Dotted,
+        Stroke::Invisible,
+    ];
+}
+
 /// Length of a match of the closing link rule of `stroke` at the start of `s` (leading
 /// whitespace included), as `flow.jison` writes them:
 /// solid `\s*[xo<]?\-\-+[-xo>]\s*`, thick `\s*[xo<]?\=\=+[=xo>]\s*`,
@@ -489,12 +499,7 @@ fn destruct(end: &str, start: Option<&str>) -> Result<Shape, String> {
 fn link(c: &mut LineScanner) -> Result<(Shape, Option<String>), String> {
     // The INITIAL-state rules in flow.jison's order: solid LINK, solid START_LINK, thick LINK,
     // thick START_LINK, dotted LINK, dotted START_LINK, invisible LINK.
-    for stroke in [
-        Stroke::Solid,
-        Stroke::Thick,
-        Stroke::Dotted,
-        Stroke::Invisible,
-    ] {
+    for stroke in Stroke::ALL {
         if let Some(n) = link_end(c.rest(), stroke) {
             // The trailing whitespace of the rule belongs to the statement reader.
             let token = c.rest()[..n].trim_end().to_string();
@@ -662,12 +667,7 @@ pub fn statement_links(statement: &str) -> Vec<(std::ops::Range<usize>, LinkRead
         }
         let from = c.i;
         let mut got = None;
-        for stroke in [
-            Stroke::Solid,
-            Stroke::Thick,
-            Stroke::Dotted,
-            Stroke::Invisible,
-        ] {
+        for stroke in Stroke::ALL {
             if let Some(n) = link_end(c.rest(), stroke) {
                 c.i += c.rest()[..n].trim_end().len();
                 if c.rest().starts_with('|') {
