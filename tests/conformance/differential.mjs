@@ -534,7 +534,7 @@ async function comparePersonaBody(r, where, nodes, persona, page, divider) {
       r.fail(`${where} text version`, `missing (last block: ${fold(acc?.outerHTML ?? 'none').slice(0, 80)})`);
     } else {
       rest.pop();
-      r.same(`${where} text version title`, `Text version of the Persona ${persona.number} map`, fold(attr(acc, 'data-title')));
+      r.same(`${where} text version title`, `Text version of the Persona ${persona.shown ?? persona.number} map`, fold(attr(acc, 'data-title')));
       // Each edge: `A → B`, then in parentheses what the link means (its kind unless solid,
       // its ends unless one arrow head, its span when longer) and its label.
       const name = (id) => fold(persona.nodes.find((n) => n.id === id)?.text);
@@ -622,7 +622,7 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const where = `${label} persona ${p.number}`;
       // A tab title is plain text: maths shows as written.
       const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname, markdownAsWritten)}")` : '';
-      r.same(`${where} tab title`, fold(`Persona ${p.number} – ${inlineText(p.name, markdownAsWritten)}${nick}`), fold(attr(tab, 'data-title')));
+      r.same(`${where} tab title`, fold(p.tab_title ?? `Persona ${p.shown ?? p.number} – ${inlineText(p.name, markdownAsWritten)}${nick}`), fold(attr(tab, 'data-title')));
       const src = await comparePersonaBody(r, where, [...tab.childNodes].filter((n) => n.nodeType === 1 || fold(n.nodeValue) !== ''), p, page, divider);
       if (diagrams && src !== null) diagrams.set(p.number, src);
     }
@@ -632,7 +632,7 @@ async function comparePage(r, label, source, page, divider, diagrams) {
       const where = `${label} persona ${p.number}`;
       const h = part.shift();
       const nick = fold(p.nickname) !== '' ? ` ("${inlineText(p.nickname)}")` : '';
-      r.same(`${where} heading`, fold(`Persona ${p.number} – ${inlineText(p.name)}${nick}`), h?.tagName === 'H2' ? textOf(h) : `<no h2: ${textOf(h ?? [])}>`);
+      r.same(`${where} heading`, fold(`Persona ${p.shown ?? p.number} – ${inlineText(p.name)}${nick}`), h?.tagName === 'H2' ? textOf(h) : `<no h2: ${textOf(h ?? [])}>`);
       const src = await comparePersonaBody(r, where, part, p, page, divider);
       if (diagrams && src !== null) diagrams.set(p.number, src);
     }

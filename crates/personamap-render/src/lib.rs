@@ -266,10 +266,10 @@ impl Compiler {
         spec: &Spec,
         page: &Page,
     ) -> (Vec<String>, Vec<(u32, Diagnostic)>) {
-        let options = mermaid::FlowOptions::of(page);
         let mut diags = Vec::new();
         let mut diagrams = Vec::new();
         for persona in page.personas.iter().filter_map(|n| spec.persona(*n)) {
+            let options = mermaid::FlowOptions::of_persona(page, persona.number);
             let text = self.flowchart(persona, spec, options);
             let size = text.encode_utf16().count();
             if size > MAX_TEXT {

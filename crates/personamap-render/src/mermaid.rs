@@ -23,6 +23,8 @@ pub struct FlowOptions {
     pub verbatim_labels: bool,
     /// The page's map settings (layout, wrapping, link markers).
     pub maps: Maps,
+    /// The number the page shows for the persona, when not its own (`numbering = "page"`).
+    pub number: Option<u32>,
 }
 
 impl FlowOptions {
@@ -33,6 +35,16 @@ impl FlowOptions {
             accessible: page.accessible,
             verbatim_labels: page.edge_labels == personamap_spec::EdgeLabels::Verbatim,
             maps: page.maps,
+            number: None,
+        }
+    }
+
+    /// The options `page` asks for in the diagram of persona `number`.
+    pub fn of_persona(page: &Page, number: u32) -> Self {
+        let shown = page.shown_number(number);
+        FlowOptions {
+            number: (shown != number).then_some(shown),
+            ..FlowOptions::of(page)
         }
     }
 }
@@ -49,11 +61,16 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
     let direction = personamap_spec::maps::direction(maps, options.clicks, persona);
     let _ = writeln!(out, "flowchart {}", direction.as_str());
     if options.accessible {
-        let _ = writeln!(out, "  accTitle: {}", mermaid_string(&acc_title(persona)));
+        let number = options.number.unwrap_or(persona.number);
+        let _ = writeln!(
+            out,
+            "  accTitle: {}",
+            mermaid_string(&acc_title(persona, number))
+        );
         let _ = writeln!(
             out,
             "  accDescr {{ {} }}",
-            mermaid_string(&acc_descr(persona))
+            mermaid_string(&acc_descr(persona, number))
         );
     }
     let mut blocks: Vec<String> = Vec::new();
@@ -120,16 +137,15 @@ pub fn tooltip(n: &Node) -> Option<String> {
     (!blank).then_some(tip)
 }
 
-/// The diagram's accessible title, before escaping for Mermaid.
-pub fn acc_title(persona: &Persona) -> String {
-    format!(
-        "Persona {} – {} infrastructure map",
-        persona.number, persona.name
-    )
+/// The diagram's accessible title for `persona` shown as number `number`, before escaping
+/// for Mermaid.
+pub fn acc_title(persona: &Persona, number: u32) -> String {
+    format!("Persona {number} – {} infrastructure map", persona.name)
 }
 
-/// The diagram's accessible description, before escaping for Mermaid.
-pub fn acc_descr(persona: &Persona) -> String {
+/// The diagram's accessible description for `persona` shown as number `number`, before
+/// escaping for Mermaid.
+pub fn acc_descr(persona: &Persona, number: u32) -> String {
     let nodes = persona.nodes().count();
     let edges: usize = persona
         .edges
@@ -141,7 +157,7 @@ pub fn acc_descr(persona: &Persona) -> String {
     format!(
         "Flowchart of the {} persona {} ({}) touches, joined by {}. A text version follows the diagram.",
         plural(nodes, "component and guide node"),
-        persona.number,
+        number,
         persona.name,
         plural(edges, "edge")
     )

@@ -130,11 +130,11 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
         .collect();
     let accessible = page.accessible.then(|| {
         json!({
-            "title": crate::mermaid::acc_title(p),
-            "descr": crate::mermaid::acc_descr(p),
+            "title": crate::mermaid::acc_title(p, page.shown_number(p.number)),
+            "descr": crate::mermaid::acc_descr(p, page.shown_number(p.number)),
         })
     });
-    json!({
+    let mut persona = json!({
         "number": p.number,
         "name": p.name,
         "nickname": p.nickname,
@@ -147,7 +147,16 @@ fn persona(spec: &Spec, page: &Page, p: &Persona) -> Value {
         "edges": edges,
         "classes": used.iter().map(|c| json!({ "name": c.name, "style": class_style(c) })).collect::<Vec<_>>(),
         "accessible": accessible,
-    })
+    });
+    // Only where set, so that the model of a page without them reads as before.
+    let shown = page.shown_number(p.number);
+    if shown != p.number {
+        persona["shown"] = json!(shown);
+    }
+    if let Some(t) = &p.tab_title {
+        persona["tab_title"] = json!(t);
+    }
+    persona
 }
 
 /// The CSS declarations of a class, as `classDef` gives them to Mermaid.

@@ -181,10 +181,15 @@ fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
             Some(context! { title => title, text => text, href => href })
         })
         .collect();
+    let number = page.shown_number(p.number);
+    let tab_title = match &p.tab_title {
+        Some(t) => t.clone(),
+        None => crate::title::tab_title(number, &p.name, p.nickname.as_deref()),
+    };
     context! {
-        number => p.number,
-        heading => crate::title::heading(p.number, &p.name, p.nickname.as_deref()),
-        tab_title => crate::title::tab_title(p.number, &p.name, p.nickname.as_deref()),
+        number => number,
+        heading => crate::title::heading(number, &p.name, p.nickname.as_deref()),
+        tab_title => tab_title,
         icon => &p.icon,
         intro => prose_as(p.prose, p.intro.as_deref()),
         mermaid => diagram,

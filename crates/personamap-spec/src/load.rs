@@ -950,6 +950,20 @@ impl Resolver<'_> {
                 span: name_span,
             });
         }
+        let tab_title = p.tab_title.and_then(|t| {
+            if t.get_ref().trim().is_empty() || t.get_ref().contains(['\n', '\r']) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "tab-title",
+                        Some(self.span(file, &t)),
+                        "a tab title is one line of text".to_string(),
+                    )
+                    .with_help("write a short label such as `tab_title = \"AI\"`, or leave `tab_title` out for `Persona N – name`"),
+                );
+                return None;
+            }
+            Some(t.into_inner())
+        });
         let prose = p.prose.unwrap_or_default();
         let mut prose_links = Vec::new();
         Some(Persona {
@@ -957,6 +971,7 @@ impl Resolver<'_> {
             name: p.name,
             nickname: p.nickname,
             icon: p.icon,
+            tab_title,
             direction,
             map_direction,
             intro: self.prose(
@@ -1087,6 +1102,7 @@ impl Resolver<'_> {
                     &mut prose_links,
                 ),
                 personas: numbers,
+                numbering: p.numbering.unwrap_or_default(),
                 layout: p.layout.unwrap_or(Layout::Sections),
                 links: p.links.unwrap_or(Links::None),
                 accessible: p.accessible.unwrap_or(false),

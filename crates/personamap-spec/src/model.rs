@@ -142,6 +142,8 @@ pub struct Page {
     pub closing: Option<String>,
     /// Persona numbers on the page, in order.
     pub personas: Vec<u32>,
+    /// Which number the page shows for each persona: its own, or its place on the page.
+    pub numbering: Numbering,
     /// How the personas are laid out.
     pub layout: Layout,
     /// What the nodes' `href` links become on this page.
@@ -166,6 +168,22 @@ pub struct Page {
     pub span: Span,
     /// The `navigation` value, for diagnostics.
     pub navigation_span: Span,
+}
+
+impl Page {
+    /// The number the page shows for persona `number`: its own, or (page numbering) its place
+    /// on the page counted from 1.
+    pub fn shown_number(&self, number: u32) -> u32 {
+        match self.numbering {
+            Numbering::Global => number,
+            Numbering::Page => self
+                .personas
+                .iter()
+                .position(|n| *n == number)
+                .and_then(|i| u32::try_from(i + 1).ok())
+                .unwrap_or(number),
+        }
+    }
 }
 
 /// How a page draws its maps: layout and reading aids, all opt-in. With the defaults a map is
@@ -310,6 +328,18 @@ impl Placement {
             Placement::BottomRight => "bottom-right",
         }
     }
+}
+
+/// Which number a page shows for a persona (in its heading, tab title, text version and
+/// accessible title).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Numbering {
+    /// The persona's own `number` (default).
+    #[default]
+    Global,
+    /// Its place on the page: the page's personas are Persona 1, 2, … in its order.
+    Page,
 }
 
 /// How a page lays out its personas.
@@ -480,6 +510,8 @@ pub struct Persona {
     pub nickname: Option<String>,
     /// Tab icon (tabs layout).
     pub icon: Option<String>,
+    /// Short tab label (tabs layout), plain text; default: the heading as plain text.
+    pub tab_title: Option<String>,
     /// Diagram direction.
     pub direction: Direction,
     /// Direction on pages whose maps choose theirs (`[page.maps] direction = "auto"`).

@@ -3,7 +3,7 @@
 //! what editors show while authors type.
 
 use crate::lints::RawLints;
-use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt, Placement, Prose};
+use crate::model::{Banner, EdgeLabels, Layout, Links, LlmsTxt, Numbering, Placement, Prose};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -157,6 +157,9 @@ pub(crate) struct RawPage {
     /// Persona numbers on the page, in order; default: all.
     #[schemars(with = "Option<Vec<u32>>")]
     pub personas: Option<Vec<Spanned<u32>>>,
+    /// Which number the page shows for each persona: `global` (default; its own `number`) or
+    /// `page` (its place on the page: Persona 1, 2, … in the page's order).
+    pub numbering: Option<Numbering>,
     /// Further frontmatter keys, in order; `title = true` / `description = true` place the
     /// page's own `title` / `description` at that point (by default they come first).
     #[serde(default)]
@@ -278,6 +281,9 @@ pub(crate) struct RawPersona {
     pub nickname: Option<String>,
     /// Tab icon (tabs layout).
     pub icon: Option<String>,
+    /// Short tab label (tabs layout), plain text; default: the heading, `Persona N – name`.
+    #[schemars(with = "Option<String>")]
+    pub tab_title: Option<Spanned<String>>,
     /// Diagram direction: `LR` (default), `RL`, `TD`, `TB` or `BT`.
     #[schemars(with = "Option<String>")]
     pub direction: Option<Spanned<String>>,
