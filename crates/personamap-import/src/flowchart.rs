@@ -22,6 +22,13 @@ pub(crate) struct Chart {
     pub clicks: bool,
     /// Whether the diagram has `accTitle`/`accDescr`.
     pub accessible: bool,
+    /// The `%%{init: …}%%` line's settings: Mintlify's ELK renderer, node padding.
+    pub elk: bool,
+    pub padding: Option<u32>,
+    /// The `accTitle` text, decoded.
+    pub acc_title: Option<String>,
+    /// The one-line `accDescr { … }` text, decoded.
+    pub acc_descr: Option<String>,
 }
 
 /// A node as read.
@@ -49,8 +56,13 @@ pub(crate) struct ClassDef {
 pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, ImportError> {
     let mut lines = body.iter().copied();
     let mut direction = None;
+    let (mut elk, mut padding) = (false, None);
     for (no, raw) in lines.by_ref() {
         let line = raw.trim();
+        if direction.is_none() && line.starts_with("%%{") {
+            (elk, padding) = init_line(line, no)?;
+            continue;
+        }
         if line.is_empty() || (line.starts_with("%%") && !line.starts_with("%%{")) {
             continue;
         }
@@ -86,6 +98,10 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
         class_defs: Vec::new(),
         clicks: false,
         accessible: false,
+        elk,
+        padding,
+        acc_title: None,
+        acc_descr: None,
     };
     let mut group: Vec<ChartNode> = Vec::new();
     let mut edge_group: Vec<String> = Vec::new();
@@ -121,10 +137,18 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
         let keyword = line.split_whitespace().next().unwrap_or("");
         let keyword = keyword.split(':').next().unwrap_or(keyword);
         match keyword {
-            "accTitle" => chart.accessible = true,
+            "accTitle" => {
+                chart.accessible = true;
+                let text = line.strip_prefix("accTitle").unwrap_or("");
+                let text = text.trim_start().strip_prefix(':').unwrap_or(text);
+                chart.acc_title = Some(decode_mermaid(text.trim()));
+            }
             "accDescr" => {
                 chart.accessible = true;
                 in_descr = line.contains('{') && !line.contains('}');
+                let text = line.strip_prefix("accDescr").unwrap_or("").trim();
+                let text = text.strip_prefix('{').and_then(|t| t.strip_suffix('}'));
+                chart.acc_descr = text.map(|t| decode_mermaid(t.trim()));
             }
             "classDef" => chart.class_defs.push(class_def(line, no)?),
             "click" => clicks.push(click(line, no)?),
@@ -173,11 +197,45 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
             .map(|t| tooltip(&t))
             .transpose()
             .map_err(|m| ImportError::at(no, m))?;
-        node.tooltip = tip.filter(|t| *t != label_text(&node.label));
+        let label = label_text(&node.label);
+        node.tooltip = match tip {
+            Some(t) => Some(t).filter(|t| *t != label),
+            // No tooltip on a node whose label would give one: the spec's tooltip was blank.
+            None if !label.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty() => {
+                Some(String::new())
+            }
+            None => None,
+        };
         node.href = Some(href);
         chart.clicks = true;
     }
     Ok(chart)
+}
+
+/// The `%%{init: {'flowchart': {…}}}%%` line personamap writes (`[page.maps]` `renderer =
+/// "elk"`, `padding`): whether it asks for ELK, and the padding.
+fn init_line(line: &str, no: usize) -> Result<(bool, Option<u32>), ImportError> {
+    let unsupported = || {
+        ImportError::at(
+            no,
+            format!("Mermaid directive `{line}` is not supported: personamap writes only `%%{{init: {{'flowchart': {{'defaultRenderer': 'elk', 'padding': N}}}}}}%%`"),
+        )
+    };
+    let inner = line
+        .strip_prefix("%%{init: {'flowchart': {")
+        .and_then(|l| l.strip_suffix("}}}%%"))
+        .ok_or_else(unsupported)?;
+    let (mut elk, mut padding) = (false, None);
+    for part in inner.split(", ") {
+        match part.split_once(": ") {
+            Some(("'defaultRenderer'", "'elk'")) if !elk && padding.is_none() => elk = true,
+            Some(("'padding'", n)) if padding.is_none() => {
+                padding = Some(n.parse().map_err(|_| unsupported())?);
+            }
+            _ => return Err(unsupported()),
+        }
+    }
+    Ok((elk, padding))
 }
 
 /// `ID["label"]:::class` (or `ID[label]:::class`); `Ok(None)` when the line is no node
@@ -263,12 +321,14 @@ fn node(line: &str, no: usize) -> Result<Option<ChartNode>, ImportError> {
     }))
 }
 
-/// Splits a label at `<br/>`, `<br />` and `<br>`.
+/// Splits a label at `<br/>`, `<br />`, `<br>` and `\n` (which the compiler writes where a
+/// `<br/>` would make Mermaid decode the label's entity codes early; a literal backslash is
+/// written `#92;`).
 fn split_breaks(raw: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = raw;
     loop {
-        let found = ["<br/>", "<br />", "<br>"]
+        let found = ["<br/>", "<br />", "<br>", "\\n"]
             .iter()
             .filter_map(|b| rest.find(b).map(|i| (i, b.len())))
             .min();

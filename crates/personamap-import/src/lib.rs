@@ -8,6 +8,7 @@
 
 pub mod cli;
 mod flowchart;
+mod jsx;
 pub mod layout;
 mod new;
 mod page;

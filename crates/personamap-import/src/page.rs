@@ -4,7 +4,7 @@
 
 use crate::ImportError;
 use crate::flowchart::{self, Chart, ClassDef};
-use personamap_spec::{Banner, Value};
+use personamap_spec::{Banner, Links, Placement, Value};
 use personamap_syntax::mdx::{comment_block, fence_marker, unescape};
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 
@@ -34,6 +34,34 @@ pub(crate) struct Model {
     pub legend: Vec<(String, String, usize)>,
     pub personas: Vec<PersonaModel>,
     pub closing: Option<String>,
+    pub options: PageOptions,
+    pub related: Vec<Card>,
+}
+
+/// The page settings a page shows (everything else is in its parts).
+#[derive(Default)]
+pub(crate) struct PageOptions {
+    /// `layout = "tabs"`.
+    pub tabs: bool,
+    /// `[page.maps] swatches`: the legend has a Sample column.
+    pub swatches: bool,
+    /// `[page.maps] mark_links`: the legend's note on linked nodes.
+    pub mark_links: bool,
+    /// `links = "list"` or `"cards"`: the links listed under a map.
+    pub listed: Option<Links>,
+    /// `prose = "mdx"`: the intro or closing holds Mintlify components.
+    pub mdx: bool,
+    /// The fence options after ```` ```mermaid ````.
+    pub placement: Option<Placement>,
+    pub actions: Option<bool>,
+}
+
+/// A card of the "Related Pages" footer.
+pub(crate) struct Card {
+    pub title: String,
+    pub href: String,
+    pub icon: Option<String>,
+    pub description: Option<String>,
 }
 
 /// A persona section as read.
@@ -42,8 +70,16 @@ pub(crate) struct PersonaModel {
     pub name: String,
     pub nickname: Option<String>,
     pub intro: Option<String>,
+    /// `prose = "mdx"`: the intro holds Mintlify components.
+    pub mdx: bool,
+    /// The tab icon and, when the title is not the heading's text, the tab title.
+    pub icon: Option<String>,
+    pub tab_title: Option<String>,
     pub line: usize,
     pub chart: Chart,
+    /// The fence options of its diagram, and what its links are listed as under it.
+    pub fence: (Option<Placement>, Option<bool>),
+    pub listed: Option<Links>,
 }
 
 /// A palette class.
@@ -78,12 +114,14 @@ pub(crate) struct ImportedSpec {
     pub links: bool,
     /// Whether the diagrams carry `accTitle`/`accDescr`.
     pub accessible: bool,
+    pub options: PageOptions,
+    pub related: Vec<Card>,
 }
 
+/// The page's lines, split at `\n` only: a `\r` before it stays (prose may hold one, and the
+/// page's structure is read through trimmed lines).
 fn lines(text: &str) -> Vec<&str> {
-    text.split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect()
+    text.split('\n').collect()
 }
 
 /// Reads the frontmatter, the optional banner and the divider import.
@@ -309,14 +347,29 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
             format!("no `{divider}` divider: the page has no persona sections"),
         ));
     };
-    let (intro, legend_title, legend) = read_legend(&lines, header.body, first_cut)?;
-    let intro = with_comments(header.comments.clone(), intro);
+    let legend = read_legend(&lines, header.body, first_cut)?;
+    let mut options = PageOptions {
+        swatches: legend.swatches,
+        mark_links: legend.link_note,
+        ..PageOptions::default()
+    };
+    // The "Related Pages" footer, when the last section is one.
+    let mut related = Vec::new();
+    let mut body_end = lines.len();
+    if cuts.len() > 1
+        && let Some(&last) = cuts.last()
+        && let Some(cards) = read_related(&lines, skip_blank(&lines, last + 1))?
+    {
+        related = cards;
+        body_end = last;
+        cuts.pop();
+    }
     let mut personas = Vec::new();
-    let mut closing = None;
+    let mut closing_lines = None;
     // Comment blocks after the last diagram read, with the line of the first.
     let mut carried: (Vec<String>, usize) = (Vec::new(), 0);
     for (k, &cut) in cuts.iter().enumerate() {
-        let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
+        let end = cuts.get(k + 1).copied().unwrap_or(body_end);
         let first = skip_blank(&lines, cut + 1);
         // Comment blocks between a divider and a persona heading go to the persona's intro.
         let (comments_before, start) = comment_blocks(&lines, first);
@@ -324,9 +377,19 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
             return Err(ImportError::at(cut + 1, "a divider followed by nothing"));
         }
         let heading = lines[start].trim();
-        match parse_persona_heading(heading, start + 1)? {
+        if heading == "<Tabs>" && k == 0 && comments_before.is_empty() {
+            options.tabs = true;
+            personas = read_tabs(&lines, start, end)?;
+            continue;
+        }
+        let parsed = if options.tabs {
+            None
+        } else {
+            parse_persona_heading(heading, start + 1)?
+        };
+        match parsed {
             Some((number, name, nickname)) => {
-                if closing.is_some() {
+                if closing_lines.is_some() {
                     return Err(ImportError::at(
                         start + 1,
                         "a persona section after the closing prose",
@@ -334,16 +397,26 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
                 }
                 let (mut persona, trailing, line) =
                     read_persona(&lines, start, end, number, name, nickname)?;
+                // The accessible title's name, when it gives the heading back, is the one the
+                // spec held (Mermaid's escapes read back exactly; Markdown's `\$` may be either).
+                if let Some(name) = acc_name(&persona) {
+                    let nick = persona.nickname.as_deref();
+                    let written = personamap_render::title::heading(persona.number, &name, nick);
+                    if format!("## {written}").trim_end() == heading {
+                        persona.name = name;
+                    }
+                }
                 let comments = std::mem::replace(&mut carried, (trailing, line)).0;
+                let intro = persona.intro.take();
                 persona.intro = with_comments(
                     comments.into_iter().chain(comments_before).collect(),
-                    persona.intro.take(),
+                    intro,
                 );
                 personas.push(persona);
             }
             None if k + 1 == cuts.len() => {
                 let comments = std::mem::take(&mut carried).0;
-                closing = with_comments(comments, unescape::prose(&lines[first..end], first + 1)?);
+                closing_lines = Some((comments, first, end));
             }
             None => {
                 return Err(ImportError::at(
@@ -361,24 +434,270 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
             "a JSX comment after the last persona's diagram needs closing prose after a divider to go with (the spec has no place after a diagram)",
         ));
     }
+    // The page's intro and closing share one prose mode: MDX when either holds components.
+    let closing_range = closing_lines.as_ref().map(|(_, first, end)| (*first, *end));
+    let (intro_text, closing_text, mdx) =
+        page_prose(&lines, legend.intro, closing_range)?;
+    options.mdx = mdx;
+    let intro = with_comments(header.comments.clone(), intro_text);
+    let closing = match closing_lines {
+        Some((comments, _, _)) => with_comments(comments, closing_text),
+        None => None,
+    };
+    if let Some(p) = personas.first() {
+        (options.placement, options.actions) = p.fence;
+    }
+    options.listed = personas.iter().find_map(|p| p.listed);
     Ok(Model {
         header,
         intro,
-        legend_title,
-        legend,
+        legend_title: legend.title,
+        legend: legend.rows,
         personas,
         closing,
+        options,
+        related,
     })
 }
 
-type Legend = (Option<String>, String, Vec<(String, String, usize)>);
+/// The page's intro and closing prose (line ranges), read as literal Markdown, or both as MDX
+/// when either holds Mintlify components; and whether they are MDX.
+fn page_prose(
+    lines: &[&str],
+    intro: (usize, usize),
+    closing: Option<(usize, usize)>,
+) -> Result<(Option<String>, Option<String>, bool), ImportError> {
+    let literal = |(a, b): (usize, usize)| unescape::prose(&lines[a..b], a + 1);
+    let read_intro = literal(intro);
+    let read_closing = closing.map(literal).transpose();
+    match (read_intro, read_closing) {
+        (Ok(i), Ok(c)) => Ok((i, c.flatten(), false)),
+        (Err(e), _) | (_, Err(e)) => {
+            let parts = std::iter::once(intro).chain(closing);
+            if !parts.clone().any(|(a, b)| has_component(&lines[a..b])) {
+                return Err(e.into());
+            }
+            Ok((
+                mdx_prose(&lines[intro.0..intro.1]),
+                closing.and_then(|(a, b)| mdx_prose(&lines[a..b])),
+                true,
+            ))
+        }
+    }
+}
 
-/// The intro prose and the legend (`## Title` and its table) before the first divider.
+/// Prose lines as MDX, as written: without surrounding blank lines; `None` when blank.
+fn mdx_prose(lines: &[&str]) -> Option<String> {
+    let start = lines.iter().position(|l| !l.trim().is_empty())?;
+    let end = lines.iter().rposition(|l| !l.trim().is_empty())?;
+    Some(lines[start..=end].join("\n"))
+}
+
+/// Whether prose lines hold a JSX component tag (`<Note>`, `<Card …>`): then they are MDX.
+fn has_component(lines: &[&str]) -> bool {
+    lines.iter().any(|l| {
+        l.match_indices('<').any(|(i, _)| {
+            let after = &l[i + 1..];
+            let after = after.strip_prefix('/').unwrap_or(after);
+            after.starts_with(|c: char| c.is_ascii_uppercase()) && (i == 0 || !l[..i].ends_with('\\'))
+        })
+    })
+}
+
+/// Prose lines read as literal Markdown, or as MDX when they hold Mintlify components; and
+/// whether they are MDX.
+fn persona_prose(lines: &[&str], first: usize) -> Result<(Option<String>, bool), ImportError> {
+    match unescape::prose(lines, first) {
+        Ok(text) => Ok((text, false)),
+        Err(_) if has_component(lines) => Ok((mdx_prose(lines), true)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The personas of a `<Tabs>` block opening at line `start`: one `<Tab title=… icon=…>` each,
+/// holding what a section holds after its heading.
+fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaModel>, ImportError> {
+    let mut personas = Vec::new();
+    let mut i = skip_blank(lines, start + 1);
+    loop {
+        if i >= end {
+            return Err(ImportError::at(start + 1, "unterminated `<Tabs>`"));
+        }
+        if lines[i].trim() == "</Tabs>" {
+            break;
+        }
+        let (attrs, closed) = crate::jsx::tag(lines[i], "Tab")
+            .filter(|(_, closed)| !closed)
+            .ok_or_else(|| {
+                ImportError::at(
+                    i + 1,
+                    format!("expected `<Tab title=\"…\">` or `</Tabs>`, found `{}`", lines[i].trim()),
+                )
+            })?;
+        debug_assert!(!closed);
+        let title = crate::jsx::attr(&attrs, "title")
+            .ok_or_else(|| ImportError::at(i + 1, "a `<Tab>` without a `title`"))?
+            .to_string();
+        let icon = crate::jsx::attr(&attrs, "icon").map(str::to_string);
+        if attrs.iter().any(|(k, _)| k != "title" && k != "icon") {
+            return Err(ImportError::at(
+                i + 1,
+                "a `<Tab>` takes `title` and `icon` only",
+            ));
+        }
+        let open = (i + 1..end)
+            .find(|&j| lines[j].trim_end().starts_with("```mermaid"))
+            .ok_or_else(|| ImportError::at(i + 1, "a `<Tab>` without a ```mermaid flowchart"))?;
+        let close = (open + 1..end)
+            .find(|&j| lines[j].trim_end() == "```")
+            .ok_or_else(|| ImportError::at(open + 1, "unterminated ```mermaid block"))?;
+        let tab_end = (close + 1..end)
+            .find(|&j| lines[j].trim() == "</Tab>")
+            .ok_or_else(|| ImportError::at(i + 1, "unterminated `<Tab>`"))?;
+        let shown = u32::try_from(personas.len() + 1).unwrap_or(u32::MAX);
+        let (number, name, nickname) = tab_heading(&title).unwrap_or((shown, title.clone(), None));
+        let (mut persona, trailing, line) =
+            read_persona(lines, i, tab_end, number, name, nickname)?;
+        // The accessible title names the persona as written (the tab title shows it as text).
+        if let Some(name) = acc_name(&persona) {
+            persona.name = name;
+        }
+        if !trailing.is_empty() {
+            return Err(ImportError::at(
+                line,
+                "a JSX comment after a tab's diagram: the spec has no place for it",
+            ));
+        }
+        let heading_text = personamap_render::title::tab_title(
+            persona.number,
+            &persona.name,
+            persona.nickname.as_deref(),
+        );
+        if heading_text != title {
+            persona.tab_title = Some(title);
+        }
+        persona.icon = icon;
+        personas.push(persona);
+        i = skip_blank(lines, tab_end + 1);
+    }
+    if let Some(j) = (i + 1..end).find(|&j| !lines[j].trim().is_empty()) {
+        return Err(ImportError::at(
+            j + 1,
+            format!("`{}` after `</Tabs>`: a tabs page ends its personas with `</Tabs>`", lines[j].trim()),
+        ));
+    }
+    Ok(personas)
+}
+
+/// The persona's name as its diagram's `accTitle` gives it, if it has one; a blank one (which
+/// headings trim) as its `accDescr` gives it.
+fn acc_name(persona: &PersonaModel) -> Option<String> {
+    let prefix = format!("Persona {} – ", persona.number);
+    let title = persona.chart.acc_title.as_deref()?;
+    let name = title.strip_prefix(&prefix)?.strip_suffix(" infrastructure map");
+    let name = name.unwrap_or("");
+    // Headings and the title drop spaces at the name's ends; the description keeps one.
+    let descr = persona.chart.acc_descr.as_deref().and_then(|d| {
+        let (_, rest) = d.split_once(&format!(" persona {} (", persona.number))?;
+        Some(rest.split_once(") touches, joined by ")?.0)
+    });
+    let Some(descr) = descr.filter(|d| d.trim() == name.trim()) else {
+        return (!name.is_empty()).then(|| name.to_string());
+    };
+    let lead = if descr.starts_with(' ') { " " } else { "" };
+    let trail = if descr.ends_with(' ') && !descr.trim().is_empty() { " " } else { "" };
+    let padded = format!("{lead}{}{trail}", name.trim());
+    (!padded.is_empty()).then_some(padded)
+}
+
+/// A tab title `Persona N – Name ("nickname")` read as plain text: number, name, nickname.
+fn tab_heading(title: &str) -> Option<(u32, String, Option<String>)> {
+    let rest = title.strip_prefix("Persona ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let number: u32 = digits.parse().ok()?;
+    let rest = rest[digits.len()..].strip_prefix(" – ")?;
+    let (name, nickname) = match rest.strip_suffix("\")").and_then(|r| r.split_once(" (\"")) {
+        Some((name, nick)) => (name, Some(nick.to_string())),
+        None => (rest, None),
+    };
+    Some((number, name.to_string(), nickname))
+}
+
+/// The "Related Pages" footer starting at line `start` (`## Related Pages`, then
+/// `<Columns cols={2}>` of cards): its cards, or `None` when the section is no such footer.
+fn read_related(lines: &[&str], start: usize) -> Result<Option<Vec<Card>>, ImportError> {
+    if lines.get(start).map(|l| l.trim()) != Some("## Related Pages") {
+        return Ok(None);
+    }
+    let open = skip_blank(lines, start + 1);
+    if lines.get(open).map(|l| l.trim()) != Some("<Columns cols={2}>") {
+        return Ok(None);
+    }
+    let mut cards = Vec::new();
+    let mut i = open + 1;
+    loop {
+        let Some(line) = lines.get(i) else {
+            return Ok(None);
+        };
+        if line.trim() == "</Columns>" {
+            break;
+        }
+        let Some((attrs, closed)) = crate::jsx::tag(line, "Card") else {
+            return Ok(None);
+        };
+        let title = crate::jsx::attr(&attrs, "title");
+        let href = crate::jsx::attr(&attrs, "href");
+        let (Some(title), Some(href)) = (title, href) else {
+            return Ok(None);
+        };
+        let mut description = None;
+        if !closed {
+            let end = (i + 1..lines.len()).find(|&j| lines[j].trim_end() == "</Card>");
+            let Some(end) = end else {
+                return Ok(None);
+            };
+            description = unescape::prose(&lines[i + 1..end], i + 2)?;
+            i = end;
+        }
+        cards.push(Card {
+            title: title.to_string(),
+            href: href.to_string(),
+            icon: crate::jsx::attr(&attrs, "icon").map(str::to_string),
+            description,
+        });
+        i += 1;
+    }
+    let rest = skip_blank(lines, i + 1);
+    Ok((rest >= lines.len() && !cards.is_empty()).then_some(cards))
+}
+
+/// The legend as read.
+struct Legend {
+    /// The intro's lines (before the legend heading), as a range.
+    intro: (usize, usize),
+    title: String,
+    /// (class, meaning, line).
+    rows: Vec<(String, String, usize)>,
+    /// A Sample column (`[page.maps] swatches`).
+    swatches: bool,
+    /// The note on linked nodes after the table (`mark_links`).
+    link_note: bool,
+}
+
+/// The intro prose and the legend (`## Title`, its table and note) before the first divider.
 fn read_legend(lines: &[&str], start: usize, end: usize) -> Result<Legend, ImportError> {
     let expected = "expected the legend (`## Title`, a blank line and a `Class | Meaning` table of `` `class` `` rows) right before the first divider";
     let mut last = end;
     while last > start && lines[last - 1].trim().is_empty() {
         last -= 1;
+    }
+    let link_note =
+        last > start && lines[last - 1].trim() == personamap_render::page::LINK_NOTE;
+    if link_note {
+        last -= 1;
+        while last > start && lines[last - 1].trim().is_empty() {
+            last -= 1;
+        }
     }
     let mut first_row = last;
     while first_row > start && lines[first_row - 1].trim_start().starts_with('|') {
@@ -388,18 +707,26 @@ fn read_legend(lines: &[&str], start: usize, end: usize) -> Result<Legend, Impor
         return Err(ImportError::at(last.max(start + 1), expected));
     }
     let heading_at = skip_blank_back(lines, start, first_row);
+    // An empty title leaves `##` alone on its line (the space after it is trimmed).
     let heading = heading_at
-        .and_then(|h| lines[h].trim().strip_prefix("## ").map(|t| (h, t)))
+        .and_then(|h| {
+            let line = lines[h].trim();
+            let title = if line == "##" { Some("") } else { line.strip_prefix("## ") };
+            title.map(|t| (h, t))
+        })
         .ok_or_else(|| ImportError::at(first_row, expected))?;
     let title = unescape::heading_text(heading.1, heading.0 + 1)?;
+    let header: Vec<&str> = split_row(lines[first_row]).iter().map(|c| c.trim()).collect();
+    let swatches = header == ["Class", "Sample", "Meaning"];
+    let columns = if swatches { 3 } else { 2 };
     let mut rows = Vec::new();
     for (i, row) in lines.iter().enumerate().take(last).skip(first_row) {
         let cells = split_row(row);
-        if cells.len() != 2 {
+        if cells.len() != columns {
             return Err(ImportError::at(
                 i + 1,
                 format!(
-                    "the legend table must have two columns (`class` | meaning), this row has {}",
+                    "the legend table must have two columns (`class` | meaning), or three with samples (`class` | sample | meaning); this row has {}",
                     cells.len()
                 ),
             ));
@@ -425,12 +752,17 @@ fn read_legend(lines: &[&str], start: usize, end: usize) -> Result<Legend, Impor
             })?;
         rows.push((
             class.to_string(),
-            unescape::table_cell(cells[1], i + 1)?,
+            unescape::table_cell(cells[columns - 1], i + 1)?,
             i + 1,
         ));
     }
-    let intro = unescape::prose(&lines[start..heading.0], start + 1)?;
-    Ok((intro, title, rows))
+    Ok(Legend {
+        intro: (start, heading.0),
+        title,
+        rows,
+        swatches,
+        link_note,
+    })
 }
 
 /// The index of the last non-blank line in `start..before`.
@@ -487,6 +819,10 @@ fn parse_persona_heading(
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let number: u32 = digits.parse().map_err(|_| bad())?;
     let rest = &rest[digits.len()..];
+    // A blank name leaves the dash last (the heading's trailing space is trimmed).
+    if rest == " –" {
+        return Ok(Some((number, String::new(), None)));
+    }
     let rest = [" – ", " - ", " — "]
         .iter()
         .find_map(|sep| rest.strip_prefix(sep))
@@ -496,9 +832,6 @@ fn parse_persona_heading(
         None => (rest, None),
     };
     let name = unescape::heading_text(name, no)?;
-    if name.is_empty() {
-        return Err(bad());
-    }
     Ok(Some((number, name, nickname)))
 }
 
@@ -523,19 +856,39 @@ fn read_persona(
                 format!("Persona {number} has no ```mermaid flowchart"),
             )
         })?;
-    if lines[open].trim_end() != "```mermaid" {
-        return Err(ImportError::at(
+    let fence = fence_options(&lines[open].trim_end()["```mermaid".len()..]).ok_or_else(|| {
+        ImportError::at(
             open + 1,
-            "a ```mermaid fence with further info text is not supported",
-        ));
-    }
+            "a ```mermaid fence with info text other than `placement=\"…\"` and `actions={…}` is not supported",
+        )
+    })?;
     let close = (open + 1..end)
         .find(|&i| lines[i].trim_end() == "```")
         .ok_or_else(|| ImportError::at(open + 1, "unterminated ```mermaid block"))?;
-    let intro = unescape::prose(&lines[start + 1..open], start + 2)?;
+    let (intro, mdx) = persona_prose(&lines[start + 1..open], start + 2)?;
     let body: Vec<(usize, &str)> = (open + 1..close).map(|i| (i + 1, lines[i])).collect();
-    let chart = flowchart::read(&body, open + 1)?;
+    let mut chart = flowchart::read(&body, open + 1)?;
     let mut i = skip_blank(lines, close + 1);
+    // The node links listed under the map (`links = "list"` or `"cards"`): the spec's links
+    // give them back.
+    let mut listed = None;
+    if i < end && lines[i].starts_with("- [") {
+        while i < end && lines[i].starts_with("- [") {
+            i += 1;
+        }
+        listed = Some(Links::List);
+        i = skip_blank(lines, i);
+    } else if i < end && lines[i].trim() == "<Columns cols={2}>" {
+        let opened = i;
+        while i < end && lines[i].trim() != "</Columns>" {
+            i += 1;
+        }
+        if i == end {
+            return Err(ImportError::at(opened + 1, "unterminated `<Columns>`"));
+        }
+        listed = Some(Links::Cards);
+        i = skip_blank(lines, i + 1);
+    }
     if i < end && chart.accessible {
         let title = format!("<Accordion title=\"Text version of the Persona {number} map\">");
         if lines[i].trim() == title {
@@ -546,6 +899,7 @@ fn read_persona(
             if i == end {
                 return Err(ImportError::at(opened + 1, "unterminated `<Accordion>`"));
             }
+            text_version_links(&lines[opened..i], &mut chart);
             i = skip_blank(lines, i + 1);
         }
     }
@@ -573,10 +927,68 @@ fn read_persona(
         name,
         nickname,
         intro,
+        mdx,
+        icon: None,
+        tab_title: None,
         line: start + 1,
         chart,
+        fence,
+        listed,
     };
     Ok((persona, trailing, trailing_line))
+}
+
+/// The links of a map whose page draws none (`links = "none"`) but lists them in the text
+/// version: its **Nodes** list has one item per node, in order, `- [label](href)` for a linked
+/// one.
+fn text_version_links(accordion: &[&str], chart: &mut Chart) {
+    let items: Vec<&str> = accordion
+        .iter()
+        .skip_while(|l| l.trim_end() != "**Nodes**")
+        .take_while(|l| l.trim_end() != "**Edges**")
+        .filter_map(|l| l.strip_prefix("- "))
+        .collect();
+    let nodes: Vec<&mut flowchart::ChartNode> = chart.groups.iter_mut().flatten().collect();
+    if items.len() != nodes.len() {
+        return;
+    }
+    for (item, node) in items.into_iter().zip(nodes) {
+        if node.href.is_none()
+            && item.starts_with('[')
+            && let Some((_, href)) = item.trim_end().rsplit_once("](")
+            && let Some(href) = href.strip_suffix(')')
+        {
+            node.href = Some(href.to_string());
+        }
+    }
+}
+
+/// The Mintlify fence options after ```` ```mermaid ```` (`placement="top-right"`,
+/// `actions={false}`, in that order, as the compiler writes them); `None` for other text.
+fn fence_options(meta: &str) -> Option<(Option<Placement>, Option<bool>)> {
+    let mut rest = meta;
+    let mut placement = None;
+    if let Some(p) = rest.strip_prefix(" placement=\"") {
+        let (value, after) = p.split_once('"')?;
+        placement = Some(
+            [
+                Placement::TopLeft,
+                Placement::TopRight,
+                Placement::BottomLeft,
+                Placement::BottomRight,
+            ]
+            .into_iter()
+            .find(|p| p.as_str() == value)?,
+        );
+        rest = after;
+    }
+    let actions = match rest {
+        "" => None,
+        " actions={true}" => Some(true),
+        " actions={false}" => Some(false),
+        _ => return None,
+    };
+    Some((placement, actions))
 }
 
 /// Builds the palette (legend order, colours from each class's first `classDef`) and each
@@ -602,11 +1014,18 @@ pub(crate) fn resolve(
                 format!("class `{name}` is listed twice in the legend"),
             ));
         }
-        let def = model
-            .personas
-            .iter()
-            .flat_map(|p| &p.chart.class_defs)
-            .find(|d| &d.name == name)
+        // The first definition, or the first without a dash when some lack one (an override
+        // can add a dash, not drop one).
+        let defs = || {
+            model
+                .personas
+                .iter()
+                .flat_map(|p| &p.chart.class_defs)
+                .filter(|d| &d.name == name)
+        };
+        let undashed = defs().find(|d| d.dash.is_none());
+        let def = undashed
+            .or_else(|| defs().next())
             .ok_or_else(|| {
                 ImportError::at(
                     *line,
@@ -655,6 +1074,21 @@ pub(crate) fn resolve(
     }
     let links = personas.iter().any(|(p, _)| p.chart.clicks);
     let accessible = personas.iter().any(|(p, _)| p.chart.accessible);
+    // Linked nodes start with the link marker where the legend explains it.
+    if model.options.mark_links {
+        let marker = format!("{} ", personamap_spec::LINK_MARKER);
+        for node in personas
+            .iter_mut()
+            .flat_map(|(p, _)| p.chart.groups.iter_mut().flatten())
+            .filter(|n| n.href.is_some())
+        {
+            if let Some(first) = node.label.first_mut()
+                && let Some(rest) = first.strip_prefix(&marker)
+            {
+                *first = rest.to_string();
+            }
+        }
+    }
     Ok(ImportedSpec {
         header: model.header,
         divider,
@@ -665,6 +1099,8 @@ pub(crate) fn resolve(
         closing: model.closing,
         links,
         accessible,
+        options: model.options,
+        related: model.related,
     })
 }
 

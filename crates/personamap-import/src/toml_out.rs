@@ -4,7 +4,7 @@
 use crate::page::{ImportedSpec, Override, PersonaModel};
 use crate::{ImportInput, SpecFile};
 pub(crate) use personamap_spec::source::toml_basic_string as string;
-use personamap_spec::{Banner, Value};
+use personamap_spec::{Banner, Links, Value};
 use std::fmt::Write as _;
 
 /// The `#:schema` line for a file in `spec_dir` (relative to the site root).
@@ -107,8 +107,15 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
         let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
         kv(&mut out, "personas", &format!("[{}]", list.join(", ")));
     }
-    if spec.links {
-        kv(&mut out, "links", "\"click\"");
+    let o = &spec.options;
+    if o.tabs {
+        kv(&mut out, "layout", "\"tabs\"");
+    }
+    match o.listed {
+        Some(Links::List) => kv(&mut out, "links", "\"list\""),
+        Some(Links::Cards) => kv(&mut out, "links", "\"cards\""),
+        _ if spec.links => kv(&mut out, "links", "\"click\""),
+        _ => {}
     }
     if spec.accessible {
         kv(&mut out, "accessible", "true");
@@ -128,12 +135,35 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
     {
         kv(&mut out, "edge_labels", "\"verbatim\"");
     }
+    if o.mdx {
+        kv(&mut out, "prose", "\"mdx\"");
+    }
     if let Some(intro) = &spec.intro {
         kv(&mut out, "intro", &prose(intro));
     }
     if let Some(closing) = &spec.closing {
         kv(&mut out, "closing", &prose(closing));
     }
+    if !spec.related.is_empty() {
+        out.push_str("related = [\n");
+        for c in &spec.related {
+            let _ = write!(
+                out,
+                "  {{ title = {}, href = {}",
+                string(&c.title),
+                string(&c.href)
+            );
+            if let Some(icon) = &c.icon {
+                let _ = write!(out, ", icon = {}", string(icon));
+            }
+            if let Some(d) = &c.description {
+                let _ = write!(out, ", description = {}", string(d));
+            }
+            out.push_str(" },\n");
+        }
+        out.push_str("]\n");
+    }
+    page_maps(&mut out, spec);
     // `title` / `description` stand first by default; elsewhere a `true` placeholder keeps
     // the page's key order.
     let placed = match h.own_at {
@@ -179,13 +209,44 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
     out
 }
 
+/// `[page.maps]`, when the page shows any of its settings.
+fn page_maps(out: &mut String, spec: &ImportedSpec) {
+    let o = &spec.options;
+    let chart = spec.personas.first().map(|(p, _)| &p.chart);
+    let mut keys = Vec::new();
+    if chart.is_some_and(|c| c.elk) {
+        keys.push(("renderer", "\"elk\"".to_string()));
+    }
+    if let Some(p) = chart.and_then(|c| c.padding) {
+        keys.push(("padding", p.to_string()));
+    }
+    if let Some(p) = o.placement {
+        keys.push(("placement", string(p.as_str())));
+    }
+    if let Some(a) = o.actions {
+        keys.push(("actions", a.to_string()));
+    }
+    if o.swatches {
+        keys.push(("swatches", "true".into()));
+    }
+    if o.mark_links {
+        keys.push(("mark_links", "true".into()));
+    }
+    if !keys.is_empty() {
+        out.push_str("\n[page.maps]\n");
+        for (k, v) in keys {
+            kv(out, k, &v);
+        }
+    }
+}
+
 fn persona(p: &PersonaModel, overrides: &[Override], input: &ImportInput) -> String {
     let mut out = schema_line(input.spec_dir);
     let _ = writeln!(
         out,
         "# Persona {}: {}, imported by `personamap import` from {}.mdx.",
         p.number,
-        p.name.replace('\n', " "),
+        p.name.replace(|c: char| c.is_control(), " "),
         input.page_id
     );
     out.push_str("\n[[persona]]\n");
@@ -193,6 +254,15 @@ fn persona(p: &PersonaModel, overrides: &[Override], input: &ImportInput) -> Str
     kv(&mut out, "name", &string(&p.name));
     if let Some(nick) = &p.nickname {
         kv(&mut out, "nickname", &string(nick));
+    }
+    if let Some(icon) = &p.icon {
+        kv(&mut out, "icon", &string(icon));
+    }
+    if let Some(title) = &p.tab_title {
+        kv(&mut out, "tab_title", &string(title));
+    }
+    if p.mdx {
+        kv(&mut out, "prose", "\"mdx\"");
     }
     kv(&mut out, "direction", &string(&p.chart.direction));
     if let Some(intro) = &p.intro {

@@ -199,8 +199,8 @@ fn persona_context(diagram: &str, page: &Page, p: &Persona) -> Value {
     }
 }
 
-/// The legend's note on linked nodes (`mark_links`).
-const LINK_NOTE: &str = "A node starting with ↗ links to a page: select it in the map, or use the links listed under each map.";
+/// The legend's note on linked nodes (`mark_links`); `import` reads it back.
+pub const LINK_NOTE: &str = "A node starting with ↗ links to a page: select it in the map, or use the links listed under each map.";
 
 /// The note after the legend table, if `page` shows one (linked nodes marked with ↗).
 pub fn link_note(page: &Page) -> Option<&'static str> {
