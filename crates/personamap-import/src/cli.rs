@@ -43,6 +43,7 @@ pub fn run_import(
     };
     let llms = std::fs::read_to_string(root.join(LLMS_TXT)).ok();
     let llms_section = llms.as_deref().and_then(|t| llms_section(t, &navigation));
+    let existing = existing_spec(&root)?;
     let imported = import(&ImportInput {
         page_id: &page_id,
         page: &text,
@@ -51,6 +52,7 @@ pub fn run_import(
         base_url,
         spec_dir: out,
         llms_section: llms_section.as_deref(),
+        existing: existing.as_ref(),
     })
     .map_err(at)?;
     let page_rel = format!("{page_id}.{}", extension(&page_path));
@@ -59,8 +61,14 @@ pub fn run_import(
             "{shown}: cannot adopt the page: the Markdown export of the page the spec compiles to differs from {shown}'s at line {line} of the export (run without --adopt to see the spec)\nnothing was written"
         ));
     }
-    let others = existing_spec_files(&root);
     write_new(&root, &imported.files)?;
+    for f in &imported.edits {
+        std::fs::write(root.join(&f.path), &f.text).map_err(|e| format!("{}: {e}", f.path))?;
+        println!(
+            "update {} (its pages keep their personas: `personas = [...]`)",
+            f.path
+        );
+    }
     if adopt {
         personamap_write::adopt(&root, &page_rel, text.as_bytes())
             .map_err(|e| format!("{e}\nthe spec files were written; the page was not adopted"))?;
@@ -71,14 +79,6 @@ pub fn run_import(
             err,
             "warning: {DOCS_JSON} does not list {page_id}; its navigation is set to the first group, `{}`: edit `navigation` in {out}/site.toml",
             navigation.join(" › ")
-        );
-    }
-    if !others.is_empty() {
-        let _ = writeln!(
-            err,
-            "warning: {} already held spec files ({}); a spec has one [site] and one [divider]: merge the imported ones into yours",
-            personamap_spec::SPEC_DIR,
-            others.join(", ")
         );
     }
     match (imported.page_differs_at, adopt) {
@@ -356,11 +356,25 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Spec files already under `root/personas`.
-fn existing_spec_files(root: &Path) -> Vec<String> {
-    personamap_spec::read_spec_dir(root)
-        .map(|sources| sources.iter().map(|(_, f)| f.path.clone()).collect())
-        .unwrap_or_default()
+/// The site's spec, when `personas/` holds spec files: the page joins it. A spec that does not
+/// load is an error (the import would not know what it joins).
+fn existing_spec(root: &Path) -> Result<Option<personamap_spec::Spec>, String> {
+    let sources = match personamap_spec::read_spec_dir(root) {
+        Ok(sources) if !sources.is_empty() => sources,
+        _ => return Ok(None),
+    };
+    let (spec, diags) = personamap_spec::load(sources);
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == personamap_spec::Severity::Error)
+        .count();
+    match spec {
+        Some(spec) if errors == 0 => Ok(Some(spec)),
+        _ => Err(format!(
+            "the spec in {}/ has {errors} error(s); the page would join it: run `personamap check` and fix them first. Nothing was written",
+            personamap_spec::SPEC_DIR
+        )),
+    }
 }
 
 /// Writes every file, or none when any of them exists already.

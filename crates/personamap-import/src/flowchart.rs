@@ -39,6 +39,8 @@ pub(crate) struct ChartNode {
     pub href: Option<String>,
     pub tooltip: Option<String>,
     pub line: usize,
+    /// The node's item in the map's text version (Markdown), when the page has one.
+    pub text: Option<String>,
 }
 
 /// A `classDef` line.
@@ -201,7 +203,10 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
         node.tooltip = match tip {
             Some(t) => Some(t).filter(|t| *t != label),
             // No tooltip on a node whose label would give one: the spec's tooltip was blank.
-            None if !label.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty() => {
+            None if !label
+                .trim_matches(|c: char| c.is_ascii_whitespace())
+                .is_empty() =>
+            {
                 Some(String::new())
             }
             None => None,
@@ -218,7 +223,9 @@ fn init_line(line: &str, no: usize) -> Result<(bool, Option<u32>), ImportError> 
     let unsupported = || {
         ImportError::at(
             no,
-            format!("Mermaid directive `{line}` is not supported: personamap writes only `%%{{init: {{'flowchart': {{'defaultRenderer': 'elk', 'padding': N}}}}}}%%`"),
+            format!(
+                "Mermaid directive `{line}` is not supported: personamap writes only `%%{{init: {{'flowchart': {{'defaultRenderer': 'elk', 'padding': N}}}}}}%%`"
+            ),
         )
     };
     let inner = line
@@ -318,6 +325,7 @@ fn node(line: &str, no: usize) -> Result<Option<ChartNode>, ImportError> {
         href: None,
         tooltip: None,
         line: no,
+        text: None,
     }))
 }
 

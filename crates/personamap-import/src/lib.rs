@@ -7,6 +7,7 @@
 //! `(path, text)`. The [`cli`] module is the IO edge the command line calls.
 
 pub mod cli;
+mod compose;
 mod flowchart;
 mod jsx;
 pub mod layout;
@@ -18,7 +19,7 @@ mod toml_out;
 
 pub use scaffold::{Scaffold, scaffold};
 
-use personamap_spec::{SourceFile, Sources};
+use personamap_spec::{SourceFile, Sources, Spec};
 use std::fmt;
 
 /// A page that cannot be imported: the 1-based line of the page it concerns (when there is
@@ -74,6 +75,9 @@ pub struct ImportInput<'a> {
     pub spec_dir: &'a str,
     /// The llms.txt section for the page's entry (nested names), when not the default.
     pub llms_section: Option<&'a [String]>,
+    /// The site's spec, when it has one: the page joins it (its `[site]`, `[divider]` and
+    /// palette are reused, and `base_url` and `snippet` are not read).
+    pub existing: Option<&'a Spec>,
 }
 
 /// One spec file to write.
@@ -88,8 +92,12 @@ pub struct SpecFile {
 /// The result of an import.
 #[derive(Clone, Debug)]
 pub struct Imported {
-    /// The spec files: `site.toml`, then one file per persona.
+    /// The new spec files: `site.toml` (into an existing spec, `<page>.toml`), then one file
+    /// per persona.
     pub files: Vec<SpecFile>,
+    /// Existing spec files to rewrite (into an existing spec: pages that showed every persona
+    /// get their `personas = [...]`, so the imported personas do not join them).
+    pub edits: Vec<SpecFile>,
     /// The first line (1-based) where the page the spec compiles to differs from the imported
     /// page, if it does (a hand-written page formatted differently, say).
     pub page_differs_at: Option<usize>,
@@ -112,26 +120,50 @@ pub fn divider_import(page: &str) -> Result<String, ImportError> {
 pub fn import(input: &ImportInput) -> Result<Imported, ImportError> {
     let model = page::read(input.page)?;
     let (component, path) = (&model.header.divider_component, &model.header.divider_path);
-    // A snippet personamap did not write is a hand-written component: the spec points at it.
-    let divider = snippet::read(input.snippet, component, path)
-        .unwrap_or_else(|_| snippet::hand_written(component, path));
-    let spec = page::resolve(model, divider)?;
+    let divider = match input.existing {
+        Some(existing) => existing.divider.clone(),
+        // A snippet personamap did not write is a hand-written component: the spec points at it.
+        None => snippet::read(input.snippet, component, path)
+            .unwrap_or_else(|_| snippet::hand_written(component, path)),
+    };
+    let mut spec = page::resolve(model, divider)?;
+    let edits = match input.existing {
+        Some(existing) => {
+            if existing.page(input.page_id).is_some() {
+                return Err(ImportError {
+                    line: None,
+                    message: format!("the spec already has page `{}`", input.page_id),
+                });
+            }
+            compose::fit(&mut spec, existing)?;
+            compose::pin_pages(existing)?
+        }
+        None => Vec::new(),
+    };
     let files = toml_out::write(&spec, input);
-    verify(input, files)
+    verify(input, files, edits)
 }
 
 /// Loads the produced spec and renders the page and the snippet in memory, comparing them
 /// with the inputs.
-fn verify(input: &ImportInput, files: Vec<SpecFile>) -> Result<Imported, ImportError> {
-    let sources = Sources::new(
-        files
-            .iter()
-            .map(|f| SourceFile {
-                path: f.path.clone(),
-                text: f.text.clone(),
-            })
-            .collect(),
-    );
+/// Into an existing spec, every other page must render as before: a difference is an error.
+fn verify(
+    input: &ImportInput,
+    files: Vec<SpecFile>,
+    edits: Vec<SpecFile>,
+) -> Result<Imported, ImportError> {
+    let existing_files = input
+        .existing
+        .map(|s| s.sources.iter().map(|(_, f)| f.clone()));
+    let mut all: Vec<SourceFile> = existing_files.into_iter().flatten().collect();
+    for f in edits.iter().chain(&files) {
+        all.retain(|e| e.path != f.path);
+        all.push(SourceFile {
+            path: f.path.clone(),
+            text: f.text.clone(),
+        });
+    }
+    let sources = Sources::new(all);
     let (spec, diags) = personamap_spec::load(sources.clone());
     let errors: Vec<String> = diags
         .iter()
@@ -151,6 +183,22 @@ fn verify(input: &ImportInput, files: Vec<SpecFile>) -> Result<Imported, ImportE
         }
     };
     let compiler = personamap_render::Compiler::new();
+    if let Some(existing) = input.existing {
+        for before in &existing.pages {
+            let after = spec.page(&before.id);
+            let old = compiler.page(existing, before).ok();
+            let new = after.and_then(|p| compiler.page(&spec, p).ok());
+            if old != new {
+                return Err(ImportError {
+                    line: None,
+                    message: format!(
+                        "importing would change page `{}` of the spec (a bug in personamap import); nothing was written",
+                        before.id
+                    ),
+                });
+            }
+        }
+    }
     let page = spec.page(input.page_id).ok_or_else(|| ImportError {
         line: None,
         message: format!("the imported spec has no page `{}`", input.page_id),
@@ -184,6 +232,7 @@ fn verify(input: &ImportInput, files: Vec<SpecFile>) -> Result<Imported, ImportE
     })?;
     Ok(Imported {
         files,
+        edits,
         page_differs_at,
         snippet_differs,
         export_differs_at: (ours != theirs).then(|| first_difference(&ours, &theirs)),

@@ -32,6 +32,8 @@ pub(crate) struct Model {
     pub legend_title: String,
     /// (class, meaning, line).
     pub legend: Vec<(String, String, usize)>,
+    /// The legend samples' looks, row by row (with `swatches`).
+    pub samples: Vec<Option<Sample>>,
     pub personas: Vec<PersonaModel>,
     pub closing: Option<String>,
     pub options: PageOptions,
@@ -85,6 +87,8 @@ pub(crate) struct PersonaModel {
 /// A palette class.
 pub(crate) struct PaletteClass {
     pub name: String,
+    /// The legend row's page line.
+    pub line: usize,
     pub meaning: String,
     pub fill: String,
     pub stroke: String,
@@ -116,6 +120,10 @@ pub(crate) struct ImportedSpec {
     pub accessible: bool,
     pub options: PageOptions,
     pub related: Vec<Card>,
+    /// `numbering = "page"` (set when composing into an existing spec).
+    pub page_numbering: bool,
+    /// `[page.maps] wrap`, when the text versions show labels the maps wrapped.
+    pub wrap: Option<usize>,
 }
 
 /// The page's lines, split at `\n` only: a `\r` before it stays (prose may hold one, and the
@@ -408,10 +416,8 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
                 }
                 let comments = std::mem::replace(&mut carried, (trailing, line)).0;
                 let intro = persona.intro.take();
-                persona.intro = with_comments(
-                    comments.into_iter().chain(comments_before).collect(),
-                    intro,
-                );
+                persona.intro =
+                    with_comments(comments.into_iter().chain(comments_before).collect(), intro);
                 personas.push(persona);
             }
             None if k + 1 == cuts.len() => {
@@ -436,8 +442,7 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
     }
     // The page's intro and closing share one prose mode: MDX when either holds components.
     let closing_range = closing_lines.as_ref().map(|(_, first, end)| (*first, *end));
-    let (intro_text, closing_text, mdx) =
-        page_prose(&lines, legend.intro, closing_range)?;
+    let (intro_text, closing_text, mdx) = page_prose(&lines, legend.intro, closing_range)?;
     options.mdx = mdx;
     let intro = with_comments(header.comments.clone(), intro_text);
     let closing = match closing_lines {
@@ -453,6 +458,7 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
         intro,
         legend_title: legend.title,
         legend: legend.rows,
+        samples: legend.samples,
         personas,
         closing,
         options,
@@ -499,7 +505,8 @@ fn has_component(lines: &[&str]) -> bool {
         l.match_indices('<').any(|(i, _)| {
             let after = &l[i + 1..];
             let after = after.strip_prefix('/').unwrap_or(after);
-            after.starts_with(|c: char| c.is_ascii_uppercase()) && (i == 0 || !l[..i].ends_with('\\'))
+            after.starts_with(|c: char| c.is_ascii_uppercase())
+                && (i == 0 || !l[..i].ends_with('\\'))
         })
     })
 }
@@ -531,7 +538,10 @@ fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaMode
             .ok_or_else(|| {
                 ImportError::at(
                     i + 1,
-                    format!("expected `<Tab title=\"…\">` or `</Tabs>`, found `{}`", lines[i].trim()),
+                    format!(
+                        "expected `<Tab title=\"…\">` or `</Tabs>`, found `{}`",
+                        lines[i].trim()
+                    ),
                 )
             })?;
         debug_assert!(!closed);
@@ -583,7 +593,10 @@ fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaMode
     if let Some(j) = (i + 1..end).find(|&j| !lines[j].trim().is_empty()) {
         return Err(ImportError::at(
             j + 1,
-            format!("`{}` after `</Tabs>`: a tabs page ends its personas with `</Tabs>`", lines[j].trim()),
+            format!(
+                "`{}` after `</Tabs>`: a tabs page ends its personas with `</Tabs>`",
+                lines[j].trim()
+            ),
         ));
     }
     Ok(personas)
@@ -594,7 +607,9 @@ fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaMode
 fn acc_name(persona: &PersonaModel) -> Option<String> {
     let prefix = format!("Persona {} – ", persona.number);
     let title = persona.chart.acc_title.as_deref()?;
-    let name = title.strip_prefix(&prefix)?.strip_suffix(" infrastructure map");
+    let name = title
+        .strip_prefix(&prefix)?
+        .strip_suffix(" infrastructure map");
     let name = name.unwrap_or("");
     // Headings and the title drop spaces at the name's ends; the description keeps one.
     let descr = persona.chart.acc_descr.as_deref().and_then(|d| {
@@ -605,7 +620,11 @@ fn acc_name(persona: &PersonaModel) -> Option<String> {
         return (!name.is_empty()).then(|| name.to_string());
     };
     let lead = if descr.starts_with(' ') { " " } else { "" };
-    let trail = if descr.ends_with(' ') && !descr.trim().is_empty() { " " } else { "" };
+    let trail = if descr.ends_with(' ') && !descr.trim().is_empty() {
+        " "
+    } else {
+        ""
+    };
     let padded = format!("{lead}{}{trail}", name.trim());
     (!padded.is_empty()).then_some(padded)
 }
@@ -678,6 +697,8 @@ struct Legend {
     title: String,
     /// (class, meaning, line).
     rows: Vec<(String, String, usize)>,
+    /// The Sample column's look of each row's class: (fill, stroke, dashed).
+    samples: Vec<Option<Sample>>,
     /// A Sample column (`[page.maps] swatches`).
     swatches: bool,
     /// The note on linked nodes after the table (`mark_links`).
@@ -691,8 +712,7 @@ fn read_legend(lines: &[&str], start: usize, end: usize) -> Result<Legend, Impor
     while last > start && lines[last - 1].trim().is_empty() {
         last -= 1;
     }
-    let link_note =
-        last > start && lines[last - 1].trim() == personamap_render::page::LINK_NOTE;
+    let link_note = last > start && lines[last - 1].trim() == personamap_render::page::LINK_NOTE;
     if link_note {
         last -= 1;
         while last > start && lines[last - 1].trim().is_empty() {
@@ -711,15 +731,23 @@ fn read_legend(lines: &[&str], start: usize, end: usize) -> Result<Legend, Impor
     let heading = heading_at
         .and_then(|h| {
             let line = lines[h].trim();
-            let title = if line == "##" { Some("") } else { line.strip_prefix("## ") };
+            let title = if line == "##" {
+                Some("")
+            } else {
+                line.strip_prefix("## ")
+            };
             title.map(|t| (h, t))
         })
         .ok_or_else(|| ImportError::at(first_row, expected))?;
     let title = unescape::heading_text(heading.1, heading.0 + 1)?;
-    let header: Vec<&str> = split_row(lines[first_row]).iter().map(|c| c.trim()).collect();
+    let header: Vec<&str> = split_row(lines[first_row])
+        .iter()
+        .map(|c| c.trim())
+        .collect();
     let swatches = header == ["Class", "Sample", "Meaning"];
     let columns = if swatches { 3 } else { 2 };
     let mut rows = Vec::new();
+    let mut samples = Vec::new();
     for (i, row) in lines.iter().enumerate().take(last).skip(first_row) {
         let cells = split_row(row);
         if cells.len() != columns {
@@ -755,14 +783,34 @@ fn read_legend(lines: &[&str], start: usize, end: usize) -> Result<Legend, Impor
             unescape::table_cell(cells[columns - 1], i + 1)?,
             i + 1,
         ));
+        samples.push(swatches.then(|| sample(cells[1])).flatten());
     }
     Ok(Legend {
         intro: (start, heading.0),
         title,
         rows,
+        samples,
         swatches,
         link_note,
     })
+}
+
+/// A class's look as its legend sample says it in words: (fill, stroke, dashed).
+type Sample = (String, String, bool);
+
+/// The words at the end of a Sample cell: `fill #…, [dashed ]stroke #…`.
+fn sample(cell: &str) -> Option<Sample> {
+    let words = cell.trim().rsplit_once("/> ")?.1;
+    let (fill, stroke) = words.strip_prefix("fill ")?.split_once(", ")?;
+    let (dashed, stroke) = match stroke.strip_prefix("dashed ") {
+        Some(s) => (true, s),
+        None => (false, stroke),
+    };
+    Some((
+        fill.to_string(),
+        stroke.strip_prefix("stroke ")?.to_string(),
+        dashed,
+    ))
 }
 
 /// The index of the last non-blank line in `start..before`.
@@ -953,12 +1001,19 @@ fn text_version_links(accordion: &[&str], chart: &mut Chart) {
         return;
     }
     for (item, node) in items.into_iter().zip(nodes) {
-        if node.href.is_none()
-            && item.starts_with('[')
-            && let Some((_, href)) = item.trim_end().rsplit_once("](")
-            && let Some(href) = href.strip_suffix(')')
-        {
-            node.href = Some(href.to_string());
+        let item = item.trim_end();
+        let link = item
+            .strip_prefix('[')
+            .and_then(|i| i.strip_suffix(')'))
+            .and_then(|i| i.rsplit_once("]("));
+        match link {
+            Some((text, href)) => {
+                if node.href.is_none() {
+                    node.href = Some(href.to_string());
+                }
+                node.text = Some(text.to_string());
+            }
+            None => node.text = Some(item.to_string()),
         }
     }
 }
@@ -1007,7 +1062,8 @@ pub(crate) fn resolve(
         }
     }
     let mut palette = Vec::new();
-    for (name, meaning, line) in &model.legend {
+    for (k, (name, meaning, line)) in model.legend.iter().enumerate() {
+        let sample = model.samples.get(k).and_then(Option::as_ref);
         if palette.iter().any(|c: &PaletteClass| &c.name == name) {
             return Err(ImportError::at(
                 *line,
@@ -1023,8 +1079,19 @@ pub(crate) fn resolve(
                 .flat_map(|p| &p.chart.class_defs)
                 .filter(|d| &d.name == name)
         };
+        // With samples, the legend shows the palette's own look.
+        let shown = sample.and_then(|(fill, stroke, dashed)| {
+            defs().find(|d| {
+                (
+                    &d.fill,
+                    &d.stroke,
+                    d.dash.as_deref().is_some_and(|x| !x.trim().is_empty()),
+                ) == (fill, stroke, *dashed)
+            })
+        });
         let undashed = defs().find(|d| d.dash.is_none());
-        let def = undashed
+        let def = shown
+            .or(undashed)
             .or_else(|| defs().next())
             .ok_or_else(|| {
                 ImportError::at(
@@ -1034,6 +1101,7 @@ pub(crate) fn resolve(
             })?;
         palette.push(PaletteClass {
             name: name.clone(),
+            line: *line,
             meaning: meaning.clone(),
             fill: def.fill.clone(),
             stroke: def.stroke.clone(),
@@ -1089,6 +1157,7 @@ pub(crate) fn resolve(
             }
         }
     }
+    let wrap = unwrap_labels(&mut personas);
     Ok(ImportedSpec {
         header: model.header,
         divider,
@@ -1101,7 +1170,102 @@ pub(crate) fn resolve(
         accessible,
         options: model.options,
         related: model.related,
+        page_numbering: false,
+        wrap,
     })
+}
+
+/// Labels the maps show wrapped (`[page.maps] wrap`): a node whose text-version item is not
+/// the text of its drawn lines, but is that of some of them joined, had fewer lines, wrapped.
+/// Finds the width that wraps such labels as drawn (and leaves every other line as it is),
+/// joins their lines back, and returns the width; `None` when no label was wrapped or no
+/// width fits.
+fn unwrap_labels(personas: &mut [(PersonaModel, Vec<Override>)]) -> Option<usize> {
+    use personamap_syntax::mdx::markdown_text;
+    use personamap_syntax::mermaid::label_text;
+    let nodes = || {
+        personas
+            .iter()
+            .flat_map(|(p, _)| p.chart.groups.iter().flatten())
+    };
+    // Nodes whose item differs, with every regrouping of their lines the item reads as.
+    let mut wrapped: Vec<(usize, Vec<Vec<Vec<String>>>)> = Vec::new();
+    for (k, n) in nodes().enumerate() {
+        let Some(text) = &n.text else { continue };
+        if n.label.len() < 2 || n.label.len() > 12 || markdown_text(&label_text(&n.label)) == *text
+        {
+            continue;
+        }
+        let fitting: Vec<Vec<Vec<String>>> = groupings(&n.label)
+            .into_iter()
+            .filter(|g| {
+                let joined: Vec<String> = g.iter().map(|l| l.join(" ")).collect();
+                markdown_text(&label_text(&joined)) == *text
+            })
+            .collect();
+        if !fitting.is_empty() {
+            wrapped.push((k, fitting));
+        }
+    }
+    if wrapped.is_empty() {
+        return None;
+    }
+    let wraps =
+        |lines: &[String], w: usize| personamap_spec::wrap_line(&lines.join(" "), w) == lines;
+    let low = nodes()
+        .flat_map(|n| &n.label)
+        .filter(|l| l.contains(' '))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1);
+    let (width, chosen) = (low..low + 200).find_map(|w| {
+        let others_stay = nodes().enumerate().all(|(k, n)| {
+            wrapped.iter().any(|(j, _)| *j == k)
+                || n.label.iter().all(|l| wraps(std::slice::from_ref(l), w))
+        });
+        let chosen: Option<Vec<&Vec<Vec<String>>>> = wrapped
+            .iter()
+            .map(|(_, gs)| gs.iter().find(|g| g.iter().all(|lines| wraps(lines, w))))
+            .collect();
+        chosen.filter(|_| others_stay).map(|c| (w, c))
+    })?;
+    let joined: Vec<(usize, Vec<String>)> = wrapped
+        .iter()
+        .zip(chosen)
+        .map(|((k, _), g)| (*k, g.iter().map(|l| l.join(" ")).collect()))
+        .collect();
+    for (k, n) in personas
+        .iter_mut()
+        .flat_map(|(p, _)| p.chart.groups.iter_mut().flatten())
+        .enumerate()
+    {
+        if let Some((_, label)) = joined.iter().find(|(j, _)| *j == k) {
+            n.label.clone_from(label);
+        }
+    }
+    Some(width)
+}
+
+/// Every way to cut `lines` into runs of consecutive lines, the most cuts first.
+fn groupings(lines: &[String]) -> Vec<Vec<Vec<String>>> {
+    let gaps = lines.len() - 1;
+    let mut all: Vec<Vec<Vec<String>>> = (0..1u32 << gaps)
+        .map(|cuts| {
+            let mut groups = vec![vec![lines[0].clone()]];
+            for (i, line) in lines.iter().enumerate().skip(1) {
+                if cuts & (1 << (i - 1)) != 0 {
+                    groups.push(Vec::new());
+                }
+                if let Some(last) = groups.last_mut() {
+                    last.push(line.clone());
+                }
+            }
+            groups
+        })
+        .collect();
+    // More groups first: the fewest lines joined that read as the item.
+    all.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    all
 }
 
 fn override_of(class: &PaletteClass, def: &ClassDef) -> Result<Option<Override>, ImportError> {

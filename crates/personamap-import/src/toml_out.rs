@@ -17,13 +17,31 @@ pub(crate) fn schema_line(spec_dir: &str) -> String {
     )
 }
 
-/// `site.toml` and one `pN-slug.toml` per persona.
+/// `site.toml` (or, into an existing spec, `<page>.toml` with the page and the palette classes
+/// the spec lacks) and one `pN-slug.toml` per persona.
 pub(crate) fn write(spec: &ImportedSpec, input: &ImportInput) -> Vec<SpecFile> {
     let dir = input.spec_dir.trim_end_matches('/');
-    let mut files = vec![SpecFile {
-        path: format!("{dir}/site.toml"),
-        text: site(spec, input),
-    }];
+    let first = match input.existing {
+        None => SpecFile {
+            path: format!("{dir}/site.toml"),
+            text: site(spec, input),
+        },
+        Some(_) => {
+            let slug = input.page_id.replace('/', "-");
+            let mut text = schema_line(input.spec_dir);
+            let _ = writeln!(
+                text,
+                "# Page and its palette classes, imported by `personamap import` from {}.mdx.",
+                input.page_id
+            );
+            page_tables(spec, input, &mut text);
+            SpecFile {
+                path: format!("{dir}/{slug}.toml"),
+                text,
+            }
+        }
+    };
+    let mut files = vec![first];
     for (p, overrides) in &spec.personas {
         files.push(SpecFile {
             path: format!("{dir}/{}", persona_file_name(p.number, &p.name)),
@@ -52,7 +70,6 @@ pub(crate) fn persona_file_name(number: u32, name: &str) -> String {
 }
 
 fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
-    let h = &spec.header;
     let d = &spec.divider;
     let mut out = schema_line(input.spec_dir);
     let _ = writeln!(
@@ -89,6 +106,14 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
             kv(&mut out, &key(name), &string(margin));
         }
     }
+    page_tables(spec, input, &mut out);
+    out
+}
+
+/// `[[page]]` (with its subtables) and the `[[palette]]` classes.
+fn page_tables(spec: &ImportedSpec, input: &ImportInput, target: &mut String) {
+    let h = &spec.header;
+    let mut out = std::mem::take(target);
     out.push_str("\n[[page]]\n");
     kv(&mut out, "id", &string(input.page_id));
     kv(&mut out, "title", &string(&h.title));
@@ -103,9 +128,12 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
         kv(&mut out, "legend", &string(&spec.legend_title));
     }
     let numbers: Vec<u32> = spec.personas.iter().map(|(p, _)| p.number).collect();
-    if !numbers.is_sorted() {
+    if !numbers.is_sorted() || input.existing.is_some() {
         let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
         kv(&mut out, "personas", &format!("[{}]", list.join(", ")));
+    }
+    if spec.page_numbering {
+        kv(&mut out, "numbering", "\"page\"");
     }
     let o = &spec.options;
     if o.tabs {
@@ -206,7 +234,7 @@ fn site(spec: &ImportedSpec, input: &ImportInput) -> String {
             kv(&mut out, "dash", &string(dash));
         }
     }
-    out
+    *target = out;
 }
 
 /// `[page.maps]`, when the page shows any of its settings.
@@ -216,6 +244,9 @@ fn page_maps(out: &mut String, spec: &ImportedSpec) {
     let mut keys = Vec::new();
     if chart.is_some_and(|c| c.elk) {
         keys.push(("renderer", "\"elk\"".to_string()));
+    }
+    if let Some(w) = spec.wrap {
+        keys.push(("wrap", w.to_string()));
     }
     if let Some(p) = chart.and_then(|c| c.padding) {
         keys.push(("padding", p.to_string()));

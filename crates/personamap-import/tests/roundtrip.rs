@@ -34,6 +34,7 @@ fn round_trip(spec: &Spec) -> Result<usize, String> {
             base_url: &spec.site.base_url,
             spec_dir: "personas",
             llms_section: Some(&page.llms_section),
+            existing: None,
         })
         .map_err(|e| format!("{}: import failed: {e}\n{text}", page.id))?;
         if let Some(line) = imported.page_differs_at {
@@ -41,7 +42,10 @@ fn round_trip(spec: &Spec) -> Result<usize, String> {
                 imported
                     .files
                     .iter()
-                    .map(|f| SourceFile { path: f.path.clone(), text: f.text.clone() })
+                    .map(|f| SourceFile {
+                        path: f.path.clone(),
+                        text: f.text.clone(),
+                    })
                     .collect(),
             );
             let again = personamap_spec::load(sources)
