@@ -7,14 +7,15 @@ use personamap_render::{DOCS_JSON, LLMS_TXT};
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
-/// `personamap import PAGE [--root DIR] [--out DIR] --base-url URL [--adopt]`. With `adopt`,
-/// the page is also recorded as personamap's, once its Markdown export is shown to equal the
-/// export of the page the new spec compiles to.
+/// `personamap import PAGE [--root DIR] [--out DIR] [--base-url URL] [--adopt]`: into the
+/// site's spec when `personas/` holds one, else a new spec (which needs `base_url`). With
+/// `adopt`, the page is also recorded as personamap's, once its Markdown export is shown to
+/// equal the export of the page the spec compiles to.
 pub fn run_import(
     root: &Path,
     page: &Path,
     out: &str,
-    base_url: &str,
+    base_url: Option<&str>,
     adopt: bool,
 ) -> Result<(), String> {
     let root = root
@@ -44,6 +45,17 @@ pub fn run_import(
     let llms = std::fs::read_to_string(root.join(LLMS_TXT)).ok();
     let llms_section = llms.as_deref().and_then(|t| llms_section(t, &navigation));
     let existing = existing_spec(&root)?;
+    let base_url = match (&existing, base_url) {
+        (Some(spec), _) => spec.site.base_url.clone(),
+        (None, Some(url)) => url.to_string(),
+        (None, None) => {
+            return Err(format!(
+                "{shown}: --base-url is needed: {}/ holds no spec whose [site] would give it\nnothing was written",
+                personamap_spec::SPEC_DIR
+            ));
+        }
+    };
+    let base_url = base_url.as_str();
     let imported = import(&ImportInput {
         page_id: &page_id,
         page: &text,
@@ -57,8 +69,9 @@ pub fn run_import(
     .map_err(at)?;
     let page_rel = format!("{page_id}.{}", extension(&page_path));
     if adopt && let Some(line) = imported.export_differs_at {
+        let excerpt = imported.export_diff.as_deref().unwrap_or_default();
         return Err(format!(
-            "{shown}: cannot adopt the page: the Markdown export of the page the spec compiles to differs from {shown}'s at line {line} of the export (run without --adopt to see the spec)\nnothing was written"
+            "{shown}: cannot adopt the page: the Markdown export of the page the spec compiles to differs from {shown}'s (at line {line} of the export); in the page source (`-` {shown}, `+` the spec's page):\n--- {shown}\n+++ {shown} (from the spec)\n{excerpt}(run without --adopt to see the spec)\nnothing was written"
         ));
     }
     write_new(&root, &imported.files)?;
@@ -77,8 +90,12 @@ pub fn run_import(
     if !listed {
         let _ = writeln!(
             err,
-            "warning: {DOCS_JSON} does not list {page_id}; its navigation is set to the first group, `{}`: edit `navigation` in {out}/site.toml",
-            navigation.join(" › ")
+            "warning: {DOCS_JSON} does not list {page_id}; its navigation is set to the first group, `{}`: edit `navigation` in {}",
+            navigation.join(" › "),
+            imported
+                .files
+                .first()
+                .map_or("the page's spec file", |f| f.path.as_str())
         );
     }
     match (imported.page_differs_at, adopt) {

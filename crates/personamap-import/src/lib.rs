@@ -107,6 +107,9 @@ pub struct Imported {
     /// The first line (1-based) where the Markdown export of the page the spec compiles to
     /// differs from the export of the imported page (what Mintlify serves for each), if it does.
     pub export_differs_at: Option<usize>,
+    /// When the exports differ: a unified diff excerpt of the page source (`-` the imported
+    /// page, `+` the page the spec compiles to, with their line numbers) around the difference.
+    pub export_diff: Option<String>,
 }
 
 /// Finds the page's divider import (`import { X } from "/snippets/….jsx";`) and returns the
@@ -236,7 +239,78 @@ fn verify(
         page_differs_at,
         snippet_differs,
         export_differs_at: (ours != theirs).then(|| first_difference(&ours, &theirs)),
+        export_diff: (ours != theirs).then(|| {
+            let line = first_difference(&ours, &theirs);
+            let at = |t: &str| t.split('\n').nth(line - 1).map(str::to_string);
+            page_excerpt(input.page, &rendered, [at(&theirs), at(&ours)])
+        }),
     })
+}
+
+/// Lines of context around the change [`page_excerpt`] shows.
+const EXCERPT_CONTEXT: usize = 3;
+
+/// A unified diff excerpt of two page sources (`-` `theirs`, `+` `ours`, numbered as in each
+/// page): the run of changed lines holding either of the `lines` where their exports differ
+/// (the exports leave out comments, padding and quoting, so that is the change that matters),
+/// or else the first run, with a few lines around it.
+fn page_excerpt(theirs: &str, ours: &str, lines: [Option<String>; 2]) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_lines(theirs, ours);
+    let changes: Vec<_> = diff.iter_all_changes().collect();
+    let wanted: Vec<&str> = lines
+        .iter()
+        .flatten()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let changed = |k: usize| changes[k].tag() != ChangeTag::Equal;
+    let matches = |k: usize| {
+        let text = changes[k].value().trim();
+        !text.is_empty() && wanted.iter().any(|w| text.contains(w) || w.contains(text))
+    };
+    let Some(at) = (0..changes.len())
+        .find(|&k| changed(k) && matches(k))
+        .or_else(|| (0..changes.len()).find(|&k| changed(k)))
+    else {
+        return String::new();
+    };
+    let (mut start, mut end) = (at, at + 1);
+    while start > 0 && changed(start - 1) {
+        start -= 1;
+    }
+    while end < changes.len() && changed(end) {
+        end += 1;
+    }
+    let start = start.saturating_sub(EXCERPT_CONTEXT);
+    let end = (end + EXCERPT_CONTEXT).min(changes.len());
+    let window = &changes[start..end];
+    // 1-based first lines: the first line of each side in the window, or the line it follows.
+    let first = |side: fn(&similar::Change<&str>) -> Option<usize>| {
+        window
+            .iter()
+            .find_map(side)
+            .or_else(|| changes[..start].iter().rev().find_map(side).map(|i| i + 1))
+            .map_or(1, |i| i + 1)
+    };
+    let count = |tag: ChangeTag| window.iter().filter(|c| c.tag() != tag).count();
+    let mut out = format!(
+        "@@ -{},{} +{},{} @@\n",
+        first(|c| c.old_index()),
+        count(ChangeTag::Insert),
+        first(|c| c.new_index()),
+        count(ChangeTag::Delete)
+    );
+    for change in window {
+        out.push(match change.tag() {
+            ChangeTag::Delete => '-',
+            ChangeTag::Insert => '+',
+            ChangeTag::Equal => ' ',
+        });
+        out.push_str(change.value().trim_end_matches(['\n', '\r']));
+        out.push('\n');
+    }
+    out
 }
 
 fn render_error(e: impl fmt::Display) -> ImportError {
@@ -256,5 +330,27 @@ fn first_difference(a: &str, b: &str) -> usize {
             (Some(x), Some(y)) if x == y => line += 1,
             _ => return line,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_excerpt_is_the_change_that_matters_numbered_as_the_pages() {
+        let theirs = "a\n|x|y|\nb\nc\nd\ne\nf\nLatency < 1 s.\ng\nh\n";
+        let ours = "a\n| x | y |\nb\nc\nd\ne\nf\nLatency \\< 1 s.\ng\nh\n";
+        let excerpt = page_excerpt(theirs, ours, [Some("Latency < 1 s.".into()), None]);
+        assert_eq!(
+            excerpt,
+            "@@ -5,6 +5,6 @@\n d\n e\n f\n-Latency < 1 s.\n+Latency \\< 1 s.\n g\n h\n"
+        );
+        // Without a line to look for, the first change.
+        let first = page_excerpt(theirs, ours, [None, None]);
+        assert!(
+            first.starts_with("@@ -1,5 +1,5 @@\n a\n-|x|y|\n+| x | y |\n"),
+            "{first}"
+        );
     }
 }

@@ -83,9 +83,10 @@ enum Command {
         /// Folder for the spec files, under the root: `personas` or a folder inside it.
         #[arg(long, default_value = "personas")]
         out: String,
-        /// The published site's base URL (`[site] base_url`), e.g. https://docs.example.com.
+        /// The published site's base URL (`[site] base_url`), e.g. https://docs.example.com;
+        /// needed only when personas/ holds no spec yet (the page joins an existing one).
         #[arg(long)]
-        base_url: String,
+        base_url: Option<String>,
         /// Hand the page over: once its Markdown export equals the spec's, record it as
         /// personamap's so the next `generate` rewrites it.
         #[arg(long)]
@@ -224,7 +225,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             adopt,
-        } => personamap_import::cli::run_import(&root, &page, &out, &base_url, adopt)
+        } => personamap_import::cli::run_import(&root, &page, &out, base_url.as_deref(), adopt)
             .map(|()| ExitCode::SUCCESS),
         Command::Init {
             root,

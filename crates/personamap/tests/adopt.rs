@@ -268,10 +268,24 @@ fn adopt_refuses_a_page_whose_export_would_change() {
     let before = common::snapshot(root);
     let out = run_in(root, &["import", PAGE, "--base-url", BASE, "--adopt"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
     assert!(
-        stderr(&out).contains("cannot adopt the page: the Markdown export"),
-        "{}",
-        stderr(&out)
+        err.contains("cannot adopt the page: the Markdown export"),
+        "{err}"
+    );
+    // The excerpt is of the page source, numbered as the page is, around the planted line.
+    let line = planted
+        .lines()
+        .position(|l| l == "Latency < 1 s.")
+        .expect("planted")
+        + 1;
+    assert!(
+        err.contains(&format!("@@ -{},7 +{},7 @@\n", line - 3, line - 3)),
+        "{err}"
+    );
+    assert!(
+        err.contains("\n-Latency < 1 s.\n+Latency \\< 1 s.\n"),
+        "{err}"
     );
     assert!(common::snapshot(root) == before, "something was written");
 }
