@@ -141,14 +141,15 @@ pub(crate) fn read(body: &[(usize, &str)], fence: usize) -> Result<Chart, Import
         match keyword {
             "accTitle" => {
                 chart.accessible = true;
-                let text = line.strip_prefix("accTitle").unwrap_or("");
+                // The text as written: Mermaid reads it whole, without its `style` rewrite.
+                let text = raw.trim().strip_prefix("accTitle").unwrap_or("");
                 let text = text.trim_start().strip_prefix(':').unwrap_or(text);
                 chart.acc_title = Some(decode_mermaid(text.trim()));
             }
             "accDescr" => {
                 chart.accessible = true;
                 in_descr = line.contains('{') && !line.contains('}');
-                let text = line.strip_prefix("accDescr").unwrap_or("").trim();
+                let text = raw.trim().strip_prefix("accDescr").unwrap_or("").trim();
                 let text = text.strip_prefix('{').and_then(|t| t.strip_suffix('}'));
                 chart.acc_descr = text.map(|t| decode_mermaid(t.trim()));
             }

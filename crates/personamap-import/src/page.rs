@@ -240,8 +240,13 @@ fn with_comments(comments: Vec<String>, prose: Option<String>) -> Option<String>
     (!all.is_empty()).then(|| all.join("\n\n"))
 }
 
+/// Whether a line is blank as Markdown reads it: spaces and tabs only (a U+2028 line is text).
+fn blank(line: &str) -> bool {
+    line.trim_matches([' ', '\t', '\r']).is_empty()
+}
+
 fn skip_blank(lines: &[&str], mut i: usize) -> usize {
-    while i < lines.len() && lines[i].trim().is_empty() {
+    while i < lines.len() && blank(lines[i]) {
         i += 1;
     }
     i
@@ -384,7 +389,8 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
         if start >= end {
             return Err(ImportError::at(cut + 1, "a divider followed by nothing"));
         }
-        let heading = lines[start].trim();
+        // Markdown trims spaces and tabs around a heading, no other white space.
+        let heading = lines[start].trim_matches([' ', '\t', '\r']);
         if heading == "<Tabs>" && k == 0 && comments_before.is_empty() {
             options.tabs = true;
             personas = read_tabs(&lines, start, end)?;
@@ -405,15 +411,38 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
                 }
                 let (mut persona, trailing, line) =
                     read_persona(&lines, start, end, number, name, nickname)?;
-                // The accessible title's name, when it gives the heading back, is the one the
-                // spec held (Mermaid's escapes read back exactly; Markdown's `\$` may be either).
-                if let Some(name) = acc_name(&persona) {
-                    let nick = persona.nickname.as_deref();
-                    let written = personamap_render::title::heading(persona.number, &name, nick);
-                    if format!("## {written}").trim_end() == heading {
-                        persona.name = name;
-                    }
+                // The first reading of name and nickname that gives the heading back: the
+                // accessible title's name (Mermaid's escapes read back exactly), or the heading's
+                // text without the escapes the heading adds to keep delimiters literal.
+                let (raw_name, raw_nick) = raw_heading(heading, persona.number);
+                let acc = acc_name(&persona);
+                let names = [
+                    acc.as_deref().map(|a| respaced(a, &persona.name)),
+                    acc,
+                    Some(unisolated(&persona.name)),
+                    Some(persona.name.clone()),
+                    raw_name,
+                ];
+                let nicks = [
+                    persona.nickname.as_deref().map(unisolated),
+                    persona.nickname.clone(),
+                    raw_nick,
+                ];
+                let found = names.into_iter().flatten().find_map(|name| {
+                    nicks.iter().find_map(|nick| {
+                        let written = personamap_render::title::heading(
+                            persona.number,
+                            &name,
+                            nick.as_deref(),
+                        );
+                        (format!("## {written}").trim_end() == heading)
+                            .then(|| (name.clone(), nick.clone()))
+                    })
+                });
+                if let Some((name, nick)) = found {
+                    (persona.name, persona.nickname) = (name, nick);
                 }
+                persona.name = with_ends(std::mem::take(&mut persona.name), &persona);
                 let comments = std::mem::replace(&mut carried, (trailing, line)).0;
                 let intro = persona.intro.take();
                 persona.intro =
@@ -422,7 +451,8 @@ pub(crate) fn read(text: &str) -> Result<Model, ImportError> {
             }
             None if k + 1 == cuts.len() => {
                 let comments = std::mem::take(&mut carried).0;
-                closing_lines = Some((comments, first, end));
+                // From the divider on: a first line of spaces is the prose's own.
+                closing_lines = Some((comments, cut + 1, end));
             }
             None => {
                 return Err(ImportError::at(
@@ -494,8 +524,10 @@ fn page_prose(
 
 /// Prose lines as MDX, as written: without surrounding blank lines; `None` when blank.
 fn mdx_prose(lines: &[&str]) -> Option<String> {
-    let start = lines.iter().position(|l| !l.trim().is_empty())?;
-    let end = lines.iter().rposition(|l| !l.trim().is_empty())?;
+    let start = lines
+        .iter()
+        .position(|l| !l.trim_end_matches('\r').is_empty())?;
+    let end = lines.iter().rposition(|l| !blank(l))?;
     Some(lines[start..=end].join("\n"))
 }
 
@@ -572,6 +604,7 @@ fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaMode
         if let Some(name) = acc_name(&persona) {
             persona.name = name;
         }
+        persona.name = with_ends(std::mem::take(&mut persona.name), &persona);
         if !trailing.is_empty() {
             return Err(ImportError::at(
                 line,
@@ -590,7 +623,7 @@ fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaMode
         personas.push(persona);
         i = skip_blank(lines, tab_end + 1);
     }
-    if let Some(j) = (i + 1..end).find(|&j| !lines[j].trim().is_empty()) {
+    if let Some(j) = (i + 1..end).find(|&j| !blank(lines[j])) {
         return Err(ImportError::at(
             j + 1,
             format!(
@@ -602,31 +635,88 @@ fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaMode
     Ok(personas)
 }
 
-/// The persona's name as its diagram's `accTitle` gives it, if it has one; a blank one (which
-/// headings trim) as its `accDescr` gives it.
+/// The name and nickname of a persona heading as written (escapes kept).
+fn raw_heading(heading: &str, number: u32) -> (Option<String>, Option<String>) {
+    let Some(rest) = heading.strip_prefix(&format!("## Persona {number} – ")) else {
+        return (None, None);
+    };
+    match rest.strip_suffix("\")").and_then(|r| r.split_once(" (\"")) {
+        Some((name, nick)) => (Some(name.to_string()), Some(nick.to_string())),
+        None => (Some(rest.to_string()), None),
+    }
+}
+
+/// `name` (from Mermaid's text, where every run of white space is one space) with the runs of
+/// `heading` (the same words as the heading reads them), when both have as many.
+fn respaced(name: &str, heading: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let trimmed = heading.trim_matches([' ', '\t']);
+    let runs: Vec<&str> = trimmed
+        .split(|c: char| !c.is_whitespace())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if runs.len() + 1 != words.len() || words.iter().any(|w| w.is_empty()) {
+        return name.to_string();
+    }
+    let mut out = String::from(words[0]);
+    for (run, word) in runs.iter().zip(&words[1..]) {
+        out.push_str(run);
+        out.push_str(word);
+    }
+    out
+}
+
+/// `text` without a backslash before each Markdown delimiter (`*`, `_`, `~`, `[`, `]`, `` ` ``,
+/// `$`): the escapes a persona heading adds where they are literal.
+fn unisolated(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some('*' | '_' | '~' | '[' | ']' | '`' | '$')) => {}
+            ('\\', Some('\\')) => {
+                out.push('\\');
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The persona's name as its diagram's `accTitle` gives it, if it has one.
 fn acc_name(persona: &PersonaModel) -> Option<String> {
     let prefix = format!("Persona {} – ", persona.number);
     let title = persona.chart.acc_title.as_deref()?;
     let name = title
         .strip_prefix(&prefix)?
-        .strip_suffix(" infrastructure map");
-    let name = name.unwrap_or("");
-    // Headings and the title drop spaces at the name's ends; the description keeps one.
-    let descr = persona.chart.acc_descr.as_deref().and_then(|d| {
+        .strip_suffix(" infrastructure map")?;
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// `name` with the space at either end that headings and the accessible title drop and the
+/// accessible description keeps (one, for any run: Mermaid's text collapses them), when the
+/// description names the persona as `name` reads.
+fn with_ends(name: String, persona: &PersonaModel) -> String {
+    let collapse = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(descr) = persona.chart.acc_descr.as_deref().and_then(|d| {
         let (_, rest) = d.split_once(&format!(" persona {} (", persona.number))?;
         Some(rest.split_once(") touches, joined by ")?.0)
-    });
-    let Some(descr) = descr.filter(|d| d.trim() == name.trim()) else {
-        return (!name.is_empty()).then(|| name.to_string());
+    }) else {
+        return name;
     };
-    let lead = if descr.starts_with(' ') { " " } else { "" };
-    let trail = if descr.ends_with(' ') && !descr.trim().is_empty() {
-        " "
-    } else {
-        ""
-    };
-    let padded = format!("{lead}{}{trail}", name.trim());
-    (!padded.is_empty()).then_some(padded)
+    if collapse(descr) != collapse(&name) {
+        return name;
+    }
+    let lead = descr.starts_with(' ') && !name.starts_with(char::is_whitespace);
+    let trail = descr.ends_with(' ') && !name.ends_with(char::is_whitespace);
+    match (lead, trail) {
+        _ if descr.trim().is_empty() && name.is_empty() => descr.to_string(),
+        (true, true) => format!(" {name} "),
+        (true, false) => format!(" {name}"),
+        (false, true) => format!("{name} "),
+        (false, false) => name,
+    }
 }
 
 /// A tab title `Persona N – Name ("nickname")` read as plain text: number, name, nickname.
@@ -709,13 +799,13 @@ struct Legend {
 fn read_legend(lines: &[&str], start: usize, end: usize) -> Result<Legend, ImportError> {
     let expected = "expected the legend (`## Title`, a blank line and a `Class | Meaning` table of `` `class` `` rows) right before the first divider";
     let mut last = end;
-    while last > start && lines[last - 1].trim().is_empty() {
+    while last > start && blank(lines[last - 1]) {
         last -= 1;
     }
     let link_note = last > start && lines[last - 1].trim() == personamap_render::page::LINK_NOTE;
     if link_note {
         last -= 1;
-        while last > start && lines[last - 1].trim().is_empty() {
+        while last > start && blank(lines[last - 1]) {
             last -= 1;
         }
     }
@@ -730,7 +820,7 @@ fn read_legend(lines: &[&str], start: usize, end: usize) -> Result<Legend, Impor
     // An empty title leaves `##` alone on its line (the space after it is trimmed).
     let heading = heading_at
         .and_then(|h| {
-            let line = lines[h].trim();
+            let line = lines[h].trim_matches([' ', '\t', '\r']);
             let title = if line == "##" {
                 Some("")
             } else {
@@ -815,7 +905,7 @@ fn sample(cell: &str) -> Option<Sample> {
 
 /// The index of the last non-blank line in `start..before`.
 fn skip_blank_back(lines: &[&str], start: usize, before: usize) -> Option<usize> {
-    (start..before).rev().find(|&i| !lines[i].trim().is_empty())
+    (start..before).rev().find(|&i| !blank(lines[i]))
 }
 
 /// The cells of a GFM table row, split at unescaped `|` outside code spans.

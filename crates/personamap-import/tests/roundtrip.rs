@@ -102,7 +102,8 @@ proptest! {
         prop_assume!(spec.is_some());
         let spec = spec.expect("assumed");
         if let Err(e) = round_trip(&spec) {
-            prop_assert!(false, "{}", e);
+            let toml: Vec<&str> = files.iter().filter(|(p, _)| p.ends_with(".toml")).map(|(_, t)| t.as_str()).collect();
+            prop_assert!(false, "{}\nSPEC:\n{}", e, toml.join("\n"));
         }
     }
 }

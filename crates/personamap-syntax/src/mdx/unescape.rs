@@ -12,8 +12,14 @@ use crate::LineError;
 /// `{…}` expressions and ESM lines are errors naming their line. Surrounding blank lines are
 /// dropped; `None` when empty.
 pub fn prose(lines: &[&str], first: usize) -> Result<Option<String>, LineError> {
-    let start = lines.iter().position(|l| !l.trim().is_empty());
-    let end = lines.iter().rposition(|l| !l.trim().is_empty());
+    // Blank as Markdown reads it: spaces and tabs only (a U+2028 line is text). Only empty lines
+    // go before the prose: a first line of spaces is the prose's own (the writer keeps it).
+    let blank = |l: &&str| l.trim_matches([' ', '\t', '\r']).is_empty();
+    let start = lines
+        .iter()
+        .position(|l| !l.trim_end_matches('\r').is_empty())
+        .filter(|_| lines.iter().any(|l| !blank(l)));
+    let end = lines.iter().rposition(|l| !blank(l));
     let (Some(start), Some(end)) = (start, end) else {
         return Ok(None);
     };
@@ -71,7 +77,9 @@ pub fn prose(lines: &[&str], first: usize) -> Result<Option<String>, LineError> 
         }
         match c {
             '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
-                if !matches!(bytes[i + 1], b'{' | b'}' | b'<') {
+                // `\{/*` stays: unescaped, it would open a JSX comment the writer keeps.
+                let comment = rest.starts_with("\\{/*");
+                if !matches!(bytes[i + 1], b'{' | b'}' | b'<') || comment {
                     out.push('\\');
                 }
                 out.push(char::from(bytes[i + 1]));
