@@ -34,9 +34,13 @@ fn value(text: &str) -> Option<(String, &str)> {
         let end = q.find('"')?;
         return Some((q[..end].to_string(), &q[end + 1..]));
     }
-    let js = text.strip_prefix('{')?;
-    // A JSON string literal: up to the first unescaped `"` after the opening one.
-    let body = js.strip_prefix('"')?;
+    let (decoded, after) = json_string(text.strip_prefix('{')?)?;
+    Some((decoded, after.strip_prefix('}')?))
+}
+
+/// The JSON (JavaScript) string literal at the start of `text`, decoded, and what follows it.
+pub(crate) fn json_string(text: &str) -> Option<(String, &str)> {
+    let body = text.strip_prefix('"')?;
     let mut escaped = false;
     let end = body.char_indices().find_map(|(i, c)| match c {
         _ if escaped => {
@@ -50,10 +54,8 @@ fn value(text: &str) -> Option<(String, &str)> {
         '"' => Some(i),
         _ => None,
     })?;
-    let literal = &js[..end + 2];
-    let decoded: String = serde_json::from_str(literal).ok()?;
-    let after = js[end + 2..].strip_prefix('}')?;
-    Some((decoded, after))
+    let decoded = serde_json::from_str(&text[..end + 2]).ok()?;
+    Some((decoded, &text[end + 2..]))
 }
 
 /// The value of attribute `key`.

@@ -565,7 +565,7 @@ fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaMode
         if lines[i].trim() == "</Tabs>" {
             break;
         }
-        let (attrs, closed) = crate::jsx::tag(lines[i], "Tab")
+        let (attrs, _) = crate::jsx::tag(lines[i], "Tab")
             .filter(|(_, closed)| !closed)
             .ok_or_else(|| {
                 ImportError::at(
@@ -576,7 +576,6 @@ fn read_tabs(lines: &[&str], start: usize, end: usize) -> Result<Vec<PersonaMode
                     ),
                 )
             })?;
-        debug_assert!(!closed);
         let title = crate::jsx::attr(&attrs, "title")
             .ok_or_else(|| ImportError::at(i + 1, "a `<Tab>` without a `title`"))?
             .to_string();

@@ -82,21 +82,7 @@ fn js_after(text: &str, key: &str) -> Option<String> {
     let rest = &text[text.find(key)? + key.len()..];
     // A JSX attribute written as an expression, `{"…"}`, holds the same JSON string.
     let rest = rest.strip_prefix('{').unwrap_or(rest);
-    let body = rest.strip_prefix('"')?;
-    let mut escaped = false;
-    let end = body.char_indices().find_map(|(i, c)| match c {
-        _ if escaped => {
-            escaped = false;
-            None
-        }
-        '\\' => {
-            escaped = true;
-            None
-        }
-        '"' => Some(i),
-        _ => None,
-    })?;
-    serde_json::from_str(&rest[..end + 2]).ok()
+    crate::jsx::json_string(rest).map(|(s, _)| s)
 }
 
 #[cfg(test)]

@@ -181,13 +181,13 @@ fn page_tables(spec: &ImportedSpec, input: &ImportInput, target: &mut String) {
                 string(&c.title),
                 string(&c.href)
             );
-            if let Some(icon) = &c.icon {
-                let _ = write!(out, ", icon = {}", string(icon));
-            }
-            if let Some(d) = &c.description {
-                let _ = write!(out, ", description = {}", string(d));
-            }
-            out.push_str(" },\n");
+            inline_keys(
+                &mut out,
+                &[
+                    ("icon", c.icon.as_deref()),
+                    ("description", c.description.as_deref()),
+                ],
+            );
         }
         out.push_str("]\n");
     }
@@ -319,16 +319,15 @@ fn persona(p: &PersonaModel, overrides: &[Override], input: &ImportInput) -> Str
                 string(&n.id),
                 label.join(", ")
             );
-            if n.class != class {
-                let _ = write!(out, ", class = {}", string(&n.class));
-            }
-            if let Some(href) = &n.href {
-                let _ = write!(out, ", href = {}", string(href));
-            }
-            if let Some(tip) = &n.tooltip {
-                let _ = write!(out, ", tooltip = {}", string(tip));
-            }
-            out.push_str(" },\n");
+            let own_class = (n.class != class).then_some(n.class.as_str());
+            inline_keys(
+                &mut out,
+                &[
+                    ("class", own_class),
+                    ("href", n.href.as_deref()),
+                    ("tooltip", n.tooltip.as_deref()),
+                ],
+            );
         }
         out.push_str("]\n");
     }
@@ -359,6 +358,16 @@ fn group_class<'a>(classes: impl Iterator<Item = &'a str> + Clone) -> &'a str {
         }
     }
     best.0
+}
+
+/// The optional string keys that are set, then the end of an inline table item (` },`).
+fn inline_keys(out: &mut String, keys: &[(&str, Option<&str>)]) {
+    for (key, value) in keys {
+        if let Some(value) = value {
+            let _ = write!(out, ", {key} = {}", string(value));
+        }
+    }
+    out.push_str(" },\n");
 }
 
 fn kv(out: &mut String, key: &str, value: &str) {
