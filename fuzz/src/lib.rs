@@ -183,6 +183,7 @@ pub fn import(data: &[u8]) {
         base_url: "https://docs.example.org",
         spec_dir: "personas",
         llms_section: None,
+        existing: None,
     };
     let _ = personamap_import::import(&input);
 }
