@@ -105,6 +105,12 @@ pub fn run_import(
                 "note: adopted {shown}: its Markdown export equals the spec's; `personamap generate` rewrites it in personamap's form"
             );
         }
+        (Some(line), false) if existing.is_some() => {
+            let _ = writeln!(
+                err,
+                "note: the spec compiles to a page that first differs from {shown} at line {line} (personamap's own formatting, or the spec's divider, palette class names and meanings, which the page now uses); `personamap generate` does not overwrite a page it did not write: move {shown} away, or run `personamap import {shown} --adopt` to hand it over when only the formatting differs"
+            );
+        }
         (Some(line), false) => {
             let _ = writeln!(
                 err,

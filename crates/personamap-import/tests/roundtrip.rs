@@ -1,5 +1,6 @@
 //! `import(generate(spec))` gives a spec that generates the same page, byte for byte: over every
-//! page of every fixture under `tests/fixtures/` and over random hostile sites (the generator
+//! page of every fixture under `tests/fixtures/` and of this repository's own spec (map settings:
+//! samples, link markers, wrapping, ELK, padding), and over random hostile sites (the generator
 //! `tests/conformance` and the property tests use).
 
 #[path = "../../personamap-check/tests/support/hostile.rs"]
@@ -65,7 +66,7 @@ fn round_trip(spec: &Spec) -> Result<usize, String> {
 }
 
 #[test]
-fn every_fixture_page_imports_back_to_itself() {
+fn every_fixture_and_repository_page_imports_back_to_itself() {
     let dir = workspace().join("tests/fixtures");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/fixtures exists")
@@ -74,6 +75,7 @@ fn every_fixture_page_imports_back_to_itself() {
         .filter(|p| p.join("personas").is_dir())
         .collect();
     names.sort();
+    names.push(workspace());
     let mut pages = 0;
     for root in names {
         let sources = personamap_spec::read_spec_dir(&root).expect("readable spec");
@@ -81,7 +83,7 @@ fn every_fixture_page_imports_back_to_itself() {
         let spec = spec.unwrap_or_else(|| panic!("{}: {diags:?}", root.display()));
         pages += round_trip(&spec).unwrap_or_else(|e| panic!("{}: {e}", root.display()));
     }
-    assert!(pages >= 10, "only {pages} fixture pages");
+    assert!(pages >= 12, "only {pages} fixture pages");
 }
 
 proptest! {
