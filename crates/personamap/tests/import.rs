@@ -147,20 +147,6 @@ fn the_linked_page_imports_and_regenerates_byte_for_byte() {
 }
 
 #[test]
-fn livepeers_linked_page_imports_and_regenerates_byte_for_byte() {
-    let site = repo().join("../shared/reference/livepeer-site");
-    if !site.join(LINKED).is_file() {
-        println!(
-            "skipped: {} is absent on this machine",
-            site.join(LINKED).display()
-        );
-        return;
-    }
-    let copy = page_site(&site, LINKED, DIVIDER);
-    assert_round_trip(copy.path(), LINKED);
-}
-
-#[test]
 fn a_page_imported_into_this_repositorys_spec_changes_no_other_output() {
     let site = common::repo_site();
     let root = site.path();
