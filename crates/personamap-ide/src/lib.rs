@@ -240,8 +240,8 @@ impl Analysis {
         self.outline(file)
     }
 
-    /// The symbols of every file whose name contains `query` (case-insensitive), then those
-    /// holding its characters in order.
+    /// The symbols of every file matching `query` (case-insensitive): the exact name, then
+    /// names starting with it, containing it, and holding its characters in order.
     pub fn workspace_symbols(&self, query: &str) -> Vec<WorkspaceSymbol> {
         self.search(query)
     }

@@ -47,14 +47,21 @@ impl Analysis {
         out
     }
 
+    /// Exact matches first, then prefixes, substrings, and names holding the query's
+    /// characters in order.
     pub(crate) fn search(&self, query: &str) -> Vec<WorkspaceSymbol> {
         let q = query.to_lowercase();
         let mut found: Vec<(u8, WorkspaceSymbol)> = Vec::new();
         let mut add = |name: &str, kind, f: usize, range: std::ops::Range<usize>, container| {
-            let rank = if name.to_lowercase().contains(&q) {
+            let lower = name.to_lowercase();
+            let rank = if lower == q {
                 0
-            } else if subsequence(&q, &name.to_lowercase()) {
+            } else if lower.starts_with(&q) {
                 1
+            } else if lower.contains(&q) {
+                2
+            } else if subsequence(&q, &lower) {
+                3
             } else {
                 return;
             };
