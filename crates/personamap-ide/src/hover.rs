@@ -244,7 +244,17 @@ pub(crate) fn describe_link(written: &str, link: &Link) -> String {
             md.push_str(&format!("\n\nLabel: “{text}” (after the arrow, `|…|`)"))
         }
         Some((text, LabelStyle::Inline)) => {
-            md.push_str(&format!("\n\nLabel: “{text}” (inside the arrow)"))
+            md.push_str(&format!("\n\nLabel: “{text}” (inside the arrow)"));
+            let tight = written.contains(&format!("{text}.-"));
+            if shape.kind == EdgeKind::Dotted
+                && tight
+                && personamap_syntax::mermaid::dotted_inline_misread(text)
+            {
+                md.push_str(&format!(
+                    "\n\nWritten as is, Mermaid ends the arrow at the label's last letter and draws “{}”; pages with `edge_labels = \"safe\"` (the default) write `-. {text} .->`",
+                    &text[..text.len() - 1]
+                ));
+            }
         }
         None => {}
     }

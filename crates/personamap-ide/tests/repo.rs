@@ -75,7 +75,9 @@ fn hover_shows_nodes_classes_pages_and_arrows() {
         .expect("a docs.json page");
     insta::assert_snapshot!(h.markdown, @"**`v2/developers/concepts/landscape`**: neither a page of the spec nor of docs.json's navigation");
     // A class a persona draws differently says so.
-    let h = a.hover(SITE, at(site_text, "name = \"trans\"", 9)).expect("class");
+    let h = a
+        .hover(SITE, at(site_text, "name = \"trans\"", 9))
+        .expect("class");
     assert!(
         h.markdown
             .contains("Drawn differently (`[persona.classes]`) by: Persona 3"),
@@ -125,7 +127,10 @@ fn definition_and_references_cross_files() {
     let p3 = text(&files, "personas/p3-compute-primitives.toml");
     let trans = at(p3, "[persona.classes.trans]", 18);
     assert_eq!(
-        places(&files, &a.definition("personas/p3-compute-primitives.toml", trans)),
+        places(
+            &files,
+            &a.definition("personas/p3-compute-primitives.toml", trans)
+        ),
         vec!["personas/site.toml:94:9 `trans`"]
     );
 
@@ -138,7 +143,11 @@ fn definition_and_references_cross_files() {
     );
     let href = at(p1, "href = \"/v2", 10);
     assert!(a.definition(P1, href).is_empty());
-    assert_eq!(a.references(P1, href, true).len(), 2, "the node and the related card");
+    assert_eq!(
+        a.references(P1, href, true).len(),
+        2,
+        "the node and the related card"
+    );
 }
 
 #[test]
@@ -191,8 +200,9 @@ fn completion_in_edges_classes_pages_fields_and_values() {
     let linked = text(&files, LINKED);
     let items = a.completions(LINKED, at(linked, "after = \"", 9));
     assert_eq!(items[0].kind, CompletionKind::Page);
-    assert!(items.iter().any(|c| c.kind == CompletionKind::NavPage
-        && c.label == "v2/about/concepts/about-livepeer"));
+    assert!(items.iter().any(
+        |c| c.kind == CompletionKind::NavPage && c.label == "v2/about/concepts/about-livepeer"
+    ));
     assert!(
         !items
             .iter()
@@ -202,7 +212,11 @@ fn completion_in_edges_classes_pages_fields_and_values() {
     // A node's link: site paths.
     let items = a.completions(P1, at(p1, "href = \"/v2", 9));
     assert!(items.iter().all(|c| c.label.starts_with('/')));
-    assert!(items.iter().any(|c| c.label == "/v2/about/concepts/about-livepeer"));
+    assert!(
+        items
+            .iter()
+            .any(|c| c.label == "/v2/about/concepts/about-livepeer")
+    );
 
     // Keys of the table the cursor is in, from the JSON Schema.
     let line = at(p1, "nickname = ", 0);
@@ -264,7 +278,9 @@ fn rename_a_class_across_files_and_refuse_collisions() {
     for (p, t) in &renamed {
         site = site.with_overlay(p, t.clone());
     }
-    let loaded = personamap_driver::Driver::one_shot().load(&site).expect("load");
+    let loaded = personamap_driver::Driver::one_shot()
+        .load(&site)
+        .expect("load");
     assert!(
         !personamap_spec::diag::has_errors(&loaded.diagnostics),
         "{:?}",
@@ -285,13 +301,25 @@ fn rename_a_class_across_files_and_refuse_collisions() {
         a.rename(P1, g_qs, "CG").unwrap_err(),
         "node id `CG` of this persona is already defined at personas/p1-ai.toml:40:11"
     );
-    assert!(a.rename(P1, g_qs, "end").unwrap_err().contains("Mermaid keyword"));
-    assert!(a.rename(P1, g_qs, "G-QS").unwrap_err().contains("not a valid node id"));
+    assert!(
+        a.rename(P1, g_qs, "end")
+            .unwrap_err()
+            .contains("Mermaid keyword")
+    );
+    assert!(
+        a.rename(P1, g_qs, "G-QS")
+            .unwrap_err()
+            .contains("not a valid node id")
+    );
     // The same id in another persona is no collision.
     assert!(a.rename(P1, g_qs, "G_PROD").is_ok());
     // A page of docs.json only is not the spec's to rename.
     let href = at(p1, "href = \"/v2", 10);
-    assert!(a.prepare_rename(P1, href).unwrap_err().contains("not a page of the spec"));
+    assert!(
+        a.prepare_rename(P1, href)
+            .unwrap_err()
+            .contains("not a page of the spec")
+    );
     assert!(a.prepare_rename(P1, at(p1, "nickname", 0)).is_err());
 }
 
@@ -299,7 +327,9 @@ fn rename_a_class_across_files_and_refuse_collisions() {
 fn rename_a_node_everywhere_in_its_persona() {
     let (a, files) = site(&repo());
     let p1 = text(&files, P1);
-    let edits = a.rename(P1, at(p1, "GoLP --> AIWorker", 1), "Orch").expect("renamed");
+    let edits = a
+        .rename(P1, at(p1, "GoLP --> AIWorker", 1), "Orch")
+        .expect("renamed");
     assert_eq!(edits.len(), 1, "node ids are the persona's own");
     let spans: Vec<_> = edits[0]
         .edits
@@ -383,7 +413,11 @@ fn symbols_outline_and_search() {
         "Node G_PRICE Some(\"Persona 1: AI Persona\")",
     ]
     "#);
-    let gw: Vec<_> = a.workspace_symbols("GW").iter().map(|s| s.name.clone()).collect();
+    let gw: Vec<_> = a
+        .workspace_symbols("GW")
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
     assert_eq!(gw[0], "gw", "an exact match comes first");
     assert_eq!(gw[1], "SelfGW");
     assert_eq!(a.workspace_symbols("").len(), a.workspace_symbols("").len());
