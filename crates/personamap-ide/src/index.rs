@@ -7,6 +7,7 @@
 //! the file read again, offsets mapped back.
 
 use crate::edge::{self, EdgeString};
+use personamap_spec::source::string_value_origin;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -261,7 +262,7 @@ impl Walker<'_> {
     /// The bytes of a string value in the file, if it holds the value verbatim.
     fn value_range(&self, v: &Spanned<DeValue>) -> Option<Range<usize>> {
         let s = v.get_ref().as_str()?;
-        let origin = personamap_spec::source::string_value_origin(self.text, v.span(), s)?;
+        let origin = string_value_origin(self.text, v.span(), s)?;
         Some(self.map(origin..origin + s.len()))
     }
 
@@ -501,8 +502,7 @@ impl Walker<'_> {
         if let Some(e) = field(t, "edges")
             && let Some(text) = e.get_ref().as_str()
         {
-            let origin = personamap_spec::source::string_value_origin(self.text, e.span(), text)
-                .map(|o| self.pos(o));
+            let origin = string_value_origin(self.text, e.span(), text).map(|o| self.pos(o));
             let ids: Vec<&str> = persona.nodes().map(|n| n.id.as_str()).collect();
             let read = edge::read(text, origin, &ids);
             for (range, id) in &read.refs {

@@ -252,6 +252,12 @@ impl Analysis {
         self.tokens(file)
     }
 
+    /// The text of `file` the offsets of every answer point into: the driver's, whose line
+    /// ends are `\n` and which has no byte order mark, whatever the editor's buffer holds.
+    pub fn text(&self, file: &str) -> Option<&str> {
+        self.file_no(file).map(|f| self.files[f].text.as_str())
+    }
+
     /// The number of file `path`.
     fn file_no(&self, path: &str) -> Option<usize> {
         self.files.iter().position(|f| f.path == path)

@@ -282,3 +282,18 @@ fn rename_collision_names_where() {
             .any(|t| t.kind == TokenKind::Class)
     );
 }
+
+#[test]
+fn offsets_point_into_the_drivers_text() {
+    // The driver reads a CRLF buffer with `\n` line ends: every offset is into that text.
+    let crlf = ONE.replace('\n', "\r\n");
+    let a = inline(&[("site.toml", SITE), ("one.toml", &crlf)]);
+    let f = "personas/one.toml";
+    assert_eq!(a.text(f), Some(ONE));
+    let me = at(ONE, "Me -->", 0);
+    let refs = a.references(f, me, true);
+    assert_eq!(refs.len(), 2);
+    assert!(refs.iter().all(|l| &ONE[l.range.clone()] == "Me"));
+    assert_eq!(a.completions(f, me + 1).len(), 2);
+    assert_eq!(a.text("personas/none.toml"), None);
+}
