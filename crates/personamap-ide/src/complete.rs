@@ -108,7 +108,8 @@ impl Analysis {
             }
             return Vec::new();
         }
-        // A key: at the start of a line of a table, or after `{` or `,` in an inline table.
+        // A key not yet in the table: at the start of a line of a table, or after `{` or `,` in
+        // an inline table.
         let replace = word(text, offset, is_key);
         let before = text[..replace.start].trim_end_matches([' ', '\t']);
         let at_key = if c.header {
@@ -120,9 +121,12 @@ impl Analysis {
             return Vec::new();
         }
         let lints = c.path.last().is_some_and(|k| k == "lints");
+        let typed = &text[replace.clone()];
         self.schema
             .fields(&c.path)
             .into_iter()
+            // The keys the table already has are not offered again.
+            .filter(|(name, _)| name == typed || !c.keys.contains(name))
             .map(|(name, doc)| Completion {
                 label: name.clone(),
                 kind: if lints {
@@ -237,5 +241,20 @@ fn first_sentence(doc: &str) -> String {
     match doc.find(". ") {
         Some(i) => doc[..=i].to_string(),
         None => doc.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_under_the_cursor() {
+        let text = "A --> G_Q é";
+        assert_eq!(word(text, 8, is_id), 6..9);
+        assert_eq!(word(text, 9, is_id), 6..9);
+        assert_eq!(word(text, 5, is_id), 5..5);
+        assert_eq!(word(text, text.len(), is_id), text.len()..text.len());
+        assert_eq!(first_sentence("One. Two."), "One.");
     }
 }

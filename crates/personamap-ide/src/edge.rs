@@ -216,3 +216,70 @@ fn guess(body: &str, at: usize, ids: &[&str], out: &mut EdgeString) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each token of `text` (read at origin 10) as `Kind text`.
+    fn shown(text: &str, ids: &[&str]) -> Vec<String> {
+        let padded = format!("{}{text}", " ".repeat(10));
+        read(text, Some(10), ids)
+            .tokens
+            .iter()
+            .map(|t| format!("{:?} {}", t.kind, &padded[t.range.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn labels_split_from_their_arrows() {
+        assert_eq!(
+            shown("A <-- \"x \\\" y\" --> B & C", &[]),
+            [
+                "Node A",
+                "Arrow <--",
+                "Label \"x \\\" y\"",
+                "Arrow -->",
+                "Node B",
+                "Punctuation &",
+                "Node C"
+            ]
+        );
+        assert_eq!(
+            shown("A ==>| two words | B", &[]),
+            [
+                "Node A",
+                "Arrow ==>",
+                "Punctuation |",
+                "Label two words",
+                "Punctuation |",
+                "Node B"
+            ]
+        );
+        assert_eq!(
+            shown("  %% note\nA x-. cut .-x B", &[]),
+            [
+                "Comment %% note",
+                "Node A",
+                "Arrow x-.",
+                "Label cut",
+                "Arrow .-x",
+                "Node B"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rejected_line_gives_the_declared_ids_outside_labels() {
+        let read = read("A -->|B| C -x- D\n", Some(0), &["A", "B", "C"]);
+        let ids: Vec<_> = read.refs.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["A", "C"]);
+        assert!(read.links.is_empty());
+    }
+
+    #[test]
+    fn a_string_not_written_verbatim_is_not_located() {
+        let read = read("A --> B", None, &["A"]);
+        assert!(read.value.is_none() && read.refs.is_empty() && read.tokens.is_empty());
+    }
+}

@@ -129,6 +129,8 @@ pub(crate) struct Container {
     pub range: Range<usize>,
     /// Whether it is an array (else a table).
     pub array: bool,
+    /// The keys a table holds (none for an array).
+    pub keys: Vec<String>,
     /// Whether it is written with a header (`[table]`, `[[array]]`; the root too), whose
     /// keys follow on the next lines, rather than inline.
     pub header: bool,
@@ -315,6 +317,7 @@ impl Walker<'_> {
                     range,
                     array: false,
                     header,
+                    keys: t.iter().map(|(k, _)| k.get_ref().to_string()).collect(),
                 });
                 for (k, v) in t.iter() {
                     path.push(k.get_ref().to_string());
@@ -333,6 +336,7 @@ impl Walker<'_> {
                     range,
                     array: true,
                     header,
+                    keys: Vec::new(),
                 });
                 for v in a.iter() {
                     self.containers(v, path, original);
@@ -591,4 +595,54 @@ pub(crate) fn page_of_href(href: &str) -> Option<(String, Range<usize>)> {
     let end = rest.find(['#', '?']).unwrap_or(rest.len());
     let id = rest[..end].trim_end_matches('/');
     (!id.is_empty()).then(|| (id.to_string(), 1..1 + id.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_name_pages() {
+        assert_eq!(page_of_href("/a/b#c"), Some(("a/b".to_string(), 1..4)));
+        assert_eq!(page_of_href("/a/b/?q"), Some(("a/b".to_string(), 1..4)));
+        assert_eq!(page_of_href("//cdn.example/x"), None);
+        assert_eq!(page_of_href("https://x.example/a"), None);
+        assert_eq!(page_of_href("/"), None);
+    }
+
+    #[test]
+    fn an_open_edge_string_ends_before_the_next_header() {
+        let text = "[[persona]]\nnumber = 1\nedges = '''\nA --> B\n[[persona.group]]\nnodes = [{ id = \"A\", label = \"a\" }]\n[lints]\n";
+        let ix = index(0, text);
+        let p = &ix.personas[0];
+        assert_eq!(p.groups[0].nodes[0].id, "A");
+        assert_eq!(&text[p.groups[0].nodes[0].id_range.clone()], "A");
+        let value = p.edges.as_ref().and_then(|e| e.value.clone()).expect("located");
+        assert_eq!(&text[value], "A --> B\n");
+        assert_eq!(&text[ix.tables[0].2.clone()], "[lints]");
+    }
+
+    #[test]
+    fn every_name_is_indexed_with_its_kind() {
+        let text = "[[page]]\nid = \"p\"\nafter = \"q\"\npersonas = [0x2]\nrelated = [{ title = \"t\", href = \"/q#h\" }]\n\
+                    [[palette]]\nname = \"c\"\n[[persona]]\nnumber = 2\n[persona.classes.'c']\nfill = \"#fff\"\n";
+        let ix = index(3, text);
+        let got: Vec<String> = ix
+            .occs
+            .iter()
+            .map(|o| format!("{:?} {} {}", o.key, &text[o.range.clone()], o.def))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Page(\"p\") p true",
+                "Page(\"q\") q false",
+                "Page(\"q\") q false",
+                "Persona(2) 0x2 false",
+                "Class(\"c\") c true",
+                "Persona(2) 2 true",
+                "Class(\"c\") c false",
+            ]
+        );
+    }
 }

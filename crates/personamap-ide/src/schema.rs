@@ -135,3 +135,39 @@ fn description(v: &Value) -> Option<String> {
         .and_then(Value::as_str)
         .map(|d| d.replace('\n', " "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(keys: &[&str]) -> Vec<String> {
+        keys.iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn keys_and_values_come_from_the_schema() {
+        let s = Schema::new();
+        let node: Vec<_> = s
+            .fields(&path(&["persona", "group", "nodes"]))
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(node, ["id", "label", "class", "href", "tooltip"]);
+        let values: Vec<_> = s
+            .values(&path(&["persona", "lints"]), "contrast")
+            .into_iter()
+            .map(|(v, _)| v)
+            .collect();
+        assert_eq!(values, ["allow", "warn", "deny"]);
+        let override_keys = s.fields(&path(&["persona", "classes", "any"]));
+        assert_eq!(override_keys.len(), 4, "fill, stroke, color, dash");
+        let flags: Vec<_> = s
+            .values(&path(&["page", "maps"]), "swatches")
+            .into_iter()
+            .map(|(v, _)| v)
+            .collect();
+        assert_eq!(flags, ["true", "false"]);
+        assert!(s.fields(&path(&["page", "frontmatter"])).is_empty());
+        assert!(s.values(&path(&["nowhere"]), "x").is_empty());
+    }
+}
