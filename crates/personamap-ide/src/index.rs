@@ -136,8 +136,7 @@ pub(crate) struct Container {
     pub header: bool,
 }
 
-/// A string value of the file, for completion: its key path and the value's bytes (for a
-/// string left open on its line, up to the line's end).
+/// A string value of the file, for completion: its key path and the value's bytes.
 #[derive(Clone, Debug)]
 pub(crate) struct StringValue {
     pub path: Vec<String>,
@@ -172,7 +171,7 @@ pub(crate) fn index(file: usize, text: &str) -> FileIndex {
             cut: Some((cut, insert.len())),
             out: FileIndex::default(),
         };
-        return walker.run(&table, text);
+        return walker.run(&table);
     }
     let walker = Walker {
         file,
@@ -180,7 +179,7 @@ pub(crate) fn index(file: usize, text: &str) -> FileIndex {
         cut: None,
         out: FileIndex::default(),
     };
-    walker.run(&table, text)
+    walker.run(&table)
 }
 
 /// A multi-line string that runs to the end of the file: where to close it (the first table
@@ -282,9 +281,9 @@ impl Walker<'_> {
         self.out.occs.push(Occ { range, key, def });
     }
 
-    fn run(mut self, root: &Spanned<DeTable>, original: &str) -> FileIndex {
+    fn run(mut self, root: &Spanned<DeTable>) -> FileIndex {
         let root_value = Spanned::new(0..0, DeValue::Table(root.get_ref().clone()));
-        self.containers(&root_value, &mut Vec::new(), original);
+        self.containers(&root_value, &mut Vec::new());
         let t = root.get_ref();
         for (key, v) in t.iter() {
             match (&**key.get_ref(), v.get_ref()) {
@@ -307,7 +306,7 @@ impl Walker<'_> {
     }
 
     /// Records every table, array and string under `v`, at `path`.
-    fn containers(&mut self, v: &Spanned<DeValue>, path: &mut Vec<String>, original: &str) {
+    fn containers(&mut self, v: &Spanned<DeValue>, path: &mut Vec<String>) {
         match v.get_ref() {
             DeValue::Table(t) => {
                 let range = self.extent(v);
@@ -321,7 +320,7 @@ impl Walker<'_> {
                 });
                 for (k, v) in t.iter() {
                     path.push(k.get_ref().to_string());
-                    self.containers(v, path, original);
+                    self.containers(v, path);
                     path.pop();
                 }
             }
@@ -339,22 +338,12 @@ impl Walker<'_> {
                     keys: Vec::new(),
                 });
                 for v in a.iter() {
-                    self.containers(v, path, original);
+                    self.containers(v, path);
                 }
             }
-            DeValue::String(s) => {
-                let value = match self.value_range(v) {
-                    Some(r) => r,
-                    // A string left open: from after its quote to the end of its line.
-                    None if s.is_empty() => {
-                        let lit = self.map(v.span());
-                        let start = (lit.start + 1).min(original.len());
-                        let end = original[start..]
-                            .find('\n')
-                            .map_or(original.len(), |i| start + i);
-                        start..end
-                    }
-                    None => return,
+            DeValue::String(_) => {
+                let Some(value) = self.value_range(v) else {
+                    return;
                 };
                 self.out.strings.push(StringValue {
                     path: path.clone(),
