@@ -154,6 +154,8 @@ pub(crate) struct FileIndex {
     pub occs: Vec<Occ>,
     pub containers: Vec<Container>,
     pub strings: Vec<StringValue>,
+    /// Every key: the path of its table, its name, where it is written.
+    pub keys: Vec<(Vec<String>, String, Range<usize>)>,
 }
 
 /// Reads `text`, the file numbered `file`.
@@ -272,6 +274,15 @@ impl Walker<'_> {
         self.map(v.span().start..end_of(v))
     }
 
+    /// The bytes of a key's name in the file (inside the quotes of a quoted key).
+    fn key_range(&self, span: Range<usize>) -> Range<usize> {
+        let r = self.map(span.clone());
+        match self.text.get(span) {
+            Some(raw) if raw.len() >= 2 && raw.starts_with(['"', '\'']) => r.start + 1..r.end - 1,
+            _ => r,
+        }
+    }
+
     /// Whether a table is written with a header.
     fn headed(&self, v: &Spanned<DeValue>) -> bool {
         self.text.get(v.span()).is_some_and(|t| t.starts_with('['))
@@ -319,6 +330,10 @@ impl Walker<'_> {
                     keys: t.iter().map(|(k, _)| k.get_ref().to_string()).collect(),
                 });
                 for (k, v) in t.iter() {
+                    let range = self.key_range(k.span());
+                    self.out
+                        .keys
+                        .push((path.clone(), k.get_ref().to_string(), range));
                     path.push(k.get_ref().to_string());
                     self.containers(v, path);
                     path.pop();
@@ -471,12 +486,7 @@ impl Walker<'_> {
         if let Some(DeValue::Table(classes)) = field(t, "classes").map(|v| v.get_ref()) {
             for (k, _) in classes.iter() {
                 let name = k.get_ref().to_string();
-                let r = self.map(k.span());
-                // A quoted key: the name inside the quotes.
-                let r = match self.text.get(k.span()) {
-                    Some(raw) if raw.starts_with(['"', '\'']) => r.start + 1..r.end - 1,
-                    _ => r,
-                };
+                let r = self.key_range(k.span());
                 self.occ(r, Key::Class(name.clone()), false);
                 overrides.push(name);
             }

@@ -193,7 +193,7 @@ impl Analysis {
         }
     }
 
-    /// What hovering at `offset` shows: a node, class, persona, page or arrow.
+    /// What hovering at `offset` shows: a node, class, persona, page, arrow, or a key's docs.
     pub fn hover(&self, file: &str, offset: usize) -> Option<Hover> {
         self.hover_at(file, offset)
     }

@@ -72,6 +72,11 @@ impl Schema {
             .collect()
     }
 
+    /// The docs of key `key` of the table at `path`.
+    pub fn doc(&self, path: &[String], key: &str) -> Option<String> {
+        description(self.table(path)?.get("properties")?.get(key)?)
+    }
+
     /// The values key `key` of the table at `path` takes, when the schema lists them (enums,
     /// booleans), with their docs.
     pub fn values(&self, path: &[String], key: &str) -> Vec<(String, Option<String>)> {

@@ -74,6 +74,14 @@ fn hover_shows_nodes_classes_pages_and_arrows() {
         .hover(SITE, at(site_text, "v2/developers/concepts/landscape", 3))
         .expect("a docs.json page");
     insta::assert_snapshot!(h.markdown, @"**`v2/developers/concepts/landscape`**: neither a page of the spec nor of docs.json's navigation");
+    // A key: its docs, from the JSON Schema.
+    let h = a
+        .hover(SITE, at(site_text, "small-labels = ", 2))
+        .expect("a key");
+    assert_eq!(&site_text[h.range], "small-labels");
+    insta::assert_snapshot!(h.markdown, @"**`small-labels`** — A map so wide that Mintlify's column shrinks its labels below a readable size.");
+    let h = a.hover(P1, at(p1, "nickname = ", 0)).expect("a key");
+    insta::assert_snapshot!(h.markdown, @"**`nickname`** — Nickname, shown in quotes after the name.");
     // A class a persona draws differently says so.
     let h = a
         .hover(SITE, at(site_text, "name = \"trans\"", 9))
