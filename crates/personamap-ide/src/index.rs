@@ -401,6 +401,7 @@ impl Walker<'_> {
             }
             personas = Some(listed);
         }
+        self.prose_links(t, &["intro", "closing"]);
         let navigation = match field(t, "navigation").map(|v| v.get_ref()) {
             Some(DeValue::Array(a)) => a
                 .iter()
@@ -428,6 +429,26 @@ impl Walker<'_> {
         if let Some((id, within)) = page_of_href(s) {
             let start = r.start + within.start;
             self.occ(start..start + within.len(), Key::Page(id), false);
+        }
+    }
+
+    /// The links of a table's MDX prose (`prose = "mdx"`), found as `check` finds them: uses
+    /// of the pages they name.
+    fn prose_links(&mut self, t: &DeTable, keys: &[&str]) {
+        if string(t, "prose") != Some("mdx") {
+            return;
+        }
+        for key in keys {
+            let Some(v) = field(t, key) else { continue };
+            let (Some(s), Some(r)) = (v.get_ref().as_str(), self.value_range(v)) else {
+                continue;
+            };
+            for (offset, href) in personamap_syntax::mdx::components::check(s).links {
+                if let Some((id, within)) = page_of_href(&href) {
+                    let start = r.start + offset + within.start;
+                    self.occ(start..start + within.len(), Key::Page(id), false);
+                }
+            }
         }
     }
 
@@ -470,6 +491,7 @@ impl Walker<'_> {
             return;
         };
         let ordinal = self.out.personas.len();
+        self.prose_links(t, &["intro"]);
         let num = field(t, "number").and_then(|n| Some((number(n.get_ref())?, self.map(n.span()))));
         if let Some((n, r)) = &num {
             self.occ(r.clone(), Key::Persona(*n), true);

@@ -1,4 +1,5 @@
-//! The `links` fixture (every link form of Mermaid 11) and the multi-file `three-personas-td`.
+//! The `links` fixture (every link form of Mermaid 11), `mdx-prose` (links in MDX prose) and
+//! the multi-file `three-personas-td`.
 
 mod common;
 
@@ -75,4 +76,22 @@ fn a_class_renamed_over_the_files_of_a_split_spec() {
             .iter()
             .any(|s| s.kind == personamap_ide::SymbolKind::Page)
     );
+}
+
+#[test]
+fn links_in_mdx_prose_name_pages() {
+    let root = repo().join("tests/fixtures/mdx-prose");
+    let (a, files) = site(&root);
+    let f = "personas/spec.toml";
+    let t = text(&files, f);
+    let node_link = t.find("href = \"/start/setup\"").expect("a node link") + 9;
+    let refs = common::places(&files, &a.references(f, node_link, true));
+    insta::assert_debug_snapshot!(refs, @r#"
+    [
+        "personas/spec.toml:22:36 `start/setup`",
+        "personas/spec.toml:32:39 `start/setup`",
+        "personas/spec.toml:77:46 `start/setup`",
+        "personas/spec.toml:88:39 `start/setup`",
+    ]
+    "#);
 }
