@@ -173,7 +173,7 @@ pub(crate) fn index(file: usize, text: &str) -> FileIndex {
             cut: Some((cut, insert.len())),
             out: FileIndex::default(),
         };
-        return walker.run(&table);
+        return walker.run(table);
     }
     let walker = Walker {
         file,
@@ -181,7 +181,7 @@ pub(crate) fn index(file: usize, text: &str) -> FileIndex {
         cut: None,
         out: FileIndex::default(),
     };
-    walker.run(&table)
+    walker.run(table)
 }
 
 /// A multi-line string that runs to the end of the file: where to close it (the first table
@@ -292,10 +292,12 @@ impl Walker<'_> {
         self.out.occs.push(Occ { range, key, def });
     }
 
-    fn run(mut self, root: &Spanned<DeTable>) -> FileIndex {
-        let root_value = Spanned::new(0..0, DeValue::Table(root.get_ref().clone()));
-        self.containers(&root_value, &mut Vec::new());
-        let t = root.get_ref();
+    fn run(mut self, root: Spanned<DeTable>) -> FileIndex {
+        let root = Spanned::new(0..0, DeValue::Table(root.into_inner()));
+        self.containers(&root, &mut Vec::new());
+        let Some(t) = root.get_ref().as_table() else {
+            return self.out;
+        };
         for (key, v) in t.iter() {
             match (&**key.get_ref(), v.get_ref()) {
                 ("page", DeValue::Array(a)) => a.iter().for_each(|p| self.page(p)),

@@ -171,7 +171,7 @@ pub struct Analysis {
     files: Vec<SourceFile>,
     index: Vec<FileIndex>,
     nav_pages: Vec<String>,
-    schema: schema::Schema,
+    schema: &'static schema::Schema,
 }
 
 impl Analysis {
@@ -189,7 +189,7 @@ impl Analysis {
             files,
             index,
             nav_pages,
-            schema: schema::Schema::new(),
+            schema: schema::Schema::get(),
         }
     }
 

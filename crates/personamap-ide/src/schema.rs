@@ -10,8 +10,13 @@ pub(crate) struct Schema {
 }
 
 impl Schema {
-    /// The spec file's schema.
-    pub fn new() -> Self {
+    /// The spec file's schema, parsed once per process.
+    pub fn get() -> &'static Schema {
+        static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+        SCHEMA.get_or_init(Schema::new)
+    }
+
+    fn new() -> Self {
         let root = serde_json::from_str(&personamap_spec::json_schema()).unwrap_or(Value::Null);
         Schema { root }
     }
@@ -151,7 +156,7 @@ mod tests {
 
     #[test]
     fn keys_and_values_come_from_the_schema() {
-        let s = Schema::new();
+        let s = Schema::get();
         let node: Vec<_> = s
             .fields(&path(&["persona", "group", "nodes"]))
             .into_iter()
