@@ -2,9 +2,9 @@
 //! arrays it holds (for completion), and its edge strings read by the spec's edge reader.
 //!
 //! The text is read as toml's spanned tree with recovery, so a half-typed file still yields
-//! everything around the typo. A multi-line string left open (a `'''` not yet closed) would
-//! swallow the rest of the file: it is closed before the first table header inside it, and
-//! the file read again, offsets mapped back.
+//! everything around the typo. Where toml's recovery loses names (a multi-line string left
+//! open swallows the rest of the file; a line it cannot read ends the table), the file is
+//! also read repaired, offsets mapped back, and the reading that finds more names is kept.
 
 use crate::edge::{self, EdgeString};
 use personamap_spec::source::string_value_origin;
@@ -158,30 +158,106 @@ pub(crate) struct FileIndex {
     pub keys: Vec<(Vec<String>, String, Range<usize>)>,
 }
 
-/// Reads `text`, the file numbered `file`.
+/// At most this many repairs are made to a file that toml cannot read whole.
+const REPAIRS: usize = 8;
+
+/// Reads `text`, the file numbered `file`: as toml recovers it, or, when that loses names,
+/// repaired.
 pub(crate) fn index(file: usize, text: &str) -> FileIndex {
     let (table, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty()
-        && let Some((cut, delim)) = open_string(text, &table)
-    {
-        let insert = format!("{delim}\n");
-        let repaired = format!("{}{insert}{}", &text[..cut], &text[cut..]);
-        let (table, _) = DeTable::parse_recoverable(&repaired);
-        let walker = Walker {
-            file,
-            text: &repaired,
-            cut: Some((cut, insert.len())),
-            out: FileIndex::default(),
-        };
-        return walker.run(table);
+    let identity: Vec<usize> = (0..=text.len()).collect();
+    let recovered = walk(file, text, text, &identity, table);
+    if errors.is_empty() {
+        return recovered;
     }
-    let walker = Walker {
+    let mut work = text.to_string();
+    let mut orig = identity;
+    for _ in 0..REPAIRS {
+        let repair = {
+            let (table, errors) = DeTable::parse_recoverable(&work);
+            if errors.is_empty() {
+                break;
+            }
+            plan(&work, &table, &errors)
+        };
+        let Some(repair) = repair else { break };
+        match repair {
+            Repair::Insert(at, inserted) => {
+                let from = orig[at];
+                orig.splice(at..at, std::iter::repeat_n(from, inserted.len()));
+                work.insert_str(at, &inserted);
+            }
+            Repair::Blank(range) => {
+                let spaces = " ".repeat(range.len());
+                work.replace_range(range, &spaces);
+            }
+        }
+    }
+    let (table, _) = DeTable::parse_recoverable(&work);
+    let repaired = walk(file, text, &work, &orig, table);
+    if repaired.occs.len() > recovered.occs.len() {
+        repaired
+    } else {
+        recovered
+    }
+}
+
+fn walk(
+    file: usize,
+    original: &str,
+    text: &str,
+    orig: &[usize],
+    table: Spanned<DeTable>,
+) -> FileIndex {
+    Walker {
         file,
+        original,
         text,
-        cut: None,
+        orig,
         out: FileIndex::default(),
-    };
-    walker.run(table)
+    }
+    .run(table)
+}
+
+/// One change to a text toml cannot read whole.
+enum Repair {
+    /// Insert the text at the offset.
+    Insert(usize, String),
+    /// Replace the bytes by spaces (offsets stay).
+    Blank(Range<usize>),
+}
+
+/// The repair for the first problem of `text`: a multi-line string left open is closed before
+/// the first table header inside it; a table header missing its `]` gets it; another line
+/// with an error is blanked. `None` when nothing more can be done.
+fn plan(text: &str, table: &Spanned<DeTable>, errors: &[toml::de::Error]) -> Option<Repair> {
+    if let Some((cut, delim)) = open_string(text, table) {
+        return Some(Repair::Insert(cut, format!("{delim}\n")));
+    }
+    let at = errors
+        .iter()
+        .filter_map(|e| e.span())
+        .map(|s| s.start)
+        .min()?;
+    let at = at.min(text.len());
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    if trimmed.starts_with('[') {
+        let opened = if trimmed.starts_with("[[") { 2 } else { 1 };
+        let name = trimmed[opened..].trim_end_matches(']');
+        let closed = trimmed.len() - trimmed.trim_end_matches(']').len();
+        let plain = |c: char| c.is_ascii_alphanumeric() || "_-. \"'".contains(c);
+        if closed < opened && !name.trim().is_empty() && name.chars().all(plain) {
+            let after = start + (line.len() - line.trim_start().len()) + trimmed.len();
+            return Some(Repair::Insert(after, "]".repeat(opened - closed)));
+        }
+    }
+    Some(Repair::Blank(start..end))
 }
 
 /// A multi-line string that runs to the end of the file: where to close it (the first table
@@ -241,21 +317,28 @@ fn end_of(v: &Spanned<DeValue>) -> usize {
 
 struct Walker<'t> {
     file: usize,
+    /// The file's text.
+    original: &'t str,
     /// The text read (the file's, or its repair).
     text: &'t str,
-    /// Where the repair inserted bytes, and how many.
-    cut: Option<(usize, usize)>,
+    /// For each byte of `text` (and its end), the offset in the file it came from.
+    orig: &'t [usize],
     out: FileIndex,
 }
 
 impl Walker<'_> {
-    /// A position of the text read → the file's.
+    /// A position of the text read → the file's (on a character boundary).
     fn pos(&self, p: usize) -> usize {
-        match self.cut {
-            Some((cut, n)) if p >= cut + n => p - n,
-            Some((cut, _)) if p > cut => cut,
-            _ => p,
+        let mut at = self
+            .orig
+            .get(p)
+            .copied()
+            .unwrap_or(self.original.len())
+            .min(self.original.len());
+        while !self.original.is_char_boundary(at) {
+            at -= 1;
         }
+        at
     }
 
     fn map(&self, r: Range<usize>) -> Range<usize> {
