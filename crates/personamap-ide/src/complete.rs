@@ -167,9 +167,24 @@ impl Analysis {
                     })
                     .collect()
             }
-            "after" => self.page_items("", s.value.clone()),
+            "after" => self.page_items("", Some(s.value.clone())),
+            // A component's link in prose: `<Card href="/…">`.
+            "intro" | "closing" => {
+                let before = &text[s.value.start..offset];
+                let Some(open) = before.rfind("href=\"") else {
+                    return Vec::new();
+                };
+                let start = s.value.start + open + "href=\"".len();
+                if text[start..offset].contains('"') {
+                    return Vec::new();
+                }
+                let end = text[offset..s.value.end]
+                    .find('"')
+                    .map_or(offset, |i| offset + i);
+                self.page_items("/", path_part(text, start..end, offset))
+            }
             "href" if value.is_empty() || value.starts_with('/') => {
-                self.page_items("/", s.value.clone())
+                self.page_items("/", path_part(text, s.value.clone(), offset))
             }
             _ => self
                 .schema
@@ -187,8 +202,12 @@ impl Analysis {
         }
     }
 
-    /// The spec's pages, then docs.json's others, each written `{prefix}{id}`.
-    fn page_items(&self, prefix: &str, replace: Range<usize>) -> Vec<Completion> {
+    /// The spec's pages, then docs.json's others, each written `{prefix}{id}` over `replace`
+    /// (none without it).
+    fn page_items(&self, prefix: &str, replace: Option<Range<usize>>) -> Vec<Completion> {
+        let Some(replace) = replace else {
+            return Vec::new();
+        };
         let mut out: Vec<Completion> = self
             .pages()
             .filter_map(|(_, p)| {
@@ -234,6 +253,15 @@ fn context(containers: &[Container], offset: usize) -> Option<&Container> {
             }
         })
         .max_by_key(|c| (c.range.start, !c.array))
+}
+
+/// The page part of a link written at `range`: up to its `#anchor` or `?query`; `None` when
+/// `offset` is past it.
+fn path_part(text: &str, range: Range<usize>, offset: usize) -> Option<Range<usize>> {
+    let end = text[range.clone()]
+        .find(['#', '?'])
+        .map_or(range.end, |i| range.start + i);
+    (offset <= end).then_some(range.start..end)
 }
 
 /// The first sentence of a doc, for a one-line detail.

@@ -86,6 +86,23 @@ fn links_in_mdx_prose_name_pages() {
     let t = text(&files, f);
     let node_link = t.find("href = \"/start/setup\"").expect("a node link") + 9;
     let refs = common::places(&files, &a.references(f, node_link, true));
+    // Completion in a component's link: site paths.
+    let prose = t.find("href=\"/start/setup#").expect("a card") + 8;
+    let items = a.completions(f, prose);
+    assert!(
+        items.iter().any(|c| c.label == "/maps/who-pays"),
+        "{items:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .all(|c| &t[c.replace.clone()] == "/start/setup"),
+        "the anchor stays"
+    );
+    assert!(
+        a.completions(f, t.find("<Card title").expect("a card") + 3)
+            .is_empty()
+    );
     insta::assert_debug_snapshot!(refs, @r#"
     [
         "personas/spec.toml:22:36 `start/setup`",
