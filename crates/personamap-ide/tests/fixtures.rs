@@ -46,30 +46,7 @@ fn a_class_renamed_over_the_files_of_a_split_spec() {
     let class = t.find("class = \"").expect("a class") + 9;
     let edits = a.rename(f, class, "renamed").expect("renamed");
     assert!(edits.len() >= 2, "{edits:?}");
-    let renamed: Vec<(String, String)> = files
-        .iter()
-        .map(|(path, text)| {
-            let mut text = text.clone();
-            if let Some(fe) = edits.iter().find(|fe| fe.file == *path) {
-                for e in fe.edits.iter().rev() {
-                    text.replace_range(e.range.clone(), &e.text);
-                }
-            }
-            (path.clone(), text)
-        })
-        .collect();
-    let mut site = personamap_driver::Site::in_memory();
-    for (p, t) in &renamed {
-        site = site.with_overlay(p, t.clone());
-    }
-    let loaded = personamap_driver::Driver::one_shot()
-        .load(&site)
-        .expect("load");
-    assert!(
-        !personamap_spec::diag::has_errors(&loaded.diagnostics),
-        "{:?}",
-        loaded.diagnostics
-    );
+    common::assert_loads(&common::apply(&files, &edits));
     let outline = a.document_symbols("personas/site.toml");
     assert!(
         outline

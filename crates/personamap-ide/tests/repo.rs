@@ -283,30 +283,7 @@ fn rename_a_class_across_files_and_refuse_collisions() {
     ]
     "#);
     // The renamed spec loads without errors.
-    let renamed: Vec<(String, String)> = files
-        .iter()
-        .map(|(path, t)| {
-            let mut t = t.clone();
-            if let Some(fe) = edits.iter().find(|fe| fe.file == *path) {
-                for e in fe.edits.iter().rev() {
-                    t.replace_range(e.range.clone(), &e.text);
-                }
-            }
-            (path.clone(), t)
-        })
-        .collect();
-    let mut site = personamap_driver::Site::in_memory();
-    for (p, t) in &renamed {
-        site = site.with_overlay(p, t.clone());
-    }
-    let loaded = personamap_driver::Driver::one_shot()
-        .load(&site)
-        .expect("load");
-    assert!(
-        !personamap_spec::diag::has_errors(&loaded.diagnostics),
-        "{:?}",
-        loaded.diagnostics
-    );
+    common::assert_loads(&common::apply(&files, &edits));
 
     assert_eq!(
         a.rename(P1, gw, "sdk").unwrap_err(),
