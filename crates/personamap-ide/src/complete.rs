@@ -108,6 +108,13 @@ impl Analysis {
             }
             return Vec::new();
         }
+        // A value not yet written, after `key =`: the key's values, written as TOML values.
+        let line = &text[text[..offset].rfind('\n').map_or(0, |i| i + 1)..offset];
+        if let Some(key) = line.trim_end().strip_suffix('=') {
+            let key = key.trim_end();
+            let name = &key[key.trim_end_matches(is_key).len()..];
+            return self.values_after_equals(&c.path, name, offset);
+        }
         // A key not yet in the table: at the start of a line of a table, or after `{` or `,` in
         // an inline table.
         let replace = word(text, offset, is_key);
@@ -138,6 +145,36 @@ impl Analysis {
                 documentation: doc,
                 replace: replace.clone(),
                 insert: name,
+            })
+            .collect()
+    }
+
+    /// The values of key `name` of the table at `path`, inserted at `offset` as TOML values:
+    /// the palette's classes for `class`, else the schema's values.
+    fn values_after_equals(&self, path: &[String], name: &str, offset: usize) -> Vec<Completion> {
+        let (kind, values) = if name == "class" {
+            let classes = self.index.iter().flat_map(|ix| &ix.classes);
+            let values = classes.map(|c| (c.name.clone(), c.meaning.clone()));
+            (CompletionKind::Class, values.collect())
+        } else {
+            (CompletionKind::Value, self.schema.values(path, name))
+        };
+        values
+            .into_iter()
+            .map(|(v, doc)| {
+                let written = if v == "true" || v == "false" {
+                    v
+                } else {
+                    format!("\"{v}\"")
+                };
+                Completion {
+                    label: written.clone(),
+                    kind,
+                    detail: doc.as_deref().map(first_sentence),
+                    documentation: doc,
+                    replace: offset..offset,
+                    insert: written,
+                }
             })
             .collect()
     }

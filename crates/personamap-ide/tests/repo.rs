@@ -254,6 +254,16 @@ fn completion_in_edges_classes_pages_fields_and_values() {
     let items = a.completions(SITE, at(site_text, "\"allow\"", 1));
     let values: Vec<_> = items.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(values, ["allow", "warn", "deny"]);
+    // After `key =`, before any quote: the values, quoted.
+    let mut typing = site_text.replace("banner = \"none\"", "banner =");
+    typing.push_str("\n[[persona]]\n[[persona.group]]\nclass = ");
+    let a2 = common::analysis(&[(SITE.to_string(), typing.clone())], Vec::new());
+    let items = a2.completions(SITE, at(&typing, "banner =", 8));
+    let values: Vec<_> = items.iter().map(|c| c.insert.as_str()).collect();
+    assert_eq!(values, ["\"none\"", "\"comment\"", "\"livepeer\""]);
+    let items = a2.completions(SITE, typing.len());
+    assert_eq!(items[0].insert, "\"persona\"");
+    assert_eq!(items[0].kind, CompletionKind::Class);
     // An enum value.
     let items = a.completions(SITE, at(site_text, "banner = \"none\"", 10));
     let values: Vec<_> = items.iter().map(|c| c.label.as_str()).collect();
