@@ -28,11 +28,12 @@ pub use source::{FileId, SourceFile, Sources, Span};
 
 use std::path::Path;
 
-/// The JSON Schema of a spec file (for Taplo / Even Better TOML via a `#:schema` comment),
-/// generated from the types the loader reads (once per process: it depends on no spec).
+/// The JSON Schema of a spec file (for Taplo / Even Better TOML via a `#:schema` comment): the
+/// schema of the types the loader reads, kept in `src/schema.json` so that no run spends time
+/// deriving it (a test keeps the two equal; `UPDATE_SCHEMA=1 cargo test -p personamap-spec`
+/// rewrites the file).
 pub fn json_schema() -> String {
-    static SCHEMA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SCHEMA.get_or_init(raw::schema).clone()
+    include_str!("schema.json").to_string()
 }
 
 /// Site-relative path where `generate` keeps the spec's JSON Schema.

@@ -21,11 +21,11 @@ pub fn threads() -> usize {
 /// `items.iter().map(f).collect()`, computed on up to [`threads`] threads (the calling one
 /// included), each taking the next item as it finishes one. The calling thread starts alone and
 /// calls in the others only once the items left look worth it (their estimated time, from the
-/// items done so far, is at least [`WORTH_THREADS`]). Results come back in the order of `items`.
-/// A panic in `f` is resumed in the caller with its own payload.
+/// items done so far, is at least [`WORTH_THREADS`]); only then are the cores counted (which
+/// reads the process's cgroup files). Results come back in the order of `items`. A panic in `f`
+/// is resumed in the caller with its own payload.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = threads().min(items.len());
-    if threads <= 1 {
+    if items.len() <= 1 {
         return items.iter().map(f).collect();
     }
     let start = Instant::now();
@@ -42,7 +42,9 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
         }
         first.push(f(item));
     }
-    if first.len() == items.len() {
+    let threads = threads().min(items.len() - first.len());
+    if threads <= 1 {
+        first.extend(items[first.len()..].iter().map(f));
         return first;
     }
     let next = AtomicUsize::new(first.len());

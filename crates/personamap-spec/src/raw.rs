@@ -365,17 +365,32 @@ impl RawLabel {
     }
 }
 
-/// The JSON Schema of a spec file, pretty-printed with a final newline.
-pub(crate) fn schema() -> String {
-    let schema = schemars::schema_for!(RawFile);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The JSON Schema of a spec file as derived from these types, pretty-printed with a final
+    /// newline.
+    fn schema() -> String {
+        let schema = schemars::schema_for!(RawFile);
+        let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+        text.push('\n');
+        text
+    }
+
+    #[test]
+    fn the_kept_schema_is_the_schema_of_the_types() {
+        let derived = schema();
+        if derived != crate::json_schema() && std::env::var_os("UPDATE_SCHEMA").is_some() {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/schema.json");
+            std::fs::write(&path, &derived).expect("write src/schema.json");
+        }
+        assert!(
+            derived == crate::json_schema(),
+            "src/schema.json is not the schema of the spec's types: run \
+             `UPDATE_SCHEMA=1 cargo test -p personamap-spec` (it rewrites the file), then run the tests again"
+        );
+    }
 
     #[test]
     fn crlf_labels_split_like_lf_labels() {

@@ -286,6 +286,23 @@ fn the_run_lock_names_its_holder_and_is_released() {
 }
 
 #[test]
+fn the_run_lock_replaces_what_a_killed_holder_left() {
+    let dir = site();
+    let stale = format!("pid 1: {}\n", "personamap generate --root x ".repeat(20));
+    std::fs::write(dir.path().join(RUN_LOCK), &stale).unwrap();
+    let held = Writer::new(dir.path())
+        .unwrap()
+        .acquire(Duration::ZERO)
+        .unwrap();
+    let text = std::fs::read_to_string(dir.path().join(RUN_LOCK)).unwrap();
+    assert!(
+        text.starts_with(&format!("pid {}:", std::process::id())) && text.lines().count() == 1,
+        "{text:?}"
+    );
+    drop(held);
+}
+
+#[test]
 fn adopt_records_the_file_and_refuses_others() {
     let dir = site();
     std::fs::write(dir.path().join("p.mdx"), "hand").unwrap();

@@ -3,7 +3,7 @@
 //! moved page is not seen as listed twice.
 
 use super::{Emission, Emitter, Ownership};
-use crate::docs_json::DocsJson;
+use crate::docs_json::{DocsJson, NavError};
 use crate::{DOCS_JSON, NavEntry, Output, OutputKind, SiteInputs};
 use personamap_spec::{Diagnostic, Spec};
 
@@ -40,17 +40,16 @@ impl Emitter for DocsJsonEntries {
             .iter()
             .filter(|e| !wanted.contains(e))
         {
-            let current = cx.docs_out.as_deref().unwrap_or(cx.docs_text);
             if let Ok(Some(updated)) =
-                DocsJson::parse(current).and_then(|d| d.without_page(&gone.navigation, &gone.page))
+                on_current(cx, |d| d.without_page(&gone.navigation, &gone.page))
             {
                 cx.docs_out = Some(updated);
             }
         }
         for (page, entry) in cx.spec.pages.iter().zip(wanted) {
-            let current = cx.docs_out.as_deref().unwrap_or(cx.docs_text);
-            let result = DocsJson::parse(current)
-                .and_then(|d| d.with_page(&page.navigation, &page.id, page.after.as_deref()));
+            let result = on_current(cx, |d| {
+                d.with_page(&page.navigation, &page.id, page.after.as_deref())
+            });
             match result {
                 Ok(Some(updated)) => {
                     cx.docs_out = Some(updated);
@@ -73,5 +72,17 @@ impl Emitter for DocsJsonEntries {
             kind: OutputKind::DocsJson,
         });
         Ok(())
+    }
+}
+
+/// `f` of docs.json as the entries so far have left it: the site's own, parsed once for every
+/// emitter, until an entry changed it.
+fn on_current<T>(
+    cx: &Emission,
+    f: impl FnOnce(&DocsJson) -> Result<T, NavError>,
+) -> Result<T, NavError> {
+    match cx.docs_out.as_deref() {
+        Some(text) => DocsJson::parse(text).and_then(|d| f(&d)),
+        None => f(cx.docs),
     }
 }
