@@ -105,7 +105,14 @@ function diagnostic(d) {
   return item;
 }
 
+// The diagnostics last shown: a save that changes none leaves the overlay and list alone (no
+// layout of the page for them).
+let shownDiagnostics = '';
+
 function diagnostics(errors, notes) {
+  const key = JSON.stringify([errors, notes]);
+  if (key === shownDiagnostics) return;
+  shownDiagnostics = key;
   const overlay = document.getElementById('pm-overlay');
   overlay.querySelector('ul').replaceChildren(...errors.map(diagnostic));
   overlay.hidden = errors.length === 0;
