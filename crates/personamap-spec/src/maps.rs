@@ -310,6 +310,10 @@ struct Kept {
 /// The page settings a width estimate reads: the map settings and whether nodes link.
 type WidthKey = (Maps, bool);
 
+/// One map's width as a page shows it: the persona, the page's settings, the width and the
+/// help of a `small-labels` warning.
+type Width<'a> = (&'a Persona, WidthKey, f64, Option<String>);
+
 /// The map rules' results of the last load, by persona (see [`Kept`] for the key): a load
 /// estimates only the maps of personas that differ from the last load's, or that a page now
 /// shows with other settings, and compares class colours only for them (or for every persona
@@ -358,10 +362,7 @@ pub(crate) fn check(
     let old = &*memo;
     // Estimating widths is the costly part: pages in parallel, each map estimated only when
     // the memo holds no equal one.
-    let found: Vec<(
-        Vec<Diagnostic>,
-        Vec<(&Persona, WidthKey, f64, Option<String>)>,
-    )> = crate::parallel::map(pages, |page| {
+    let found: Vec<(Vec<Diagnostic>, Vec<Width>)> = crate::parallel::map(pages, |page| {
         let mut diags = Vec::new();
         let mut widths = Vec::new();
         let linked = page.links != Links::None;
