@@ -95,6 +95,8 @@ pub struct Driver {
     parses: Option<HashMap<u64, Parse>>,
     /// The map rules' results of the last load, by persona and what they read.
     maps: personamap_spec::maps::MapMemo,
+    /// What Mermaid reads in each labelled edge statement of the last compile, by its text.
+    readings: personamap_check::Readings,
 }
 
 /// Phase one's result for one spec file.
@@ -115,6 +117,7 @@ impl Driver {
             loads: None,
             parses: Some(HashMap::new()),
             maps: personamap_spec::maps::MapMemo::keeping(),
+            readings: personamap_check::Readings::keeping(),
         }
     }
 
@@ -126,6 +129,7 @@ impl Driver {
             loads: None,
             parses: None,
             maps: Default::default(),
+            readings: Default::default(),
         }
     }
 
@@ -276,6 +280,7 @@ impl Driver {
                                             validate == Validate::All
                                                 || p.iter().any(|c| c.path == o.path)
                                         },
+                                        &mut self.readings,
                                     ));
                                     diags.extend(
                                         p.warnings
@@ -293,11 +298,12 @@ impl Driver {
                             }
                         }
                         // In memory nothing is written: `Written` checks no page.
-                        None => {
-                            diags.extend(personamap_check::validate_some(spec, &out.files, |_| {
-                                validate == Validate::All
-                            }))
-                        }
+                        None => diags.extend(personamap_check::validate_some(
+                            spec,
+                            &out.files,
+                            |_| validate == Validate::All,
+                            &mut self.readings,
+                        )),
                     }
                     outputs = Some(out);
                 }
@@ -305,7 +311,7 @@ impl Driver {
                     // The outputs are not validated, but the spec's Mermaid readings are, in
                     // this same round.
                     diags.extend(more);
-                    diags.extend(personamap_check::misreads(spec));
+                    diags.extend(personamap_check::misreads_with(spec, &mut self.readings));
                 }
             }
         }
