@@ -15,6 +15,7 @@ use personamap_spec::{
     Diagnostic, EdgeKind, EdgeLabels, Failed, LabelStyle, Page, Persona, Span, Spec,
 };
 use personamap_syntax::mermaid::flowchart::{self, Graph, GraphEdge, GraphNode};
+use std::collections::HashMap;
 
 /// Help of every compiler-bug diagnostic.
 const BUG_HELP: &str =
@@ -22,7 +23,7 @@ const BUG_HELP: &str =
 
 /// Checks the outputs of compiling `spec`. Empty when everything is sound.
 pub fn validate(spec: &Spec, outputs: &Outputs) -> Vec<Diagnostic> {
-    validate_some(spec, &outputs.files, |_| true)
+    validate_some(spec, &outputs.files, |_| true, &mut Readings::default())
 }
 
 /// The checks that need a whole spec, over a spec that loaded with errors (`failed` says what
@@ -70,11 +71,12 @@ fn too_long_already(spec: &Spec, d: &Diagnostic, reported: &[Diagnostic]) -> boo
 /// [`validate`] for the pages `check` selects (the outputs whose bytes are new, say: the
 /// others were checked when they were written). The spec's own warnings always run; a snippet
 /// is checked when `check` selects it or any page (pages are checked against what the snippets
-/// export).
+/// export). The Mermaid readings are taken from `readings` where it holds them.
 pub fn validate_some(
     spec: &Spec,
     outputs: &[Output],
     check: impl Fn(&Output) -> bool,
+    readings: &mut Readings,
 ) -> Vec<Diagnostic> {
     let pages: Vec<(&Page, &Output)> = outputs
         .iter()
@@ -87,7 +89,7 @@ pub fn validate_some(
             Some((page, out))
         })
         .collect();
-    let mut diags = misreads(spec);
+    let mut diags = misreads_with(spec, readings);
     let mut exports: Vec<(String, Vec<String>)> = Vec::new();
     // A snippet is read when it is checked itself, or when a checked page imports from it.
     let snippets = outputs
@@ -385,10 +387,37 @@ pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
     None
 }
 
+/// What Mermaid reads in each labelled edge statement, by the statement's text as written,
+/// kept across compiles by [`misreads_with`]: a statement is read again only when its text is
+/// new. Keyed on the whole text, nothing to invalidate; it holds only the last compile's
+/// statements. The default keeps nothing (one compile).
+#[derive(Debug, Default)]
+pub struct Readings {
+    keep: bool,
+    read: HashMap<String, Vec<(std::ops::Range<usize>, flowchart::LinkReading)>>,
+}
+
+impl Readings {
+    /// Readings kept for repeated compiles (watch, preview, an editor).
+    pub fn keeping() -> Self {
+        Readings {
+            keep: true,
+            read: HashMap::new(),
+        }
+    }
+}
+
 /// `warning[mermaid-misread]` for every edge label an author wrote in a form Mermaid reads
 /// differently (the inline dotted `-.applies to.->` draws "applies t": its lexer takes the last
 /// `o` or `x` as the arrow's end), pointing at the link in the spec file, with the fix.
 pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
+    misreads_with(spec, &mut Readings::default())
+}
+
+/// [`misreads`], reading again only the statements `readings` does not hold (see
+/// [`Readings`]).
+pub fn misreads_with(spec: &Spec, readings: &mut Readings) -> Vec<Diagnostic> {
+    let mut old = std::mem::take(&mut readings.read);
     let mut out = Vec::new();
     for persona in &spec.personas {
         // Only a label can be misread: a chain without one is not read again.
@@ -403,22 +432,26 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
             let Some(statement) = file.text.get(start..end) else {
                 continue;
             };
-            let read = flowchart::statement_links(statement);
+            let (key, read) = match old.remove_entry(statement) {
+                Some(kept) => kept,
+                None => (statement.to_string(), flowchart::statement_links(statement)),
+            };
+            let read = readings.read.entry(key).or_insert(read);
             if read.len() != chain.links.len() {
                 continue;
             }
-            for (i, ((range, got), link)) in read.into_iter().zip(&chain.links).enumerate() {
+            for (i, ((range, got), link)) in read.iter().zip(&chain.links).enumerate() {
                 let Some((want, _)) = &link.label else {
                     continue;
                 };
                 let (from, to) = (&chain.sets[i][0].id, &chain.sets[i + 1][0].id);
                 let written = &statement[range.clone()];
                 let problem = match got {
-                    Ok(Some((_, text))) if text != *want && want.ends_with(['o', 'x']) => format!(
+                    Ok(Some((_, text))) if text != want && want.ends_with(['o', 'x']) => format!(
                         "Mermaid reads the label `{want}` of `{}` as `{text}`: its lexer takes a last `o` or `x` as the arrow's end",
                         written.trim()
                     ),
-                    Ok(Some((_, text))) if text != *want => format!(
+                    Ok(Some((_, text))) if text != want => format!(
                         "Mermaid reads the label `{want}` of `{}` as `{text}`",
                         written.trim()
                     ),
@@ -442,6 +475,9 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
             }
         }
     }
+    if !readings.keep {
+        readings.read.clear();
+    }
     out
 }
 
@@ -455,6 +491,50 @@ mod tests {
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/fixtures/single-file"
     );
+
+    #[test]
+    fn kept_readings_find_what_a_fresh_reading_finds() {
+        let spec_with = |edges: &str| {
+            let text = format!(
+                "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\n\
+                 [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\npersonas = [1]\n\
+                 [[palette]]\nname = \"c\"\nmeaning = \"m\"\nfill = \"#fff\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+                 [[persona]]\nnumber = 1\nname = \"N\"\nedges = '''\n{edges}\n'''\n\
+                 [[persona.group]]\nclass = \"c\"\nnodes = [{{ id = \"A\", label = \"a\" }}, {{ id = \"B\", label = \"b\" }}]\n"
+            );
+            let sources = Sources::new(vec![SourceFile {
+                path: "personas/s.toml".into(),
+                text,
+            }]);
+            personamap_spec::load_partial(sources)
+                .spec
+                .expect("the spec loads")
+        };
+        let mut kept = Readings::keeping();
+        // A misread label, the same again, one read right, a second misread line, back.
+        for (i, edges) in [
+            "A -.applies to.-> B",
+            "A -.applies to.-> B",
+            "A -. applies to .-> B",
+            "A -.applies to.-> B\nB -.opts into.-> A",
+            "A -.applies to.-> B",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let spec = spec_with(edges);
+            let again = format!("{:?}", misreads_with(&spec, &mut kept));
+            assert_eq!(again, format!("{:?}", misreads(&spec)), "step {i}");
+            assert_eq!(
+                kept.read.len(),
+                edges.lines().count(),
+                "step {i}: only this compile's"
+            );
+        }
+        assert!(
+            format!("{:?}", misreads(&spec_with("A -.applies to.-> B"))).contains("applies t`")
+        );
+    }
 
     #[test]
     fn only_the_selected_pages_are_checked() {
@@ -479,6 +559,14 @@ mod tests {
             .expect("a page");
         page.contents = page.contents.replace("```mermaid", "```text");
         assert_eq!(bug(&validate(&spec, &outputs)), 1);
-        assert_eq!(bug(&validate_some(&spec, &outputs.files, |_| false)), 0);
+        assert_eq!(
+            bug(&validate_some(
+                &spec,
+                &outputs.files,
+                |_| false,
+                &mut Readings::default()
+            )),
+            0
+        );
     }
 }

@@ -84,14 +84,19 @@ impl Compilation {
 }
 
 /// Compiles sites. Holds memos keyed on input content: the last load (by the spec files'
-/// texts), each spec file's parse (by its path and text) and every rendered diagram (by
-/// persona, classes and page options).
+/// texts), each spec file's parse (by its path and text), the map rules' results (by persona,
+/// palette and page settings) and every rendered diagram (by persona, classes and page
+/// options).
 pub struct Driver {
     compiler: Compiler,
     loads: Option<(u64, Arc<Loaded>)>,
     /// Phase one of each spec file of the last load, by the hash of its path and text: a load
     /// parses only the files whose text differs. `None` for a one-shot driver.
     parses: Option<HashMap<u64, Parse>>,
+    /// The map rules' results of the last load, by persona and what they read.
+    maps: personamap_spec::maps::MapMemo,
+    /// What Mermaid reads in each labelled edge statement of the last compile, by its text.
+    readings: personamap_check::Readings,
 }
 
 /// Phase one's result for one spec file.
@@ -111,6 +116,8 @@ impl Driver {
             compiler: Compiler::caching(),
             loads: None,
             parses: Some(HashMap::new()),
+            maps: personamap_spec::maps::MapMemo::keeping(),
+            readings: personamap_check::Readings::keeping(),
         }
     }
 
@@ -121,6 +128,8 @@ impl Driver {
             compiler: Compiler::new(),
             loads: None,
             parses: None,
+            maps: Default::default(),
+            readings: Default::default(),
         }
     }
 
@@ -152,7 +161,10 @@ impl Driver {
             spec,
             diags: mut diagnostics,
             failed,
-        } = personamap_spec::load_parsed(sources.clone(), self.parse(&sources));
+        } = {
+            let parsed = self.parse(&sources);
+            personamap_spec::load_parsed_with(sources.clone(), parsed, &mut self.maps)
+        };
         diagnostics.extend(skipped);
         if let Some(spec) = &spec {
             personamap_spec::lints::apply(spec, &mut diagnostics);
@@ -244,10 +256,22 @@ impl Driver {
                         Some(root) => {
                             let writer = Writer::new(root)
                                 .map_err(|e| format!("{}: {e}", root.display()))?;
-                            for f in &out.files {
+                            // The plan reads every output on disk: what it found is noted,
+                            // and only the outputs it did not read (a path it refused, one
+                            // that is not a regular file) are read again for the record.
+                            let mut noted = std::collections::HashSet::new();
+                            let planned = writer.plan_with(
+                                &FileOut::all(&out.files),
+                                &out.inserted,
+                                &mut |path, bytes| {
+                                    site.note_bytes_read(path, bytes);
+                                    noted.insert(path.to_string());
+                                },
+                            );
+                            for f in out.files.iter().filter(|f| !noted.contains(&f.path)) {
                                 site.note_bytes(&f.path);
                             }
-                            match writer.plan_with(&FileOut::all(&out.files), &out.inserted) {
+                            match planned {
                                 Ok(p) => {
                                     diags.extend(personamap_check::validate_some(
                                         spec,
@@ -256,6 +280,7 @@ impl Driver {
                                             validate == Validate::All
                                                 || p.iter().any(|c| c.path == o.path)
                                         },
+                                        &mut self.readings,
                                     ));
                                     diags.extend(
                                         p.warnings
@@ -273,11 +298,12 @@ impl Driver {
                             }
                         }
                         // In memory nothing is written: `Written` checks no page.
-                        None => {
-                            diags.extend(personamap_check::validate_some(spec, &out.files, |_| {
-                                validate == Validate::All
-                            }))
-                        }
+                        None => diags.extend(personamap_check::validate_some(
+                            spec,
+                            &out.files,
+                            |_| validate == Validate::All,
+                            &mut self.readings,
+                        )),
                     }
                     outputs = Some(out);
                 }
@@ -285,7 +311,7 @@ impl Driver {
                     // The outputs are not validated, but the spec's Mermaid readings are, in
                     // this same round.
                     diags.extend(more);
-                    diags.extend(personamap_check::misreads(spec));
+                    diags.extend(personamap_check::misreads_with(spec, &mut self.readings));
                 }
             }
         }

@@ -225,6 +225,13 @@ impl Site {
         self.note(Input::Bytes(rel.to_string()), seen);
     }
 
+    /// Notes `bytes` as what is on disk at `rel` (`None`: no file there), as the writer's plan
+    /// read them: the same record as [`Site::note_bytes`], without reading the file again.
+    pub fn note_bytes_read(&self, rel: &str, bytes: Option<&[u8]>) {
+        let seen = bytes.map_or(Seen::Missing, |b| Seen::Hash(hash(b)));
+        self.note(Input::Bytes(rel.to_string()), seen);
+    }
+
     fn read_bytes(&self, rel: &str) -> Seen {
         let Some(root) = &self.root else {
             return Seen::Missing;

@@ -236,6 +236,7 @@ fn completion_in_edges_classes_pages_fields_and_values() {
         [
             "nickname",
             "icon",
+            "tab_title",
             "map_direction",
             "prose",
             "classes",

@@ -16,11 +16,7 @@ use server::{AppState, Shown};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
-
-/// How long the files must be quiet after an event before the rebuild (a save is often a
-/// truncate and a write, or a write and a rename).
-const QUIET: Duration = Duration::from_millis(12);
+use std::time::Instant;
 
 /// What to serve, and how.
 #[derive(Clone)]
@@ -218,11 +214,12 @@ async fn serve(
     };
     follow(&mut watching, &builder);
     let rebuilds = tokio::spawn(async move {
-        while events.recv().await.is_some() {
+        // Each event sets the wait for the rest of its burst (see `watch`).
+        while let Some(mut wait) = events.recv().await {
             let started = Instant::now();
             loop {
-                match tokio::time::timeout(QUIET, events.recv()).await {
-                    Ok(Some(())) => continue,
+                match tokio::time::timeout(wait, events.recv()).await {
+                    Ok(Some(next)) => wait = next,
                     Ok(None) => return,
                     Err(_) => break,
                 }

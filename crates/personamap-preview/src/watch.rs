@@ -2,14 +2,25 @@
 //! docs.json, llms.txt), using the watch command's filter for what is an input and what is an
 //! editor's scratch file, plus every file the last compile read (a hand-written divider
 //! snippet). The only module of the preview that watches.
+//!
+//! Each signal says how long to wait for the rest of the burst, as `watch` does: a save is
+//! complete when its file is closed after writing or renamed into place (then only
+//! [`COALESCE`]); after any other change, [`QUIET`].
 
-use notify::event::{AccessKind, AccessMode, EventKind};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
 use notify::{RecursiveMode, Watcher as _};
 use personamap_watch::filter::Filter;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
+
+pub use personamap_watch::watcher::COALESCE;
+
+/// How long the files must be quiet after a change that does not complete a save (a truncate
+/// or a write before the close, the first half of a rename) before the rebuild.
+pub const QUIET: Duration = Duration::from_millis(12);
 
 /// A running watch of a site; dropping it stops it.
 pub struct Watching {
@@ -44,8 +55,9 @@ impl Watching {
 }
 
 /// Starts watching the site at `root`. The watcher sends on the receiver after each event on
-/// an input (see [`Watching::follow`] for the files a compile read besides).
-pub fn start(root: &Path) -> Result<(Watching, UnboundedReceiver<()>), String> {
+/// an input (see [`Watching::follow`] for the files a compile read besides): how long to wait
+/// for more events of the same burst.
+pub fn start(root: &Path) -> Result<(Watching, UnboundedReceiver<Duration>), String> {
     let root = root
         .canonicalize()
         .map_err(|e| format!("{}: {e}", root.display()))?;
@@ -55,23 +67,28 @@ pub fn start(root: &Path) -> Result<(Watching, UnboundedReceiver<()>), String> {
     let followed: Arc<Mutex<BTreeSet<PathBuf>>> = Arc::default();
     let seen = followed.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let relevant = match event {
-            // Reads (the compile's own included) are not changes.
-            Ok(event) if is_read(&event.kind) => false,
-            Ok(event) => event.paths.iter().any(|p| {
-                p.strip_prefix(&base).is_ok_and(|rel| {
-                    filter.is_input(rel)
-                        || seen
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner)
-                            .contains(rel)
-                })
-            }),
-            // A lost event (queue overflow): rebuild to be sure.
-            Err(_) => true,
+        let input = |p: &PathBuf| {
+            p.strip_prefix(&base).is_ok_and(|rel| {
+                filter.is_input(rel)
+                    || seen
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .contains(rel)
+            })
         };
-        if relevant {
-            let _ = tx.send(());
+        let wait = match event {
+            // Reads (the compile's own included) are not changes.
+            Ok(event) if is_read(&event.kind) => None,
+            // The new name is the last path.
+            Ok(event) if completes_save(&event.kind) && event.paths.last().is_some_and(input) => {
+                Some(COALESCE)
+            }
+            Ok(event) => event.paths.iter().any(input).then_some(QUIET),
+            // A lost event (queue overflow): rebuild to be sure.
+            Err(_) => Some(QUIET),
+        };
+        if let Some(wait) = wait {
+            let _ = tx.send(wait);
         }
     })
     .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
@@ -94,6 +111,15 @@ pub fn start(root: &Path) -> Result<(Watching, UnboundedReceiver<()>), String> {
         },
         rx,
     ))
+}
+
+/// Whether an event ends a save: the file closed after writing, or renamed into place.
+fn completes_save(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
 }
 
 /// Whether an event only reports a read: an open, or a close without writing.

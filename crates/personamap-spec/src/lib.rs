@@ -19,8 +19,8 @@ pub mod source;
 
 pub use diag::{Diagnostic, Severity};
 pub use load::{
-    Failed, ParsedFile, Partial, load, load_parsed, load_partial, parse_file, parse_files, resolve,
-    resolve_partial,
+    Failed, ParsedFile, Partial, load, load_parsed, load_parsed_with, load_partial, parse_file,
+    parse_files, resolve, resolve_partial,
 };
 pub use model::*;
 pub use read::{TextFile, read_site_text, read_spec_dir_warn, read_spec_text};

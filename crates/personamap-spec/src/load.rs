@@ -4,6 +4,7 @@
 use crate::diag::{Diagnostic, suggest};
 use crate::edges;
 use crate::lints::Lints;
+use crate::maps::MapMemo;
 use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, SourceFile, Sources, Span, string_value_origin};
@@ -266,6 +267,16 @@ pub fn load_partial(sources: Sources) -> Partial {
 /// file id they were parsed under (a memo keeps them across loads): every diagnostic is
 /// located in the file's place in `sources`.
 pub fn load_parsed(sources: Sources, results: Vec<Result<ParsedFile, Vec<Diagnostic>>>) -> Partial {
+    load_parsed_with(sources, results, &mut MapMemo::default())
+}
+
+/// [`load_parsed`], the map rules taking what `maps` kept from an earlier load for equal
+/// inputs (see [`MapMemo`]), and keeping what this load found.
+pub fn load_parsed_with(
+    sources: Sources,
+    results: Vec<Result<ParsedFile, Vec<Diagnostic>>>,
+    maps: &mut MapMemo,
+) -> Partial {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
     for ((id, _), result) in sources.iter().zip(results) {
@@ -282,7 +293,7 @@ pub fn load_parsed(sources: Sources, results: Vec<Result<ParsedFile, Vec<Diagnos
             }
         }
     }
-    let mut partial = resolve_partial(sources, parsed);
+    let mut partial = resolve_with(sources, parsed, maps);
     diags.append(&mut partial.diags);
     crate::diag::sort(&mut diags);
     partial.diags = diags;
@@ -301,6 +312,10 @@ pub fn resolve(
 
 /// [`resolve`], keeping the spec as far as it loaded.
 pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Partial {
+    resolve_with(sources, parsed, &mut MapMemo::default())
+}
+
+fn resolve_with(sources: Sources, parsed: Vec<Option<ParsedFile>>, maps: &mut MapMemo) -> Partial {
     let mut r = Resolver {
         sources: &sources,
         failed: Failed::default(),
@@ -377,6 +392,7 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
         &palette,
         &personas,
         &pages,
+        maps,
     ));
     r.diags.extend(crate::rules::collisions(
         site.as_ref(),

@@ -294,72 +294,208 @@ fn ranks(n: usize, edges: &[Edge]) -> Vec<usize> {
     rank
 }
 
+/// What the map rules found for each persona, kept across loads by [`MapMemo`] and keyed on
+/// everything they read: the resolved persona itself (compared whole, spans included), and for
+/// widths the page's map settings and whether its nodes link; for classes the palette.
+#[derive(Debug)]
+struct Kept {
+    persona: Persona,
+    /// The estimated width, and the help of a `small-labels` warning when labels are too small,
+    /// by page settings.
+    widths: Vec<(WidthKey, f64, Option<String>)>,
+    /// The pairs of classes readers cannot tell apart, under [`MapMemo`]'s palette.
+    classes: Vec<String>,
+}
+
+/// The page settings a width estimate reads: the map settings and whether nodes link.
+type WidthKey = (Maps, bool);
+
+/// One map's width as a page shows it: the persona, the page's settings, the width and the
+/// help of a `small-labels` warning.
+type Width<'a> = (&'a Persona, WidthKey, f64, Option<String>);
+
+/// The map rules' results of the last load, by persona (see [`Kept`] for the key): a load
+/// estimates only the maps of personas that differ from the last load's, or that a page now
+/// shows with other settings, and compares class colours only for them (or for every persona
+/// when the palette differs). Nothing is invalidated: an entry is used only when its key is
+/// equal, and the memo keeps only the personas of the last load. The default memo keeps
+/// nothing (one load: no copy of the personas is made).
+#[derive(Debug, Default)]
+pub struct MapMemo {
+    keep: bool,
+    palette: Vec<Class>,
+    personas: HashMap<u32, Vec<Kept>>,
+}
+
+impl MapMemo {
+    /// A memo for repeated loads (watch, preview, an editor).
+    pub fn keeping() -> Self {
+        MapMemo {
+            keep: true,
+            ..MapMemo::default()
+        }
+    }
+
+    /// The entry kept for a persona equal to `p`.
+    fn kept(&self, p: &Persona) -> Option<&Kept> {
+        self.personas
+            .get(&p.number)?
+            .iter()
+            .find(|k| k.persona == *p)
+    }
+}
+
 /// The map rules of one page: labels under [`MIN_LABEL`] in the content column, and classes
-/// drawn in one map that readers cannot tell apart.
-pub(crate) fn check(palette: &[Class], personas: &[Persona], pages: &[Page]) -> Vec<Diagnostic> {
+/// drawn in one map that readers cannot tell apart. What `memo` holds for equal inputs is
+/// taken from it; afterwards it holds what this load found.
+pub(crate) fn check(
+    palette: &[Class],
+    personas: &[Persona],
+    pages: &[Page],
+    memo: &mut MapMemo,
+) -> Vec<Diagnostic> {
     // Each persona by number, the first of a number winning, as a search of `personas` would.
     let mut by_number: HashMap<u32, &Persona> = HashMap::with_capacity(personas.len());
     for p in personas {
         by_number.entry(p.number).or_insert(p);
     }
-    // Estimating widths is the costly part: pages in parallel.
-    let mut diags: Vec<Diagnostic> = crate::parallel::map(pages, |page| {
+    let old = &*memo;
+    // Estimating widths is the costly part: pages in parallel, each map estimated only when
+    // the memo holds no equal one.
+    let found: Vec<(Vec<Diagnostic>, Vec<Width>)> = crate::parallel::map(pages, |page| {
         let mut diags = Vec::new();
-        for p in page.personas.iter().filter_map(|n| by_number.get(n).copied()) {
-            let mut estimates = Estimates::new(p, page.links != Links::None);
-            let width = estimates.width(&page.maps);
-            let label = FONT * (COLUMN / width).min(1.0);
-            if label < MIN_LABEL {
-                diags.push(
-                    Diagnostic::warning(
-                        "small-labels",
-                        Some(page.span),
-                        format!(
-                            "the map of persona {} on page `{}` is about {:.0} px wide: in Mintlify's {COLUMN:.0} px column its labels shrink to about {label:.1} px",
-                            p.number, page.id, width
-                        ),
-                    )
-                    .with_help(help(page, &mut estimates))
-                    .about_persona(p.number),
-                );
-            }
-        }
-        diags
-    })
-    .into_iter()
-    .flatten()
-    .collect();
-    for p in personas {
-        let used = p.used_classes(palette);
-        let mut pairs = Vec::new();
-        for (i, a) in used.iter().enumerate() {
-            for b in &used[i + 1..] {
-                if let Some(d) = too_close(a, b) {
-                    pairs.push(format!(
-                        "`{}` and `{}` (fills {} and {}, CIEDE2000 {d:.1})",
-                        a.name, b.name, a.fill, b.fill
-                    ));
+        let mut widths = Vec::new();
+        let linked = page.links != Links::None;
+        let key = (page.maps, linked);
+        for p in page
+            .personas
+            .iter()
+            .filter_map(|n| by_number.get(n).copied())
+        {
+            let kept = old
+                .kept(p)
+                .and_then(|k| k.widths.iter().find(|w| w.0 == key));
+            let (width, help) = match kept {
+                Some((_, width, help)) => (*width, help.clone()),
+                None => {
+                    let mut estimates = Estimates::new(p, linked);
+                    let width = estimates.width(&page.maps);
+                    let small = FONT * (COLUMN / width).min(1.0) < MIN_LABEL;
+                    (width, small.then(|| help(page, &mut estimates)))
                 }
+            };
+            if let Some(help) = &help {
+                let label = FONT * (COLUMN / width).min(1.0);
+                diags.push(
+                        Diagnostic::warning(
+                            "small-labels",
+                            Some(page.span),
+                            format!(
+                                "the map of persona {} on page `{}` is about {:.0} px wide: in Mintlify's {COLUMN:.0} px column its labels shrink to about {label:.1} px",
+                                p.number, page.id, width
+                            ),
+                        )
+                        .with_help(help.clone())
+                        .about_persona(p.number),
+                    );
+            }
+            widths.push((p, key, width, help));
+        }
+        (diags, widths)
+    });
+    let same_palette = memo.palette == palette;
+    let mut old = std::mem::take(&mut memo.personas);
+    let mut kept: HashMap<u32, Vec<Kept>> = HashMap::with_capacity(personas.len());
+    let mut classes = Vec::new();
+    for p in personas {
+        if !memo.keep {
+            let pairs = distinct(p, palette);
+            if !pairs.is_empty() {
+                classes.push(distinct_classes(p, &pairs));
+            }
+            continue;
+        }
+        // The entry of an equal persona moves over; a persona that differs starts afresh.
+        let reused = old.get_mut(&p.number).and_then(|ks| {
+            let at = ks.iter().position(|k| k.persona == *p)?;
+            Some(ks.swap_remove(at))
+        });
+        // Its widths are those of this load, added below (the memo holds only this load's).
+        let entry = match reused {
+            Some(k) if same_palette => Kept {
+                widths: Vec::new(),
+                ..k
+            },
+            Some(k) => Kept {
+                widths: Vec::new(),
+                classes: distinct(&k.persona, palette),
+                ..k
+            },
+            None => Kept {
+                persona: p.clone(),
+                widths: Vec::new(),
+                classes: distinct(p, palette),
+            },
+        };
+        if !entry.classes.is_empty() {
+            classes.push(distinct_classes(p, &entry.classes));
+        }
+        kept.entry(p.number).or_default().push(entry);
+    }
+    let mut diags = Vec::new();
+    for (page_diags, widths) in found {
+        for (p, key, width, help) in widths {
+            let entry = kept
+                .get_mut(&p.number)
+                .and_then(|ks| ks.iter_mut().find(|k| k.persona == *p));
+            if let Some(entry) = entry
+                && !entry.widths.iter().any(|w| w.0 == key)
+            {
+                entry.widths.push((key, width, help));
             }
         }
-        if !pairs.is_empty() {
-            diags.push(
-                Diagnostic::warning(
-                    "distinct-classes",
-                    Some(p.span),
-                    format!(
-                        "persona {} draws classes readers cannot tell apart: {}",
-                        p.number,
-                        pairs.join(", ")
-                    ),
-                )
-                .with_help(format!(
-                    "give one class of each pair a fill at least {MIN_DELTA_E:.0} apart (CIEDE2000), or a `dash` where the other has none"
-                )),
-            );
-        }
+        diags.extend(page_diags);
+    }
+    diags.extend(classes);
+    if memo.keep {
+        memo.palette = palette.to_vec();
+        memo.personas = kept;
     }
     diags
+}
+
+/// `warning[distinct-classes]` for persona `p`, whose classes `pairs` readers cannot tell
+/// apart.
+fn distinct_classes(p: &Persona, pairs: &[String]) -> Diagnostic {
+    Diagnostic::warning(
+        "distinct-classes",
+        Some(p.span),
+        format!(
+            "persona {} draws classes readers cannot tell apart: {}",
+            p.number,
+            pairs.join(", ")
+        ),
+    )
+    .with_help(format!(
+        "give one class of each pair a fill at least {MIN_DELTA_E:.0} apart (CIEDE2000), or a `dash` where the other has none"
+    ))
+}
+
+/// The pairs of classes `p` draws that readers cannot tell apart, described.
+fn distinct(p: &Persona, palette: &[Class]) -> Vec<String> {
+    let used = p.used_classes(palette);
+    let mut pairs = Vec::new();
+    for (i, a) in used.iter().enumerate() {
+        for b in &used[i + 1..] {
+            if let Some(d) = too_close(a, b) {
+                pairs.push(format!(
+                    "`{}` and `{}` (fills {} and {}, CIEDE2000 {d:.1})",
+                    a.name, b.name, a.fill, b.fill
+                ));
+            }
+        }
+    }
+    pairs
 }
 
 /// What would make this page's map narrower, as settings to try.
@@ -433,22 +569,7 @@ mod tests {
     use super::*;
 
     fn rules(fill_b: &str, nodes: usize) -> Vec<String> {
-        let ids: Vec<String> = (0..nodes).map(|i| format!("N{i}")).collect();
-        let chain = ids.join(" --> ");
-        let list: Vec<String> = ids
-            .iter()
-            .map(|id| format!("{{ id = \"{id}\", label = \"A long label for {id}\" }}"))
-            .collect();
-        let text = format!(
-            "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\n\
-             [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\n\
-             [[palette]]\nname = \"a\"\nmeaning = \"m\"\nfill = \"#fbeaf0\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
-             [[palette]]\nname = \"b\"\nmeaning = \"m\"\nfill = \"{fill_b}\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
-             [[persona]]\nnumber = 1\nname = \"N\"\nedges = \"{chain} --> Z\"\n\
-             [[persona.group]]\nclass = \"a\"\nnodes = [{}]\n\
-             [[persona.group]]\nclass = \"b\"\nnodes = [{{ id = \"Z\", label = \"z\" }}]\n",
-            list.join(", ")
-        );
+        let text = spec_text(fill_b, nodes, "");
         let file = crate::SourceFile {
             path: "personas/s.toml".into(),
             text,
@@ -458,6 +579,59 @@ mod tests {
             .iter()
             .map(|d| format!("{}: {}", d.rule, d.message))
             .collect()
+    }
+
+    /// The spec text of [`rules`].
+    fn spec_text(fill_b: &str, nodes: usize, maps: &str) -> String {
+        let ids: Vec<String> = (0..nodes).map(|i| format!("N{i}")).collect();
+        let list: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{{ id = \"{id}\", label = \"A long label for {id}\" }}"))
+            .collect();
+        format!(
+            "[site]\nbase_url = \"https://x\"\n[divider]\npath = \"snippets/D.jsx\"\nlogo = \"/l.svg\"\n\
+             [[page]]\nid = \"p\"\ntitle = \"T\"\ndescription = \"D\"\nnavigation = [\"G\"]\n{maps}\
+             [[palette]]\nname = \"a\"\nmeaning = \"m\"\nfill = \"#fbeaf0\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[palette]]\nname = \"b\"\nmeaning = \"m\"\nfill = \"{fill_b}\"\nstroke = \"#000\"\ncolor = \"#000\"\n\
+             [[persona]]\nnumber = 1\nname = \"N\"\nedges = \"{} --> Z\"\n\
+             [[persona.group]]\nclass = \"a\"\nnodes = [{}]\n\
+             [[persona.group]]\nclass = \"b\"\nnodes = [{{ id = \"Z\", label = \"z\" }}]\n",
+            ids.join(" --> "),
+            list.join(", ")
+        )
+    }
+
+    #[test]
+    fn a_kept_memo_finds_what_a_fresh_load_finds() {
+        let load = |text: &str, memo: &mut MapMemo| {
+            let sources = crate::Sources::new(vec![crate::SourceFile {
+                path: "personas/s.toml".into(),
+                text: text.to_string(),
+            }]);
+            let parsed = crate::parse_files(&sources);
+            format!("{:?}", crate::load_parsed_with(sources, parsed, memo).diags)
+        };
+        let mut memo = MapMemo::keeping();
+        // The persona, the palette and the page's map settings change in turn, and back.
+        let steps = [
+            spec_text("#faece7", 12, ""),
+            spec_text("#faece7", 13, ""),
+            spec_text("#0b66ff", 13, ""),
+            spec_text("#0b66ff", 13, "[page.maps]\nwrap = 12\n"),
+            spec_text("#faece7", 12, ""),
+            spec_text("#faece7", 12, ""),
+        ];
+        for (i, text) in steps.iter().enumerate() {
+            let kept = load(text, &mut memo);
+            let fresh = load(text, &mut MapMemo::default());
+            assert_eq!(kept, fresh, "step {i}");
+            assert!(kept.contains("small-labels"), "step {i}: {kept}");
+        }
+        assert_eq!(
+            memo.personas.len(),
+            1,
+            "only the last load's personas are kept"
+        );
     }
 
     #[test]

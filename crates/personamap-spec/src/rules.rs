@@ -23,13 +23,15 @@ pub const MAX_DESCRIPTION: usize = 300;
 pub const MIN_CONTRAST: f64 = 4.5;
 
 /// Runs the whole-spec rules. `complete` is false when a file failed phase one, so that a
-/// class is not called unused because the file using it did not load.
+/// class is not called unused because the file using it did not load. The map rules take
+/// what `maps` kept for equal inputs.
 pub(crate) fn check(
     complete: bool,
     divider: Option<&Divider>,
     palette: &[Class],
     personas: &[Persona],
     pages: &[Page],
+    maps: &mut crate::maps::MapMemo,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for p in personas {
@@ -89,7 +91,7 @@ pub(crate) fn check(
             .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
         );
     }
-    diags.extend(crate::maps::check(palette, personas, pages));
+    diags.extend(crate::maps::check(palette, personas, pages, maps));
     diags
 }
 

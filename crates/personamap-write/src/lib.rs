@@ -311,18 +311,20 @@ impl Writer {
     pub fn plan(&self, files: &[FileOut]) -> Result<Plan, Vec<WriteError>> {
         let lock = self.lock().map_err(|e| vec![e])?;
         let inserted = lock.inserted.clone();
-        self.plan_lock(&lock, files, &inserted)
+        self.plan_lock(&lock, files, &inserted, &mut |_, _| {})
     }
 
     /// [`Writer::plan`], recording `inserted` as the entries the outputs hold in docs.json and
-    /// llms.txt.
+    /// llms.txt. `seen` is told what the plan found on disk at each output's path (its bytes,
+    /// or `None` when there is no file), so a caller need not read the outputs again.
     pub fn plan_with(
         &self,
         files: &[FileOut],
         inserted: &Inserted,
+        seen: &mut dyn FnMut(&str, Option<&[u8]>),
     ) -> Result<Plan, Vec<WriteError>> {
         let lock = self.lock().map_err(|e| vec![e])?;
-        self.plan_lock(&lock, files, inserted)
+        self.plan_lock(&lock, files, inserted, seen)
     }
 
     fn plan_lock(
@@ -330,6 +332,7 @@ impl Writer {
         lock: &Lock,
         files: &[FileOut],
         inserted: &Inserted,
+        seen: &mut dyn FnMut(&str, Option<&[u8]>),
     ) -> Result<Plan, Vec<WriteError>> {
         let mut errors = Vec::new();
         let mut plan = Plan {
@@ -372,6 +375,7 @@ impl Writer {
                     continue;
                 }
             };
+            seen(f.path, current.as_deref());
             let same = current.as_deref() == Some(f.contents.as_bytes());
             if f.generated {
                 let new = sha256(f.contents.as_bytes());

@@ -105,7 +105,14 @@ function diagnostic(d) {
   return item;
 }
 
+// The diagnostics last shown: a save that changes none leaves the overlay and list alone (no
+// layout of the page for them).
+let shownDiagnostics = '';
+
 function diagnostics(errors, notes) {
+  const key = JSON.stringify([errors, notes]);
+  if (key === shownDiagnostics) return;
+  shownDiagnostics = key;
   const overlay = document.getElementById('pm-overlay');
   overlay.querySelector('ul').replaceChildren(...errors.map(diagnostic));
   overlay.hidden = errors.length === 0;
@@ -161,9 +168,10 @@ async function apply(message) {
   }
   // The new maps are drawn before they replace the old ones, so nothing jumps meanwhile.
   await drawAll(fresh.flatMap((s) => [...s.querySelectorAll('.pm-map')]));
-  const y = window.scrollY;
+  // The scroll as the reader left it (read when they scrolled: reading it now would lay the
+  // page out once more before the swap).
   content.replaceChildren(...next);
-  window.scrollTo(window.scrollX, y);
+  window.scrollTo(scrolled.x, scrolled.y);
   // Keep only the drawings still on the page, so a long session does not grow.
   const shown = new Set([...content.querySelectorAll('.pm-source')].map((s) => s.textContent));
   for (const source of drawn.keys()) if (!shown.has(source)) drawn.delete(source);
@@ -177,6 +185,13 @@ async function apply(message) {
     document.dispatchEvent(new CustomEvent('personamap:updated', { detail: message.version }));
   }, 0));
 }
+
+// Where the reader has scrolled to, kept as they scroll.
+const scrolled = { x: window.scrollX, y: window.scrollY };
+window.addEventListener('scroll', () => {
+  scrolled.x = window.scrollX;
+  scrolled.y = window.scrollY;
+}, { passive: true });
 
 let applying = Promise.resolve();
 function listen() {
