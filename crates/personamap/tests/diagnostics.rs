@@ -147,7 +147,7 @@ fn json_format_prints_one_object_per_line() {
     assert_eq!(objects.len(), 3, "{stdout}");
     for o in &objects {
         for key in [
-            "rule", "severity", "file", "line", "column", "message", "help",
+            "rule", "severity", "file", "line", "column", "message", "help", "related", "fixes",
         ] {
             assert!(o.get(key).is_some(), "{key} missing in {o}");
         }
