@@ -25,6 +25,9 @@ use std::collections::HashMap;
 
 type Answer = Result<Value, ResponseError>;
 
+/// A request handler.
+pub type Handler = fn(&mut Server, Request) -> Answer;
+
 /// The answer to `request`.
 pub fn dispatch(server: &mut Server, request: Request) -> Answer {
     let params = request.params;

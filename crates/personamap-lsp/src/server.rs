@@ -281,9 +281,14 @@ impl Server {
         }
     }
 
-    /// The answer to `request`, computed under `catch_unwind`: a handler that panics answers
-    /// an internal error, and the server starts over from a fresh driver.
+    /// The answer to `request`.
     fn request(&mut self, request: Request) -> Response {
+        self.answer(request, handlers::dispatch)
+    }
+
+    /// The answer of `handler` to `request`, computed under `catch_unwind`: a handler that
+    /// panics answers an internal error, and the server starts over from a fresh driver.
+    fn answer(&mut self, request: Request, handler: handlers::Handler) -> Response {
         let id = request.id.clone();
         if self.shutdown {
             return Response::new_err(
@@ -297,7 +302,7 @@ impl Server {
             return Response::new_ok(id, ());
         }
         let method = request.method.clone();
-        match catch_unwind(AssertUnwindSafe(|| handlers::dispatch(self, request))) {
+        match catch_unwind(AssertUnwindSafe(|| handler(self, request))) {
             Ok(Ok(value)) => Response::new_ok(id, value),
             Ok(Err(error)) => Response {
                 id,
@@ -551,4 +556,32 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_handler_that_panics_answers_an_error_and_the_server_goes_on() {
+        let (sender, receiver) = crossbeam_channel::unbounded();
+        let mut server = Server::new(sender, None);
+        server.dirty = false;
+        let request = |id: i32, method: &str| {
+            Request::new(RequestId::from(id), method.into(), serde_json::Value::Null)
+        };
+        let response = server.answer(request(1, "textDocument/hover"), |_, _| {
+            panic!("a bug")
+        });
+        let error = response.error.expect("an error");
+        assert_eq!(error.code, ErrorCode::InternalError as i32);
+        assert_eq!(error.message, "textDocument/hover failed: a bug");
+        assert!(server.dirty, "the next request compiles afresh");
+        let response = server.request(request(2, "workspace/symbol"));
+        assert!(response.error.is_some(), "null params: {response:?}");
+        let response = server.request(request(3, "shutdown"));
+        assert_eq!(response.result, Some(serde_json::Value::Null));
+        drop(server);
+        assert!(receiver.try_recv().is_err(), "nothing sent besides the answers");
+    }
 }
