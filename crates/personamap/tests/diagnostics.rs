@@ -204,7 +204,7 @@ fn a_wrong_type_in_this_repositorys_spec_is_one_error_and_the_rest_still_checks(
         "{stderr}"
     );
     assert!(
-        stderr.contains("--> personas/site.toml:32:10\n"),
+        stderr.contains("--> personas/site.toml:33:10\n"),
         "{stderr}"
     );
     // Every other rule still ran over the whole spec: the same warnings as before the edit.
