@@ -6,6 +6,16 @@
 //! from its own text, so a spec that does not load, or a half-typed buffer, still completes and
 //! navigates.
 
+mod complete;
+mod edge;
+mod hover;
+mod index;
+mod nav;
+mod schema;
+mod symbols;
+
+use index::{FileIndex, PageInfo, PersonaInfo};
+use personamap_spec::SourceFile;
 use std::ops::Range;
 
 /// A range in one spec file.
@@ -158,30 +168,39 @@ pub struct Token {
 /// The analysis of one state of a spec.
 #[derive(Debug)]
 pub struct Analysis {
-    files: Vec<personamap_spec::SourceFile>,
+    files: Vec<SourceFile>,
+    index: Vec<FileIndex>,
     nav_pages: Vec<String>,
+    schema: schema::Schema,
 }
 
 impl Analysis {
     /// From what the driver loaded (all spec file texts) and docs.json's page ids (for guide
-    /// link completion). Works on specs with errors and half-typed buffers.
+    /// link completion). Each file is indexed from its own text, so specs with errors and
+    /// half-typed buffers work too.
     pub fn new(loaded: &personamap_driver::Loaded, nav_pages: Vec<String>) -> Self {
+        let files: Vec<SourceFile> = loaded.sources.iter().map(|(_, f)| f.clone()).collect();
+        let index = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| index::index(i, &f.text))
+            .collect();
         Analysis {
-            files: loaded.sources.iter().map(|(_, f)| f.clone()).collect(),
+            files,
+            index,
             nav_pages,
+            schema: schema::Schema::new(),
         }
     }
 
-    /// What hovering at `offset` shows.
+    /// What hovering at `offset` shows: a node, class, persona, page or arrow.
     pub fn hover(&self, file: &str, offset: usize) -> Option<Hover> {
-        let _ = (file, offset, &self.files, &self.nav_pages);
-        None
+        self.hover_at(file, offset)
     }
 
     /// Where the name at `offset` is defined.
     pub fn definition(&self, file: &str, offset: usize) -> Vec<Location> {
-        let _ = (file, offset);
-        Vec::new()
+        self.definition_of(file, offset)
     }
 
     /// Every use of the name at `offset`, and its definition when `include_declaration`.
@@ -191,14 +210,13 @@ impl Analysis {
         offset: usize,
         include_declaration: bool,
     ) -> Vec<Location> {
-        let _ = (file, offset, include_declaration);
-        Vec::new()
+        self.references_of(file, offset, include_declaration)
     }
 
     /// The range of the renamable name at `offset`, or why nothing there can be renamed.
     pub fn prepare_rename(&self, file: &str, offset: usize) -> Result<Location, String> {
-        let _ = (file, offset);
-        Err("nothing to rename here".to_string())
+        self.prepare(file, offset)
+            .map(|(f, occ)| self.location(f, occ.range.clone()))
     }
 
     /// The edits renaming the name at `offset` to `new_name` in every file; an error (a
@@ -209,31 +227,62 @@ impl Analysis {
         offset: usize,
         new_name: &str,
     ) -> Result<Vec<FileEdit>, String> {
-        let _ = new_name;
-        self.prepare_rename(file, offset).map(|_| Vec::new())
+        self.rename_to(file, offset, new_name)
     }
 
     /// The completions at `offset`.
     pub fn completions(&self, file: &str, offset: usize) -> Vec<Completion> {
-        let _ = (file, offset);
-        Vec::new()
+        self.complete(file, offset)
     }
 
-    /// The outline of `file`: personas → groups → nodes, pages, palette classes, tables.
+    /// The outline of `file`: pages, palette classes, personas → groups → nodes, tables.
     pub fn document_symbols(&self, file: &str) -> Vec<DocSymbol> {
-        let _ = file;
-        Vec::new()
+        self.outline(file)
     }
 
-    /// The symbols of every file whose name contains `query`'s characters in order.
+    /// The symbols of every file matching `query` (case-insensitive): the exact name, then
+    /// names starting with it, containing it, and holding its characters in order.
     pub fn workspace_symbols(&self, query: &str) -> Vec<WorkspaceSymbol> {
-        let _ = query;
-        Vec::new()
+        self.search(query)
     }
 
-    /// The semantic tokens of `file`'s edge strings: sorted, non-overlapping, single-line.
+    /// The semantic tokens of `file`: its edge strings and class names. Sorted,
+    /// non-overlapping, single-line.
     pub fn semantic_tokens(&self, file: &str) -> Vec<Token> {
-        let _ = file;
-        Vec::new()
+        self.tokens(file)
+    }
+
+    /// The text of `file` the offsets of every answer point into: the driver's, whose line
+    /// ends are `\n` and which has no byte order mark, whatever the editor's buffer holds.
+    pub fn text(&self, file: &str) -> Option<&str> {
+        self.file_no(file).map(|f| self.files[f].text.as_str())
+    }
+
+    /// The number of file `path`.
+    fn file_no(&self, path: &str) -> Option<usize> {
+        self.files.iter().position(|f| f.path == path)
+    }
+
+    /// Every page of the spec, with its file number.
+    fn pages(&self) -> impl Iterator<Item = (usize, &PageInfo)> {
+        self.index
+            .iter()
+            .enumerate()
+            .flat_map(|(f, ix)| ix.pages.iter().map(move |p| (f, p)))
+    }
+
+    /// Every persona of the spec, with its file number.
+    fn personas(&self) -> impl Iterator<Item = (usize, &PersonaInfo)> {
+        self.index
+            .iter()
+            .enumerate()
+            .flat_map(|(f, ix)| ix.personas.iter().map(move |p| (f, p)))
+    }
+
+    /// The persona numbered `n`.
+    fn persona_info(&self, n: u32) -> Option<&PersonaInfo> {
+        self.personas()
+            .map(|(_, p)| p)
+            .find(|p| p.number == Some(n))
     }
 }

@@ -1305,11 +1305,13 @@ fn is_hex_colour(s: &str) -> bool {
     })
 }
 
-fn is_node_id(s: &str) -> bool {
+/// Whether `s` is a valid node id: `[A-Za-z0-9_]+`.
+pub fn is_node_id(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-fn is_class_name(s: &str) -> bool {
+/// Whether `s` is a valid class name: `[A-Za-z][A-Za-z0-9_]*`.
+pub fn is_class_name(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_alphabetic()) && is_node_id(s)
 }
 
