@@ -170,26 +170,24 @@ impl Client {
         }
     }
 
-    /// Waits for the next diagnostics published for `rel` (taking every notification before
-    /// them from the inbox).
+    /// The diagnostics last published for `rel` once the server has handled every message
+    /// sent so far (a request's answer comes after the compile of every change before it);
+    /// takes every notification from the inbox. Panics when none were published since the
+    /// last call.
     pub fn diagnostics(&mut self, rel: &str) -> Vec<lsp_types::Diagnostic> {
         let uri = self.uri(rel);
-        loop {
-            let n = match self.inbox.pop_front() {
-                Some(n) => n,
-                None => match self.receive() {
-                    Message::Notification(n) => n,
-                    m => panic!("waiting for diagnostics, got {m:?}"),
-                },
-            };
+        self.request("workspace/symbol", serde_json::json!({ "query": "" }));
+        let mut last = None;
+        for n in self.inbox.drain(..) {
             if n.method == "textDocument/publishDiagnostics" {
                 let p: PublishDiagnosticsParams =
                     serde_json::from_value(n.params).expect("publish params");
                 if p.uri == uri {
-                    return p.diagnostics;
+                    last = Some(p.diagnostics);
                 }
             }
         }
+        last.unwrap_or_else(|| panic!("no diagnostics published for {rel}"))
     }
 
     /// Opens the site file `rel` with its text on disk; its text.
