@@ -3,7 +3,7 @@
 
 use crate::SiteInputs;
 use personamap_print::Snippet;
-use personamap_spec::{Diagnostic, Divider};
+use personamap_spec::{Diagnostic, Divider, Sources};
 
 /// The text of the hand-written divider snippet, or a diagnostic at `path` when the site has
 /// no such file.
@@ -29,8 +29,9 @@ pub fn hand_written<'a>(d: &Divider, site: &'a SiteInputs) -> Result<&'a str, Di
 /// The divider's export printed as Mintlify inlines it (see `personamap_print`), from the
 /// snippet text `src`. For a hand-written snippet, a file that does not parse or lacks the
 /// export is a diagnostic at `path` or `export`, listing the exports it has; for a generated
-/// one, any failure is a compiler bug.
-pub fn printed(d: &Divider, src: &str) -> Result<String, Diagnostic> {
+/// one, any failure is a compiler bug. `sources` are the spec's files (for the fix of a
+/// misspelt `export`).
+pub fn printed(sources: &Sources, d: &Divider, src: &str) -> Result<String, Diagnostic> {
     let located = |e: personamap_print::Error| {
         let (line, column) = e.line_col(src);
         format!("{}:{line}:{column}: {e}", d.path)
@@ -65,13 +66,24 @@ pub fn printed(d: &Divider, src: &str) -> Result<String, Diagnostic> {
                 ),
             );
             let names: Vec<&str> = exports.iter().map(String::as_str).collect();
-            diag = match personamap_spec::diag::suggest(&d.component, names.iter().copied()) {
-                Some(s) => diag.with_help(format!(
-                    "did you mean `{s}`? it exports: {}",
-                    names.join(", ")
-                )),
-                None if names.is_empty() => diag.with_help("it has no named exports"),
-                None => diag.with_help(format!("it exports: {}", names.join(", "))),
+            let near: Vec<String> =
+                personamap_spec::diag::suggestions(&d.component, names.iter().copied())
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
+            diag = match (&near[..], diag.span) {
+                ([_, ..], Some(span)) => {
+                    let text = &sources.file(span.file).text;
+                    let diag = diag.with_suggestions(text, &d.component, &near);
+                    let help = format!(
+                        "{} it exports: {}",
+                        diag.help.as_deref().unwrap_or_default(),
+                        names.join(", ")
+                    );
+                    diag.with_help(help)
+                }
+                _ if names.is_empty() => diag.with_help("it has no named exports"),
+                _ => diag.with_help(format!("it exports: {}", names.join(", "))),
             };
             Err(diag)
         }

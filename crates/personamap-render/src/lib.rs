@@ -240,7 +240,8 @@ impl Compiler {
             divider::hand_written(&spec.divider, site).map_err(|d| vec![d])?
         };
         // Mintlify reprints the imported export; so does the export, generated or not.
-        let snippet = divider::printed(&spec.divider, source).map_err(|d| vec![d])?;
+        let snippet =
+            divider::printed(&spec.sources, &spec.divider, source).map_err(|d| vec![d])?;
         let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
         let input = export::ExportInput {
             base_url: &spec.site.base_url,

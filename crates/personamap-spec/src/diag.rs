@@ -30,6 +30,38 @@ pub struct Edit {
     pub text: String,
 }
 
+impl Edit {
+    /// Replaces the text at `span` with `text`.
+    pub fn new(span: Span, text: impl Into<String>) -> Self {
+        Edit {
+            span,
+            text: text.into(),
+        }
+    }
+
+    /// Replaces the value `current` at `span` in `text` (its file's text) with `value`: bare when the span
+    /// covers `current` itself (text inside a string), or as a TOML string in the same quotes
+    /// when it covers a string literal holding `current` verbatim (`"…"`, or `'…'` when `value`
+    /// can be one). `None` when the span covers anything else (a string with escapes, say).
+    pub fn value(text: &str, span: Span, current: &str, value: &str) -> Option<Self> {
+        let covered = text.get(span.start as usize..span.end as usize)?;
+        if covered == current {
+            return Some(Edit::new(span, value));
+        }
+        let quote = covered.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        covered
+            .strip_prefix(quote)
+            .and_then(|c| c.strip_suffix(quote))
+            .filter(|inner| *inner == current && !inner.contains('\\'))?;
+        let literal = if quote == '\'' && !value.contains(['\'', '\n', '\r']) {
+            format!("'{value}'")
+        } else {
+            crate::source::toml_basic_string(value)
+        };
+        Some(Edit::new(span, literal))
+    }
+}
+
 /// A machine-applicable fix, from the diagnostic's help line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
@@ -105,6 +137,27 @@ impl Diagnostic {
             title: title.into(),
             edits,
         });
+        self
+    }
+
+    /// The same diagnostic with a did-you-mean help naming each of `replacements`, and one fix
+    /// per replacement putting it in place of `current` at the diagnostic's span in `text`, its
+    /// file's text (see [`Edit::value`]; no fix when the span does not cover `current`). With
+    /// no replacement, the diagnostic as it is.
+    pub fn with_suggestions(mut self, text: &str, current: &str, replacements: &[String]) -> Self {
+        if replacements.is_empty() {
+            return self;
+        }
+        let names: Vec<String> = replacements.iter().map(|r| format!("`{r}`")).collect();
+        self = self.with_help(format!("did you mean {}?", names.join(" or ")));
+        for r in replacements {
+            if let Some(edit) = self
+                .span
+                .and_then(|span| Edit::value(text, span, current, r))
+            {
+                self = self.with_fix(format!("replace with `{r}`"), vec![edit]);
+            }
+        }
         self
     }
 
@@ -345,15 +398,28 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 }
 
 /// The name among `candidates` nearest to `name` by edit distance, if near enough to be a
-/// plausible typo.
+/// plausible typo (the first by name of [`suggestions`]).
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    suggestions(name, candidates).into_iter().next()
+}
+
+/// Every name among `candidates` at the least edit distance from `name`, if near enough to be
+/// a plausible typo, sorted and without repeats.
+pub fn suggestions<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
-    candidates
+    let mut near: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| (levenshtein(&name.to_lowercase(), &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, c)| (*d, *c))
-        .map(|(_, c)| c)
+        .collect();
+    let Some(best) = near.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
+    near.retain(|(d, _)| *d == best);
+    let mut out: Vec<&str> = near.into_iter().map(|(_, c)| c).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Edit distance counting a swap of two neighbours as one edit (optimal string alignment), so

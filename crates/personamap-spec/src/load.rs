@@ -1,7 +1,7 @@
 //! Loading: phase one parses each file on its own (TOML syntax, types, unknown keys); phase two
 //! resolves the files together into a [`Spec`] and checks every name.
 
-use crate::diag::{Diagnostic, suggest};
+use crate::diag::{Diagnostic, Edit, suggestions};
 use crate::edges;
 use crate::lints::Lints;
 use crate::model::*;
@@ -209,10 +209,11 @@ fn noncharacters(file: FileId, text: &str) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::error(
                 "noncharacter",
-                Some(Span::new(file, range)),
+                Some(Span::new(file, range.clone())),
                 format!("U+{c:04X} is a Unicode noncharacter, which Mintlify rejects"),
             )
-            .with_help("remove it; it is invisible and has no meaning in text"),
+            .with_help("remove it; it is invisible and has no meaning in text")
+            .with_fix("remove it", vec![Edit::new(Span::new(file, range), "")]),
         );
     };
     let bytes = text.as_bytes();
@@ -305,6 +306,7 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
         sources: &sources,
         failed: Failed::default(),
         diags: Vec::new(),
+        last_class: None,
     };
     let files: Vec<(FileId, RawFile)> = sources
         .iter()
@@ -372,6 +374,7 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
     let personas = r.personas(personas, &palette);
     let pages = r.pages(pages, &personas);
     r.diags.extend(crate::rules::check(
+        &sources,
         !r.failed.any_node(),
         divider.as_ref(),
         &palette,
@@ -428,6 +431,16 @@ struct Resolver<'a> {
     /// What did not load: the checks that would read it stay silent.
     failed: Failed,
     diags: Vec<Diagnostic>,
+    /// The last `[[palette]]` table, the model of an entry the fix of an unknown class adds.
+    last_class: Option<ClassTable>,
+}
+
+/// Where a `[[palette]]` table and its `name` and `meaning` values are, in its file.
+struct ClassTable {
+    file: FileId,
+    table: std::ops::Range<usize>,
+    name: std::ops::Range<usize>,
+    meaning: std::ops::Range<usize>,
 }
 
 const HEX: &str = "a hex colour like `#0b66ff` or `#fff`";
@@ -435,6 +448,14 @@ const HEX: &str = "a hex colour like `#0b66ff` or `#fff`";
 impl Resolver<'_> {
     fn span<T>(&self, file: FileId, s: &Spanned<T>) -> Span {
         Span::new(file, s.span())
+    }
+
+    /// The header line (`[site]`, `[[page]]`) of the table at `range` in `file`.
+    fn header(&self, file: FileId, range: std::ops::Range<usize>) -> Span {
+        Span::new(
+            file,
+            crate::parse::header(&self.sources.file(file).text, range),
+        )
     }
 
     fn single<T>(
@@ -445,15 +466,15 @@ impl Resolver<'_> {
         what: &str,
     ) -> Option<(FileId, Spanned<T>)> {
         if let Some((first, old)) = &seen {
-            let (line, _) = self.sources.line_col(self.span(*first, old));
-            let path = &self.sources.file(*first).path;
+            let first = self.header(*first, old.span());
             self.diags.push(
                 Diagnostic::error(
                     "duplicate-table",
-                    Some(self.span(file, &new)),
+                    Some(self.header(file, new.span())),
                     format!("`[{what}]` is defined twice"),
                 )
-                .with_help(format!("it is already defined at {path}:{line}; keep one")),
+                .with_related(first, format!("`[{what}]` is first defined here"))
+                .with_help("keep one"),
             );
             seen
         } else {
@@ -598,14 +619,20 @@ impl Resolver<'_> {
             } else {
                 "remove it: the hand-written snippet draws the divider (or set `generate = true` to have personamap write one)"
             };
-            self.diags.push(
-                Diagnostic::warning(
-                    "divider-unused-key",
-                    Some(Span::new(file, range)),
-                    format!("`{key}` has no effect with `generate = false`"),
-                )
-                .with_help(help),
-            );
+            let text = &self.sources.file(file).text;
+            let mut d = Diagnostic::warning(
+                "divider-unused-key",
+                Some(Span::new(file, range.clone())),
+                format!("`{key}` has no effect with `generate = false`"),
+            )
+            .with_help(help);
+            if let Some(line) = key_line(text, key, range) {
+                d = d.with_fix(
+                    format!("remove `{key}`"),
+                    vec![Edit::new(Span::new(file, line), "")],
+                );
+            }
+            self.diags.push(d);
         }
         let Some(export) = d.export else {
             let at = d.generate.as_ref().map(|g| self.span(file, g));
@@ -698,7 +725,14 @@ impl Resolver<'_> {
     fn palette(&mut self, raw: Vec<(FileId, Spanned<RawClass>)>) -> Vec<Class> {
         let mut out: Vec<Class> = Vec::new();
         for (file, c) in raw {
+            let table = c.span();
             let c = c.into_inner();
+            self.last_class = Some(ClassTable {
+                file,
+                table,
+                name: c.name.span(),
+                meaning: c.meaning.span(),
+            });
             for v in [&c.fill, &c.stroke, &c.color] {
                 self.colour(file, v);
             }
@@ -711,17 +745,21 @@ impl Resolver<'_> {
                     format!("class name `{name}` must use only letters, digits and `_`, starting with a letter"),
                 ));
             }
-            if out.iter().any(|o| o.name == name) {
-                self.diags.push(Diagnostic::error(
-                    "duplicate-class",
-                    Some(span),
-                    format!("class `{name}` is defined twice in the palette"),
-                ));
+            if let Some(first) = out.iter().find(|o| o.name == name) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "duplicate-class",
+                        Some(span),
+                        format!("class `{name}` is defined twice in the palette"),
+                    )
+                    .with_related(first.span, format!("class `{name}` is first defined here"))
+                    .with_help("keep one, or rename one"),
+                );
                 continue;
             }
             out.push(Class {
                 name,
-                meaning: c.meaning,
+                meaning: c.meaning.into_inner(),
                 fill: c.fill.into_inner(),
                 stroke: c.stroke.into_inner(),
                 color: c.color.into_inner(),
@@ -736,16 +774,91 @@ impl Resolver<'_> {
         if self.failed.class(name) {
             return;
         }
-        let mut d = Diagnostic::error(
+        let d = Diagnostic::error(
             "unknown-class",
             Some(span),
             format!("class `{name}` is not in the palette"),
         );
-        d = match suggest(name, palette.iter().map(|c| c.name.as_str())) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help("add it as a `[[palette]]` entry"),
+        let near = owned(suggestions(name, palette.iter().map(|c| c.name.as_str())));
+        let mut d = match near.is_empty() {
+            true => d.with_help(format!("add `{name}` as a `[[palette]]` entry")),
+            false => {
+                let d = d.with_suggestions(&self.sources.file(span.file).text, name, &near);
+                let help = format!(
+                    "{} or add `{name}` as a `[[palette]]` entry",
+                    d.help.as_deref().unwrap_or_default()
+                );
+                d.with_help(help)
+            }
         };
+        if let Some(edit) = self.palette_entry(name) {
+            d = d.with_fix(format!("add `{name}` to the palette"), vec![edit]);
+        }
         self.diags.push(d);
+    }
+
+    /// An edit adding class `name` to the palette: a copy of the last `[[palette]]` table
+    /// (so in its file's own layout, and with its colours), named `name` and meaning `name`,
+    /// at the end of its file. `None` when the palette has no `[[palette]]` table to copy, or
+    /// `name` is no class name.
+    fn palette_entry(&self, name: &str) -> Option<Edit> {
+        let last = self.last_class.as_ref()?;
+        let text = &self.sources.file(last.file).text;
+        let table = text.get(last.table.clone())?;
+        if !table.starts_with("[[palette]]") || !is_class_name(name) {
+            return None;
+        }
+        let at = |r: &std::ops::Range<usize>| r.start - last.table.start..r.end - last.table.start;
+        let (n, m) = (at(&last.name), at(&last.meaning));
+        if n.end > table.len() || m.end > table.len() || n.end > m.start && m.end > n.start {
+            return None;
+        }
+        let literal = crate::source::toml_basic_string(name);
+        // The later value first, so the earlier range still holds.
+        let mut entry = table.to_string();
+        for range in if n.start > m.start { [n, m] } else { [m, n] } {
+            entry.replace_range(range, &literal);
+        }
+        let end = text.len();
+        let sep = if text.ends_with('\n') { "\n" } else { "\n\n" };
+        Some(Edit::new(
+            Span::new(last.file, end..end),
+            format!("{sep}{}\n", entry.trim_end()),
+        ))
+    }
+
+    /// `d` with fixes to the names among `choices` near the value `v` (did-you-mean), or else
+    /// with `help`.
+    fn not_one_of(
+        &self,
+        file: FileId,
+        v: &Spanned<String>,
+        d: Diagnostic,
+        choices: &[&str],
+        help: &str,
+    ) -> Diagnostic {
+        let near = owned(suggestions(v.get_ref(), choices.iter().copied()));
+        if near.is_empty() {
+            d.with_help(help)
+        } else {
+            d.with_suggestions(&self.sources.file(file).text, v.get_ref(), &near)
+        }
+    }
+
+    /// `direction`: `d` is not a flowchart direction.
+    fn direction_error(&self, file: FileId, d: &Spanned<String>) -> Diagnostic {
+        let names: Vec<&str> = Direction::ALL.iter().map(|(_, s)| *s).collect();
+        self.not_one_of(
+            file,
+            d,
+            Diagnostic::error(
+                "direction",
+                Some(self.span(file, d)),
+                format!("`{}` is not a flowchart direction", d.get_ref()),
+            ),
+            &names,
+            "use one of LR, RL, TD, TB, BT",
+        )
     }
 
     fn personas(
@@ -761,17 +874,14 @@ impl Resolver<'_> {
             let number_span = self.span(file, &p.number);
             let number = *p.number.get_ref();
             if let Some(first) = numbers.get(&number) {
-                let (line, _) = self.sources.line_col(*first);
-                let path = &self.sources.file(first.file).path;
                 self.diags.push(
                     Diagnostic::error(
                         "duplicate-persona",
                         Some(number_span),
                         format!("persona number {number} is used twice"),
                     )
-                    .with_help(format!(
-                        "persona {number} is already defined at {path}:{line}"
-                    )),
+                    .with_related(*first, format!("persona {number} is first defined here"))
+                    .with_help("give one of them another number"),
                 );
                 continue;
             }
@@ -797,14 +907,8 @@ impl Resolver<'_> {
             Some(d) => match Direction::ALL.iter().find(|(_, s)| *s == d.get_ref()) {
                 Some((dir, _)) => *dir,
                 None => {
-                    self.diags.push(
-                        Diagnostic::error(
-                            "direction",
-                            Some(self.span(file, d)),
-                            format!("`{}` is not a flowchart direction", d.get_ref()),
-                        )
-                        .with_help("use one of LR, RL, TD, TB, BT"),
-                    );
+                    let diag = self.direction_error(file, d);
+                    self.diags.push(diag);
                     Direction::LR
                 }
             },
@@ -812,14 +916,8 @@ impl Resolver<'_> {
         let map_direction = p.map_direction.as_ref().and_then(|d| {
             let found = Direction::ALL.iter().find(|(_, s)| *s == d.get_ref());
             if found.is_none() {
-                self.diags.push(
-                    Diagnostic::error(
-                        "direction",
-                        Some(self.span(file, d)),
-                        format!("`{}` is not a flowchart direction", d.get_ref()),
-                    )
-                    .with_help("use one of LR, RL, TD, TB, BT"),
-                );
+                let diag = self.direction_error(file, d);
+                self.diags.push(diag);
             }
             found.map(|(dir, _)| *dir)
         });
@@ -831,16 +929,14 @@ impl Resolver<'_> {
                 let id_span = self.span(file, &n.id);
                 let id = n.id.into_inner();
                 if let Some(first) = ids.get(&id) {
-                    let (line, col) = self.sources.line_col(*first);
                     self.diags.push(
                         Diagnostic::error(
                             "duplicate-node",
                             Some(id_span),
                             format!("node `{id}` is declared twice in persona {number}"),
                         )
-                        .with_help(format!(
-                            "the first declaration is at line {line}, column {col}; rename one"
-                        )),
+                        .with_related(*first, format!("node `{id}` is first declared here"))
+                        .with_help("rename one"),
                     );
                     continue;
                 }
@@ -902,16 +998,17 @@ impl Resolver<'_> {
                 for chain in groups.iter().flatten() {
                     for r in chain.sets.iter().flatten() {
                         if !ids.contains_key(&r.id) && !self.failed.node(number, &r.id) {
-                            let mut d = Diagnostic::error(
+                            let d = Diagnostic::error(
                                 "unknown-node",
                                 Some(r.span),
                                 format!("edge end `{}` names no node of persona {number}", r.id),
                             );
-                            d = match suggest(&r.id, ids.keys().map(String::as_str)) {
-                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                                None => d.with_help("declare the node in a `[[persona.group]]`"),
-                            };
-                            self.diags.push(d);
+                            let near = owned(suggestions(&r.id, ids.keys().map(String::as_str)));
+                            self.diags.push(if near.is_empty() {
+                                d.with_help("declare the node in a `[[persona.group]]`")
+                            } else {
+                                d.with_suggestions(&self.sources.file(file).text, &r.id, &near)
+                            });
                         }
                     }
                 }
@@ -977,6 +1074,7 @@ impl Resolver<'_> {
 
     fn pages(&mut self, raw: Vec<(FileId, Spanned<RawPage>)>, personas: &[Persona]) -> Vec<Page> {
         let mut out: Vec<Page> = Vec::new();
+        let mut ids: HashMap<String, Span> = HashMap::new();
         for (file, p) in raw {
             let span = self.span(file, &p);
             let p = p.into_inner();
@@ -988,14 +1086,19 @@ impl Resolver<'_> {
                         .with_help("a page id is the file path from the site root without extension or leading slash, e.g. `guides/personas`"),
                 );
             }
-            if out.iter().any(|o| o.id == id) {
-                self.diags.push(Diagnostic::error(
-                    "duplicate-page",
-                    Some(id_span),
-                    format!("page `{id}` is defined twice"),
-                ));
+            if let Some(first) = ids.get(&id) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "duplicate-page",
+                        Some(id_span),
+                        format!("page `{id}` is defined twice"),
+                    )
+                    .with_related(*first, format!("page `{id}` is first defined here"))
+                    .with_help("keep one, or give one another id"),
+                );
                 continue;
             }
+            ids.insert(id.clone(), id_span);
             let numbers = match p.personas {
                 Some(list) => {
                     let mut numbers = Vec::new();
@@ -1145,14 +1248,19 @@ impl Resolver<'_> {
                 for range in personamap_syntax::mdx::inline_maths(value) {
                     let formula = &value[range.clone()];
                     let dollar = if in_single_quotes { "\\$" } else { "\\\\$" };
-                    self.diags.push(
-                        Diagnostic::warning(
-                            "prose-maths",
-                            Some(at(range.clone())),
-                            format!("Mintlify reads `{formula}` in {field} as maths (remark-math): it shows a formula, without the dollar signs"),
-                        )
-                        .with_help(format!("write each dollar sign as `{dollar}`; for maths, write `$${}$$`", formula.trim_matches('$'))),
-                    );
+                    let mut d = Diagnostic::warning(
+                        "prose-maths",
+                        Some(at(range.clone())),
+                        format!("Mintlify reads `{formula}` in {field} as maths (remark-math): it shows a formula, without the dollar signs"),
+                    )
+                    .with_help(format!("write each dollar sign as `{dollar}`; for maths, write `$${}$$`", formula.trim_matches('$')));
+                    if origin.is_some() {
+                        d = d.with_fix(
+                            format!("write each dollar sign as `{dollar}`"),
+                            vec![Edit::new(at(range.clone()), formula.replace('$', dollar))],
+                        );
+                    }
+                    self.diags.push(d);
                 }
             }
             Prose::Mdx => {
@@ -1167,12 +1275,24 @@ impl Resolver<'_> {
                         Problem::UnknownComponent(name) => {
                             let d = Diagnostic::error(
                                 "mdx-component",
-                                Some(at(o..o + 1 + name.len())),
+                                Some(at(o + 1..o + 1 + name.len())),
                                 format!("`<{name}>` in {field} is not a Mintlify component"),
                             );
-                            match suggest(&name, COMPONENTS.iter().map(|c| c.name)) {
-                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                                None => d.with_help(format!(
+                            let near = owned(suggestions(&name, COMPONENTS.iter().map(|c| c.name)));
+                            match near.is_empty() {
+                                false => {
+                                    let mut d = d.with_suggestions(source, &name, &near);
+                                    // The closing tag is renamed with the opening one.
+                                    let close = format!("</{name}>");
+                                    if let (Some(_), Some(c)) = (origin, value[o..].find(&close)) {
+                                        let c = o + c + 2;
+                                        for (fix, n) in d.fixes.iter_mut().zip(&near) {
+                                            fix.edits.push(Edit::new(at(c..c + name.len()), n.clone()));
+                                        }
+                                    }
+                                    d
+                                }
+                                true => d.with_help(format!(
                                     "Mintlify's components: {}",
                                     COMPONENTS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
                                 )),
@@ -1184,10 +1304,11 @@ impl Resolver<'_> {
                                 Some(at(o..o + prop.len())),
                                 format!("`{prop}` in {field} is not a prop of `<{}>`", component.name),
                             );
-                            match suggest(&prop, component.props.iter().copied()) {
-                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                                None if component.props.is_empty() => d.with_help(format!("`<{}>` takes no props", component.name)),
-                                None => d.with_help(format!("the props of `<{}>`: {}", component.name, component.props.join(", "))),
+                            let near = owned(suggestions(&prop, component.props.iter().copied()));
+                            match near.as_slice() {
+                                [_, ..] => d.with_suggestions(source, &prop, &near),
+                                [] if component.props.is_empty() => d.with_help(format!("`<{}>` takes no props", component.name)),
+                                [] => d.with_help(format!("the props of `<{}>`: {}", component.name, component.props.join(", "))),
                             }
                         }
                         Problem::Expression => Diagnostic::error(
@@ -1223,14 +1344,18 @@ impl Resolver<'_> {
             Some(r) if r.get_ref() == "elk" => true,
             Some(r) if r.get_ref() == "dagre" => false,
             Some(r) => {
-                self.diags.push(
+                let d = self.not_one_of(
+                    file,
+                    r,
                     Diagnostic::error(
                         "maps",
                         Some(self.span(file, r)),
                         format!("`{}` is not a renderer", r.get_ref()),
-                    )
-                    .with_help("use `elk` (Mintlify's ELK layout) or `dagre` (Mermaid's default)"),
+                    ),
+                    &["dagre", "elk"],
+                    "use `elk` (Mintlify's ELK layout) or `dagre` (Mermaid's default)",
                 );
+                self.diags.push(d);
                 false
             }
         };
@@ -1241,14 +1366,23 @@ impl Resolver<'_> {
             match Direction::ALL.iter().find(|(_, s)| *s == d.get_ref()) {
                 Some((dir, _)) => Some(MapDirection::Fixed(*dir)),
                 None => {
-                    self.diags.push(
+                    let names: Vec<&str> = Direction::ALL
+                        .iter()
+                        .map(|(_, s)| *s)
+                        .chain(["auto"])
+                        .collect();
+                    let diag = self.not_one_of(
+                        file,
+                        d,
                         Diagnostic::error(
                             "maps",
                             Some(self.span(file, d)),
                             format!("`{}` is not a map direction", d.get_ref()),
-                        )
-                        .with_help("use one of LR, RL, TD, TB, BT, auto"),
+                        ),
+                        &names,
+                        "use one of LR, RL, TD, TB, BT, auto",
                     );
+                    self.diags.push(diag);
                     None
                 }
             }
@@ -1264,6 +1398,30 @@ impl Resolver<'_> {
             mark_links: m.mark_links.unwrap_or(false),
         }
     }
+}
+
+/// The line of `text` that holds only `key = VALUE` (and perhaps a comment), the value at
+/// `value`, with its line break: what removing the key removes.
+fn key_line(
+    text: &str,
+    key: &str,
+    value: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let start = text.get(..value.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text
+        .get(value.end..)?
+        .find('\n')
+        .map_or(text.len(), |i| value.end + i + 1);
+    let before = text[start..value.start].trim();
+    let after = text[value.end..end].trim();
+    let is_key = before.strip_suffix('=').is_some_and(|k| k.trim() == key);
+    (is_key && !text[value.clone()].contains('\n') && (after.is_empty() || after.starts_with('#')))
+        .then_some(start..end)
+}
+
+/// The names of `names`, owned.
+fn owned(names: Vec<&str>) -> Vec<String> {
+    names.into_iter().map(str::to_string).collect()
 }
 
 fn value(v: toml::Value) -> Value {

@@ -5,9 +5,9 @@
 //! as much as possible.
 
 use crate::colour::{contrast, rgb};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Edit};
 use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona, Site};
-use crate::source::Span;
+use crate::source::{Sources, Span};
 use personamap_syntax::mermaid::keywords::{prototype_member, reserved_keyword};
 
 /// Mermaid's default `maxEdges`: past it the diagram shows an error.
@@ -25,6 +25,7 @@ pub const MIN_CONTRAST: f64 = 4.5;
 /// Runs the whole-spec rules. `complete` is false when a file failed phase one, so that a
 /// class is not called unused because the file using it did not load.
 pub(crate) fn check(
+    sources: &Sources,
     complete: bool,
     divider: Option<&Divider>,
     palette: &[Class],
@@ -33,7 +34,7 @@ pub(crate) fn check(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for p in personas {
-        node_checks(p, &mut diags);
+        node_checks(sources, p, &mut diags);
         self_loops(p, &mut diags);
         diagram_size(p, &mut diags);
         let edges: usize = p.edges.iter().flatten().map(|c| c.edge_count()).sum();
@@ -93,7 +94,30 @@ pub(crate) fn check(
     diags
 }
 
-fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
+/// The edits renaming node `id` of persona `p` to `new`, at its declaration and every edge
+/// end naming it; `None` when `new` is no node id or is taken, or some place does not hold
+/// the id verbatim.
+fn rename(sources: &Sources, p: &Persona, id: &str, new: &str) -> Option<Vec<Edit>> {
+    let valid = !new.is_empty() && new.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid || reserved_keyword(new).is_some() || p.nodes().any(|n| n.id == new) {
+        return None;
+    }
+    let ends = p
+        .edges
+        .iter()
+        .flatten()
+        .flat_map(|c| c.sets.iter().flatten());
+    let spans = p
+        .nodes()
+        .filter(|n| n.id == id)
+        .map(|n| n.span)
+        .chain(ends.filter(|r| r.id == id).map(|r| r.span));
+    spans
+        .map(|span| Edit::value(&sources.file(span.file).text, span, id, new))
+        .collect()
+}
+
+fn node_checks(sources: &Sources, p: &Persona, diags: &mut Vec<Diagnostic>) {
     for n in p.nodes() {
         if n.label.concat().is_empty() && n.label.len() < 2 {
             diags.push(
@@ -106,16 +130,19 @@ fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(m) = prototype_member(&n.id) {
-            diags.push(
-                Diagnostic::error(
-                    "reserved-id",
-                    Some(n.span),
-                    format!("node id `{m}` is the name of a JavaScript `Object.prototype` member"),
-                )
-                .with_help(format!(
-                    "Mermaid parses it but cannot draw the diagram; rename it, e.g. `{m}Node`"
-                )),
-            );
+            let new = format!("{m}Node");
+            let mut d = Diagnostic::error(
+                "reserved-id",
+                Some(n.span),
+                format!("node id `{m}` is the name of a JavaScript `Object.prototype` member"),
+            )
+            .with_help(format!(
+                "Mermaid parses it but cannot draw the diagram; rename it, e.g. `{new}`"
+            ));
+            if let Some(edits) = rename(sources, p, &n.id, &new) {
+                d = d.with_fix(format!("rename it to `{new}`"), edits);
+            }
+            diags.push(d);
         }
         if let Some(k) = reserved_keyword(&n.id) {
             let fix = match n.id.chars().next() {
@@ -124,16 +151,18 @@ fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
                 }
                 _ => format!("{}Node", n.id.trim_start_matches('_')),
             };
-            diags.push(
-                Diagnostic::error(
-                    "reserved-id",
-                    Some(n.span),
-                    format!("node id `{}` collides with the Mermaid keyword `{k}`", n.id),
-                )
-                .with_help(format!(
-                    "Mermaid cannot parse the diagram; rename it, e.g. `{fix}`"
-                )),
-            );
+            let mut d = Diagnostic::error(
+                "reserved-id",
+                Some(n.span),
+                format!("node id `{}` collides with the Mermaid keyword `{k}`", n.id),
+            )
+            .with_help(format!(
+                "Mermaid cannot parse the diagram; rename it, e.g. `{fix}`"
+            ));
+            if let Some(edits) = rename(sources, p, &n.id, &fix) {
+                d = d.with_fix(format!("rename it to `{fix}`"), edits);
+            }
+            diags.push(d);
         }
     }
 }
@@ -338,43 +367,55 @@ pub(crate) fn collisions(
                 .map(|p| (format!("{}.mdx", p.id), Some(p.span), true)),
         );
     let mut diags = Vec::new();
-    // Lower-cased path or folder → (its spelling, the output it leads to, whether a page).
-    let mut seen: std::collections::BTreeMap<String, (String, String, bool)> = Default::default();
+    // Lower-cased path or folder → (its spelling, the output it leads to, whether a page, the
+    // output's table).
+    type Seen = (String, String, bool, Option<Span>);
+    let mut seen: std::collections::BTreeMap<String, Seen> = Default::default();
     for (path, span, page) in outputs {
         let ends = path.match_indices('/').map(|(i, _)| i).chain([path.len()]);
         let mut clash = None;
         for end in ends.clone() {
             let prefix = &path[..end];
             match seen.get(&prefix.to_lowercase()) {
-                Some((spelt, other, _)) if spelt != prefix => {
-                    clash = Some(if end == path.len() {
-                        format!("output `{path}` collides with `{other}`")
-                    } else {
-                        format!(
-                            "output `{path}` is in folder `{prefix}`, and `{other}` in `{spelt}`: one folder on macOS and Windows"
-                        )
-                    });
+                Some((spelt, other, _, at)) if spelt != prefix => {
+                    clash = Some((
+                        *at,
+                        other.clone(),
+                        if end == path.len() {
+                            format!("output `{path}` collides with `{other}`")
+                        } else {
+                            format!(
+                                "output `{path}` is in folder `{prefix}`, and `{other}` in `{spelt}`: one folder on macOS and Windows"
+                            )
+                        },
+                    ));
                     break;
                 }
-                Some((_, other, other_page)) if end == path.len() && !(page && *other_page) => {
-                    clash = Some(format!(
-                        "output `{path}` is also the path of `{other}`: one would replace the other"
+                Some((_, other, other_page, at)) if end == path.len() && !(page && *other_page) => {
+                    clash = Some((
+                        *at,
+                        other.clone(),
+                        format!(
+                            "output `{path}` is also the path of `{other}`: one would replace the other"
+                        ),
                     ));
                     break;
                 }
                 _ => {}
             }
         }
-        if let Some(message) = clash {
-            diags.push(
-                Diagnostic::error("path-collision", span, message).with_help(
-                    "paths that differ only in case overwrite each other on macOS and Windows; rename one",
-                ),
+        if let Some((at, other, message)) = clash {
+            let mut d = Diagnostic::error("path-collision", span, message).with_help(
+                "paths that differ only in case overwrite each other on macOS and Windows; rename one",
             );
+            if let Some(at) = at {
+                d = d.with_related(at, format!("`{other}` is written by this table"));
+            }
+            diags.push(d);
         }
         for end in ends {
             seen.entry(path[..end].to_lowercase())
-                .or_insert_with(|| (path[..end].to_string(), path.clone(), page));
+                .or_insert_with(|| (path[..end].to_string(), path.clone(), page, span));
         }
     }
     diags
