@@ -352,3 +352,74 @@ fn a_fixture_site_in_one_file_is_served_too() {
     assert_eq!(client.request("textDocument/hover", outside), Value::Null);
     client.shutdown();
 }
+
+#[test]
+fn a_did_you_mean_is_a_quick_fix_and_a_duplicate_points_at_the_first() {
+    let site = common::repo_site();
+    let mut client = Client::start(site.path());
+    let text = client.open(P1);
+    client.diagnostics(P1);
+    let at = find(&text, "|charges| Pay", "|charges| ".len());
+    client.change(P1, at, (at.0, at.1 + 3), "Pya");
+    let diags = client.diagnostics(P1);
+    let d = diags
+        .iter()
+        .find(|d| d.severity == Some(lsp_types::DiagnosticSeverity::ERROR))
+        .expect("the error");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": client.uri(P1) },
+            "range": d.range,
+            "context": { "diagnostics": [d] }
+        }),
+    );
+    let actions: Vec<lsp_types::CodeAction> = serde_json::from_value(actions).expect("actions");
+    let fix = actions
+        .iter()
+        .find(|a| a.title.contains("`Pay`"))
+        .unwrap_or_else(|| panic!("a fix to `Pay`: {actions:?}"));
+    assert_eq!(fix.kind, Some(lsp_types::CodeActionKind::QUICKFIX));
+    assert_eq!(fix.diagnostics.as_deref(), Some(std::slice::from_ref(d)));
+    let edits = &fix.edit.as_ref().expect("edit").changes.as_ref().expect("changes")
+        [&client.uri(P1)];
+    assert_eq!(
+        edits,
+        &[lsp_types::TextEdit::new(d.range, "Pay".into())],
+        "{fix:?}"
+    );
+    // Elsewhere in the file: no action.
+    let none = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": client.uri(P1) },
+            "range": { "start": pos((0, 0)), "end": pos((0, 1)) },
+            "context": { "diagnostics": [] }
+        }),
+    );
+    assert_eq!(none, json!([]));
+    // Declare `CG` twice: the error's related information is the first declaration.
+    let second = find(&text, "{ id = \"SelfGW\"", "{ id = \"".len());
+    client.change(P1, at, (at.0, at.1 + 3), "Pay");
+    client.change(P1, second, (second.0, second.1 + 6), "CG");
+    let diags = client.diagnostics(P1);
+    let dup = diags
+        .iter()
+        .find(|d| d.code == Some(lsp_types::NumberOrString::String("duplicate-node".into())))
+        .unwrap_or_else(|| panic!("duplicate-node: {diags:?}"));
+    // The span is the id's string, quotes included.
+    assert_eq!(
+        dup.range.start,
+        lsp_types::Position::new(second.0, second.1 - 1)
+    );
+    let related = dup.related_information.as_ref().expect("related");
+    let first = find(&text, "{ id = \"CG\"", "{ id = \"".len());
+    assert_eq!(related.len(), 1, "{related:?}");
+    assert_eq!(related[0].location.uri, client.uri(P1));
+    assert_eq!(
+        related[0].location.range.start,
+        lsp_types::Position::new(first.0, first.1 - 1)
+    );
+    assert!(related[0].message.contains("first declared"), "{related:?}");
+    client.shutdown();
+}
