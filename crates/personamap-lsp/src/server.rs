@@ -5,6 +5,7 @@ use crate::handlers;
 use crate::text::{LineIndex, apply_change};
 use crate::uri;
 use crossbeam_channel::Sender;
+use std::sync::Arc;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::{
@@ -45,6 +46,8 @@ pub(crate) struct Compiled {
     pub compilation: Compilation,
     /// Names, positions and completions over what loaded.
     pub analysis: personamap_ide::Analysis,
+    /// The docs.json page ids the analysis was built with.
+    nav: Vec<String>,
 }
 
 /// The server's state between messages.
@@ -430,10 +433,21 @@ impl Server {
             Ok(compilation) => {
                 self.site_error = None;
                 let nav = nav_pages(&self.site);
-                let analysis = personamap_ide::Analysis::new(&compilation.loaded, nav);
+                // The same load (the driver's memo gives the same `Arc`) and navigation: the
+                // same analysis.
+                let analysis = match self.compiled.take() {
+                    Some(old)
+                        if Arc::ptr_eq(&old.compilation.loaded, &compilation.loaded)
+                            && old.nav == nav =>
+                    {
+                        old.analysis
+                    }
+                    _ => personamap_ide::Analysis::new(&compilation.loaded, nav.clone()),
+                };
                 self.compiled = Some(Compiled {
                     compilation,
                     analysis,
+                    nav,
                 });
                 self.publish();
             }

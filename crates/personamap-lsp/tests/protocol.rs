@@ -344,6 +344,9 @@ fn a_fixture_site_in_one_file_is_served_too() {
     let diags = client.diagnostics(rel);
     assert_eq!(errors(&diags), ["unknown-node"], "{diags:?}");
     assert_eq!(diags[0].range.start, lsp_types::Position::new(at.0, at.1));
+    // Fixed again: the file became clean, and its diagnostics are cleared.
+    client.change(rel, at, (at.0, at.1 + 1), "A");
+    assert_eq!(client.diagnostics(rel), Vec::new());
     // Files outside the root are ignored: no answer about them, no error.
     let outside = json!({
         "textDocument": { "uri": "file:///elsewhere/x.toml" },
