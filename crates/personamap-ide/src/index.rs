@@ -617,7 +617,11 @@ mod tests {
         let p = &ix.personas[0];
         assert_eq!(p.groups[0].nodes[0].id, "A");
         assert_eq!(&text[p.groups[0].nodes[0].id_range.clone()], "A");
-        let value = p.edges.as_ref().and_then(|e| e.value.clone()).expect("located");
+        let value = p
+            .edges
+            .as_ref()
+            .and_then(|e| e.value.clone())
+            .expect("located");
         assert_eq!(&text[value], "A --> B\n");
         assert_eq!(&text[ix.tables[0].2.clone()], "[lints]");
     }

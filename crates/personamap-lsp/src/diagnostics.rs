@@ -11,8 +11,8 @@ use personamap_driver::Compilation;
 use personamap_spec::{Diagnostic, Severity, Span};
 use std::collections::BTreeMap;
 
-/// Diagnostics last published, by URI.
-pub type Published = BTreeMap<Uri, Vec<lsp_types::Diagnostic>>;
+/// Diagnostics by site-relative path (URIs are made when they are sent).
+pub type Published = BTreeMap<String, Vec<lsp_types::Diagnostic>>;
 
 /// A `textDocument/publishDiagnostics` notification.
 pub fn notification(uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>) -> Message {
@@ -28,25 +28,24 @@ pub fn notification(uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>) -> Messag
     .into()
 }
 
-/// Every diagnostic of `compilation`, by the URI of its file. A diagnostic without a span goes
+/// Every diagnostic of `compilation`, by its file. A diagnostic without a span goes
 /// to the file it is about: its persona's, else a spec file, docs.json or llms.txt its message
 /// names, else `personas/site.toml` (else the first spec file), at the file's start.
 pub fn by_file(server: &Server, compilation: &Compilation) -> Published {
     let mut out = Published::new();
     for d in &compilation.diagnostics {
-        if let Some((uri, lsp)) = convert(server, compilation, d) {
-            out.entry(uri).or_default().push(lsp);
-        }
+        let (rel, lsp) = convert(server, compilation, d);
+        out.entry(rel).or_default().push(lsp);
     }
     out
 }
 
-/// One diagnostic, with the URI of its file (`None` only without a root).
+/// One diagnostic, with the site-relative path of its file.
 pub fn convert(
     server: &Server,
     compilation: &Compilation,
     d: &Diagnostic,
-) -> Option<(Uri, lsp_types::Diagnostic)> {
+) -> (String, lsp_types::Diagnostic) {
     let (rel, range) = match d.span {
         Some(span) => located(server, compilation, span),
         None => (home(compilation, d), Range::default()),
@@ -78,7 +77,7 @@ pub fn convert(
         related_information: (!related.is_empty()).then_some(related),
         ..lsp_types::Diagnostic::default()
     };
-    Some((server.uri(&rel)?, lsp))
+    (rel, lsp)
 }
 
 /// The file and LSP range of `span`.

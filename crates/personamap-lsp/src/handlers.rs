@@ -16,12 +16,12 @@ use lsp_types::{
     HoverContents, HoverParams, Location, MarkupContent, MarkupKind, OneOf, Position,
     PrepareRenameResponse, Range, ReferenceParams, RenameParams, SemanticToken, SemanticTokenType,
     SemanticTokens, SemanticTokensLegend, SemanticTokensParams, TextDocumentPositionParams,
-    TextEdit, Uri, WorkspaceEdit, WorkspaceSymbolParams,
+    TextEdit, WorkspaceEdit, WorkspaceSymbolParams,
 };
 use personamap_ide::{CompletionKind, SymbolKind, TokenKind};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 type Answer = Result<Value, ResponseError>;
 
@@ -171,19 +171,16 @@ fn rename(server: &mut Server, p: RenameParams) -> Answer {
         .analysis
         .rename(&rel, offset, &p.new_name)
         .map_err(|why| error(ErrorCode::RequestFailed, why))?;
-    let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+    let mut changes = BTreeMap::new();
     for file in edits {
-        let Some(uri) = server.uri(&file.file) else {
-            continue;
-        };
         let edits = file
             .edits
             .into_iter()
             .map(|e| TextEdit::new(range(server, &file.file, e.range), e.text))
             .collect();
-        changes.insert(uri, edits);
+        changes.insert(file.file, edits);
     }
-    ok(WorkspaceEdit::new(changes))
+    ok(workspace_edit(server, changes))
 }
 
 fn completion(server: &mut Server, p: CompletionParams) -> Answer {
@@ -378,7 +375,8 @@ fn semantic_tokens(server: &mut Server, p: SemanticTokensParams) -> Answer {
 
 fn code_actions(server: &mut Server, p: CodeActionParams) -> Answer {
     server.refresh();
-    let (Some(uri), Some(compiled)) = (Some(p.text_document.uri), &server.compiled) else {
+    let (Some(file), Some(compiled)) = (server.relative(&p.text_document.uri), &server.compiled)
+    else {
         return Ok(Value::Null);
     };
     let mut actions = Vec::new();
@@ -386,22 +384,17 @@ fn code_actions(server: &mut Server, p: CodeActionParams) -> Answer {
         if d.fixes.is_empty() {
             continue;
         }
-        let Some((at, lsp)) = crate::diagnostics::convert(server, &compiled.compilation, d) else {
-            continue;
-        };
-        if at != uri || !overlaps(lsp.range, p.range) {
+        let (at, lsp) = crate::diagnostics::convert(server, &compiled.compilation, d);
+        if at != file || !overlaps(lsp.range, p.range) {
             continue;
         }
         for fix in &d.fixes {
-            let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+            let mut changes: BTreeMap<String, Vec<TextEdit>> = BTreeMap::new();
             for edit in &fix.edits {
                 let (rel, range) =
                     crate::diagnostics::located(server, &compiled.compilation, edit.span);
-                let Some(file) = server.uri(&rel) else {
-                    continue;
-                };
                 changes
-                    .entry(file)
+                    .entry(rel)
                     .or_default()
                     .push(TextEdit::new(range, edit.text.clone()));
             }
@@ -409,13 +402,23 @@ fn code_actions(server: &mut Server, p: CodeActionParams) -> Answer {
                 title: fix.title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![lsp.clone()]),
-                edit: Some(WorkspaceEdit::new(changes)),
+                edit: Some(workspace_edit(server, changes)),
                 is_preferred: Some(d.fixes.len() == 1),
                 ..CodeAction::default()
             }));
         }
     }
     ok(actions)
+}
+
+/// The edits of each site-relative file as a workspace edit.
+fn workspace_edit(server: &Server, changes: BTreeMap<String, Vec<TextEdit>>) -> WorkspaceEdit {
+    WorkspaceEdit::new(
+        changes
+            .into_iter()
+            .filter_map(|(rel, edits)| Some((server.uri(&rel)?, edits)))
+            .collect(),
+    )
 }
 
 /// Whether two ranges touch (an empty range at a diagnostic's edge counts).

@@ -5,7 +5,6 @@ use crate::handlers;
 use crate::text::{LineIndex, apply_change};
 use crate::uri;
 use crossbeam_channel::Sender;
-use std::sync::Arc;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::{
@@ -22,6 +21,7 @@ use personamap_driver::{Compilation, Driver, Site, Validate};
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The files on disk whose changes the server asks the client to report
 /// (`workspace/didChangeWatchedFiles`): the spec, docs.json, llms.txt, snippets and pages.
@@ -459,8 +459,8 @@ impl Server {
                 }
                 // Nothing compiled: no diagnostic stands.
                 let cleared = std::mem::take(&mut self.published);
-                for uri in cleared.into_keys() {
-                    self.send(diagnostics::notification(uri, Vec::new()));
+                for rel in cleared.into_keys() {
+                    self.send_diagnostics(&rel, Vec::new());
                 }
             }
         }
@@ -481,31 +481,31 @@ impl Server {
         let Some(compiled) = &self.compiled else {
             return;
         };
-        let by_file = diagnostics::by_file(self, &compiled.compilation);
-        let next: Published = by_file;
-        let mut out = Vec::new();
-        let republish: Vec<Uri> = std::mem::take(&mut self.republish)
+        let next = diagnostics::by_file(self, &compiled.compilation);
+        let republish = std::mem::take(&mut self.republish);
+        let mut out: Vec<(String, Vec<lsp_types::Diagnostic>)> = next
             .iter()
-            .filter_map(|rel| self.uri(rel))
+            .filter(|(rel, diags)| {
+                self.published.get(*rel) != Some(*diags) || republish.contains(*rel)
+            })
+            .map(|(rel, diags)| (rel.clone(), diags.clone()))
             .collect();
-        for (uri, diags) in next.iter() {
-            if self.published.get(uri) != Some(diags) || republish.contains(uri) {
-                out.push(diagnostics::notification(uri.clone(), diags.clone()));
-            }
-        }
-        for uri in self.published.keys() {
-            if !next.contains_key(uri) {
-                out.push(diagnostics::notification(uri.clone(), Vec::new()));
-            }
-        }
-        for uri in republish {
-            if !next.contains_key(&uri) && !self.published.contains_key(&uri) {
-                out.push(diagnostics::notification(uri, Vec::new()));
-            }
-        }
+        let cleared: std::collections::BTreeSet<&String> = self
+            .published
+            .keys()
+            .chain(&republish)
+            .filter(|rel| !next.contains_key(*rel))
+            .collect();
+        out.extend(cleared.into_iter().map(|rel| (rel.clone(), Vec::new())));
         self.published = next;
-        for m in out {
-            self.send(m);
+        for (rel, diags) in out {
+            self.send_diagnostics(&rel, diags);
+        }
+    }
+
+    fn send_diagnostics(&self, rel: &str, diags: Vec<lsp_types::Diagnostic>) {
+        if let Some(uri) = self.uri(rel) {
+            self.send(diagnostics::notification(uri, diags));
         }
     }
 
@@ -584,9 +584,7 @@ mod tests {
         let request = |id: i32, method: &str| {
             Request::new(RequestId::from(id), method.into(), serde_json::Value::Null)
         };
-        let response = server.answer(request(1, "textDocument/hover"), |_, _| {
-            panic!("a bug")
-        });
+        let response = server.answer(request(1, "textDocument/hover"), |_, _| panic!("a bug"));
         let error = response.error.expect("an error");
         assert_eq!(error.code, ErrorCode::InternalError as i32);
         assert_eq!(error.message, "textDocument/hover failed: a bug");
@@ -596,6 +594,9 @@ mod tests {
         let response = server.request(request(3, "shutdown"));
         assert_eq!(response.result, Some(serde_json::Value::Null));
         drop(server);
-        assert!(receiver.try_recv().is_err(), "nothing sent besides the answers");
+        assert!(
+            receiver.try_recv().is_err(),
+            "nothing sent besides the answers"
+        );
     }
 }

@@ -233,8 +233,7 @@ fn definition_references_and_rename_follow_an_id_across_its_uses() {
     params["newName"] = json!("Payments");
     let edit: lsp_types::WorkspaceEdit =
         serde_json::from_value(client.request("textDocument/rename", params)).expect("edit");
-    let changes = edit.changes.expect("changes");
-    let edits = &changes[&client.uri(P1)];
+    let edits = &edit.changes.expect("changes")[&client.uri(P1)];
     assert_eq!(edits.len(), 3, "{edits:?}");
     assert!(edits.iter().all(|e| e.new_text == "Payments"));
     // A rename onto an existing id is refused with a sentence.
@@ -384,8 +383,13 @@ fn a_did_you_mean_is_a_quick_fix_and_a_duplicate_points_at_the_first() {
         .unwrap_or_else(|| panic!("a fix to `Pay`: {actions:?}"));
     assert_eq!(fix.kind, Some(lsp_types::CodeActionKind::QUICKFIX));
     assert_eq!(fix.diagnostics.as_deref(), Some(std::slice::from_ref(d)));
-    let edits = &fix.edit.as_ref().expect("edit").changes.as_ref().expect("changes")
-        [&client.uri(P1)];
+    let edits = &fix
+        .edit
+        .as_ref()
+        .expect("edit")
+        .changes
+        .as_ref()
+        .expect("changes")[&client.uri(P1)];
     assert_eq!(
         edits,
         &[lsp_types::TextEdit::new(d.range, "Pay".into())],
