@@ -346,6 +346,14 @@ fn a_fixture_site_in_one_file_is_served_too() {
     // Fixed again: the file became clean, and its diagnostics are cleared.
     client.change(rel, at, (at.0, at.1 + 1), "A");
     assert_eq!(client.diagnostics(rel), Vec::new());
+    // Broken, then closed unsaved: the file on disk is what counts again.
+    client.change(rel, at, (at.0, at.1 + 1), "Q");
+    assert_eq!(errors(&client.diagnostics(rel)), ["unknown-node"]);
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": client.uri(rel) } }),
+    );
+    assert_eq!(client.diagnostics(rel), Vec::new());
     // Files outside the root are ignored: no answer about them, no error.
     let outside = json!({
         "textDocument": { "uri": "file:///elsewhere/x.toml" },
