@@ -22,7 +22,7 @@ use docs_json::DocsJson;
 pub use inserted::{Inserted, NavEntry};
 use minijinja::Environment;
 use personamap_spec::rules::MAX_TEXT;
-use personamap_spec::{Diagnostic, Page, Spec};
+use personamap_spec::{Diagnostic, FileId, Page, Span, Spec};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Path of docs.json in the site root.
@@ -157,7 +157,7 @@ impl Compiler {
                     .with_help("run personamap in a Mintlify site root, or pass --root"),
             ]
         })?;
-        let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(e, None)])?;
+        let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(spec, e, None)])?;
         let facts = self.facts(spec, &docs);
         let mut cx = emit::Emission {
             compiler: self,
@@ -227,7 +227,7 @@ impl Compiler {
         })?;
         let docs_theme = match site.docs_json.as_deref() {
             Some(text) => DocsJson::parse(text)
-                .map_err(|e| vec![nav_diag(e, None)])?
+                .map_err(|e| vec![nav_diag(spec, e, None)])?
                 .code_theme(),
             None => None,
         };
@@ -240,8 +240,7 @@ impl Compiler {
             divider::hand_written(&spec.divider, site).map_err(|d| vec![d])?
         };
         // Mintlify reprints the imported export; so does the export, generated or not.
-        let snippet =
-            divider::printed(&spec.sources, &spec.divider, source).map_err(|d| vec![d])?;
+        let snippet = divider::printed(spec, source).map_err(|d| vec![d])?;
         let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
         let input = export::ExportInput {
             base_url: &spec.site.base_url,
@@ -362,14 +361,37 @@ fn unreadable_prose(spec: &Spec) -> Vec<Diagnostic> {
         .collect()
 }
 
-pub(crate) fn nav_diag(e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {
-    let rule = if page.is_some() {
-        "navigation"
-    } else {
-        "docs-json"
+/// The site files a compile's diagnostics may point into besides the spec files, in the
+/// order their ids follow the spec files' (see [`site_file`]): docs.json, and the divider
+/// snippet when it is hand-written. (No diagnostic points into llms.txt or a page.)
+pub fn site_files(spec: &Spec) -> Vec<&str> {
+    let divider = (!spec.divider.generate).then_some(spec.divider.path.as_str());
+    std::iter::once(DOCS_JSON).chain(divider).collect()
+}
+
+/// The id of site file `path` among a compile's files: after the spec's files, in the order of
+/// [`site_files`] (the driver's `Compilation::sources` holds them so).
+pub fn site_file(spec: &Spec, path: &str) -> Option<FileId> {
+    let i = site_files(spec).iter().position(|p| *p == path)?;
+    Some(FileId((spec.sources.len() + i) as u32))
+}
+
+/// A docs.json problem as a diagnostic: `navigation` at the page's `navigation` when it is
+/// about a page's navigation path, else `docs-json` at its place in docs.json.
+pub(crate) fn nav_diag(spec: &Spec, e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {
+    let docs = site_file(spec, DOCS_JSON);
+    let in_docs = |range: std::ops::Range<usize>| docs.map(|f| Span::new(f, range));
+    let (rule, span) = match page {
+        Some(p) => ("navigation", Some(p.navigation_span)),
+        None => ("docs-json", e.at.clone().and_then(in_docs)),
     };
-    let mut d = Diagnostic::error(rule, page.map(|p| p.navigation_span), e.message);
+    let mut d = Diagnostic::error(rule, span, e.message);
     d.help = e.help;
+    if let Some((range, message)) = e.related
+        && let Some(span) = in_docs(range)
+    {
+        d = d.with_related(span, message);
+    }
     d
 }
 

@@ -35,7 +35,8 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// All files of a spec, in load order (sorted by path).
+/// All files of a spec, in load order (sorted by path), then any files added with
+/// [`Sources::push`].
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
@@ -70,6 +71,19 @@ impl Sources {
     /// Whether there are no files.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// Adds `file` after the others (not sorted in, so every id stays), and returns its id: how
+    /// a compile adds the site files its diagnostics point into (docs.json, …) after the spec
+    /// files.
+    pub fn push(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    /// The id of the file at `path`, if there is one.
+    pub fn id(&self, path: &str) -> Option<FileId> {
+        self.iter().find(|(_, f)| f.path == path).map(|(id, _)| id)
     }
 
     /// 1-based line and column (in characters) of the start of `span`.
