@@ -63,6 +63,8 @@ pub enum OutputKind {
     LlmsTxt,
     /// The spec's JSON Schema, which spec files name in their `#:schema` comment.
     Schema,
+    /// A page's Markdown export, as Mintlify serves it at `/{id}.md`: never written.
+    Export,
 }
 
 impl OutputKind {
@@ -158,20 +160,7 @@ impl Compiler {
             ]
         })?;
         let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(spec, e, None)])?;
-        let facts = self.facts(spec, &docs);
-        let mut cx = emit::Emission {
-            compiler: self,
-            spec,
-            site,
-            docs_text,
-            docs: &docs,
-            docs_out: None,
-            name: facts.name,
-            summary: facts.summary,
-            files: Vec::new(),
-            errors: Vec::new(),
-            inserted: Inserted::default(),
-        };
+        let mut cx = self.emission(spec, site, docs_text, &docs, None);
         let known: BTreeSet<String> = docs
             .pages()
             .into_iter()
@@ -180,7 +169,7 @@ impl Compiler {
             .collect();
         cx.errors.extend(links::check(spec, &known));
         cx.errors.extend(unreadable_prose(spec));
-        for e in emit::EMITTERS {
+        for e in emit::written() {
             e.prepare(&mut cx);
         }
         let mut headings = site.headings_on_disk.clone();
@@ -192,7 +181,7 @@ impl Compiler {
         if !cx.errors.is_empty() {
             return Err(cx.errors);
         }
-        for e in emit::EMITTERS {
+        for e in emit::written() {
             e.emit(&mut cx).map_err(|d| vec![d])?;
         }
         Ok(Outputs {
@@ -225,37 +214,54 @@ impl Compiler {
             };
             vec![d]
         })?;
-        let docs_theme = match site.docs_json.as_deref() {
-            Some(text) => DocsJson::parse(text)
-                .map_err(|e| vec![nav_diag(spec, e, None)])?
-                .code_theme(),
-            None => None,
-        };
-        let mdx = self.page(spec, page).map_err(|d| vec![d])?;
-        let generated;
-        let source = if spec.divider.generate {
-            generated = self.divider(spec).map_err(|d| vec![d])?;
-            generated.as_str()
-        } else {
-            divider::hand_written(&spec.divider, site).map_err(|d| vec![d])?
-        };
-        // Mintlify reprints the imported export; so does the export, generated or not.
-        let snippet = divider::printed(spec, source).map_err(|d| vec![d])?;
-        let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
-        let input = export::ExportInput {
-            base_url: &spec.site.base_url,
-            title: &page.title,
-            description: &page.description,
-            snippets: &[&snippet],
-            theme: theme.as_ref(),
-        };
-        export::export(&mdx, &input).map_err(|m| {
+        // Without docs.json, no theme: read as an empty one.
+        let docs_text = site.docs_json.as_deref().unwrap_or("{}");
+        let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(spec, e, None)])?;
+        let mut cx = self.emission(spec, site, docs_text, &docs, Some(&page.id));
+        for e in emit::served() {
+            e.prepare(&mut cx);
+        }
+        if !cx.errors.is_empty() {
+            return Err(cx.errors);
+        }
+        for e in emit::served() {
+            e.emit(&mut cx).map_err(|d| vec![d])?;
+        }
+        let export = cx.files.into_iter().find(|f| f.kind == OutputKind::Export);
+        export.map(|f| f.contents).ok_or_else(|| {
             vec![Diagnostic::error(
                 "compiler-bug",
                 None,
-                format!("the generated page `{id}` is not valid MDX: {m}"),
+                format!("no export of page `{id}` was emitted"),
             )]
         })
+    }
+
+    /// A new emission of `spec` on `site` (docs.json as `docs_text`, parsed as `docs`), for a
+    /// compile, or for the served outputs of page `request`.
+    fn emission<'a>(
+        &'a self,
+        spec: &'a Spec,
+        site: &'a SiteInputs,
+        docs_text: &'a str,
+        docs: &'a DocsJson<'a>,
+        request: Option<&'a str>,
+    ) -> emit::Emission<'a> {
+        let facts = self.facts(spec, docs);
+        emit::Emission {
+            compiler: self,
+            spec,
+            request,
+            site,
+            docs_text,
+            docs,
+            docs_out: None,
+            name: facts.name,
+            summary: facts.summary,
+            files: Vec::new(),
+            errors: Vec::new(),
+            inserted: Inserted::default(),
+        }
     }
 
     /// The diagrams of `page` (one per persona shown, in order), and Mermaid's size limit
