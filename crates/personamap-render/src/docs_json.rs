@@ -50,6 +50,9 @@ pub struct NavError {
     /// Another place in docs.json it is about (where a key given twice is first given, where
     /// a page is already listed), with what is there.
     pub related: Option<(Range<usize>, String)>,
+    /// For a navigation path docs.json does not hold: the position in the path of the first
+    /// name it lacks, and the names there nearest to it.
+    pub missing: Option<(usize, Vec<String>)>,
 }
 
 impl NavError {
@@ -60,6 +63,7 @@ impl NavError {
             help,
             at: None,
             related: None,
+            missing: None,
         }
     }
 
@@ -354,18 +358,31 @@ impl<'a> DocsJson<'a> {
                     } else {
                         format!("`{}`", path[..depth].join(" › "))
                     };
-                    let help = match personamap_spec::diag::suggest(name, names.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`? ({at} has: {})", names.join(", ")),
-                        None if names.is_empty() => format!("{at} has no named children"),
-                        None => format!("{at} has: {}", names.join(", ")),
-                    };
-                    return Err(NavError::new(
-                        format!(
-                            "navigation path `{}` does not exist in docs.json: no `{name}` under {at}",
-                            path.join(" › ")
+                    let near: Vec<String> =
+                        personamap_spec::diag::suggestions(name, names.iter().copied())
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect();
+                    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+                    let help = match near.is_empty() {
+                        false => format!(
+                            "did you mean {}? ({at} has: {})",
+                            quoted.join(" or "),
+                            names.join(", ")
                         ),
-                        Some(help),
-                    ));
+                        true if names.is_empty() => format!("{at} has no named children"),
+                        true => format!("{at} has: {}", names.join(", ")),
+                    };
+                    return Err(NavError {
+                        missing: Some((depth, near)),
+                        ..NavError::new(
+                            format!(
+                                "navigation path `{}` does not exist in docs.json: no `{name}` under {at}",
+                                path.join(" › ")
+                            ),
+                            Some(help),
+                        )
+                    });
                 }
             }
         }

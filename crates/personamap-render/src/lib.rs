@@ -387,12 +387,37 @@ pub fn site_file(spec: &Spec, path: &str) -> Option<FileId> {
 pub(crate) fn nav_diag(spec: &Spec, e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {
     let docs = site_file(spec, DOCS_JSON);
     let in_docs = |range: std::ops::Range<usize>| docs.map(|f| Span::new(f, range));
-    let (rule, span) = match page {
+    let (rule, mut span) = match page {
         Some(p) => ("navigation", Some(p.navigation_span)),
         None => ("docs-json", e.at.clone().and_then(in_docs)),
     };
+    // A name the navigation path lacks: at its string in `navigation`, with a fix per near
+    // name.
+    let missing = page.zip(e.missing.as_ref()).and_then(|(p, (depth, near))| {
+        let text = &spec.sources.file(p.navigation_span.file).text;
+        let array = p.navigation_span.start as usize..p.navigation_span.end as usize;
+        let element = personamap_spec::source::string_elements(text, array)
+            .get(*depth)?
+            .clone();
+        Some((
+            text,
+            Span::new(p.navigation_span.file, element),
+            p.navigation.get(*depth)?,
+            near,
+        ))
+    });
+    if let Some((_, at, _, _)) = &missing {
+        span = Some(*at);
+    }
     let mut d = Diagnostic::error(rule, span, e.message);
     d.help = e.help;
+    if let Some((text, at, name, near)) = missing {
+        for n in near {
+            if let Some(edit) = personamap_spec::diag::Edit::value(text, at, name, n) {
+                d = d.with_fix(format!("replace with `{n}`"), vec![edit]);
+            }
+        }
+    }
     if let Some((range, message)) = e.related
         && let Some(span) = in_docs(range)
     {

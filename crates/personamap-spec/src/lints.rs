@@ -195,7 +195,7 @@ fn level(spec: &Spec, tables: &Tables, d: &Diagnostic) -> Level {
 
 /// Where the `[[table]]` whose header is at `header` ends in `text`: at the next header that
 /// is not one of its subtables (`[table.…]`, `[[table.…]]`), or the end of the file.
-fn table_end(text: &str, header: Span, table: &str) -> u32 {
+pub(crate) fn table_end(text: &str, header: Span, table: &str) -> u32 {
     let start = header.end as usize;
     let mut at = start;
     for line in text.get(start..).unwrap_or("").split_inclusive('\n') {

@@ -725,7 +725,10 @@ impl Resolver<'_> {
     fn palette(&mut self, raw: Vec<(FileId, Spanned<RawClass>)>) -> Vec<Class> {
         let mut out: Vec<Class> = Vec::new();
         for (file, c) in raw {
-            let table = c.span();
+            let header = c.span();
+            let text = &self.sources.file(file).text;
+            let end = crate::lints::table_end(text, Span::new(file, header.clone()), "palette");
+            let table = header.start..end as usize;
             let c = c.into_inner();
             self.last_class = Some(ClassTable {
                 file,
@@ -808,9 +811,21 @@ impl Resolver<'_> {
         if !table.starts_with("[[palette]]") || !is_class_name(name) {
             return None;
         }
-        let at = |r: &std::ops::Range<usize>| r.start - last.table.start..r.end - last.table.start;
-        let (n, m) = (at(&last.name), at(&last.meaning));
-        if n.end > table.len() || m.end > table.len() || n.end > m.start && m.end > n.start {
+        // The table without the blank and comment lines that end it (they come before the
+        // next table, and belong to it).
+        let lines: Vec<&str> = table.split_inclusive('\n').collect();
+        let kept = lines
+            .iter()
+            .rposition(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map_or(0, |i| lines[..=i].iter().map(|l| l.len()).sum());
+        let table = &table[..kept];
+        let at = |r: &std::ops::Range<usize>| {
+            let start = r.start.checked_sub(last.table.start)?;
+            let end = r.end.checked_sub(last.table.start)?;
+            (end <= table.len()).then_some(start..end)
+        };
+        let (n, m) = (at(&last.name)?, at(&last.meaning)?);
+        if n.end > m.start && m.end > n.start {
             return None;
         }
         let literal = crate::source::toml_basic_string(name);

@@ -271,6 +271,15 @@ fn check_as(format: &str, root: &Path) -> (String, String) {
     (common::stdout(&out), common::stderr(&out))
 }
 
+/// The first diagnostic of `rule` that `check --format json` prints for the site at `root`.
+fn json_of(rule: &str, root: &Path) -> serde_json::Value {
+    let (json, _) = check_as("json", root);
+    json.lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
+        .find(|o| o["rule"] == rule)
+        .unwrap_or_else(|| panic!("no `{rule}` in {json}"))
+}
+
 #[test]
 fn docs_json_diagnostics_name_docs_json_line_and_column_in_every_format() {
     // The corpus's docs.json lists `index` (line 13, column 11), a page that is not on disk.
@@ -283,12 +292,7 @@ fn docs_json_diagnostics_name_docs_json_line_and_column_in_every_format() {
         ),
         "{human}"
     );
-    let (json, _) = check_as("json", &root);
-    let warning: serde_json::Value = json
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
-        .find(|o| o["rule"] == "nav-no-page")
-        .expect("the warning");
+    let warning = json_of("nav-no-page", &root);
     assert_eq!(
         (&warning["file"], &warning["line"], &warning["column"]),
         (&"docs.json".into(), &13.into(), &11.into())
@@ -328,12 +332,7 @@ fn docs_json_diagnostics_name_docs_json_line_and_column_in_every_format() {
         ) && human.contains("note: `name` is first given here\n --> docs.json:2:3\n"),
         "{human}"
     );
-    let (json, _) = check_as("json", dir.path());
-    let error: serde_json::Value = json
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
-        .find(|o| o["rule"] == "docs-json")
-        .expect("the error");
+    let error = json_of("docs-json", dir.path());
     assert_eq!(
         (&error["file"], &error["line"], &error["column"]),
         (&"docs.json".into(), &3.into(), &3.into())

@@ -81,6 +81,7 @@ fn sites() -> Vec<PathBuf> {
 #[test]
 fn every_fix_removes_its_diagnostic_and_adds_no_error() {
     let mut fixed_rules = BTreeSet::new();
+    let mut titles = BTreeSet::new();
     let mut fixes = 0;
     for root in sites() {
         let name = root.display().to_string();
@@ -118,6 +119,7 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
                     );
                 }
                 fixed_rules.insert(d.rule);
+                titles.insert(fix.title.clone());
                 fixes += 1;
             }
         }
@@ -134,6 +136,7 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         "divider-unused-key",
         "direction",
         "nav-no-page",
+        "navigation",
     ] {
         assert!(
             fixed_rules.contains(rule),
@@ -141,6 +144,16 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         );
     }
     assert!(fixes >= 20, "{fixes} fixes tried");
+    for title in [
+        "add `gws` to the palette",
+        "rename it to `End`",
+        "write `-. applies to .->`",
+        "write `-.->|applies to|`",
+        "remove `index` from docs.json's navigation",
+        "replace with `Guides`",
+    ] {
+        assert!(titles.contains(title), "no fix `{title}`: {titles:?}");
+    }
 }
 
 /// The text `span` covers.
@@ -151,7 +164,13 @@ fn covered(c: &Compilation, span: personamap_spec::Span) -> &str {
 #[test]
 fn spans_cover_exactly_the_offending_text() {
     // (corpus case, rule, the text its span covers, the text its related place covers)
-    let cases: [(&str, &str, &str, Option<&str>); 21] = [
+    let cases: [(&str, &str, &str, Option<&str>); 22] = [
+        (
+            "bad/navigation-missing-group",
+            "navigation",
+            "\"Guide\"",
+            None,
+        ),
         ("bad/unknown-edge-end", "unknown-node", "ComGW", None),
         ("bad/unknown-class", "unknown-class", "\"gws\"", None),
         (
