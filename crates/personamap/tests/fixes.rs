@@ -151,8 +151,17 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         "write `-.->|applies to|`",
         "remove `index` from docs.json's navigation",
         "replace with `Guides`",
+        "write `#0f6e56`",
+        "write `Divider`",
+        "write `comm_gw`",
+        "write `guides/map`",
+        "write `snippets/Divider.jsx`",
+        "write `https://docs.example.com`",
+        "remove `spare` from the palette",
+        "name the generated component with `component`",
+        "write `\\{`",
     ] {
-        assert!(titles.contains(title), "no fix `{title}`: {titles:?}");
+        assert!(titles.contains(title), "no fix `{title}`: {titles:#?}");
     }
 }
 
