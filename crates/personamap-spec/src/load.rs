@@ -635,9 +635,10 @@ impl Resolver<'_> {
                 "remove it: the hand-written snippet draws the divider (or set `generate = true` to have personamap write one)"
             };
             let text = &self.sources.file(file).text;
+            let at = key_before(text, key, range.clone()).unwrap_or(range.clone());
             let mut d = Diagnostic::warning(
                 "divider-unused-key",
-                Some(Span::new(file, range.clone())),
+                Some(Span::new(file, at)),
                 format!("`{key}` has no effect with `generate = false`"),
             )
             .with_help(help);
@@ -1188,14 +1189,23 @@ impl Resolver<'_> {
                 match p.frontmatter.get(key) {
                     None => {}
                     Some(toml::Value::Boolean(true)) => placed[slot] = true,
-                    Some(_) => self.diags.push(
-                        Diagnostic::error(
+                    Some(_) => {
+                        let text = &self.sources.file(file).text;
+                        let value = frontmatter_value(text, span, key);
+                        let mut d = Diagnostic::error(
                             "frontmatter-key",
-                            Some(span),
+                            Some(value.clone().map_or(span, |v| Span::new(file, v))),
                             format!("`[page.frontmatter]` of page `{id}` sets `{key}`, which the page's own `{key}` sets"),
                         )
-                        .with_help(format!("set `{key} = …` in `[[page]]`; to place it among these keys, write `{key} = true` here")),
-                    ),
+                        .with_help(format!("set `{key} = …` in `[[page]]`; to place it among these keys, write `{key} = true` here"));
+                        if let Some(v) = value {
+                            d = d.with_fix(
+                                format!("write `{key} = true`"),
+                                vec![Edit::new(Span::new(file, v), "true")],
+                            );
+                        }
+                        self.diags.push(d);
+                    }
                 }
             }
             let order: Vec<&str> = ["title", "description"]
@@ -1484,6 +1494,39 @@ fn key_line(
     let after = text[value.end..end].trim();
     (!text[value.clone()].contains('\n') && (after.is_empty() || after.starts_with('#')))
         .then_some(start..end)
+}
+
+/// The value of `key` in the `[page.frontmatter]` table of the `[[page]]` whose header is at
+/// `page` in `text`, when it is written there as `key = VALUE` on one line.
+fn frontmatter_value(text: &str, page: Span, key: &str) -> Option<std::ops::Range<usize>> {
+    let extent = crate::lints::table_extent(text, page, "page");
+    let mut at = extent.start;
+    let mut inside = false;
+    for line in text.get(extent)?.split_inclusive('\n') {
+        let head = line.trim();
+        if head.starts_with('[') {
+            inside = head
+                .strip_prefix("[page.frontmatter]")
+                .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#'));
+        } else if inside
+            && let Some((k, v)) = line.split_once('=')
+            && k.trim().trim_matches('"') == key
+        {
+            let start = at + k.len() + 1 + (v.len() - v.trim_start().len());
+            return Some(start..start + value_end(v.trim_start()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The length of the TOML value that starts `v`: a string to its closing quote, anything
+/// else to a comment or the line's end (spaces trimmed).
+fn value_end(v: &str) -> usize {
+    match v.chars().next() {
+        Some(q @ ('"' | '\'')) => v[1..].find(q).map_or(v.trim_end().len(), |i| i + 2),
+        _ => v.split('#').next().unwrap_or("").trim_end().len(),
+    }
 }
 
 /// The range of `key` when the line of the value at `value` is `key = VALUE` up to it.

@@ -137,6 +137,12 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         "direction",
         "nav-no-page",
         "navigation",
+        "frontmatter-key",
+        "colour",
+        "node-id",
+        "page-id",
+        "snippet-path",
+        "unused-class",
     ] {
         assert!(
             fixed_rules.contains(rule),
@@ -173,7 +179,14 @@ fn covered(c: &Compilation, span: personamap_spec::Span) -> &str {
 #[test]
 fn spans_cover_exactly_the_offending_text() {
     // (corpus case, rule, the text its span covers, the text its related place covers)
-    let cases: [(&str, &str, &str, Option<&str>); 22] = [
+    let cases: [(&str, &str, &str, Option<&str>); 24] = [
+        (
+            "bad/frontmatter-key-not-a-placeholder",
+            "frontmatter-key",
+            "\"Other\"",
+            None,
+        ),
+        ("bad/divider-unused-key", "divider-unused-key", "logo", None),
         (
             "bad/navigation-missing-group",
             "navigation",
