@@ -209,17 +209,38 @@ fn self_loops(p: &Persona, diags: &mut Vec<Diagnostic>) {
                     .replace('"', "\\\"")
             )
         };
-        diags.push(
-            Diagnostic::error(
-                "self-loops",
-                Some(found[1].0.span),
-                format!(
-                    "node `{id}` has {} self-loops; Mermaid draws only the last one",
-                    found.len()
-                ),
-            )
-            .with_help(format!("draw one self-loop with all the labels: `{fix}`")),
-        );
+        let mut d = Diagnostic::error(
+            "self-loops",
+            Some(found[1].0.span),
+            format!(
+                "node `{id}` has {} self-loops; Mermaid draws only the last one",
+                found.len()
+            ),
+        )
+        .with_help(format!("draw one self-loop with all the labels: `{fix}`"));
+        // When each loop is a statement of its own and the labels need no quotes: the first
+        // statement becomes the one loop, the others go.
+        let alone = found
+            .iter()
+            .all(|(c, _)| c.links.len() == 1 && c.sets.iter().all(|s| s.len() == 1));
+        let plain = labels.iter().all(|l| {
+            l.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '-' | '.' | ','))
+        });
+        if alone && plain {
+            let one = if labels.is_empty() {
+                format!("{id} --> {id}")
+            } else {
+                format!("{id} -->|{}| {id}", labels.join(" / "))
+            };
+            let edits = found
+                .iter()
+                .enumerate()
+                .map(|(i, (c, _))| Edit::new(c.span, if i == 0 { one.as_str() } else { "" }))
+                .collect();
+            d = d.with_fix(format!("write `{one}`"), edits);
+        }
+        diags.push(d);
     }
 }
 

@@ -143,6 +143,7 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         "page-id",
         "snippet-path",
         "unused-class",
+        "self-loops",
     ] {
         assert!(
             fixed_rules.contains(rule),
@@ -166,6 +167,7 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         "remove `spare` from the palette",
         "name the generated component with `component`",
         "write `\\{`",
+        "write `CommGW -->|retries / gateway / relay| CommGW`",
     ] {
         assert!(titles.contains(title), "no fix `{title}`: {titles:#?}");
     }
