@@ -217,7 +217,8 @@ fn self_loops(p: &Persona, diags: &mut Vec<Diagnostic>) {
                 found.len()
             ),
         )
-        .with_help(format!("draw one self-loop with all the labels: `{fix}`"));
+        .with_help(format!("draw one self-loop with all the labels: `{fix}`"))
+        .with_related(found[0].0.span, format!("the first self-loop of `{id}`"));
         // When each loop is a statement of its own and the labels need no quotes: the first
         // statement becomes the one loop, the others go.
         let alone = found
