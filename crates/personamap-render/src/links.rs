@@ -2,6 +2,7 @@
 //! in docs.json navigation, on disk, or compiled by the spec; an external link must be an
 //! absolute `http(s)`/`mailto` URL.
 
+use personamap_spec::diag::Edit;
 use personamap_spec::diag::{suggest, suggestions};
 use personamap_spec::{Diagnostic, Span, Spec};
 use std::collections::{BTreeMap, BTreeSet};
@@ -45,10 +46,12 @@ pub fn nav_without_page(
     spec: &Spec,
     pages_on_disk: &BTreeSet<String>,
 ) -> Vec<Diagnostic> {
+    let file = crate::site_file(spec, crate::DOCS_JSON);
     docs.page_entries()
         .into_iter()
-        .filter(|(entry, _)| !entry.contains(char::is_whitespace) && !entry.contains("://"))
-        .filter_map(|(entry, (line, column))| {
+        .filter(|e| !e.id.contains(char::is_whitespace) && !e.id.contains("://"))
+        .filter_map(|e| {
+            let entry = &e.id;
             let id = entry.trim_start_matches('/');
             let id = id
                 .strip_suffix(".mdx")
@@ -57,18 +60,23 @@ pub fn nav_without_page(
             if pages_on_disk.contains(id) || spec.page(id).is_some() {
                 return None;
             }
-            Some(
-                Diagnostic::warning(
-                    "nav-no-page",
-                    None,
-                    format!(
-                        "docs.json:{line}:{column}: the navigation lists page `{entry}`, but there is no `{id}.mdx` or `{id}.md` (or it is ignored) and the spec generates none"
-                    ),
-                )
-                .with_help(format!(
-                    "create the page, or remove `{entry}` from docs.json's navigation"
-                )),
+            let d = Diagnostic::warning(
+                "nav-no-page",
+                file.map(|f| Span::new(f, e.range.clone())),
+                format!(
+                    "the navigation lists page `{entry}`, but there is no `{id}.mdx` or `{id}.md` (or it is ignored) and the spec generates none"
+                ),
             )
+            .with_help(format!(
+                "create the page, or remove `{entry}` from docs.json's navigation"
+            ));
+            Some(match file {
+                Some(f) => d.with_fix(
+                    format!("remove `{entry}` from docs.json's navigation"),
+                    vec![Edit::new(Span::new(f, e.removal), "")],
+                ),
+                None => d,
+            })
         })
         .collect()
 }

@@ -161,6 +161,25 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic with the fix `title` putting `new` in place of the value `current`
+    /// at its span in `text`, its file's text (see [`Edit::value`]); as it is when the span
+    /// does not cover `current`.
+    pub fn with_replacement(
+        self,
+        text: &str,
+        current: &str,
+        new: &str,
+        title: impl Into<String>,
+    ) -> Self {
+        match self
+            .span
+            .and_then(|span| Edit::value(text, span, current, new))
+        {
+            Some(edit) => self.with_fix(title, vec![edit]),
+            None => self,
+        }
+    }
+
     /// The same diagnostic, about persona `number` (whose `[persona.lints]` then applies).
     pub fn about_persona(mut self, number: u32) -> Self {
         self.persona = Some(number);

@@ -486,14 +486,12 @@ impl Resolver<'_> {
         let data_snippet_span = s.data_snippet.as_ref().map(|d| self.span(file, d));
         let data_snippet = s.data_snippet.map(|d| {
             if let Some(problem) = crate::rules::snippet_path_problem(d.get_ref()) {
-                self.diags.push(
-                    Diagnostic::error(
-                        "snippet-path",
-                        Some(self.span(file, &d)),
-                        format!("snippet path `{}` {problem}", d.get_ref()),
-                    )
-                    .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
-                );
+                self.diags.push(crate::rules::snippet_path_error(
+                    self.sources,
+                    d.get_ref(),
+                    Some(self.span(file, &d)),
+                    problem,
+                ));
             }
             d.into_inner()
         });
@@ -504,14 +502,25 @@ impl Resolver<'_> {
             .unwrap_or("");
         let host = host.split(['/', '?', '#']).next().unwrap_or("");
         if host.is_empty() || url.contains(|c: char| c.is_whitespace() || c.is_control()) {
-            self.diags.push(
-                Diagnostic::error(
-                    "base-url",
-                    Some(self.span(file, &s.base_url)),
-                    format!("`{url}` is not an absolute http(s) URL"),
-                )
-                .with_help("write the published site's URL with its scheme, e.g. `https://docs.example.com`"),
+            let mut d = Diagnostic::error(
+                "base-url",
+                Some(self.span(file, &s.base_url)),
+                format!("`{url}` is not an absolute http(s) URL"),
+            )
+            .with_help(
+                "write the published site's URL with its scheme, e.g. `https://docs.example.com`",
             );
+            // A host without its scheme: `docs.example.com`.
+            let bare = url.split(['/', '?', '#']).next().unwrap_or("");
+            if !url.contains("://")
+                && bare.contains('.')
+                && !url.contains(|c: char| c.is_whitespace() || c.is_control())
+            {
+                let text = &self.sources.file(file).text;
+                let full = format!("https://{url}");
+                d = d.with_replacement(text, url, &full, format!("write `{full}`"));
+            }
+            self.diags.push(d);
         }
         Site {
             data_snippet,
@@ -536,14 +545,20 @@ impl Resolver<'_> {
             return self.hand_written_divider(file, d, path_span);
         }
         if let Some(export) = &d.export {
-            self.diags.push(
-                Diagnostic::error(
-                    "divider-export",
-                    Some(self.span(file, export)),
-                    "`export` names the export of a hand-written divider, but personamap generates this one (`generate` is `true` by default)",
-                )
-                .with_help("set `generate = false` to use the existing snippet at `path`, or name the generated component with `component`"),
-            );
+            let mut diag = Diagnostic::error(
+                "divider-export",
+                Some(self.span(file, export)),
+                "`export` names the export of a hand-written divider, but personamap generates this one (`generate` is `true` by default)",
+            )
+            .with_help("set `generate = false` to use the existing snippet at `path`, or name the generated component with `component`");
+            let text = &self.sources.file(file).text;
+            if let (None, Some(key)) = (&d.component, key_before(text, "export", export.span())) {
+                diag = diag.with_fix(
+                    "name the generated component with `component`",
+                    vec![Edit::new(Span::new(file, key), "component")],
+                );
+            }
+            self.diags.push(diag);
         }
         let Some(logo) = d.logo else {
             self.diags.push(
@@ -620,9 +635,10 @@ impl Resolver<'_> {
                 "remove it: the hand-written snippet draws the divider (or set `generate = true` to have personamap write one)"
             };
             let text = &self.sources.file(file).text;
+            let at = key_before(text, key, range.clone()).unwrap_or(range.clone());
             let mut d = Diagnostic::warning(
                 "divider-unused-key",
-                Some(Span::new(file, range.clone())),
+                Some(Span::new(file, at)),
                 format!("`{key}` has no effect with `generate = false`"),
             )
             .with_help(help);
@@ -665,28 +681,43 @@ impl Resolver<'_> {
     /// Checks a snippet component name (capitalised identifier) and returns it.
     fn component_name(&mut self, c: String, span: Span) -> String {
         if !is_component_name(&c) {
-            self.diags.push(
-                Diagnostic::error(
-                    "component-name",
-                    Some(span),
-                    format!("`{c}` is not a valid snippet component name"),
-                )
-                .with_help("Mintlify components start with a capital letter and use only letters, digits and `_`"),
-            );
+            let mut d = Diagnostic::error(
+                "component-name",
+                Some(span),
+                format!("`{c}` is not a valid snippet component name"),
+            )
+            .with_help("Mintlify components start with a capital letter and use only letters, digits and `_`");
+            let capital: String = c
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(c.chars().skip(1))
+                .collect();
+            if is_component_name(&capital) {
+                let text = &self.sources.file(span.file).text;
+                d = d.with_replacement(text, &c, &capital, format!("write `{capital}`"));
+            }
+            self.diags.push(d);
         }
         c
     }
 
     fn colour(&mut self, file: FileId, value: &Spanned<String>) {
         if !is_hex_colour(value.get_ref()) {
-            self.diags.push(
-                Diagnostic::error(
-                    "colour",
-                    Some(self.span(file, value)),
-                    format!("`{}` is not a hex colour", value.get_ref()),
-                )
-                .with_help(format!("Mermaid needs {HEX}")),
-            );
+            let v = value.get_ref();
+            let mut d = Diagnostic::error(
+                "colour",
+                Some(self.span(file, value)),
+                format!("`{v}` is not a hex colour"),
+            )
+            .with_help(format!("Mermaid needs {HEX}"));
+            // Hex digits without their `#`.
+            let hashed = format!("#{v}");
+            if is_hex_colour(&hashed) {
+                let text = &self.sources.file(file).text;
+                d = d.with_replacement(text, v, &hashed, format!("write `{hashed}`"));
+            }
+            self.diags.push(d);
         }
     }
 
@@ -725,7 +756,8 @@ impl Resolver<'_> {
     fn palette(&mut self, raw: Vec<(FileId, Spanned<RawClass>)>) -> Vec<Class> {
         let mut out: Vec<Class> = Vec::new();
         for (file, c) in raw {
-            let table = c.span();
+            let text = &self.sources.file(file).text;
+            let table = crate::lints::table_extent(text, Span::new(file, c.span()), "palette");
             let c = c.into_inner();
             self.last_class = Some(ClassTable {
                 file,
@@ -808,9 +840,13 @@ impl Resolver<'_> {
         if !table.starts_with("[[palette]]") || !is_class_name(name) {
             return None;
         }
-        let at = |r: &std::ops::Range<usize>| r.start - last.table.start..r.end - last.table.start;
-        let (n, m) = (at(&last.name), at(&last.meaning));
-        if n.end > table.len() || m.end > table.len() || n.end > m.start && m.end > n.start {
+        let at = |r: &std::ops::Range<usize>| {
+            let start = r.start.checked_sub(last.table.start)?;
+            let end = r.end.checked_sub(last.table.start)?;
+            (end <= table.len()).then_some(start..end)
+        };
+        let (n, m) = (at(&last.name)?, at(&last.meaning)?);
+        if n.end > m.start && m.end > n.start {
             return None;
         }
         let literal = crate::source::toml_basic_string(name);
@@ -922,6 +958,11 @@ impl Resolver<'_> {
             found.map(|(dir, _)| *dir)
         });
         let mut ids: BTreeMap<String, Span> = BTreeMap::new();
+        let declared: BTreeSet<String> = p
+            .group
+            .iter()
+            .flat_map(|g| g.nodes.iter().map(|n| n.id.get_ref().clone()))
+            .collect();
         let mut groups = Vec::new();
         for g in p.group {
             let mut nodes = Vec::new();
@@ -941,14 +982,25 @@ impl Resolver<'_> {
                     continue;
                 }
                 if !is_node_id(&id) {
-                    self.diags.push(
-                        Diagnostic::error(
-                            "node-id",
-                            Some(id_span),
-                            format!("node id `{id}` contains characters outside [A-Za-z0-9_]"),
-                        )
-                        .with_help("node ids use only letters, digits and `_`"),
-                    );
+                    let mut d = Diagnostic::error(
+                        "node-id",
+                        Some(id_span),
+                        format!("node id `{id}` contains characters outside [A-Za-z0-9_]"),
+                    )
+                    .with_help("node ids use only letters, digits and `_`");
+                    // Each other character as `_`, when that names no other node (no edge can
+                    // name this one: the edge syntax has no such id).
+                    let fixed: String = id
+                        .chars()
+                        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                        .collect();
+                    if !declared.contains(&fixed)
+                        && personamap_syntax::mermaid::keywords::reserved_keyword(&fixed).is_none()
+                    {
+                        let text = &self.sources.file(file).text;
+                        d = d.with_replacement(text, &id, &fixed, format!("write `{fixed}`"));
+                    }
+                    self.diags.push(d);
                 }
                 ids.insert(id.clone(), id_span);
                 let class = match n.class.as_ref().or(g.class.as_ref()) {
@@ -1081,10 +1133,19 @@ impl Resolver<'_> {
             let id_span = self.span(file, &p.id);
             let id = p.id.into_inner();
             if let Some(problem) = page_id_problem(&id) {
-                self.diags.push(
-                    Diagnostic::error("page-id", Some(id_span), format!("page id `{id}` {problem}"))
-                        .with_help("a page id is the file path from the site root without extension or leading slash, e.g. `guides/personas`"),
-                );
+                let mut d = Diagnostic::error("page-id", Some(id_span), format!("page id `{id}` {problem}"))
+                    .with_help("a page id is the file path from the site root without extension or leading slash, e.g. `guides/personas`");
+                // The file path it names, or its URL path: without the extension or the `/`.
+                let bare = id.trim_start_matches('/');
+                let bare = bare
+                    .strip_suffix(".mdx")
+                    .or_else(|| bare.strip_suffix(".md"))
+                    .unwrap_or(bare);
+                if page_id_problem(bare).is_none() {
+                    let text = &self.sources.file(file).text;
+                    d = d.with_replacement(text, &id, bare, format!("write `{bare}`"));
+                }
+                self.diags.push(d);
             }
             if let Some(first) = ids.get(&id) {
                 self.diags.push(
@@ -1128,14 +1189,23 @@ impl Resolver<'_> {
                 match p.frontmatter.get(key) {
                     None => {}
                     Some(toml::Value::Boolean(true)) => placed[slot] = true,
-                    Some(_) => self.diags.push(
-                        Diagnostic::error(
+                    Some(_) => {
+                        let text = &self.sources.file(file).text;
+                        let value = frontmatter_value(text, span, key);
+                        let mut d = Diagnostic::error(
                             "frontmatter-key",
-                            Some(span),
+                            Some(value.clone().map_or(span, |v| Span::new(file, v))),
                             format!("`[page.frontmatter]` of page `{id}` sets `{key}`, which the page's own `{key}` sets"),
                         )
-                        .with_help(format!("set `{key} = …` in `[[page]]`; to place it among these keys, write `{key} = true` here")),
-                    ),
+                        .with_help(format!("set `{key} = …` in `[[page]]`; to place it among these keys, write `{key} = true` here"));
+                        if let Some(v) = value {
+                            d = d.with_fix(
+                                format!("write `{key} = true`"),
+                                vec![Edit::new(Span::new(file, v), "true")],
+                            );
+                        }
+                        self.diags.push(d);
+                    }
                 }
             }
             let order: Vec<&str> = ["title", "description"]
@@ -1311,12 +1381,20 @@ impl Resolver<'_> {
                                 [] => d.with_help(format!("the props of `<{}>`: {}", component.name, component.props.join(", "))),
                             }
                         }
-                        Problem::Expression => Diagnostic::error(
-                            "mdx-code",
-                            Some(at(o..o + 1)),
-                            format!("an expression `{{…}}` in {field}: MDX prose holds no code"),
-                        )
-                        .with_help("write `\\{` for a brace; a prop takes a string, a number (`cols={2}`) or a boolean; `{/* … */}` is a comment"),
+                        Problem::Expression => {
+                            let d = Diagnostic::error(
+                                "mdx-code",
+                                Some(at(o..o + 1)),
+                                format!("an expression `{{…}}` in {field}: MDX prose holds no code"),
+                            )
+                            .with_help("write `\\{` for a brace; a prop takes a string, a number (`cols={2}`) or a boolean; `{/* … */}` is a comment");
+                            // `\{` in the TOML string as it is written.
+                            let brace = if in_single_quotes { "\\{" } else { "\\\\{" };
+                            match origin {
+                                Some(_) => d.with_fix(format!("write `{brace}`"), vec![Edit::new(at(o..o + 1), brace)]),
+                                None => d,
+                            }
+                        }
                         Problem::Esm => Diagnostic::error(
                             "mdx-code",
                             Some(at(o..o + 6)),
@@ -1407,16 +1485,64 @@ fn key_line(
     key: &str,
     value: std::ops::Range<usize>,
 ) -> Option<std::ops::Range<usize>> {
-    let start = text.get(..value.start)?.rfind('\n').map_or(0, |i| i + 1);
+    key_before(text, key, value.clone())?;
+    let start = text[..value.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text
         .get(value.end..)?
         .find('\n')
         .map_or(text.len(), |i| value.end + i + 1);
-    let before = text[start..value.start].trim();
     let after = text[value.end..end].trim();
-    let is_key = before.strip_suffix('=').is_some_and(|k| k.trim() == key);
-    (is_key && !text[value.clone()].contains('\n') && (after.is_empty() || after.starts_with('#')))
+    (!text[value.clone()].contains('\n') && (after.is_empty() || after.starts_with('#')))
         .then_some(start..end)
+}
+
+/// The value of `key` in the `[page.frontmatter]` table of the `[[page]]` whose header is at
+/// `page` in `text`, when it is written there as `key = VALUE` on one line.
+fn frontmatter_value(text: &str, page: Span, key: &str) -> Option<std::ops::Range<usize>> {
+    let extent = crate::lints::table_extent(text, page, "page");
+    let mut at = extent.start;
+    let mut inside = false;
+    for line in text.get(extent)?.split_inclusive('\n') {
+        let head = line.trim();
+        if head.starts_with('[') {
+            inside = head
+                .strip_prefix("[page.frontmatter]")
+                .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#'));
+        } else if inside
+            && let Some((k, v)) = line.split_once('=')
+            && k.trim().trim_matches('"') == key
+        {
+            let start = at + k.len() + 1 + (v.len() - v.trim_start().len());
+            return Some(start..start + value_end(v.trim_start()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The length of the TOML value that starts `v`: a string to its closing quote, anything
+/// else to a comment or the line's end (spaces trimmed).
+fn value_end(v: &str) -> usize {
+    match v.chars().next() {
+        Some(q @ ('"' | '\'')) => v[1..].find(q).map_or(v.trim_end().len(), |i| i + 2),
+        _ => v.split('#').next().unwrap_or("").trim_end().len(),
+    }
+}
+
+/// The range of `key` when the line of the value at `value` is `key = VALUE` up to it.
+fn key_before(
+    text: &str,
+    key: &str,
+    value: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let start = text.get(..value.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[start..value.start];
+    let lead = before.len() - before.trim_start().len();
+    let is_key = before
+        .trim()
+        .strip_suffix('=')
+        .is_some_and(|k| k.trim() == key);
+    is_key.then(|| start + lead..start + lead + key.len())
 }
 
 /// The names of `names`, owned.

@@ -62,14 +62,19 @@ pub(crate) fn check(
             .iter()
             .any(|p| p.nodes().any(|n| n.class == c.name))
         {
-            diags.push(
-                Diagnostic::warning(
-                    "unused-class",
-                    Some(c.span),
-                    format!("class `{}` is defined but no node uses it", c.name),
-                )
-                .with_help("remove it from the palette, or give it to a node"),
-            );
+            let mut d = Diagnostic::warning(
+                "unused-class",
+                Some(c.span),
+                format!("class `{}` is defined but no node uses it", c.name),
+            )
+            .with_help("remove it from the palette, or give it to a node");
+            if let Some(table) = palette_table(sources, c.span) {
+                d = d.with_fix(
+                    format!("remove `{}` from the palette", c.name),
+                    vec![Edit::new(table, "")],
+                );
+            }
+            diags.push(d);
         }
     }
     for c in palette
@@ -81,17 +86,25 @@ pub(crate) fn check(
     if let Some(d) = divider
         && let Some(problem) = snippet_path_problem(&d.path)
     {
-        diags.push(
-            Diagnostic::error(
-                "snippet-path",
-                d.span,
-                format!("snippet path `{}` {problem}", d.path),
-            )
-            .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
-        );
+        diags.push(snippet_path_error(sources, &d.path, d.span, problem));
     }
     diags.extend(crate::maps::check(palette, personas, pages));
     diags
+}
+
+/// The `[[palette]]` table whose `name` is at `name`, with its line break, when the class is
+/// such a table (not an inline one).
+fn palette_table(sources: &Sources, name: Span) -> Option<Span> {
+    const HEADER: &str = "[[palette]]";
+    let text = &sources.file(name.file).text;
+    let start = text.get(..name.start as usize)?.rfind(HEADER)?;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return None;
+    }
+    let header = Span::new(name.file, start..start + HEADER.len());
+    let table = crate::lints::table_extent(text, header, "palette");
+    (table.end >= name.end as usize).then(|| Span::new(name.file, table))
 }
 
 /// The edits renaming node `id` of persona `p` to `new`, at its declaration and every edge
@@ -196,17 +209,39 @@ fn self_loops(p: &Persona, diags: &mut Vec<Diagnostic>) {
                     .replace('"', "\\\"")
             )
         };
-        diags.push(
-            Diagnostic::error(
-                "self-loops",
-                Some(found[1].0.span),
-                format!(
-                    "node `{id}` has {} self-loops; Mermaid draws only the last one",
-                    found.len()
-                ),
-            )
-            .with_help(format!("draw one self-loop with all the labels: `{fix}`")),
-        );
+        let mut d = Diagnostic::error(
+            "self-loops",
+            Some(found[1].0.span),
+            format!(
+                "node `{id}` has {} self-loops; Mermaid draws only the last one",
+                found.len()
+            ),
+        )
+        .with_help(format!("draw one self-loop with all the labels: `{fix}`"))
+        .with_related(found[0].0.span, format!("the first self-loop of `{id}`"));
+        // When each loop is a statement of its own and the labels need no quotes: the first
+        // statement becomes the one loop, the others go.
+        let alone = found
+            .iter()
+            .all(|(c, _)| c.links.len() == 1 && c.sets.iter().all(|s| s.len() == 1));
+        let plain = labels.iter().all(|l| {
+            l.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '-' | '.' | ','))
+        });
+        if alone && plain {
+            let one = if labels.is_empty() {
+                format!("{id} --> {id}")
+            } else {
+                format!("{id} -->|{}| {id}", labels.join(" / "))
+            };
+            let edits = found
+                .iter()
+                .enumerate()
+                .map(|(i, (c, _))| Edit::new(c.span, if i == 0 { one.as_str() } else { "" }))
+                .collect();
+            d = d.with_fix(format!("write `{one}`"), edits);
+        }
+        diags.push(d);
     }
 }
 
@@ -308,6 +343,33 @@ fn low_contrast(c: &Class, diags: &mut Vec<Diagnostic>) {
             )
             .with_help("darken the text or lighten the fill (or the other way round)"),
         );
+    }
+}
+
+/// `snippet-path`: `path`, at `span`, is no snippet path (`problem` says why); with a fix when
+/// dropping a leading `/` or writing `.js` as `.jsx` makes it one.
+pub(crate) fn snippet_path_error(
+    sources: &Sources,
+    path: &str,
+    span: Option<Span>,
+    problem: &str,
+) -> Diagnostic {
+    let d = Diagnostic::error(
+        "snippet-path",
+        span,
+        format!("snippet path `{path}` {problem}"),
+    )
+    .with_help("write snippets as `snippets/<folder>/<Name>.jsx`");
+    let mut fixed = path.trim_start_matches('/').to_string();
+    if fixed.ends_with(".js") {
+        fixed.push('x');
+    }
+    match span {
+        Some(span) if snippet_path_problem(&fixed).is_none() => {
+            let text = &sources.file(span.file).text;
+            d.with_replacement(text, path, &fixed, format!("write `{fixed}`"))
+        }
+        _ => d,
     }
 }
 

@@ -148,7 +148,9 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
             eprintln!("note: {note}");
         }
     }
-    let failed = report(root, &c.loaded.sources, &mut c.diagnostics, format);
+    let mut diagnostics = std::mem::take(&mut c.diagnostics);
+    let failed = report(root, c.sources(), &mut diagnostics, format);
+    c.diagnostics = diagnostics;
     Ok((!failed).then_some(c))
 }
 
@@ -309,9 +311,9 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(mut diags) => {
+        Err((sources, mut diags)) => {
             personamap_spec::lints::apply(spec, &mut diags);
-            report(root, &spec.sources, &mut diags, Format::Human);
+            report(root, &sources, &mut diags, Format::Human);
             Ok(ExitCode::FAILURE)
         }
     }

@@ -384,7 +384,7 @@ fn a_misspelt_component_in_mdx_prose_is_a_located_error() {
     for (rule, at, help) in [
         (
             "error[mdx-component]: `<Noet>`",
-            "personas/site.toml:19:1",
+            "personas/site.toml:19:2",
             "did you mean `Note`?",
         ),
         (

@@ -27,9 +27,11 @@ fn files(root: &Path) -> BTreeMap<String, String> {
     out
 }
 
-/// Compiles `files` in memory through the driver, as `check` would.
-fn compile(files: &BTreeMap<String, String>) -> Compilation {
-    let mut site = Site::in_memory();
+/// Compiles the site at `root` with `files` over its own through the driver, as `check`
+/// would (on disk, so that docs.json's entries are checked against the pages; nothing is
+/// written).
+fn compile(root: &Path, files: &BTreeMap<String, String>) -> Compilation {
+    let mut site = Site::on_disk(root);
     for (path, text) in files {
         site.set_overlay(path, Some(text.clone()));
     }
@@ -79,11 +81,12 @@ fn sites() -> Vec<PathBuf> {
 #[test]
 fn every_fix_removes_its_diagnostic_and_adds_no_error() {
     let mut fixed_rules = BTreeSet::new();
+    let mut titles = BTreeSet::new();
     let mut fixes = 0;
     for root in sites() {
         let name = root.display().to_string();
         let files = files(&root);
-        let before = compile(&files);
+        let before = compile(&root, &files);
         for d in &before.diagnostics {
             for fix in &d.fixes {
                 assert!(
@@ -91,7 +94,7 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
                     "{name}: `{}` edits nothing",
                     fix.title
                 );
-                let after = compile(&apply(&before, &files, fix));
+                let after = compile(&root, &apply(&before, &files, fix));
                 let count = |c: &Compilation, k: &(String, Option<String>, String)| {
                     c.diagnostics.iter().filter(|d| key(c, d) == *k).count()
                 };
@@ -116,6 +119,7 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
                     );
                 }
                 fixed_rules.insert(d.rule);
+                titles.insert(fix.title.clone());
                 fixes += 1;
             }
         }
@@ -131,6 +135,15 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         "mermaid-misread",
         "divider-unused-key",
         "direction",
+        "nav-no-page",
+        "navigation",
+        "frontmatter-key",
+        "colour",
+        "node-id",
+        "page-id",
+        "snippet-path",
+        "unused-class",
+        "self-loops",
     ] {
         assert!(
             fixed_rules.contains(rule),
@@ -138,4 +151,136 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         );
     }
     assert!(fixes >= 20, "{fixes} fixes tried");
+    for title in [
+        "add `gws` to the palette",
+        "rename it to `End`",
+        "write `-. applies to .->`",
+        "write `-.->|applies to|`",
+        "remove `index` from docs.json's navigation",
+        "replace with `Guides`",
+        "write `#0f6e56`",
+        "write `Divider`",
+        "write `comm_gw`",
+        "write `guides/map`",
+        "write `snippets/Divider.jsx`",
+        "write `https://docs.example.com`",
+        "remove `spare` from the palette",
+        "name the generated component with `component`",
+        "write `\\{`",
+        "write `CommGW -->|retries / gateway / relay| CommGW`",
+    ] {
+        assert!(titles.contains(title), "no fix `{title}`: {titles:#?}");
+    }
+}
+
+/// The text `span` covers.
+fn covered(c: &Compilation, span: personamap_spec::Span) -> &str {
+    &c.sources().file(span.file).text[span.start as usize..span.end as usize]
+}
+
+#[test]
+fn spans_cover_exactly_the_offending_text() {
+    // (corpus case, rule, the text its span covers, the text its related place covers)
+    let cases: [(&str, &str, &str, Option<&str>); 24] = [
+        (
+            "bad/frontmatter-key-not-a-placeholder",
+            "frontmatter-key",
+            "\"Other\"",
+            None,
+        ),
+        ("bad/divider-unused-key", "divider-unused-key", "logo", None),
+        (
+            "bad/navigation-missing-group",
+            "navigation",
+            "\"Guide\"",
+            None,
+        ),
+        ("bad/unknown-edge-end", "unknown-node", "ComGW", None),
+        ("bad/unknown-class", "unknown-class", "\"gws\"", None),
+        (
+            "bad/unknown-class-in-override",
+            "unknown-class",
+            "persna",
+            None,
+        ),
+        ("bad/unknown-key-typo", "unknown-key", "nickame", None),
+        ("bad/unknown-key-in-node", "unknown-key", "klass", None),
+        (
+            "bad/duplicate-node",
+            "duplicate-node",
+            "\"CommGW\"",
+            Some("\"CommGW\""),
+        ),
+        ("bad/duplicate-persona", "duplicate-persona", "1", Some("1")),
+        (
+            "bad/duplicate-page-id",
+            "duplicate-page",
+            "\"guides/map\"",
+            Some("\"guides/map\""),
+        ),
+        (
+            "bad/duplicate-palette-class",
+            "duplicate-class",
+            "\"persona\"",
+            Some("\"persona\""),
+        ),
+        (
+            "bad/duplicate-site-table",
+            "duplicate-table",
+            "[site]",
+            Some("[site]"),
+        ),
+        (
+            "bad/path-collision-case",
+            "path-collision",
+            "[[page]]",
+            Some("[[page]]"),
+        ),
+        ("bad/mdx-prose-component", "mdx-component", "Noet", None),
+        ("bad/mdx-prose-component", "mdx-code", "import", None),
+        ("bad/prose-maths-warning", "prose-maths", "$5 to $", None),
+        (
+            "bad/broken-link-and-misread",
+            "mermaid-misread",
+            "-.applies to.->",
+            None,
+        ),
+        (
+            "bad/broken-link-and-misread",
+            "broken-link",
+            "\"/guides/nowhere\"",
+            None,
+        ),
+        ("bad/did-you-mean-fixes", "noncharacter", "\\uFFFE", None),
+        ("bad/did-you-mean-fixes", "direction", "\"LRR\"", None),
+        ("bad/reserved-id-end", "reserved-id", "\"end\"", None),
+        (
+            "bad/toml-syntax-unclosed-multiline-string",
+            "toml-syntax",
+            "'''",
+            None,
+        ),
+        ("bad/unknown-class", "nav-no-page", "\"index\"", None),
+    ];
+    for (case, rule, text, related) in cases {
+        let root = tests_dir().join(case);
+        let c = compile(&root, &files(&root));
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == rule && d.span.is_some_and(|s| covered(&c, s) == text));
+        let Some(d) = d else {
+            let found: Vec<_> = c
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == rule)
+                .map(|d| d.span.map(|s| covered(&c, s)))
+                .collect();
+            panic!("{case}: no `{rule}` at `{text}`: {found:?}");
+        };
+        let places: Vec<&str> = d.related.iter().map(|r| covered(&c, r.span)).collect();
+        assert_eq!(places.first().copied(), related, "{case}: `{rule}`");
+        // The related place is another place than the diagnostic's.
+        assert!(d.related.iter().all(|r| Some(r.span) != d.span), "{case}");
+    }
 }
