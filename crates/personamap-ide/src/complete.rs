@@ -108,6 +108,13 @@ impl Analysis {
             }
             return Vec::new();
         }
+        // A value not yet written, after `key =`: the key's values, written as TOML values.
+        let line = &text[text[..offset].rfind('\n').map_or(0, |i| i + 1)..offset];
+        if let Some(key) = line.trim_end().strip_suffix('=') {
+            let key = key.trim_end();
+            let name = &key[key.trim_end_matches(is_key).len()..];
+            return self.values_after_equals(&c.path, name, offset);
+        }
         // A key not yet in the table: at the start of a line of a table, or after `{` or `,` in
         // an inline table.
         let replace = word(text, offset, is_key);
@@ -142,6 +149,36 @@ impl Analysis {
             .collect()
     }
 
+    /// The values of key `name` of the table at `path`, inserted at `offset` as TOML values:
+    /// the palette's classes for `class`, else the schema's values.
+    fn values_after_equals(&self, path: &[String], name: &str, offset: usize) -> Vec<Completion> {
+        let (kind, values) = if name == "class" {
+            let classes = self.index.iter().flat_map(|ix| &ix.classes);
+            let values = classes.map(|c| (c.name.clone(), c.meaning.clone()));
+            (CompletionKind::Class, values.collect())
+        } else {
+            (CompletionKind::Value, self.schema.values(path, name))
+        };
+        values
+            .into_iter()
+            .map(|(v, doc)| {
+                let written = if v == "true" || v == "false" {
+                    v
+                } else {
+                    format!("\"{v}\"")
+                };
+                Completion {
+                    label: written.clone(),
+                    kind,
+                    detail: doc.as_deref().map(first_sentence),
+                    documentation: doc,
+                    replace: offset..offset,
+                    insert: written,
+                }
+            })
+            .collect()
+    }
+
     fn complete_string(&self, text: &str, s: &StringValue, offset: usize) -> Vec<Completion> {
         let Some((key, table)) = s.path.split_last() else {
             return Vec::new();
@@ -167,9 +204,24 @@ impl Analysis {
                     })
                     .collect()
             }
-            "after" => self.page_items("", s.value.clone()),
+            "after" => self.page_items("", Some(s.value.clone())),
+            // A component's link in prose: `<Card href="/…">`.
+            "intro" | "closing" => {
+                let before = &text[s.value.start..offset];
+                let Some(open) = before.rfind("href=\"") else {
+                    return Vec::new();
+                };
+                let start = s.value.start + open + "href=\"".len();
+                if text[start..offset].contains('"') {
+                    return Vec::new();
+                }
+                let end = text[offset..s.value.end]
+                    .find('"')
+                    .map_or(offset, |i| offset + i);
+                self.page_items("/", path_part(text, start..end, offset))
+            }
             "href" if value.is_empty() || value.starts_with('/') => {
-                self.page_items("/", s.value.clone())
+                self.page_items("/", path_part(text, s.value.clone(), offset))
             }
             _ => self
                 .schema
@@ -187,8 +239,12 @@ impl Analysis {
         }
     }
 
-    /// The spec's pages, then docs.json's others, each written `{prefix}{id}`.
-    fn page_items(&self, prefix: &str, replace: Range<usize>) -> Vec<Completion> {
+    /// The spec's pages, then docs.json's others, each written `{prefix}{id}` over `replace`
+    /// (none without it).
+    fn page_items(&self, prefix: &str, replace: Option<Range<usize>>) -> Vec<Completion> {
+        let Some(replace) = replace else {
+            return Vec::new();
+        };
         let mut out: Vec<Completion> = self
             .pages()
             .filter_map(|(_, p)| {
@@ -234,6 +290,15 @@ fn context(containers: &[Container], offset: usize) -> Option<&Container> {
             }
         })
         .max_by_key(|c| (c.range.start, !c.array))
+}
+
+/// The page part of a link written at `range`: up to its `#anchor` or `?query`; `None` when
+/// `offset` is past it.
+fn path_part(text: &str, range: Range<usize>, offset: usize) -> Option<Range<usize>> {
+    let end = text[range.clone()]
+        .find(['#', '?'])
+        .map_or(range.end, |i| range.start + i);
+    (offset <= end).then_some(range.start..end)
 }
 
 /// The first sentence of a doc, for a one-line detail.

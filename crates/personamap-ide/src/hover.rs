@@ -1,4 +1,4 @@
-//! Hover: what a node id, class, persona number, page id or arrow is.
+//! Hover: what a node id, class, persona number, page id, arrow or key is.
 
 use crate::index::{ClassInfo, Key, NodeInfo, PageInfo, PersonaInfo};
 use crate::{Analysis, Hover};
@@ -20,6 +20,17 @@ impl Analysis {
             });
         }
         let ix = &self.index[f];
+        if let Some((path, key, range)) = ix
+            .keys
+            .iter()
+            .find(|(_, _, r)| r.start <= offset && offset < r.end)
+        {
+            let doc = self.schema.doc(path, key)?;
+            return Some(Hover {
+                range: range.clone(),
+                markdown: format!("**`{key}`** — {doc}"),
+            });
+        }
         let site = ix
             .personas
             .iter()

@@ -2,9 +2,9 @@
 //! arrays it holds (for completion), and its edge strings read by the spec's edge reader.
 //!
 //! The text is read as toml's spanned tree with recovery, so a half-typed file still yields
-//! everything around the typo. A multi-line string left open (a `'''` not yet closed) would
-//! swallow the rest of the file: it is closed before the first table header inside it, and
-//! the file read again, offsets mapped back.
+//! everything around the typo. Where toml's recovery loses names (a multi-line string left
+//! open swallows the rest of the file; a line it cannot read ends the table), the file is
+//! also read repaired, offsets mapped back, and the reading that finds more names is kept.
 
 use crate::edge::{self, EdgeString};
 use personamap_spec::source::string_value_origin;
@@ -136,8 +136,7 @@ pub(crate) struct Container {
     pub header: bool,
 }
 
-/// A string value of the file, for completion: its key path and the value's bytes (for a
-/// string left open on its line, up to the line's end).
+/// A string value of the file, for completion: its key path and the value's bytes.
 #[derive(Clone, Debug)]
 pub(crate) struct StringValue {
     pub path: Vec<String>,
@@ -155,32 +154,110 @@ pub(crate) struct FileIndex {
     pub occs: Vec<Occ>,
     pub containers: Vec<Container>,
     pub strings: Vec<StringValue>,
+    /// Every key: the path of its table, its name, where it is written.
+    pub keys: Vec<(Vec<String>, String, Range<usize>)>,
 }
 
-/// Reads `text`, the file numbered `file`.
+/// At most this many repairs are made to a file that toml cannot read whole.
+const REPAIRS: usize = 8;
+
+/// Reads `text`, the file numbered `file`: as toml recovers it, or, when that loses names,
+/// repaired.
 pub(crate) fn index(file: usize, text: &str) -> FileIndex {
     let (table, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty()
-        && let Some((cut, delim)) = open_string(text, &table)
-    {
-        let insert = format!("{delim}\n");
-        let repaired = format!("{}{insert}{}", &text[..cut], &text[cut..]);
-        let (table, _) = DeTable::parse_recoverable(&repaired);
-        let walker = Walker {
-            file,
-            text: &repaired,
-            cut: Some((cut, insert.len())),
-            out: FileIndex::default(),
-        };
-        return walker.run(&table, text);
+    let identity: Vec<usize> = (0..=text.len()).collect();
+    let recovered = walk(file, text, text, &identity, table);
+    if errors.is_empty() {
+        return recovered;
     }
-    let walker = Walker {
+    let mut work = text.to_string();
+    let mut orig = identity;
+    for _ in 0..REPAIRS {
+        let repair = {
+            let (table, errors) = DeTable::parse_recoverable(&work);
+            if errors.is_empty() {
+                break;
+            }
+            plan(&work, &table, &errors)
+        };
+        let Some(repair) = repair else { break };
+        match repair {
+            Repair::Insert(at, inserted) => {
+                let from = orig[at];
+                orig.splice(at..at, std::iter::repeat_n(from, inserted.len()));
+                work.insert_str(at, &inserted);
+            }
+            Repair::Blank(range) => {
+                let spaces = " ".repeat(range.len());
+                work.replace_range(range, &spaces);
+            }
+        }
+    }
+    let (table, _) = DeTable::parse_recoverable(&work);
+    let repaired = walk(file, text, &work, &orig, table);
+    if repaired.occs.len() > recovered.occs.len() {
+        repaired
+    } else {
+        recovered
+    }
+}
+
+fn walk(
+    file: usize,
+    original: &str,
+    text: &str,
+    orig: &[usize],
+    table: Spanned<DeTable>,
+) -> FileIndex {
+    Walker {
         file,
+        original,
         text,
-        cut: None,
+        orig,
         out: FileIndex::default(),
-    };
-    walker.run(&table, text)
+    }
+    .run(table)
+}
+
+/// One change to a text toml cannot read whole.
+enum Repair {
+    /// Insert the text at the offset.
+    Insert(usize, String),
+    /// Replace the bytes by spaces (offsets stay).
+    Blank(Range<usize>),
+}
+
+/// The repair for the first problem of `text`: a multi-line string left open is closed before
+/// the first table header inside it; a table header missing its `]` gets it; another line
+/// with an error is blanked. `None` when nothing more can be done.
+fn plan(text: &str, table: &Spanned<DeTable>, errors: &[toml::de::Error]) -> Option<Repair> {
+    if let Some((cut, delim)) = open_string(text, table) {
+        return Some(Repair::Insert(cut, format!("{delim}\n")));
+    }
+    let at = errors
+        .iter()
+        .filter_map(|e| e.span())
+        .map(|s| s.start)
+        .min()?;
+    let at = at.min(text.len());
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    if trimmed.starts_with('[') {
+        let opened = if trimmed.starts_with("[[") { 2 } else { 1 };
+        let name = trimmed[opened..].trim_end_matches(']');
+        let closed = trimmed.len() - trimmed.trim_end_matches(']').len();
+        let plain = |c: char| c.is_ascii_alphanumeric() || "_-. \"'".contains(c);
+        if closed < opened && !name.trim().is_empty() && name.chars().all(plain) {
+            let after = start + (line.len() - line.trim_start().len()) + trimmed.len();
+            return Some(Repair::Insert(after, "]".repeat(opened - closed)));
+        }
+    }
+    Some(Repair::Blank(start..end))
 }
 
 /// A multi-line string that runs to the end of the file: where to close it (the first table
@@ -240,21 +317,28 @@ fn end_of(v: &Spanned<DeValue>) -> usize {
 
 struct Walker<'t> {
     file: usize,
+    /// The file's text.
+    original: &'t str,
     /// The text read (the file's, or its repair).
     text: &'t str,
-    /// Where the repair inserted bytes, and how many.
-    cut: Option<(usize, usize)>,
+    /// For each byte of `text` (and its end), the offset in the file it came from.
+    orig: &'t [usize],
     out: FileIndex,
 }
 
 impl Walker<'_> {
-    /// A position of the text read → the file's.
+    /// A position of the text read → the file's (on a character boundary).
     fn pos(&self, p: usize) -> usize {
-        match self.cut {
-            Some((cut, n)) if p >= cut + n => p - n,
-            Some((cut, _)) if p > cut => cut,
-            _ => p,
+        let mut at = self
+            .orig
+            .get(p)
+            .copied()
+            .unwrap_or(self.original.len())
+            .min(self.original.len());
+        while !self.original.is_char_boundary(at) {
+            at -= 1;
         }
+        at
     }
 
     fn map(&self, r: Range<usize>) -> Range<usize> {
@@ -273,6 +357,15 @@ impl Walker<'_> {
         self.map(v.span().start..end_of(v))
     }
 
+    /// The bytes of a key's name in the file (inside the quotes of a quoted key).
+    fn key_range(&self, span: Range<usize>) -> Range<usize> {
+        let r = self.map(span.clone());
+        match self.text.get(span) {
+            Some(raw) if raw.len() >= 2 && raw.starts_with(['"', '\'']) => r.start + 1..r.end - 1,
+            _ => r,
+        }
+    }
+
     /// Whether a table is written with a header.
     fn headed(&self, v: &Spanned<DeValue>) -> bool {
         self.text.get(v.span()).is_some_and(|t| t.starts_with('['))
@@ -282,10 +375,12 @@ impl Walker<'_> {
         self.out.occs.push(Occ { range, key, def });
     }
 
-    fn run(mut self, root: &Spanned<DeTable>, original: &str) -> FileIndex {
-        let root_value = Spanned::new(0..0, DeValue::Table(root.get_ref().clone()));
-        self.containers(&root_value, &mut Vec::new(), original);
-        let t = root.get_ref();
+    fn run(mut self, root: Spanned<DeTable>) -> FileIndex {
+        let root = Spanned::new(0..0, DeValue::Table(root.into_inner()));
+        self.containers(&root, &mut Vec::new());
+        let Some(t) = root.get_ref().as_table() else {
+            return self.out;
+        };
         for (key, v) in t.iter() {
             match (&**key.get_ref(), v.get_ref()) {
                 ("page", DeValue::Array(a)) => a.iter().for_each(|p| self.page(p)),
@@ -307,7 +402,7 @@ impl Walker<'_> {
     }
 
     /// Records every table, array and string under `v`, at `path`.
-    fn containers(&mut self, v: &Spanned<DeValue>, path: &mut Vec<String>, original: &str) {
+    fn containers(&mut self, v: &Spanned<DeValue>, path: &mut Vec<String>) {
         match v.get_ref() {
             DeValue::Table(t) => {
                 let range = self.extent(v);
@@ -320,8 +415,12 @@ impl Walker<'_> {
                     keys: t.iter().map(|(k, _)| k.get_ref().to_string()).collect(),
                 });
                 for (k, v) in t.iter() {
+                    let range = self.key_range(k.span());
+                    self.out
+                        .keys
+                        .push((path.clone(), k.get_ref().to_string(), range));
                     path.push(k.get_ref().to_string());
-                    self.containers(v, path, original);
+                    self.containers(v, path);
                     path.pop();
                 }
             }
@@ -339,22 +438,12 @@ impl Walker<'_> {
                     keys: Vec::new(),
                 });
                 for v in a.iter() {
-                    self.containers(v, path, original);
+                    self.containers(v, path);
                 }
             }
-            DeValue::String(s) => {
-                let value = match self.value_range(v) {
-                    Some(r) => r,
-                    // A string left open: from after its quote to the end of its line.
-                    None if s.is_empty() => {
-                        let lit = self.map(v.span());
-                        let start = (lit.start + 1).min(original.len());
-                        let end = original[start..]
-                            .find('\n')
-                            .map_or(original.len(), |i| start + i);
-                        start..end
-                    }
-                    None => return,
+            DeValue::String(_) => {
+                let Some(value) = self.value_range(v) else {
+                    return;
                 };
                 self.out.strings.push(StringValue {
                     path: path.clone(),
@@ -397,6 +486,7 @@ impl Walker<'_> {
             }
             personas = Some(listed);
         }
+        self.prose_links(t, &["intro", "closing"]);
         let navigation = match field(t, "navigation").map(|v| v.get_ref()) {
             Some(DeValue::Array(a)) => a
                 .iter()
@@ -424,6 +514,26 @@ impl Walker<'_> {
         if let Some((id, within)) = page_of_href(s) {
             let start = r.start + within.start;
             self.occ(start..start + within.len(), Key::Page(id), false);
+        }
+    }
+
+    /// The links of a table's MDX prose (`prose = "mdx"`), found as `check` finds them: uses
+    /// of the pages they name.
+    fn prose_links(&mut self, t: &DeTable, keys: &[&str]) {
+        if string(t, "prose") != Some("mdx") {
+            return;
+        }
+        for key in keys {
+            let Some(v) = field(t, key) else { continue };
+            let (Some(s), Some(r)) = (v.get_ref().as_str(), self.value_range(v)) else {
+                continue;
+            };
+            for (offset, href) in personamap_syntax::mdx::components::check(s).links {
+                if let Some((id, within)) = page_of_href(&href) {
+                    let start = r.start + offset + within.start;
+                    self.occ(start..start + within.len(), Key::Page(id), false);
+                }
+            }
         }
     }
 
@@ -466,6 +576,7 @@ impl Walker<'_> {
             return;
         };
         let ordinal = self.out.personas.len();
+        self.prose_links(t, &["intro"]);
         let num = field(t, "number").and_then(|n| Some((number(n.get_ref())?, self.map(n.span()))));
         if let Some((n, r)) = &num {
             self.occ(r.clone(), Key::Persona(*n), true);
@@ -482,12 +593,7 @@ impl Walker<'_> {
         if let Some(DeValue::Table(classes)) = field(t, "classes").map(|v| v.get_ref()) {
             for (k, _) in classes.iter() {
                 let name = k.get_ref().to_string();
-                let r = self.map(k.span());
-                // A quoted key: the name inside the quotes.
-                let r = match self.text.get(k.span()) {
-                    Some(raw) if raw.starts_with(['"', '\'']) => r.start + 1..r.end - 1,
-                    _ => r,
-                };
+                let r = self.key_range(k.span());
                 self.occ(r, Key::Class(name.clone()), false);
                 overrides.push(name);
             }

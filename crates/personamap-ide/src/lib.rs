@@ -171,7 +171,7 @@ pub struct Analysis {
     files: Vec<SourceFile>,
     index: Vec<FileIndex>,
     nav_pages: Vec<String>,
-    schema: schema::Schema,
+    schema: &'static schema::Schema,
 }
 
 impl Analysis {
@@ -189,11 +189,11 @@ impl Analysis {
             files,
             index,
             nav_pages,
-            schema: schema::Schema::new(),
+            schema: schema::Schema::get(),
         }
     }
 
-    /// What hovering at `offset` shows: a node, class, persona, page or arrow.
+    /// What hovering at `offset` shows: a node, class, persona, page, arrow, or a key's docs.
     pub fn hover(&self, file: &str, offset: usize) -> Option<Hover> {
         self.hover_at(file, offset)
     }

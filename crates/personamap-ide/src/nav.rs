@@ -31,32 +31,25 @@ impl Analysis {
         out
     }
 
-    pub(crate) fn definition_of(&self, file: &str, offset: usize) -> Vec<Location> {
-        let Some(f) = self.file_no(file) else {
-            return Vec::new();
-        };
-        let Some(occ) = self.key_at(f, offset) else {
+    /// The places of the name at `offset` of `file` that `keep` accepts (by whether each is
+    /// the definition).
+    fn places_of(&self, file: &str, offset: usize, keep: impl Fn(bool) -> bool) -> Vec<Location> {
+        let Some(occ) = self.file_no(file).and_then(|f| self.key_at(f, offset)) else {
             return Vec::new();
         };
         self.occurrences(&occ.key)
             .into_iter()
-            .filter(|(_, o)| o.def)
+            .filter(|(_, o)| keep(o.def))
             .map(|(f, o)| self.location(f, o.range.clone()))
             .collect()
     }
 
+    pub(crate) fn definition_of(&self, file: &str, offset: usize) -> Vec<Location> {
+        self.places_of(file, offset, |def| def)
+    }
+
     pub(crate) fn references_of(&self, file: &str, offset: usize, decl: bool) -> Vec<Location> {
-        let Some(f) = self.file_no(file) else {
-            return Vec::new();
-        };
-        let Some(occ) = self.key_at(f, offset) else {
-            return Vec::new();
-        };
-        self.occurrences(&occ.key)
-            .into_iter()
-            .filter(|(_, o)| decl || !o.def)
-            .map(|(f, o)| self.location(f, o.range.clone()))
-            .collect()
+        self.places_of(file, offset, |def| decl || !def)
     }
 
     pub(crate) fn prepare(&self, file: &str, offset: usize) -> Result<(usize, &Occ), String> {

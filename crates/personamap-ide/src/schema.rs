@@ -10,8 +10,13 @@ pub(crate) struct Schema {
 }
 
 impl Schema {
-    /// The spec file's schema.
-    pub fn new() -> Self {
+    /// The spec file's schema, parsed once per process.
+    pub fn get() -> &'static Schema {
+        static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+        SCHEMA.get_or_init(Schema::new)
+    }
+
+    fn new() -> Self {
         let root = serde_json::from_str(&personamap_spec::json_schema()).unwrap_or(Value::Null);
         Schema { root }
     }
@@ -70,6 +75,11 @@ impl Schema {
             .iter()
             .map(|(k, v)| (k.clone(), description(v)))
             .collect()
+    }
+
+    /// The docs of key `key` of the table at `path`.
+    pub fn doc(&self, path: &[String], key: &str) -> Option<String> {
+        description(self.table(path)?.get("properties")?.get(key)?)
     }
 
     /// The values key `key` of the table at `path` takes, when the schema lists them (enums,
@@ -146,7 +156,7 @@ mod tests {
 
     #[test]
     fn keys_and_values_come_from_the_schema() {
-        let s = Schema::new();
+        let s = Schema::get();
         let node: Vec<_> = s
             .fields(&path(&["persona", "group", "nodes"]))
             .into_iter()

@@ -114,10 +114,13 @@ impl Analysis {
             .filter_map(|p| p.edges.as_ref())
             .flat_map(|e| e.tokens.iter().cloned())
             .collect();
+        let text = &self.files[f].text;
         out.extend(
             ix.occs
                 .iter()
                 .filter(|o| matches!(o.key, Key::Class(_)) && !o.range.is_empty())
+                // A token is on one line (a class name never spans lines).
+                .filter(|o| !text[o.range.clone()].contains('\n'))
                 .map(|o| Token {
                     range: o.range.clone(),
                     kind: TokenKind::Class,

@@ -162,12 +162,27 @@ fn half_typed_buffers_still_complete() {
     assert_eq!(labels, ["class", "href", "tooltip"]);
     assert_eq!(&key[items[0].replace.clone()], "hr");
 
-    // Not TOML at all: no panic, and what can be read is.
-    let broken = "[[persona]\nnumber = = 1\nedges = '''\nA --> B\n'''\n";
-    let a = inline(&[("site.toml", SITE), ("one.toml", broken)]);
-    for offset in 0..=broken.len() {
-        a.completions(f, offset);
-        a.hover(f, offset);
+    // Lines toml cannot read (a header missing its `]`, a stray line, an element cut short):
+    // the rest of the file is still read, at the same offsets.
+    let nodes = "[[persona.group]]\nnodes = [{ id = \"A\", label = \"a\" }, { id = \"B\", label = \"b\" }]\n";
+    for broken in [
+        format!("[[persona]\nnumber = 1\nedges = '''\nA --> B\n'''\n{nodes}"),
+        format!("[[persona]]\nnumber = 1\nedges = \"\"\"\nA --> B\n\"\"\"\nfoo bar\n{nodes}"),
+        format!("[[persona]]\nnumber = = 1\nedges = '''\nA --> B\n'''\n{nodes}"),
+        "[[persona]]\nnumber = 1\nedges = '''\nA --> B\n'''\n[[persona.group]]\nnodes = [{ id = \"A\", label = \"a\" },\n { id = \"B\", label = [\"b\", }]\n".to_string(),
+    ] {
+        let a = inline(&[("site.toml", SITE), ("one.toml", &broken)]);
+        let edge = at(&broken, "A --> B", 0);
+        let items = a.completions(f, edge + 6);
+        let labels: Vec<_> = items.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["A", "B"], "{broken}");
+        let def = a.definition(f, edge);
+        assert_eq!(def.len(), 1, "{broken}");
+        assert_eq!(&broken[def[0].range.clone()], "A");
+        for offset in 0..=broken.len() {
+            a.completions(f, offset);
+            a.hover(f, offset);
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The `links` fixture (every link form of Mermaid 11) and the multi-file `three-personas-td`.
+//! The `links` fixture (every link form of Mermaid 11), `mdx-prose` (links in MDX prose) and
+//! the multi-file `three-personas-td`.
 
 mod common;
 
@@ -45,34 +46,46 @@ fn a_class_renamed_over_the_files_of_a_split_spec() {
     let class = t.find("class = \"").expect("a class") + 9;
     let edits = a.rename(f, class, "renamed").expect("renamed");
     assert!(edits.len() >= 2, "{edits:?}");
-    let renamed: Vec<(String, String)> = files
-        .iter()
-        .map(|(path, text)| {
-            let mut text = text.clone();
-            if let Some(fe) = edits.iter().find(|fe| fe.file == *path) {
-                for e in fe.edits.iter().rev() {
-                    text.replace_range(e.range.clone(), &e.text);
-                }
-            }
-            (path.clone(), text)
-        })
-        .collect();
-    let mut site = personamap_driver::Site::in_memory();
-    for (p, t) in &renamed {
-        site = site.with_overlay(p, t.clone());
-    }
-    let loaded = personamap_driver::Driver::one_shot()
-        .load(&site)
-        .expect("load");
-    assert!(
-        !personamap_spec::diag::has_errors(&loaded.diagnostics),
-        "{:?}",
-        loaded.diagnostics
-    );
+    common::assert_loads(&common::apply(&files, &edits));
     let outline = a.document_symbols("personas/site.toml");
     assert!(
         outline
             .iter()
             .any(|s| s.kind == personamap_ide::SymbolKind::Page)
     );
+}
+
+#[test]
+fn links_in_mdx_prose_name_pages() {
+    let root = repo().join("tests/fixtures/mdx-prose");
+    let (a, files) = site(&root);
+    let f = "personas/spec.toml";
+    let t = text(&files, f);
+    let node_link = t.find("href = \"/start/setup\"").expect("a node link") + 9;
+    let refs = common::places(&files, &a.references(f, node_link, true));
+    // Completion in a component's link: site paths.
+    let prose = t.find("href=\"/start/setup#").expect("a card") + 8;
+    let items = a.completions(f, prose);
+    assert!(
+        items.iter().any(|c| c.label == "/maps/who-pays"),
+        "{items:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .all(|c| &t[c.replace.clone()] == "/start/setup"),
+        "the anchor stays"
+    );
+    assert!(
+        a.completions(f, t.find("<Card title").expect("a card") + 3)
+            .is_empty()
+    );
+    insta::assert_debug_snapshot!(refs, @r#"
+    [
+        "personas/spec.toml:22:36 `start/setup`",
+        "personas/spec.toml:32:39 `start/setup`",
+        "personas/spec.toml:77:46 `start/setup`",
+        "personas/spec.toml:88:39 `start/setup`",
+    ]
+    "#);
 }

@@ -1,6 +1,6 @@
-//! Random offsets over every spec file of the repository and its fixtures, whole and cut
-//! short (a buffer being typed): no panic, and every range returned lies within its file, on
-//! character boundaries.
+//! Random offsets over every spec file of the repository and its fixtures, whole, with a
+//! snippet typed in, and cut short (buffers being typed): no panic, and every range returned
+//! lies within its file, on character boundaries.
 
 mod common;
 
@@ -109,19 +109,22 @@ proptest! {
         file in any::<prop::sample::Index>(),
         offsets in prop::collection::vec(any::<prop::sample::Index>(), 16),
         cut in any::<prop::sample::Index>(),
+        typed in prop::sample::select(vec!["[", "]]", "'''", "\"", "{ id = ", "=", "é", "\n", " --> ", "|", "&", "#"]),
     ) {
         let sites = sites();
         let mut files = sites[site.index(sites.len())].clone();
         let which = file.index(files.len());
         let path = files[which].0.clone();
-        for cut_short in [false, true] {
-            if cut_short {
-                let text = &files[which].1;
-                let mut at = cut.index(text.len() + 1);
-                while !text.is_char_boundary(at) {
-                    at -= 1;
-                }
-                files[which].1.truncate(at);
+        for step in ["whole", "typed", "cut short"] {
+            let text = &files[which].1;
+            let mut at = cut.index(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            match step {
+                "typed" => files[which].1.insert_str(at, typed),
+                "cut short" => files[which].1.truncate(at),
+                _ => {}
             }
             let a = analysis(&files, nav_pages(&repo()));
             let len = files[which].1.len();

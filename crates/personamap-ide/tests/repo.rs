@@ -74,6 +74,14 @@ fn hover_shows_nodes_classes_pages_and_arrows() {
         .hover(SITE, at(site_text, "v2/developers/concepts/landscape", 3))
         .expect("a docs.json page");
     insta::assert_snapshot!(h.markdown, @"**`v2/developers/concepts/landscape`**: neither a page of the spec nor of docs.json's navigation");
+    // A key: its docs, from the JSON Schema.
+    let h = a
+        .hover(SITE, at(site_text, "small-labels = ", 2))
+        .expect("a key");
+    assert_eq!(&site_text[h.range], "small-labels");
+    insta::assert_snapshot!(h.markdown, @"**`small-labels`** — A map so wide that Mintlify's column shrinks its labels below a readable size.");
+    let h = a.hover(P1, at(p1, "nickname = ", 0)).expect("a key");
+    insta::assert_snapshot!(h.markdown, @"**`nickname`** — Nickname, shown in quotes after the name.");
     // A class a persona draws differently says so.
     let h = a
         .hover(SITE, at(site_text, "name = \"trans\"", 9))
@@ -246,6 +254,16 @@ fn completion_in_edges_classes_pages_fields_and_values() {
     let items = a.completions(SITE, at(site_text, "\"allow\"", 1));
     let values: Vec<_> = items.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(values, ["allow", "warn", "deny"]);
+    // After `key =`, before any quote: the values, quoted.
+    let mut typing = site_text.replace("banner = \"none\"", "banner =");
+    typing.push_str("\n[[persona]]\n[[persona.group]]\nclass = ");
+    let a2 = common::analysis(&[(SITE.to_string(), typing.clone())], Vec::new());
+    let items = a2.completions(SITE, at(&typing, "banner =", 8));
+    let values: Vec<_> = items.iter().map(|c| c.insert.as_str()).collect();
+    assert_eq!(values, ["\"none\"", "\"comment\"", "\"livepeer\""]);
+    let items = a2.completions(SITE, typing.len());
+    assert_eq!(items[0].insert, "\"persona\"");
+    assert_eq!(items[0].kind, CompletionKind::Class);
     // An enum value.
     let items = a.completions(SITE, at(site_text, "banner = \"none\"", 10));
     let values: Vec<_> = items.iter().map(|c| c.label.as_str()).collect();
@@ -275,30 +293,7 @@ fn rename_a_class_across_files_and_refuse_collisions() {
     ]
     "#);
     // The renamed spec loads without errors.
-    let renamed: Vec<(String, String)> = files
-        .iter()
-        .map(|(path, t)| {
-            let mut t = t.clone();
-            if let Some(fe) = edits.iter().find(|fe| fe.file == *path) {
-                for e in fe.edits.iter().rev() {
-                    t.replace_range(e.range.clone(), &e.text);
-                }
-            }
-            (path.clone(), t)
-        })
-        .collect();
-    let mut site = personamap_driver::Site::in_memory();
-    for (p, t) in &renamed {
-        site = site.with_overlay(p, t.clone());
-    }
-    let loaded = personamap_driver::Driver::one_shot()
-        .load(&site)
-        .expect("load");
-    assert!(
-        !personamap_spec::diag::has_errors(&loaded.diagnostics),
-        "{:?}",
-        loaded.diagnostics
-    );
+    common::assert_loads(&common::apply(&files, &edits));
 
     assert_eq!(
         a.rename(P1, gw, "sdk").unwrap_err(),

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use personamap_driver::{Driver, Site};
-use personamap_ide::{Analysis, Location, Token};
+use personamap_ide::{Analysis, FileEdit, Location, Token};
 use std::path::{Path, PathBuf};
 
 /// The repository's root.
@@ -91,4 +91,34 @@ pub fn tokens(text: &str, tokens: &[Token]) -> String {
             format!("{line}:{col} {:?} `{}`\n", t.kind, &text[t.range.clone()])
         })
         .collect()
+}
+
+/// `files` with `edits` applied.
+pub fn apply(files: &[(String, String)], edits: &[FileEdit]) -> Vec<(String, String)> {
+    files
+        .iter()
+        .map(|(path, text)| {
+            let mut text = text.clone();
+            if let Some(fe) = edits.iter().find(|fe| fe.file == *path) {
+                for e in fe.edits.iter().rev() {
+                    text.replace_range(e.range.clone(), &e.text);
+                }
+            }
+            (path.clone(), text)
+        })
+        .collect()
+}
+
+/// Asserts that `files` load through the driver without an error.
+pub fn assert_loads(files: &[(String, String)]) {
+    let mut site = Site::in_memory();
+    for (path, text) in files {
+        site = site.with_overlay(path, text.clone());
+    }
+    let loaded = Driver::one_shot().load(&site).expect("spec files");
+    assert!(
+        !personamap_spec::diag::has_errors(&loaded.diagnostics),
+        "{:?}",
+        loaded.diagnostics
+    );
 }
