@@ -82,7 +82,16 @@ pub fn run(connection: Connection) -> Result<(), String> {
     let (id, params) = connection
         .initialize_start()
         .map_err(|e| format!("initialize: {e}"))?;
-    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    let params: InitializeParams = match serde_json::from_value(params) {
+        Ok(p) => p,
+        Err(e) => {
+            let message = format!("initialize: {e}");
+            let answer = Response::new_err(id, ErrorCode::InvalidParams as i32, message.clone());
+            // The client is told; the server cannot go on without its parameters.
+            let _ = connection.sender.send(answer.into());
+            return Err(message);
+        }
+    };
     let mut server = Server::new(connection.sender.clone(), root_of(&params));
     let result = InitializeResult {
         capabilities: capabilities(),

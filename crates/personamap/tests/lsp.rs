@@ -74,3 +74,24 @@ fn lsp_exits_1_on_exit_without_shutdown() {
     let (code, _) = serve(&[frame(r#"{"jsonrpc":"2.0","method":"exit"}"#)]);
     assert_eq!(code, Some(1));
 }
+
+#[test]
+fn lsp_answers_a_malformed_initialize_with_an_error_and_exits_1() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_personamap"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let init = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":3}}"#;
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(frame(init).as_bytes()).expect("write");
+    drop(stdin);
+    let out = child.wait_with_output().expect("exits");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(r#""code":-32602"#), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error: initialize:"), "{stderr}");
+}
