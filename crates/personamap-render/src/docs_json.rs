@@ -53,6 +53,8 @@ pub struct NavError {
     /// For a navigation path docs.json does not hold: the position in the path of the first
     /// name it lacks, and the names there nearest to it.
     pub missing: Option<(usize, Vec<String>)>,
+    /// For a page already listed in another group: that group's navigation path.
+    pub listed_under: Option<Vec<String>>,
 }
 
 impl NavError {
@@ -64,6 +66,7 @@ impl NavError {
             at: None,
             related: None,
             missing: None,
+            listed_under: None,
         }
     }
 
@@ -268,11 +271,13 @@ impl<'a> DocsJson<'a> {
             return Ok(None);
         }
         if let Some(listed) = self.page_entries().into_iter().find(|e| e.id == page) {
-            let other = self
-                .group_path_of(page)
+            let group = self.group_path_of(page);
+            let other = group
+                .as_ref()
                 .map_or_else(|| "another level".to_string(), |p| format!("{p:?}"));
             return Err(NavError {
                 related: Some((listed.range, format!("`{page}` is listed here"))),
+                listed_under: group,
                 ..NavError::new(
                     format!(
                         "page `{page}` is already listed in docs.json under {other}; adding it to {path:?} would list it twice"

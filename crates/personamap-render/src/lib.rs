@@ -423,6 +423,18 @@ pub(crate) fn nav_diag(spec: &Spec, e: docs_json::NavError, page: Option<&Page>)
     {
         d = d.with_related(span, message);
     }
+    // Already listed in another group: `navigation` names that one.
+    if let (Some(p), Some(group)) = (page, e.listed_under) {
+        let names: Vec<String> = group
+            .iter()
+            .map(|n| personamap_spec::source::toml_basic_string(n))
+            .collect();
+        let array = format!("[{}]", names.join(", "));
+        d = d.with_fix(
+            format!("write `navigation = {array}`"),
+            vec![personamap_spec::Edit::new(p.navigation_span, array)],
+        );
+    }
     d
 }
 

@@ -39,14 +39,17 @@ impl Edit {
         }
     }
 
-    /// Replaces the value `current` at `span` in `text` (its file's text) with `value`: bare when the span
-    /// covers `current` itself (text inside a string), or as a TOML string in the same quotes
-    /// when it covers a string literal holding `current` verbatim (`"…"`, or `'…'` when `value`
-    /// can be one). `None` when the span covers anything else (a string with escapes, say).
+    /// Replaces the value `current` at `span` in `text` (its file's text) with `value`: bare
+    /// when the span covers `current` itself (text inside a string; only a `value` with no
+    /// quote, backslash or line break, which would need escaping there), or as a TOML string in
+    /// the same quotes when it covers a string literal holding `current` verbatim (`"…"`, or
+    /// `'…'` when `value` can be one). `None` when the span covers anything else (a string with
+    /// escapes, say).
     pub fn value(text: &str, span: Span, current: &str, value: &str) -> Option<Self> {
         let covered = text.get(span.start as usize..span.end as usize)?;
         if covered == current {
-            return Some(Edit::new(span, value));
+            let plain = !value.contains(['"', '\'', '\\', '\n', '\r']);
+            return plain.then(|| Edit::new(span, value));
         }
         let quote = covered.chars().next().filter(|q| matches!(q, '"' | '\''))?;
         covered
@@ -530,6 +533,31 @@ mod tests {
             "::error file=site/personas/a.toml,line=11,col=1,title=duplicate-node::twice%0Ahelp: \
              rename one%0Anote: first defined here (site/personas/a.toml:9:1)"
         );
+    }
+
+    #[test]
+    fn a_value_is_replaced_in_its_own_quotes_or_bare() {
+        use crate::source::{FileId, Span};
+        let text = "a = \"x\"\nb = 'x'\nc = \"\\u0078\"\nd = \"P -> x\"\n";
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap_or(0);
+            Span::new(FileId(0), start..start + needle.len())
+        };
+        let edit =
+            |needle: &str, new: &str| Edit::value(text, at(needle), "x", new).map(|e| e.text);
+        assert_eq!(edit("\"x\"", "y"), Some("\"y\"".into()));
+        assert_eq!(edit("'x'", "y"), Some("'y'".into()));
+        assert_eq!(edit("'x'", "it's"), Some("\"it's\"".into()));
+        // An escape: the value is not there as written.
+        assert_eq!(edit("\"\\u0078\"", "y"), None);
+        // Inside a string: bare, unless it would need escaping.
+        let inner = text.rfind('x').unwrap_or(0);
+        let span = Span::new(FileId(0), inner..inner + 1);
+        assert_eq!(
+            Edit::value(text, span, "x", "y").map(|e| e.text),
+            Some("y".into())
+        );
+        assert_eq!(Edit::value(text, span, "x", "a\"b"), None);
     }
 
     #[test]

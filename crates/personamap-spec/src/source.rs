@@ -81,11 +81,6 @@ impl Sources {
         FileId(self.files.len() as u32 - 1)
     }
 
-    /// The id of the file at `path`, if there is one.
-    pub fn id(&self, path: &str) -> Option<FileId> {
-        self.iter().find(|(_, f)| f.path == path).map(|(id, _)| id)
-    }
-
     /// 1-based line and column (in characters) of the start of `span`.
     pub fn line_col(&self, span: Span) -> (usize, usize) {
         line_col(&self.file(span.file).text, span.start as usize)

@@ -167,6 +167,7 @@ fn every_fix_removes_its_diagnostic_and_adds_no_error() {
         "remove `spare` from the palette",
         "name the generated component with `component`",
         "write `\\{`",
+        "write `navigation = [\"Reference\"]`",
         "write `CommGW -->|retries / gateway / relay| CommGW`",
     ] {
         assert!(titles.contains(title), "no fix `{title}`: {titles:#?}");
@@ -181,7 +182,13 @@ fn covered(c: &Compilation, span: personamap_spec::Span) -> &str {
 #[test]
 fn spans_cover_exactly_the_offending_text() {
     // (corpus case, rule, the text its span covers, the text its related place covers)
-    let cases: [(&str, &str, &str, Option<&str>); 24] = [
+    let cases: [(&str, &str, &str, Option<&str>); 25] = [
+        (
+            "bad/navigation-listed-elsewhere",
+            "navigation",
+            "[\"Guides\"]",
+            Some("\"guides/map\""),
+        ),
         (
             "bad/frontmatter-key-not-a-placeholder",
             "frontmatter-key",
