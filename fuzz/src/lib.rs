@@ -97,8 +97,8 @@ fn compiled(data: &[u8], validate: Validate) {
     render_diagnostics(c.sources(), &c.diagnostics);
     if let (Some(spec), Some(_)) = (&c.loaded.spec, &c.outputs) {
         for page in &spec.pages {
-            if let Ok(Err(diags)) = driver.export(&site, spec, &page.id) {
-                render_diagnostics(c.sources(), &diags);
+            if let Ok(Err((sources, diags))) = driver.export(&site, spec, &page.id) {
+                render_diagnostics(&sources, &diags);
             }
         }
     }

@@ -12,7 +12,7 @@ pub mod mdx;
 
 use personamap_render::{Compiler, Output, OutputKind, Outputs, SiteInputs};
 use personamap_spec::{
-    Diagnostic, EdgeKind, EdgeLabels, Failed, LabelStyle, Page, Persona, Span, Spec,
+    Diagnostic, EdgeKind, EdgeLabels, Failed, LabelStyle, Page, Persona, Span, Spec, diag::Edit,
 };
 use personamap_syntax::mermaid::flowchart::{self, Graph, GraphEdge, GraphNode};
 use std::collections::HashMap;
@@ -458,20 +458,33 @@ pub fn misreads_with(spec: &Spec, readings: &mut Readings) -> Vec<Diagnostic> {
                     Err(e) => format!("Mermaid cannot parse `{}` as written: {e}", written.trim()),
                     _ => continue,
                 };
-                let span = Span::new(chain.span.file, start + range.start..start + range.end);
+                // The link as written, without the spaces around it.
+                let lead = written.len() - written.trim_start().len();
+                let at =
+                    start + range.start + lead..start + range.start + lead + written.trim().len();
+                let span = Span::new(chain.span.file, at);
                 let arrow = link.shape.arrow();
-                let fix = match link.shape.inline_halves() {
-                    Some((open, close)) if link.shape.kind == EdgeKind::Dotted => format!(
-                        "write `{from} {open} {want} {close} {to}` or `{from} {arrow}|{want}| {to}`"
-                    ),
-                    _ => format!("write `{from} {arrow}|{want}| {to}`"),
+                let piped = format!("{arrow}|{want}|");
+                let forms: Vec<String> = match link.shape.inline_halves() {
+                    Some((open, close)) if link.shape.kind == EdgeKind::Dotted => {
+                        vec![format!("{open} {want} {close}"), piped]
+                    }
+                    _ => vec![piped],
                 };
-                out.push(
-                    Diagnostic::warning("mermaid-misread", Some(span), problem)
+                let shown: Vec<String> =
+                    forms.iter().map(|f| format!("`{from} {f} {to}`")).collect();
+                let mut d = Diagnostic::warning("mermaid-misread", Some(span), problem)
                     .with_help(format!(
-                        "{fix}; personamap writes a form Mermaid reads, except on pages with `edge_labels = \"verbatim\"`"
-                    )),
-                );
+                        "write {}; personamap writes a form Mermaid reads, except on pages with `edge_labels = \"verbatim\"`",
+                        shown.join(" or ")
+                    ));
+                // In the TOML string as it is: a label needing no escape in it or in Mermaid.
+                if !want.contains(['"', '\\', '\'', '|', '\n']) {
+                    for form in forms {
+                        d = d.with_fix(format!("write `{form}`"), vec![Edit::new(span, form)]);
+                    }
+                }
+                out.push(d);
             }
         }
     }

@@ -69,12 +69,17 @@ pub struct Compilation {
     pub diagnostics: Vec<Diagnostic>,
     /// Notes for a person at a terminal (not diagnostics: nothing is wrong).
     pub notes: Vec<String>,
+    /// The spec files, then the site files of [`personamap_render::site_files`].
+    sources: Sources,
 }
 
 impl Compilation {
-    /// The files the diagnostics point into.
+    /// The files the diagnostics point into: the spec files (with the ids of
+    /// `loaded.sources`), then, when the spec loaded, the site files a diagnostic may point
+    /// into ([`personamap_render::site_files`]: docs.json and a hand-written divider snippet;
+    /// empty when the site has none).
     pub fn sources(&self) -> &Sources {
-        &self.loaded.sources
+        &self.sources
     }
 
     /// Whether any diagnostic is an error (then nothing may be written).
@@ -227,6 +232,7 @@ impl Driver {
         let mut diags = loaded.diagnostics.clone();
         let mut notes = Vec::new();
         let (mut outputs, mut plan) = (None, None);
+        let mut sources = loaded.sources.clone();
         // `check` lists the pages on disk (and checks nav entries) always.
         let all = validate == Validate::All;
         if let Some(spec) = &loaded.spec
@@ -235,6 +241,7 @@ impl Driver {
             // The compile-time checks over what loaded, so that one run reports everything;
             // nothing is compiled.
             let mut inputs = site_inputs(site, spec, Needs::Compile)?;
+            add_site_files(&mut sources, spec, &inputs);
             diags.extend(nav_checks(site, spec, &mut inputs, all));
             diags.extend(personamap_check::partial(
                 spec,
@@ -244,6 +251,7 @@ impl Driver {
             ));
         } else if let Some(spec) = &loaded.spec {
             let mut inputs = site_inputs(site, spec, Needs::Compile)?;
+            add_site_files(&mut sources, spec, &inputs);
             diags.extend(nav_checks(site, spec, &mut inputs, all));
             if inputs.llms_txt.is_none() && spec.site.llms_txt == LlmsTxt::Merge {
                 notes.push(format!(
@@ -327,19 +335,42 @@ impl Driver {
             plan,
             diagnostics: diags,
             notes,
+            sources,
         })
     }
 
     /// The Markdown export of page `id` of the loaded `spec`, as Mintlify serves it at
-    /// `/{id}.md`. The outer error: a site file that cannot be read.
+    /// `/{id}.md`, or its diagnostics with the files they point into (as
+    /// [`Compilation::sources`]). The outer error: a site file that cannot be read.
     pub fn export(
         &self,
         site: &Site,
         spec: &Spec,
         id: &str,
-    ) -> Result<Result<String, Vec<Diagnostic>>, String> {
+    ) -> Result<Result<String, (Sources, Vec<Diagnostic>)>, String> {
         let inputs = site_inputs(site, spec, Needs::Export)?;
-        Ok(self.compiler.export(spec, &inputs, id))
+        Ok(self.compiler.export(spec, &inputs, id).map_err(|diags| {
+            let mut sources = spec.sources.clone();
+            add_site_files(&mut sources, spec, &inputs);
+            (sources, diags)
+        }))
+    }
+}
+
+/// Adds the site files of [`personamap_render::site_files`] to `sources`, each with its text
+/// in `inputs` (empty when the site has none), so that the ids
+/// [`personamap_render::site_file`] gives resolve.
+fn add_site_files(sources: &mut Sources, spec: &Spec, inputs: &SiteInputs) {
+    for path in personamap_render::site_files(spec) {
+        let text = match path {
+            DOCS_JSON => inputs.docs_json.clone(),
+            _ => inputs.snippets.get(path).cloned(),
+        };
+        let id = sources.push(SourceFile {
+            path: path.to_string(),
+            text: text.unwrap_or_default(),
+        });
+        debug_assert_eq!(Some(id), personamap_render::site_file(spec, path));
     }
 }
 

@@ -28,7 +28,7 @@ fn hover_shows_nodes_classes_pages_and_arrows() {
 
     Link: `/v2/developers/build/ai-and-agents/ai-jobs-direct-quickstart`
 
-    Used once: personas/p1-ai.toml:14:11
+    Used once: personas/p1-ai.toml:15:11
     ");
     // The definition hovers the same, at its own range.
     let def = a.hover(P1, at(p1, "id = \"G_QS\"", 6)).expect("hover");
@@ -101,13 +101,13 @@ fn definition_and_references_cross_files() {
     let at_use = at(p1, "G_PRICE   -.applies", 2);
     insta::assert_debug_snapshot!(places(&files, &a.definition(P1, at_use)), @r#"
     [
-        "personas/p1-ai.toml:80:11 `G_PRICE`",
+        "personas/p1-ai.toml:81:11 `G_PRICE`",
     ]
     "#);
     insta::assert_debug_snapshot!(places(&files, &a.references(P1, at_use, true)), @r#"
     [
-        "personas/p1-ai.toml:28:1 `G_PRICE`",
-        "personas/p1-ai.toml:80:11 `G_PRICE`",
+        "personas/p1-ai.toml:29:1 `G_PRICE`",
+        "personas/p1-ai.toml:81:11 `G_PRICE`",
     ]
     "#);
     assert_eq!(a.references(P1, at_use, false).len(), 1);
@@ -119,16 +119,16 @@ fn definition_and_references_cross_files() {
     let gw = at(p1, "class = \"gw\"", 10);
     insta::assert_debug_snapshot!(places(&files, &a.definition(P1, gw)), @r#"
     [
-        "personas/site.toml:80:9 `gw`",
+        "personas/site.toml:81:9 `gw`",
     ]
     "#);
     let refs = places(&files, &a.references(P1, gw, false));
     insta::assert_debug_snapshot!(refs, @r#"
     [
-        "personas/p1-ai.toml:38:10 `gw`",
-        "personas/p2-video-platform.toml:42:10 `gw`",
-        "personas/p3-compute-primitives.toml:51:10 `gw`",
-        "personas/p4-live-video-first.toml:51:10 `gw`",
+        "personas/p1-ai.toml:39:10 `gw`",
+        "personas/p2-video-platform.toml:43:10 `gw`",
+        "personas/p3-compute-primitives.toml:52:10 `gw`",
+        "personas/p4-live-video-first.toml:52:10 `gw`",
     ]
     "#);
     // `[persona.classes.trans]` names a class.
@@ -139,7 +139,7 @@ fn definition_and_references_cross_files() {
             &files,
             &a.definition("personas/p3-compute-primitives.toml", trans)
         ),
-        vec!["personas/site.toml:94:9 `trans`"]
+        vec!["personas/site.toml:95:9 `trans`"]
     );
 
     // A page: `after` names the other page; a node's link names a page of docs.json only.
@@ -147,7 +147,7 @@ fn definition_and_references_cross_files() {
     let after = at(linked, "after = \"", 12);
     assert_eq!(
         places(&files, &a.definition(LINKED, after)),
-        vec!["personas/site.toml:26:7 `v2/developers/concepts/infra-stack`"]
+        vec!["personas/site.toml:27:7 `v2/developers/concepts/infra-stack`"]
     );
     let href = at(p1, "href = \"/v2", 10);
     assert!(a.definition(P1, href).is_empty());
@@ -298,7 +298,7 @@ fn rename_a_class_across_files_and_refuse_collisions() {
 
     assert_eq!(
         a.rename(P1, gw, "sdk").unwrap_err(),
-        "class `sdk` is already defined at personas/site.toml:87:9"
+        "class `sdk` is already defined at personas/site.toml:88:9"
     );
     assert_eq!(
         a.rename(P1, gw, "9gw").unwrap_err(),
@@ -308,7 +308,7 @@ fn rename_a_class_across_files_and_refuse_collisions() {
     let g_qs = at(p1, "G_QS --> CG", 0);
     assert_eq!(
         a.rename(P1, g_qs, "CG").unwrap_err(),
-        "node id `CG` of this persona is already defined at personas/p1-ai.toml:40:11"
+        "node id `CG` of this persona is already defined at personas/p1-ai.toml:41:11"
     );
     assert!(
         a.rename(P1, g_qs, "end")

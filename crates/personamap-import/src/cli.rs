@@ -32,7 +32,7 @@ pub fn run_import(
     let snippet_path = divider_import(&text).map_err(at)?;
     let snippet = read(&root.join(&snippet_path))?;
     let docs_text = read(&root.join(DOCS_JSON))?;
-    let docs = DocsJson::parse(&docs_text).map_err(|e| format!("{DOCS_JSON}: {}", e.message))?;
+    let docs = DocsJson::parse(&docs_text).map_err(|e| e.located(&docs_text))?;
     let (navigation, listed) = match docs.group_path_of(&page_id) {
         Some(path) => (path, true),
         None => (
@@ -155,7 +155,7 @@ pub fn run_init(root: &Path, base_url: &str, nav: Option<&str>) -> Result<(), St
             "{e}\ninit needs the site's docs.json (run it in a Mintlify site root, or pass --root)"
         )
     })?;
-    let docs = DocsJson::parse(&docs_text).map_err(|e| format!("{DOCS_JSON}: {}", e.message))?;
+    let docs = DocsJson::parse(&docs_text).map_err(|e| e.located(&docs_text))?;
     let navigation = match nav {
         Some(nav) => crate::scaffold::choose_group(&docs.group_paths(), nav)
             .map_err(|e| format!("{DOCS_JSON}: {e}"))?,

@@ -8,7 +8,8 @@
 //!   `[page.frontmatter]`; a persona's `[persona.lints]`, `[[persona.group]]`,
 //!   `[persona.classes.*]` (others after them, as written).
 //! - Every comment moves with the table header it stands above; the file's opening comment block
-//!   (up to its last blank line) stays first.
+//!   (up to its last blank line) stays first, and a `#:schema` first line is followed by a blank
+//!   line (Tombi reads it only so).
 //! - In an `edges = '''…'''` text: one statement per line, without indentation or trailing
 //!   spaces; within a group (statements between blank lines) the first arrows aligned, by
 //!   padding what comes before them; one blank line between groups, none at the start or end.
@@ -52,7 +53,20 @@ pub fn format(text: &str) -> Result<String, String> {
         move_file_comment(&mut doc, &before, &after);
     }
     format_edges(doc.as_table_mut());
-    Ok(doc.to_string())
+    Ok(blank_after_schema(doc.to_string()))
+}
+
+/// `text` with a blank line after its first line when that is a `#:schema` comment: Tombi
+/// reads `#:schema` only as a file's first line followed by a blank line.
+fn blank_after_schema(text: String) -> String {
+    match text.split_once('\n') {
+        Some((first, rest))
+            if first.starts_with("#:schema") && !rest.is_empty() && !rest.starts_with('\n') =>
+        {
+            format!("{first}\n\n{rest}")
+        }
+        _ => text,
+    }
 }
 
 /// The keys of `table`, those in `order` first (in that order), then the rest as written.
@@ -250,6 +264,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_schema_line_is_followed_by_a_blank_line() {
+        let text = "#:schema ../personamap.schema.json\n# P1.\n\n[[persona]]\nnumber = 1\n";
+        let once = format(text).expect("toml");
+        assert_eq!(
+            once,
+            "#:schema ../personamap.schema.json\n\n# P1.\n\n[[persona]]\nnumber = 1\n"
+        );
+        assert_eq!(format(&once).expect("toml"), once);
+        let bare = "#:schema x.json\n[site]\n";
+        assert_eq!(format(bare).expect("toml"), "#:schema x.json\n\n[site]\n");
+        // Only a first-line `#:schema`.
+        let other = "# a\n#:schema x.json\n[site]\n";
+        assert_eq!(format(other).expect("toml"), other);
+    }
+
+    #[test]
     fn edges_are_aligned_per_group() {
         let text = "  P1 --> G_QS --> CG\nP1 -.reads.->   X  \n\n\n\nGoLP & A -.->|charges| Pay\n%% note\nB==>C\n";
         assert_eq!(
@@ -264,7 +294,7 @@ mod tests {
         let got = format(text).expect("formats");
         assert_eq!(
             got,
-            "#:schema ../personamap.schema.json\n# The file.\n\n[site]\nbase_url = \"u\" # trailing\n\n[[page]]\nid = \"p\"\n\n# its lints\n[page.lints]\nsmall-labels = \"allow\"\n\n[page.frontmatter]\nx = 1\n\n# palette first\n[[palette]]\nname = \"a\"\n"
+            "#:schema ../personamap.schema.json\n\n# The file.\n\n[site]\nbase_url = \"u\" # trailing\n\n[[page]]\nid = \"p\"\n\n# its lints\n[page.lints]\nsmall-labels = \"allow\"\n\n[page.frontmatter]\nx = 1\n\n# palette first\n[[palette]]\nname = \"a\"\n"
         );
         assert_eq!(format(&got).expect("formats"), got);
     }

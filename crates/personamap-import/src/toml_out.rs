@@ -7,11 +7,12 @@ pub(crate) use personamap_spec::source::toml_basic_string as string;
 use personamap_spec::{Banner, Links, Value};
 use std::fmt::Write as _;
 
-/// The `#:schema` line for a file in `spec_dir` (relative to the site root).
+/// The `#:schema` line for a file in `spec_dir` (relative to the site root), and the blank line
+/// after it (Tombi reads `#:schema` only as a file's first line followed by a blank line).
 pub(crate) fn schema_line(spec_dir: &str) -> String {
     let depth = spec_dir.split('/').filter(|s| !s.is_empty()).count();
     format!(
-        "#:schema {}{}\n",
+        "#:schema {}{}\n\n",
         "../".repeat(depth),
         personamap_spec::SCHEMA_FILE
     )
@@ -441,7 +442,7 @@ mod tests {
         assert_eq!(prose("it's '''"), "\"it's '''\\n\"");
         assert_eq!(
             schema_line("personas/imported"),
-            "#:schema ../../personamap.schema.json\n"
+            "#:schema ../../personamap.schema.json\n\n"
         );
         assert_eq!(
             value(&Value::Table(vec![("og:x".into(), Value::Float(1.0))])),

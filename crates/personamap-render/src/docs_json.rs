@@ -5,8 +5,28 @@ use jsonc_parser::ast::{Array, Object, Value};
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 use personamap_spec::CodeTheme;
 use personamap_syntax::js::js_string;
+use std::ops::Range;
 
 /// The navigation keys that hold child lists, and the key naming each child.
+/// The help of a docs.json that is not strict JSON.
+const JSON_HELP: &str =
+    "Mintlify reads docs.json with JSON.parse, which rejects this; fix the file";
+
+/// The byte offset of 1-based `line` and byte `column` in `text` (as serde_json counts them),
+/// on a character boundary.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = (start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 const LEVELS: [(&str, &str); 8] = [
     ("products", "product"),
     ("versions", "version"),
@@ -25,6 +45,54 @@ pub struct NavError {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// Where in docs.json, as a byte range, when the problem is at a place in it.
+    pub at: Option<Range<usize>>,
+    /// Another place in docs.json it is about (where a key given twice is first given, where
+    /// a page is already listed), with what is there.
+    pub related: Option<(Range<usize>, String)>,
+    /// For a navigation path docs.json does not hold: the position in the path of the first
+    /// name it lacks, and the names there nearest to it.
+    pub missing: Option<(usize, Vec<String>)>,
+    /// For a page already listed in another group: that group's navigation path.
+    pub listed_under: Option<Vec<String>>,
+}
+
+impl NavError {
+    /// A problem with no place in docs.json.
+    fn new(message: impl Into<String>, help: Option<String>) -> Self {
+        NavError {
+            message: message.into(),
+            help,
+            at: None,
+            related: None,
+            missing: None,
+            listed_under: None,
+        }
+    }
+
+    /// The message prefixed with `docs.json:LINE:COLUMN` of its place in `text` (docs.json's
+    /// text), or with `docs.json` alone, for a message on its own line.
+    pub fn located(&self, text: &str) -> String {
+        match &self.at {
+            Some(at) => {
+                let (line, col) = personamap_spec::source::line_col(text, at.start);
+                format!("docs.json:{line}:{col}: {}", self.message)
+            }
+            None => format!("docs.json: {}", self.message),
+        }
+    }
+}
+
+/// A page entry of the navigation: its id, the byte range of its string in docs.json, and
+/// the bytes that removing it removes (the string and one separator).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageEntry {
+    /// The page id as written.
+    pub id: String,
+    /// The string, quotes included.
+    pub range: Range<usize>,
+    /// The string and one separator: what removing the entry removes.
+    pub removal: Range<usize>,
 }
 
 /// A parsed docs.json, borrowed from its text.
@@ -52,16 +120,11 @@ impl<'a> DocsJson<'a> {
         };
         let parsed =
             parse_to_ast(text, &CollectOptions::default(), &strict).map_err(|e| NavError {
-                message: format!(
-                    "docs.json:{}:{}: not valid JSON: {}",
-                    e.line_display(),
-                    e.column_display(),
-                    e.kind()
-                ),
-                help: Some(
-                    "Mintlify reads docs.json with JSON.parse, which rejects this; fix the file"
-                        .into(),
-                ),
+                at: Some(e.range().start..e.range().end),
+                ..NavError::new(
+                    format!("not valid JSON: {}", e.kind()),
+                    Some(JSON_HELP.into()),
+                )
             })?;
         // What the lenient-capable parser lets through even when strict (raw control characters
         // in strings), serde_json's RFC 8259 reader catches, as JSON.parse does.
@@ -70,25 +133,16 @@ impl<'a> DocsJson<'a> {
             let message = full
                 .rfind(" at line ")
                 .map_or(full.as_str(), |i| &full[..i]);
+            let at = offset_of(text, e.line(), e.column());
             return Err(NavError {
-                message: format!(
-                    "docs.json:{}:{}: not valid JSON: {message}",
-                    e.line(),
-                    e.column()
-                ),
-                help: Some(
-                    "Mintlify reads docs.json with JSON.parse, which rejects this; fix the file"
-                        .into(),
-                ),
+                at: Some(at..at),
+                ..NavError::new(format!("not valid JSON: {message}"), Some(JSON_HELP.into()))
             });
         }
         let root = match parsed.value {
             Some(Value::Object(root)) => root,
             _ => {
-                return Err(NavError {
-                    message: "docs.json does not hold a JSON object".into(),
-                    help: None,
-                });
+                return Err(NavError::new("docs.json does not hold a JSON object", None));
             }
         };
         no_duplicate_keys(text, &root)?;
@@ -119,27 +173,11 @@ impl<'a> DocsJson<'a> {
 
     /// Every page id listed anywhere in the navigation, in navigation order.
     pub fn pages(&self) -> Vec<String> {
-        self.page_offsets().into_iter().map(|(id, _)| id).collect()
+        self.page_entries().into_iter().map(|e| e.id).collect()
     }
 
-    /// Every page entry of the navigation with the 1-based line and column of its string, in
-    /// navigation order.
-    pub fn page_entries(&self) -> Vec<(String, (usize, usize))> {
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        self.page_offsets()
-            .into_iter()
-            .map(|(id, at)| {
-                let line = starts.partition_point(|s| *s <= at);
-                let column = self.text[starts[line - 1]..at].chars().count() + 1;
-                (id, (line, column))
-            })
-            .collect()
-    }
-
-    /// Every page entry of the navigation with the byte offset of its string.
-    fn page_offsets(&self) -> Vec<(String, usize)> {
+    /// Every page entry of the navigation, in navigation order.
+    pub fn page_entries(&self) -> Vec<PageEntry> {
         let mut out = Vec::new();
         if let Some(nav) = self.root.get_object("navigation") {
             collect_pages(nav, &mut out);
@@ -232,17 +270,22 @@ impl<'a> DocsJson<'a> {
         if ids.contains(&Some(page)) {
             return Ok(None);
         }
-        if self.pages().iter().any(|p| p == page) {
-            let other = self
-                .group_path_of(page)
+        if let Some(listed) = self.page_entries().into_iter().find(|e| e.id == page) {
+            let group = self.group_path_of(page);
+            let other = group
+                .as_ref()
                 .map_or_else(|| "another level".to_string(), |p| format!("{p:?}"));
             return Err(NavError {
-                message: format!(
-                    "page `{page}` is already listed in docs.json under {other}; adding it to {path:?} would list it twice"
-                ),
-                help: Some(format!(
-                    "set `navigation = {other}`, or remove the page from that group of docs.json"
-                )),
+                related: Some((listed.range, format!("`{page}` is listed here"))),
+                listed_under: group,
+                ..NavError::new(
+                    format!(
+                        "page `{page}` is already listed in docs.json under {other}; adding it to {path:?} would list it twice"
+                    ),
+                    Some(format!(
+                        "set `navigation = {other}`, or remove the page from that group of docs.json"
+                    )),
+                )
             });
         }
         let text = self.text;
@@ -299,23 +342,16 @@ impl<'a> DocsJson<'a> {
             return Ok(None);
         };
         let text = self.text;
-        let cut = if els.len() == 1 {
-            // The only entry: back to an empty list.
-            pages.range.start + 1..pages.range.end - 1
-        } else if i + 1 < els.len() {
-            range(&els[i]).start..range(&els[i + 1]).start
-        } else {
-            range(&els[i - 1]).end..range(&els[i]).end
-        };
+        let cut = removal(pages, i);
         Ok(Some(format!("{}{}", &text[..cut.start], &text[cut.end..])))
     }
 
     /// The `pages` array of the navigation node at `path`.
     fn group_pages(&self, path: &[String]) -> Result<&Array<'a>, NavError> {
-        let mut node = self.root.get_object("navigation").ok_or_else(|| NavError {
-            message: "docs.json has no `navigation`".into(),
-            help: None,
-        })?;
+        let mut node = self
+            .root
+            .get_object("navigation")
+            .ok_or_else(|| NavError::new("docs.json has no `navigation`", None))?;
         for (depth, name) in path.iter().enumerate() {
             let children = children(node);
             match children.iter().find(|(_, n)| n == name) {
@@ -327,24 +363,39 @@ impl<'a> DocsJson<'a> {
                     } else {
                         format!("`{}`", path[..depth].join(" › "))
                     };
-                    let help = match personamap_spec::diag::suggest(name, names.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`? ({at} has: {})", names.join(", ")),
-                        None if names.is_empty() => format!("{at} has no named children"),
-                        None => format!("{at} has: {}", names.join(", ")),
+                    let near: Vec<String> =
+                        personamap_spec::diag::suggestions(name, names.iter().copied())
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect();
+                    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+                    let help = match near.is_empty() {
+                        false => format!(
+                            "did you mean {}? ({at} has: {})",
+                            quoted.join(" or "),
+                            names.join(", ")
+                        ),
+                        true if names.is_empty() => format!("{at} has no named children"),
+                        true => format!("{at} has: {}", names.join(", ")),
                     };
                     return Err(NavError {
-                        message: format!(
-                            "navigation path `{}` does not exist in docs.json: no `{name}` under {at}",
-                            path.join(" › ")
-                        ),
-                        help: Some(help),
+                        missing: Some((depth, near)),
+                        ..NavError::new(
+                            format!(
+                                "navigation path `{}` does not exist in docs.json: no `{name}` under {at}",
+                                path.join(" › ")
+                            ),
+                            Some(help),
+                        )
                     });
                 }
             }
         }
-        node.get_array("pages").ok_or_else(|| NavError {
-            message: format!("`{}` in docs.json has no `pages` list", path.join(" › ")),
-            help: Some("point `navigation` at a group".into()),
+        node.get_array("pages").ok_or_else(|| {
+            NavError::new(
+                format!("`{}` in docs.json has no `pages` list", path.join(" › ")),
+                Some("point `navigation` at a group".into()),
+            )
         })
     }
 }
@@ -352,31 +403,23 @@ impl<'a> DocsJson<'a> {
 /// An error for the first key given twice in one object, anywhere in the file.
 fn no_duplicate_keys(text: &str, object: &Object) -> Result<(), NavError> {
     use jsonc_parser::common::Ranged;
-    let at = |offset: usize| {
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-            .chars()
-            .count()
-            + 1;
-        (line, col)
-    };
+    let key = |p: &jsonc_parser::ast::ObjectProp| p.name.range().start..p.name.range().end;
     for (i, prop) in object.properties.iter().enumerate() {
         let name = prop.name.as_str();
         if let Some(first) = object.properties[..i]
             .iter()
             .find(|p| p.name.as_str() == name)
         {
-            let (line, col) = at(prop.range().start);
-            let (l0, c0) = at(first.range().start);
             return Err(NavError {
-                message: format!(
-                    "docs.json:{line}:{col}: key `{name}` appears twice in one object (first at {l0}:{c0})"
-                ),
-                help: Some(
-                    "JSON.parse keeps only the last one and drops the other silently; remove one"
-                        .into(),
-                ),
+                at: Some(key(prop)),
+                related: Some((key(first), format!("`{name}` is first given here"))),
+                ..NavError::new(
+                    format!("key `{name}` appears twice in one object"),
+                    Some(
+                        "JSON.parse keeps only the last one and drops the other silently; remove one"
+                            .into(),
+                    ),
+                )
             });
         }
         children_values(&prop.value, text)?;
@@ -416,20 +459,36 @@ fn children<'b, 'a>(node: &'b Object<'a>) -> Vec<(&'b Object<'a>, String)> {
 }
 
 /// The page entries under `node`, each with the byte offset of its string.
-fn collect_pages(node: &Object, out: &mut Vec<(String, usize)>) {
+fn collect_pages(node: &Object, out: &mut Vec<PageEntry>) {
     for (list, _) in LEVELS.iter().chain(&[("pages", "group")]) {
         let Some(array) = node.get_array(list) else {
             continue;
         };
-        for el in &array.elements {
+        for (i, el) in array.elements.iter().enumerate() {
             match el {
-                Value::StringLit(s) if *list == "pages" => {
-                    out.push((s.value.to_string(), range(el).start))
-                }
+                Value::StringLit(s) if *list == "pages" => out.push(PageEntry {
+                    id: s.value.to_string(),
+                    range: range(el).start..range(el).end,
+                    removal: removal(array, i),
+                }),
                 Value::Object(o) => collect_pages(o, out),
                 _ => {}
             }
         }
+    }
+}
+
+/// The bytes removing element `i` of `array` removes: the element and one separator (the
+/// next element's, or else the one before), or everything inside the brackets when it is the
+/// only element.
+fn removal(array: &Array, i: usize) -> Range<usize> {
+    let els = &array.elements;
+    if els.len() == 1 {
+        array.range.start + 1..array.range.end - 1
+    } else if i + 1 < els.len() {
+        range(&els[i]).start..range(&els[i + 1]).start
+    } else {
+        range(&els[i - 1]).end..range(&els[i]).end
     }
 }
 
@@ -475,7 +534,7 @@ mod tests {
             ("{\"a\": 1, // c\n}", "docs.json:1:10:"),
             (
                 "{\"navigation\": {},\n  \"navigation\": {\"pages\": []}}",
-                "docs.json:2:3: key `navigation` appears twice in one object (first at 1:2)",
+                "docs.json:2:3: key `navigation` appears twice in one object",
             ),
             ("{\"x\": [{\"k\": 1, \"k\": 2}]}", "docs.json:1:17: key `k`"),
             (
@@ -485,8 +544,21 @@ mod tests {
             ("\u{feff}{}", "docs.json:1:1: not valid JSON"),
         ] {
             let e = DocsJson::parse(text).err().expect(text);
-            assert!(e.message.starts_with(at), "{text}: {}", e.message);
+            assert!(
+                e.located(text).starts_with(at),
+                "{text}: {}",
+                e.located(text)
+            );
         }
+        // A key given twice: the first is the related place.
+        let text = "{\"navigation\": {},\n  \"navigation\": {\"pages\": []}}";
+        let e = DocsJson::parse(text).err().expect("a duplicate key");
+        let (first, what) = e.related.expect("the first key");
+        assert_eq!(
+            (&text[first], what.as_str()),
+            ("\"navigation\"", "`navigation` is first given here")
+        );
+        assert_eq!(e.at.map(|at| &text[at]), Some("\"navigation\""));
     }
 
     #[test]

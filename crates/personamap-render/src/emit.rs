@@ -6,6 +6,10 @@
 //!    merged, a hand-written divider checked), every emitter's problems at once;
 //! 2. [`Emitter::emit`]: the remaining outputs, only when no emitter found an error.
 //!
+//! A compile runs the emitters of written outputs; a [`Ownership::Served`] one (the Markdown
+//! export) runs only on request, for the page [`Emission::request`] names
+//! (`Compiler::export`).
+//!
 //! Adding an output kind: a module here, one line in [`EMITTERS`], and an [`OutputKind`]
 //! variant in `lib.rs` (three files). The writer, the lock and `watch` follow from the
 //! declarations.
@@ -13,6 +17,7 @@
 mod data_snippet;
 mod divider;
 mod docs_json;
+mod export;
 mod llms_txt;
 mod page;
 mod schema;
@@ -30,6 +35,9 @@ pub enum Ownership {
     /// personamap merges entries into the user's file: the lock records the entries
     /// ([`Inserted`]), never the file, which is never deleted.
     Entries,
+    /// Never written: Mintlify serves it (the Markdown export at `/{id}.md`), and personamap
+    /// emits it on request for one page. No path on disk, nothing in the lock.
+    Served,
 }
 
 /// One output kind.
@@ -62,7 +70,24 @@ pub static EMITTERS: &[&dyn Emitter] = &[
     &docs_json::DocsJsonEntries,
     &llms_txt::LlmsTxtEntries,
     &schema::Schema,
+    &export::MarkdownExport,
 ];
+
+/// The emitters a compile runs: those of written outputs, in [`EMITTERS`] order.
+pub fn written() -> impl Iterator<Item = &'static dyn Emitter> {
+    EMITTERS
+        .iter()
+        .copied()
+        .filter(|e| e.ownership() != Ownership::Served)
+}
+
+/// The emitters run on request for one page ([`Ownership::Served`]).
+pub fn served() -> impl Iterator<Item = &'static dyn Emitter> {
+    EMITTERS
+        .iter()
+        .copied()
+        .filter(|e| e.ownership() == Ownership::Served)
+}
 
 /// The emitter of outputs of `kind` (the first, for kinds several emitters share).
 pub fn of(kind: OutputKind) -> Option<&'static dyn Emitter> {
@@ -86,6 +111,8 @@ pub struct Emission<'a> {
     pub compiler: &'a Compiler,
     /// The spec compiled.
     pub spec: &'a Spec,
+    /// The page a served output is requested for (`None` in a compile).
+    pub request: Option<&'a str>,
     /// The site files read.
     pub site: &'a SiteInputs,
     /// docs.json as the site holds it.

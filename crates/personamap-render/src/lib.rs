@@ -22,7 +22,7 @@ use docs_json::DocsJson;
 pub use inserted::{Inserted, NavEntry};
 use minijinja::Environment;
 use personamap_spec::rules::MAX_TEXT;
-use personamap_spec::{Diagnostic, Page, Spec};
+use personamap_spec::{Diagnostic, FileId, Page, Span, Spec};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Path of docs.json in the site root.
@@ -63,6 +63,8 @@ pub enum OutputKind {
     LlmsTxt,
     /// The spec's JSON Schema, which spec files name in their `#:schema` comment.
     Schema,
+    /// A page's Markdown export, as Mintlify serves it at `/{id}.md`: never written.
+    Export,
 }
 
 impl OutputKind {
@@ -157,21 +159,8 @@ impl Compiler {
                     .with_help("run personamap in a Mintlify site root, or pass --root"),
             ]
         })?;
-        let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(e, None)])?;
-        let facts = self.facts(spec, &docs);
-        let mut cx = emit::Emission {
-            compiler: self,
-            spec,
-            site,
-            docs_text,
-            docs: &docs,
-            docs_out: None,
-            name: facts.name,
-            summary: facts.summary,
-            files: Vec::new(),
-            errors: Vec::new(),
-            inserted: Inserted::default(),
-        };
+        let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(spec, e, None)])?;
+        let mut cx = self.emission(spec, site, docs_text, &docs, None);
         let known: BTreeSet<String> = docs
             .pages()
             .into_iter()
@@ -180,7 +169,7 @@ impl Compiler {
             .collect();
         cx.errors.extend(links::check(spec, &known));
         cx.errors.extend(unreadable_prose(spec));
-        for e in emit::EMITTERS {
+        for e in emit::written() {
             e.prepare(&mut cx);
         }
         let mut headings = site.headings_on_disk.clone();
@@ -192,7 +181,7 @@ impl Compiler {
         if !cx.errors.is_empty() {
             return Err(cx.errors);
         }
-        for e in emit::EMITTERS {
+        for e in emit::written() {
             e.emit(&mut cx).map_err(|d| vec![d])?;
         }
         Ok(Outputs {
@@ -225,37 +214,54 @@ impl Compiler {
             };
             vec![d]
         })?;
-        let docs_theme = match site.docs_json.as_deref() {
-            Some(text) => DocsJson::parse(text)
-                .map_err(|e| vec![nav_diag(e, None)])?
-                .code_theme(),
-            None => None,
-        };
-        let mdx = self.page(spec, page).map_err(|d| vec![d])?;
-        let generated;
-        let source = if spec.divider.generate {
-            generated = self.divider(spec).map_err(|d| vec![d])?;
-            generated.as_str()
-        } else {
-            divider::hand_written(&spec.divider, site).map_err(|d| vec![d])?
-        };
-        // Mintlify reprints the imported export; so does the export, generated or not.
-        let snippet = divider::printed(&spec.divider, source).map_err(|d| vec![d])?;
-        let theme = docs_theme.or_else(|| spec.site.code_theme.clone());
-        let input = export::ExportInput {
-            base_url: &spec.site.base_url,
-            title: &page.title,
-            description: &page.description,
-            snippets: &[&snippet],
-            theme: theme.as_ref(),
-        };
-        export::export(&mdx, &input).map_err(|m| {
+        // Without docs.json, no theme: read as an empty one.
+        let docs_text = site.docs_json.as_deref().unwrap_or("{}");
+        let docs = DocsJson::parse(docs_text).map_err(|e| vec![nav_diag(spec, e, None)])?;
+        let mut cx = self.emission(spec, site, docs_text, &docs, Some(&page.id));
+        for e in emit::served() {
+            e.prepare(&mut cx);
+        }
+        if !cx.errors.is_empty() {
+            return Err(cx.errors);
+        }
+        for e in emit::served() {
+            e.emit(&mut cx).map_err(|d| vec![d])?;
+        }
+        let export = cx.files.into_iter().find(|f| f.kind == OutputKind::Export);
+        export.map(|f| f.contents).ok_or_else(|| {
             vec![Diagnostic::error(
                 "compiler-bug",
                 None,
-                format!("the generated page `{id}` is not valid MDX: {m}"),
+                format!("no export of page `{id}` was emitted"),
             )]
         })
+    }
+
+    /// A new emission of `spec` on `site` (docs.json as `docs_text`, parsed as `docs`), for a
+    /// compile, or for the served outputs of page `request`.
+    fn emission<'a>(
+        &'a self,
+        spec: &'a Spec,
+        site: &'a SiteInputs,
+        docs_text: &'a str,
+        docs: &'a DocsJson<'a>,
+        request: Option<&'a str>,
+    ) -> emit::Emission<'a> {
+        let facts = self.facts(spec, docs);
+        emit::Emission {
+            compiler: self,
+            spec,
+            request,
+            site,
+            docs_text,
+            docs,
+            docs_out: None,
+            name: facts.name,
+            summary: facts.summary,
+            files: Vec::new(),
+            errors: Vec::new(),
+            inserted: Inserted::default(),
+        }
     }
 
     /// The diagrams of `page` (one per persona shown, in order), and Mermaid's size limit
@@ -361,14 +367,74 @@ fn unreadable_prose(spec: &Spec) -> Vec<Diagnostic> {
         .collect()
 }
 
-pub(crate) fn nav_diag(e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {
-    let rule = if page.is_some() {
-        "navigation"
-    } else {
-        "docs-json"
+/// The site files a compile's diagnostics may point into besides the spec files, in the
+/// order their ids follow the spec files' (see [`site_file`]): docs.json, and the divider
+/// snippet when it is hand-written. (No diagnostic points into llms.txt or a page.)
+pub fn site_files(spec: &Spec) -> Vec<&str> {
+    let divider = (!spec.divider.generate).then_some(spec.divider.path.as_str());
+    std::iter::once(DOCS_JSON).chain(divider).collect()
+}
+
+/// The id of site file `path` among a compile's files: after the spec's files, in the order of
+/// [`site_files`] (the driver's `Compilation::sources` holds them so).
+pub fn site_file(spec: &Spec, path: &str) -> Option<FileId> {
+    let i = site_files(spec).iter().position(|p| *p == path)?;
+    Some(FileId((spec.sources.len() + i) as u32))
+}
+
+/// A docs.json problem as a diagnostic: `navigation` at the page's `navigation` when it is
+/// about a page's navigation path, else `docs-json` at its place in docs.json.
+pub(crate) fn nav_diag(spec: &Spec, e: docs_json::NavError, page: Option<&Page>) -> Diagnostic {
+    let docs = site_file(spec, DOCS_JSON);
+    let in_docs = |range: std::ops::Range<usize>| docs.map(|f| Span::new(f, range));
+    let (rule, mut span) = match page {
+        Some(p) => ("navigation", Some(p.navigation_span)),
+        None => ("docs-json", e.at.clone().and_then(in_docs)),
     };
-    let mut d = Diagnostic::error(rule, page.map(|p| p.navigation_span), e.message);
+    // A name the navigation path lacks: at its string in `navigation`, with a fix per near
+    // name.
+    let missing = page.zip(e.missing.as_ref()).and_then(|(p, (depth, near))| {
+        let text = &spec.sources.file(p.navigation_span.file).text;
+        let array = p.navigation_span.start as usize..p.navigation_span.end as usize;
+        let element = personamap_spec::source::string_elements(text, array)
+            .get(*depth)?
+            .clone();
+        Some((
+            text,
+            Span::new(p.navigation_span.file, element),
+            p.navigation.get(*depth)?,
+            near,
+        ))
+    });
+    if let Some((_, at, _, _)) = &missing {
+        span = Some(*at);
+    }
+    let mut d = Diagnostic::error(rule, span, e.message);
     d.help = e.help;
+    if let Some((text, at, name, near)) = missing {
+        for n in near {
+            if let Some(edit) = personamap_spec::diag::Edit::value(text, at, name, n) {
+                d = d.with_fix(format!("replace with `{n}`"), vec![edit]);
+            }
+        }
+    }
+    if let Some((range, message)) = e.related
+        && let Some(span) = in_docs(range)
+    {
+        d = d.with_related(span, message);
+    }
+    // Already listed in another group: `navigation` names that one.
+    if let (Some(p), Some(group)) = (page, e.listed_under) {
+        let names: Vec<String> = group
+            .iter()
+            .map(|n| personamap_spec::source::toml_basic_string(n))
+            .collect();
+        let array = format!("[{}]", names.join(", "));
+        d = d.with_fix(
+            format!("write `navigation = {array}`"),
+            vec![personamap_spec::Edit::new(p.navigation_span, array)],
+        );
+    }
     d
 }
 

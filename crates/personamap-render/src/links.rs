@@ -2,7 +2,9 @@
 //! in docs.json navigation, on disk, or compiled by the spec; an external link must be an
 //! absolute `http(s)`/`mailto` URL.
 
-use personamap_spec::{Diagnostic, Span, Spec, diag::suggest};
+use personamap_spec::diag::Edit;
+use personamap_spec::diag::{suggest, suggestions};
+use personamap_spec::{Diagnostic, Span, Spec};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a link points at.
@@ -44,10 +46,12 @@ pub fn nav_without_page(
     spec: &Spec,
     pages_on_disk: &BTreeSet<String>,
 ) -> Vec<Diagnostic> {
+    let file = crate::site_file(spec, crate::DOCS_JSON);
     docs.page_entries()
         .into_iter()
-        .filter(|(entry, _)| !entry.contains(char::is_whitespace) && !entry.contains("://"))
-        .filter_map(|(entry, (line, column))| {
+        .filter(|e| !e.id.contains(char::is_whitespace) && !e.id.contains("://"))
+        .filter_map(|e| {
+            let entry = &e.id;
             let id = entry.trim_start_matches('/');
             let id = id
                 .strip_suffix(".mdx")
@@ -56,18 +60,23 @@ pub fn nav_without_page(
             if pages_on_disk.contains(id) || spec.page(id).is_some() {
                 return None;
             }
-            Some(
-                Diagnostic::warning(
-                    "nav-no-page",
-                    None,
-                    format!(
-                        "docs.json:{line}:{column}: the navigation lists page `{entry}`, but there is no `{id}.mdx` or `{id}.md` (or it is ignored) and the spec generates none"
-                    ),
-                )
-                .with_help(format!(
-                    "create the page, or remove `{entry}` from docs.json's navigation"
-                )),
+            let d = Diagnostic::warning(
+                "nav-no-page",
+                file.map(|f| Span::new(f, e.range.clone())),
+                format!(
+                    "the navigation lists page `{entry}`, but there is no `{id}.mdx` or `{id}.md` (or it is ignored) and the spec generates none"
+                ),
             )
+            .with_help(format!(
+                "create the page, or remove `{entry}` from docs.json's navigation"
+            ));
+            Some(match file {
+                Some(f) => d.with_fix(
+                    format!("remove `{entry}` from docs.json's navigation"),
+                    vec![Edit::new(Span::new(f, e.removal), "")],
+                ),
+                None => d,
+            })
         })
         .collect()
 }
@@ -99,26 +108,41 @@ pub fn unresolved(spec: &Spec, known: &BTreeSet<String>) -> bool {
 /// Checks every node link, related card and MDX prose link of the spec against the `known` page ids.
 pub fn check(spec: &Spec, known: &BTreeSet<String>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut visit = |href: &str, span: Span| match target(href) {
-        Err(problem) => out.push(
-            Diagnostic::error("link", Some(span), format!("link `{href}` {problem}"))
-                .with_help("write a site path such as `/guides/intro` or a full URL"),
-        ),
-        Ok(Target::Page(id)) if !id.is_empty() && !known.contains(id) => {
-            let mut d = Diagnostic::error(
-                "broken-link",
-                Some(span),
-                format!(
-                    "link `{href}` names no page of this site (not in docs.json navigation nor on disk)"
-                ),
-            );
-            d = match suggest(id, known.iter().map(String::as_str)) {
-                Some(s) => d.with_help(format!("did you mean `/{s}`?")),
-                None => d.with_help("create the page, or link to an existing one"),
-            };
-            out.push(d);
+    let mut visit = |href: &str, span: Span| {
+        let text = &spec.sources.file(span.file).text;
+        match target(href) {
+            Err(problem) => {
+                let d = Diagnostic::error("link", Some(span), format!("link `{href}` {problem}"));
+                // A site path without its `/`: `guides/intro` for `/guides/intro`.
+                let id = href.split(['#', '?']).next().unwrap_or("");
+                out.push(if known.contains(id) {
+                    d.with_suggestions(text, href, &[format!("/{href}")])
+                } else {
+                    d.with_help("write a site path such as `/guides/intro` or a full URL")
+                });
+            }
+            Ok(Target::Page(id)) if !id.is_empty() && !known.contains(id) => {
+                let d = Diagnostic::error(
+                    "broken-link",
+                    Some(span),
+                    format!(
+                        "link `{href}` names no page of this site (not in docs.json navigation nor on disk)"
+                    ),
+                );
+                // The page id replaced; a `/` it ended with, its query and anchor kept.
+                let rest = &href[1 + id.len()..];
+                let near: Vec<String> = suggestions(id, known.iter().map(String::as_str))
+                    .into_iter()
+                    .map(|s| format!("/{s}{rest}"))
+                    .collect();
+                out.push(if near.is_empty() {
+                    d.with_help("create the page, or link to an existing one")
+                } else {
+                    d.with_suggestions(text, href, &near)
+                });
+            }
+            Ok(_) => {}
         }
-        Ok(_) => {}
     };
     for p in &spec.personas {
         for n in p.nodes() {
@@ -249,8 +273,11 @@ pub fn check_anchors(spec: &Spec, headings: &BTreeMap<String, Vec<String>>) -> V
             .find(|s| s.starts_with(anchor) || anchor.starts_with(s.as_str()))
             .cloned()
             .or_else(|| suggest(anchor, slugs.iter().map(String::as_str)).map(str::to_string));
+        let text = &spec.sources.file(span.file).text;
+        // The anchor replaced, all before it kept.
+        let before = &href[..href.len() - anchor.len()];
         out.push(match nearest {
-            Some(s) => d.with_help(format!("did you mean `/{page}#{s}`?")),
+            Some(s) => d.with_suggestions(text, href, &[format!("{before}{s}")]),
             None if slugs.is_empty() => d.with_help(format!("`/{page}` has no headings")),
             None => d.with_help(format!(
                 "its anchors: {}",

@@ -12,6 +12,68 @@ pub enum Severity {
     Warning,
 }
 
+/// Another place a diagnostic points at (e.g. where a duplicate id was first defined).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// Where.
+    pub span: Span,
+    /// What is there, e.g. "first defined here".
+    pub message: String,
+}
+
+/// One replacement: the text at `span` becomes `text` (an empty span inserts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// The text replaced.
+    pub span: Span,
+    /// What replaces it.
+    pub text: String,
+}
+
+impl Edit {
+    /// Replaces the text at `span` with `text`.
+    pub fn new(span: Span, text: impl Into<String>) -> Self {
+        Edit {
+            span,
+            text: text.into(),
+        }
+    }
+
+    /// Replaces the value `current` at `span` in `text` (its file's text) with `value`: bare
+    /// when the span covers `current` itself (text inside a string; only a `value` with no
+    /// quote, backslash or line break, which would need escaping there), or as a TOML string in
+    /// the same quotes when it covers a string literal holding `current` verbatim (`"…"`, or
+    /// `'…'` when `value` can be one). `None` when the span covers anything else (a string with
+    /// escapes, say).
+    pub fn value(text: &str, span: Span, current: &str, value: &str) -> Option<Self> {
+        let covered = text.get(span.start as usize..span.end as usize)?;
+        if covered == current {
+            let plain = !value.contains(['"', '\'', '\\', '\n', '\r']);
+            return plain.then(|| Edit::new(span, value));
+        }
+        let quote = covered.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        covered
+            .strip_prefix(quote)
+            .and_then(|c| c.strip_suffix(quote))
+            .filter(|inner| *inner == current && !inner.contains('\\'))?;
+        let literal = if quote == '\'' && !value.contains(['\'', '\n', '\r']) {
+            format!("'{value}'")
+        } else {
+            crate::source::toml_basic_string(value)
+        };
+        Some(Edit::new(span, literal))
+    }
+}
+
+/// A machine-applicable fix, from the diagnostic's help line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What it does, e.g. "replace with `CommGW`".
+    pub title: String,
+    /// The replacements, in any files; sorted, non-overlapping within a file.
+    pub edits: Vec<Edit>,
+}
+
 /// One problem, with a stable rule id, a position and an optional fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -27,6 +89,10 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The persona it is about when its span does not point into it (lint levels).
     pub persona: Option<u32>,
+    /// Other places it points at.
+    pub related: Vec<Related>,
+    /// Machine-applicable fixes, each on its own.
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -39,6 +105,8 @@ impl Diagnostic {
             span,
             help: None,
             persona: None,
+            related: Vec::new(),
+            fixes: Vec::new(),
         }
     }
 
@@ -54,6 +122,65 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The same diagnostic, pointing at `span` too, with what is there.
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// The same diagnostic with one more fix: `edits` applied together, described by `title`.
+    pub fn with_fix(mut self, title: impl Into<String>, mut edits: Vec<Edit>) -> Self {
+        edits.sort_by_key(|e| (e.span.file, e.span.start, e.span.end));
+        self.fixes.push(Fix {
+            title: title.into(),
+            edits,
+        });
+        self
+    }
+
+    /// The same diagnostic with a did-you-mean help naming each of `replacements`, and one fix
+    /// per replacement putting it in place of `current` at the diagnostic's span in `text`, its
+    /// file's text (see [`Edit::value`]; no fix when the span does not cover `current`). With
+    /// no replacement, the diagnostic as it is.
+    pub fn with_suggestions(mut self, text: &str, current: &str, replacements: &[String]) -> Self {
+        if replacements.is_empty() {
+            return self;
+        }
+        let names: Vec<String> = replacements.iter().map(|r| format!("`{r}`")).collect();
+        self = self.with_help(format!("did you mean {}?", names.join(" or ")));
+        for r in replacements {
+            if let Some(edit) = self
+                .span
+                .and_then(|span| Edit::value(text, span, current, r))
+            {
+                self = self.with_fix(format!("replace with `{r}`"), vec![edit]);
+            }
+        }
+        self
+    }
+
+    /// The same diagnostic with the fix `title` putting `new` in place of the value `current`
+    /// at its span in `text`, its file's text (see [`Edit::value`]); as it is when the span
+    /// does not cover `current`.
+    pub fn with_replacement(
+        self,
+        text: &str,
+        current: &str,
+        new: &str,
+        title: impl Into<String>,
+    ) -> Self {
+        match self
+            .span
+            .and_then(|span| Edit::value(text, span, current, new))
+        {
+            Some(edit) => self.with_fix(title, vec![edit]),
+            None => self,
+        }
     }
 
     /// The same diagnostic, about persona `number` (whose `[persona.lints]` then applies).
@@ -88,40 +215,46 @@ impl Diagnostic {
             paint("1", &format!(": {}", self.message))
         );
         let blue = |t: &str| paint("1;34", t);
+        // The gutter is as wide as the widest line number shown, as rustc aligns it.
+        let gutter = std::iter::once(self.span)
+            .chain(self.related.iter().map(|r| Some(r.span)))
+            .flatten()
+            .map(|span| sources.line_col(span).0.to_string().len())
+            .max()
+            .unwrap_or(0);
+        let pad = " ".repeat(gutter);
         if let Some(span) = self.span {
-            let file = sources.file(span.file);
-            let (line, col) = sources.line_col(span);
-            let text = file.text.lines().nth(line - 1).unwrap_or("");
-            let gutter = line.to_string().len();
-            let width = {
-                let start = span.start as usize;
-                let end = (span.end as usize).max(start);
-                let on_line = file.text.get(start..end).unwrap_or("");
-                on_line
-                    .split('\n')
-                    .next()
-                    .unwrap_or("")
-                    .chars()
-                    .count()
-                    .max(1)
-            };
-            let pad = " ".repeat(gutter);
-            let (shown, caret_col, width) = excerpt(text, col, width);
-            let _ = writeln!(out, "{pad}{} {}:{line}:{col}", blue("-->"), file.path);
-            let _ = writeln!(out, "{pad} {}", blue("|"));
-            let _ = writeln!(out, "{} {shown}", blue(&format!("{line} |")));
-            let _ = writeln!(
-                out,
-                "{pad} {} {}{}",
-                blue("|"),
-                " ".repeat(caret_col - 1),
-                paint(level_colour, &"^".repeat(width))
+            snippet(
+                &mut out,
+                sources,
+                span,
+                gutter,
+                &blue,
+                &|t| paint(level_colour, t),
+                '^',
             );
             if let Some(help) = &self.help {
                 let _ = writeln!(out, "{pad} {} {help}", blue("= help:"));
             }
         } else if let Some(help) = &self.help {
             let _ = writeln!(out, "  {} {help}", blue("= help:"));
+        }
+        for related in &self.related {
+            let _ = writeln!(
+                out,
+                "{}{}",
+                paint("1;32", "note"),
+                paint("1", &format!(": {}", related.message))
+            );
+            snippet(
+                &mut out,
+                sources,
+                related.span,
+                gutter,
+                &blue,
+                &|t| paint("1;32", t),
+                '-',
+            );
         }
         out
     }
@@ -136,15 +269,61 @@ impl Diagnostic {
             let (line, col) = sources.line_col(span);
             (in_root(root, &sources.file(span.file).path), line, col)
         });
-        let message = match &self.help {
-            Some(help) => format!("{}\nhelp: {help}", self.message),
-            None => self.message.clone(),
-        };
+        let mut message = self.message.clone();
+        if let Some(help) = &self.help {
+            let _ = write!(message, "\nhelp: {help}");
+        }
+        for related in &self.related {
+            let (line, col) = sources.line_col(related.span);
+            let file = in_root(root, &sources.file(related.span.file).path);
+            let _ = write!(message, "\nnote: {} ({file}:{line}:{col})", related.message);
+        }
         let place = place
             .as_ref()
             .map(|(file, line, col)| (file.as_str(), *line, *col));
         annotation(self.severity, place, self.rule, &message)
     }
+}
+
+/// Writes the rustc-style excerpt of `span` to `out`: the `-->` position, the source line and a
+/// row of `mark` under the span, `gutter` characters wide before the bars.
+fn snippet(
+    out: &mut String,
+    sources: &Sources,
+    span: Span,
+    gutter: usize,
+    blue: &dyn Fn(&str) -> String,
+    marked: &dyn Fn(&str) -> String,
+    mark: char,
+) {
+    let file = sources.file(span.file);
+    let (line, col) = sources.line_col(span);
+    let text = file.text.lines().nth(line - 1).unwrap_or("");
+    let width = {
+        let start = span.start as usize;
+        let end = (span.end as usize).max(start);
+        let on_line = file.text.get(start..end).unwrap_or("");
+        on_line
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count()
+            .max(1)
+    };
+    let pad = " ".repeat(gutter);
+    let number = format!("{line:>gutter$} |");
+    let (shown, caret_col, width) = excerpt(text, col, width);
+    let _ = writeln!(out, "{pad}{} {}:{line}:{col}", blue("-->"), file.path);
+    let _ = writeln!(out, "{pad} {}", blue("|"));
+    let _ = writeln!(out, "{} {shown}", blue(&number));
+    let _ = writeln!(
+        out,
+        "{pad} {} {}{}",
+        blue("|"),
+        " ".repeat(caret_col - 1),
+        marked(&mark.to_string().repeat(width))
+    );
 }
 
 /// A GitHub Actions annotation: `::error` or `::warning`, then `file`, `line` and `col` when
@@ -241,15 +420,28 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 }
 
 /// The name among `candidates` nearest to `name` by edit distance, if near enough to be a
-/// plausible typo.
+/// plausible typo (the first by name of [`suggestions`]).
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    suggestions(name, candidates).into_iter().next()
+}
+
+/// Every name among `candidates` at the least edit distance from `name`, if near enough to be
+/// a plausible typo, sorted and without repeats.
+pub fn suggestions<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
-    candidates
+    let mut near: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| (levenshtein(&name.to_lowercase(), &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, c)| (*d, *c))
-        .map(|(_, c)| c)
+        .collect();
+    let Some(best) = near.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
+    near.retain(|(d, _)| *d == best);
+    let mut out: Vec<&str> = near.into_iter().map(|(_, c)| c).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Edit distance counting a swap of two neighbours as one edit (optimal string alignment), so
@@ -315,6 +507,57 @@ mod tests {
             "docs/personas/a.toml"
         );
         assert_eq!(in_root("./", "personas/a.toml"), "personas/a.toml");
+    }
+
+    #[test]
+    fn related_places_are_notes_with_their_own_position() {
+        use crate::source::{FileId, SourceFile, Sources, Span};
+        let sources = Sources::new(vec![SourceFile {
+            path: "personas/a.toml".into(),
+            text: format!("{}A\nx\nA\n", "\n".repeat(8)),
+        }]);
+        let d = Diagnostic::error(
+            "duplicate-node",
+            Some(Span::new(FileId(0), 12..13)),
+            "twice",
+        )
+        .with_help("rename one")
+        .with_related(Span::new(FileId(0), 8..9), "first defined here");
+        assert_eq!(
+            d.render(&sources),
+            "error[duplicate-node]: twice\n  --> personas/a.toml:11:1\n   |\n11 | A\n   | ^\n   \
+             = help: rename one\nnote: first defined here\n  --> personas/a.toml:9:1\n   |\n 9 | A\n   | -\n"
+        );
+        assert_eq!(
+            d.github(&sources, "site"),
+            "::error file=site/personas/a.toml,line=11,col=1,title=duplicate-node::twice%0Ahelp: \
+             rename one%0Anote: first defined here (site/personas/a.toml:9:1)"
+        );
+    }
+
+    #[test]
+    fn a_value_is_replaced_in_its_own_quotes_or_bare() {
+        use crate::source::{FileId, Span};
+        let text = "a = \"x\"\nb = 'x'\nc = \"\\u0078\"\nd = \"P -> x\"\n";
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap_or(0);
+            Span::new(FileId(0), start..start + needle.len())
+        };
+        let edit =
+            |needle: &str, new: &str| Edit::value(text, at(needle), "x", new).map(|e| e.text);
+        assert_eq!(edit("\"x\"", "y"), Some("\"y\"".into()));
+        assert_eq!(edit("'x'", "y"), Some("'y'".into()));
+        assert_eq!(edit("'x'", "it's"), Some("\"it's\"".into()));
+        // An escape: the value is not there as written.
+        assert_eq!(edit("\"\\u0078\"", "y"), None);
+        // Inside a string: bare, unless it would need escaping.
+        let inner = text.rfind('x').unwrap_or(0);
+        let span = Span::new(FileId(0), inner..inner + 1);
+        assert_eq!(
+            Edit::value(text, span, "x", "y").map(|e| e.text),
+            Some("y".into())
+        );
+        assert_eq!(Edit::value(text, span, "x", "a\"b"), None);
     }
 
     #[test]

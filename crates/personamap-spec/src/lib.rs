@@ -17,7 +17,8 @@ pub mod read;
 pub mod rules;
 pub mod source;
 
-pub use diag::{Diagnostic, Severity};
+// `diag::Related` stays in `diag`: `Related` at the root is the page's related card.
+pub use diag::{Diagnostic, Edit, Fix, Severity};
 pub use load::{
     Failed, ParsedFile, Partial, load, load_parsed, load_parsed_with, load_partial, parse_file,
     parse_files, resolve, resolve_partial,

@@ -195,7 +195,7 @@ fn level(spec: &Spec, tables: &Tables, d: &Diagnostic) -> Level {
 
 /// Where the `[[table]]` whose header is at `header` ends in `text`: at the next header that
 /// is not one of its subtables (`[table.…]`, `[[table.…]]`), or the end of the file.
-fn table_end(text: &str, header: Span, table: &str) -> u32 {
+pub(crate) fn table_end(text: &str, header: Span, table: &str) -> u32 {
     let start = header.end as usize;
     let mut at = start;
     for line in text.get(start..).unwrap_or("").split_inclusive('\n') {
@@ -210,6 +210,23 @@ fn table_end(text: &str, header: Span, table: &str) -> u32 {
         at += line.len();
     }
     u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// [`table_end`], without the blank and comment lines that end the table (they come before the
+/// next table, and belong to it): what copying or removing the table takes.
+pub(crate) fn table_extent(text: &str, header: Span, table: &str) -> std::ops::Range<usize> {
+    let start = header.start as usize;
+    let end = table_end(text, header, table) as usize;
+    let lines: Vec<&str> = text
+        .get(start..end)
+        .unwrap_or("")
+        .split_inclusive('\n')
+        .collect();
+    let kept = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map_or(0, |i| lines[..=i].iter().map(|l| l.len()).sum::<usize>());
+    start..start + kept
 }
 
 #[cfg(test)]

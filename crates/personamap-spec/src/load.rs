@@ -1,7 +1,7 @@
 //! Loading: phase one parses each file on its own (TOML syntax, types, unknown keys); phase two
 //! resolves the files together into a [`Spec`] and checks every name.
 
-use crate::diag::{Diagnostic, suggest};
+use crate::diag::{Diagnostic, Edit, suggestions};
 use crate::edges;
 use crate::lints::Lints;
 use crate::maps::MapMemo;
@@ -210,10 +210,11 @@ fn noncharacters(file: FileId, text: &str) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::error(
                 "noncharacter",
-                Some(Span::new(file, range)),
+                Some(Span::new(file, range.clone())),
                 format!("U+{c:04X} is a Unicode noncharacter, which Mintlify rejects"),
             )
-            .with_help("remove it; it is invisible and has no meaning in text"),
+            .with_help("remove it; it is invisible and has no meaning in text")
+            .with_fix("remove it", vec![Edit::new(Span::new(file, range), "")]),
         );
     };
     let bytes = text.as_bytes();
@@ -320,6 +321,7 @@ fn resolve_with(sources: Sources, parsed: Vec<Option<ParsedFile>>, maps: &mut Ma
         sources: &sources,
         failed: Failed::default(),
         diags: Vec::new(),
+        last_class: None,
     };
     let files: Vec<(FileId, RawFile)> = sources
         .iter()
@@ -387,6 +389,7 @@ fn resolve_with(sources: Sources, parsed: Vec<Option<ParsedFile>>, maps: &mut Ma
     let personas = r.personas(personas, &palette);
     let pages = r.pages(pages, &personas);
     r.diags.extend(crate::rules::check(
+        &sources,
         !r.failed.any_node(),
         divider.as_ref(),
         &palette,
@@ -444,6 +447,16 @@ struct Resolver<'a> {
     /// What did not load: the checks that would read it stay silent.
     failed: Failed,
     diags: Vec<Diagnostic>,
+    /// The last `[[palette]]` table, the model of an entry the fix of an unknown class adds.
+    last_class: Option<ClassTable>,
+}
+
+/// Where a `[[palette]]` table and its `name` and `meaning` values are, in its file.
+struct ClassTable {
+    file: FileId,
+    table: std::ops::Range<usize>,
+    name: std::ops::Range<usize>,
+    meaning: std::ops::Range<usize>,
 }
 
 const HEX: &str = "a hex colour like `#0b66ff` or `#fff`";
@@ -451,6 +464,14 @@ const HEX: &str = "a hex colour like `#0b66ff` or `#fff`";
 impl Resolver<'_> {
     fn span<T>(&self, file: FileId, s: &Spanned<T>) -> Span {
         Span::new(file, s.span())
+    }
+
+    /// The header line (`[site]`, `[[page]]`) of the table at `range` in `file`.
+    fn header(&self, file: FileId, range: std::ops::Range<usize>) -> Span {
+        Span::new(
+            file,
+            crate::parse::header(&self.sources.file(file).text, range),
+        )
     }
 
     fn single<T>(
@@ -461,15 +482,15 @@ impl Resolver<'_> {
         what: &str,
     ) -> Option<(FileId, Spanned<T>)> {
         if let Some((first, old)) = &seen {
-            let (line, _) = self.sources.line_col(self.span(*first, old));
-            let path = &self.sources.file(*first).path;
+            let first = self.header(*first, old.span());
             self.diags.push(
                 Diagnostic::error(
                     "duplicate-table",
-                    Some(self.span(file, &new)),
+                    Some(self.header(file, new.span())),
                     format!("`[{what}]` is defined twice"),
                 )
-                .with_help(format!("it is already defined at {path}:{line}; keep one")),
+                .with_related(first, format!("`[{what}]` is first defined here"))
+                .with_help("keep one"),
             );
             seen
         } else {
@@ -481,14 +502,12 @@ impl Resolver<'_> {
         let data_snippet_span = s.data_snippet.as_ref().map(|d| self.span(file, d));
         let data_snippet = s.data_snippet.map(|d| {
             if let Some(problem) = crate::rules::snippet_path_problem(d.get_ref()) {
-                self.diags.push(
-                    Diagnostic::error(
-                        "snippet-path",
-                        Some(self.span(file, &d)),
-                        format!("snippet path `{}` {problem}", d.get_ref()),
-                    )
-                    .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
-                );
+                self.diags.push(crate::rules::snippet_path_error(
+                    self.sources,
+                    d.get_ref(),
+                    Some(self.span(file, &d)),
+                    problem,
+                ));
             }
             d.into_inner()
         });
@@ -499,14 +518,25 @@ impl Resolver<'_> {
             .unwrap_or("");
         let host = host.split(['/', '?', '#']).next().unwrap_or("");
         if host.is_empty() || url.contains(|c: char| c.is_whitespace() || c.is_control()) {
-            self.diags.push(
-                Diagnostic::error(
-                    "base-url",
-                    Some(self.span(file, &s.base_url)),
-                    format!("`{url}` is not an absolute http(s) URL"),
-                )
-                .with_help("write the published site's URL with its scheme, e.g. `https://docs.example.com`"),
+            let mut d = Diagnostic::error(
+                "base-url",
+                Some(self.span(file, &s.base_url)),
+                format!("`{url}` is not an absolute http(s) URL"),
+            )
+            .with_help(
+                "write the published site's URL with its scheme, e.g. `https://docs.example.com`",
             );
+            // A host without its scheme: `docs.example.com`.
+            let bare = url.split(['/', '?', '#']).next().unwrap_or("");
+            if !url.contains("://")
+                && bare.contains('.')
+                && !url.contains(|c: char| c.is_whitespace() || c.is_control())
+            {
+                let text = &self.sources.file(file).text;
+                let full = format!("https://{url}");
+                d = d.with_replacement(text, url, &full, format!("write `{full}`"));
+            }
+            self.diags.push(d);
         }
         Site {
             data_snippet,
@@ -531,14 +561,20 @@ impl Resolver<'_> {
             return self.hand_written_divider(file, d, path_span);
         }
         if let Some(export) = &d.export {
-            self.diags.push(
-                Diagnostic::error(
-                    "divider-export",
-                    Some(self.span(file, export)),
-                    "`export` names the export of a hand-written divider, but personamap generates this one (`generate` is `true` by default)",
-                )
-                .with_help("set `generate = false` to use the existing snippet at `path`, or name the generated component with `component`"),
-            );
+            let mut diag = Diagnostic::error(
+                "divider-export",
+                Some(self.span(file, export)),
+                "`export` names the export of a hand-written divider, but personamap generates this one (`generate` is `true` by default)",
+            )
+            .with_help("set `generate = false` to use the existing snippet at `path`, or name the generated component with `component`");
+            let text = &self.sources.file(file).text;
+            if let (None, Some(key)) = (&d.component, key_before(text, "export", export.span())) {
+                diag = diag.with_fix(
+                    "name the generated component with `component`",
+                    vec![Edit::new(Span::new(file, key), "component")],
+                );
+            }
+            self.diags.push(diag);
         }
         let Some(logo) = d.logo else {
             self.diags.push(
@@ -614,14 +650,21 @@ impl Resolver<'_> {
             } else {
                 "remove it: the hand-written snippet draws the divider (or set `generate = true` to have personamap write one)"
             };
-            self.diags.push(
-                Diagnostic::warning(
-                    "divider-unused-key",
-                    Some(Span::new(file, range)),
-                    format!("`{key}` has no effect with `generate = false`"),
-                )
-                .with_help(help),
-            );
+            let text = &self.sources.file(file).text;
+            let at = key_before(text, key, range.clone()).unwrap_or(range.clone());
+            let mut d = Diagnostic::warning(
+                "divider-unused-key",
+                Some(Span::new(file, at)),
+                format!("`{key}` has no effect with `generate = false`"),
+            )
+            .with_help(help);
+            if let Some(line) = key_line(text, key, range) {
+                d = d.with_fix(
+                    format!("remove `{key}`"),
+                    vec![Edit::new(Span::new(file, line), "")],
+                );
+            }
+            self.diags.push(d);
         }
         let Some(export) = d.export else {
             let at = d.generate.as_ref().map(|g| self.span(file, g));
@@ -654,28 +697,43 @@ impl Resolver<'_> {
     /// Checks a snippet component name (capitalised identifier) and returns it.
     fn component_name(&mut self, c: String, span: Span) -> String {
         if !is_component_name(&c) {
-            self.diags.push(
-                Diagnostic::error(
-                    "component-name",
-                    Some(span),
-                    format!("`{c}` is not a valid snippet component name"),
-                )
-                .with_help("Mintlify components start with a capital letter and use only letters, digits and `_`"),
-            );
+            let mut d = Diagnostic::error(
+                "component-name",
+                Some(span),
+                format!("`{c}` is not a valid snippet component name"),
+            )
+            .with_help("Mintlify components start with a capital letter and use only letters, digits and `_`");
+            let capital: String = c
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(c.chars().skip(1))
+                .collect();
+            if is_component_name(&capital) {
+                let text = &self.sources.file(span.file).text;
+                d = d.with_replacement(text, &c, &capital, format!("write `{capital}`"));
+            }
+            self.diags.push(d);
         }
         c
     }
 
     fn colour(&mut self, file: FileId, value: &Spanned<String>) {
         if !is_hex_colour(value.get_ref()) {
-            self.diags.push(
-                Diagnostic::error(
-                    "colour",
-                    Some(self.span(file, value)),
-                    format!("`{}` is not a hex colour", value.get_ref()),
-                )
-                .with_help(format!("Mermaid needs {HEX}")),
-            );
+            let v = value.get_ref();
+            let mut d = Diagnostic::error(
+                "colour",
+                Some(self.span(file, value)),
+                format!("`{v}` is not a hex colour"),
+            )
+            .with_help(format!("Mermaid needs {HEX}"));
+            // Hex digits without their `#`.
+            let hashed = format!("#{v}");
+            if is_hex_colour(&hashed) {
+                let text = &self.sources.file(file).text;
+                d = d.with_replacement(text, v, &hashed, format!("write `{hashed}`"));
+            }
+            self.diags.push(d);
         }
     }
 
@@ -714,7 +772,15 @@ impl Resolver<'_> {
     fn palette(&mut self, raw: Vec<(FileId, Spanned<RawClass>)>) -> Vec<Class> {
         let mut out: Vec<Class> = Vec::new();
         for (file, c) in raw {
+            let text = &self.sources.file(file).text;
+            let table = crate::lints::table_extent(text, Span::new(file, c.span()), "palette");
             let c = c.into_inner();
+            self.last_class = Some(ClassTable {
+                file,
+                table,
+                name: c.name.span(),
+                meaning: c.meaning.span(),
+            });
             for v in [&c.fill, &c.stroke, &c.color] {
                 self.colour(file, v);
             }
@@ -727,17 +793,21 @@ impl Resolver<'_> {
                     format!("class name `{name}` must use only letters, digits and `_`, starting with a letter"),
                 ));
             }
-            if out.iter().any(|o| o.name == name) {
-                self.diags.push(Diagnostic::error(
-                    "duplicate-class",
-                    Some(span),
-                    format!("class `{name}` is defined twice in the palette"),
-                ));
+            if let Some(first) = out.iter().find(|o| o.name == name) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "duplicate-class",
+                        Some(span),
+                        format!("class `{name}` is defined twice in the palette"),
+                    )
+                    .with_related(first.span, format!("class `{name}` is first defined here"))
+                    .with_help("keep one, or rename one"),
+                );
                 continue;
             }
             out.push(Class {
                 name,
-                meaning: c.meaning,
+                meaning: c.meaning.into_inner(),
                 fill: c.fill.into_inner(),
                 stroke: c.stroke.into_inner(),
                 color: c.color.into_inner(),
@@ -752,16 +822,95 @@ impl Resolver<'_> {
         if self.failed.class(name) {
             return;
         }
-        let mut d = Diagnostic::error(
+        let d = Diagnostic::error(
             "unknown-class",
             Some(span),
             format!("class `{name}` is not in the palette"),
         );
-        d = match suggest(name, palette.iter().map(|c| c.name.as_str())) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help("add it as a `[[palette]]` entry"),
+        let near = owned(suggestions(name, palette.iter().map(|c| c.name.as_str())));
+        let mut d = match near.is_empty() {
+            true => d.with_help(format!("add `{name}` as a `[[palette]]` entry")),
+            false => {
+                let d = d.with_suggestions(&self.sources.file(span.file).text, name, &near);
+                let help = format!(
+                    "{} or add `{name}` as a `[[palette]]` entry",
+                    d.help.as_deref().unwrap_or_default()
+                );
+                d.with_help(help)
+            }
         };
+        if let Some(edit) = self.palette_entry(name) {
+            d = d.with_fix(format!("add `{name}` to the palette"), vec![edit]);
+        }
         self.diags.push(d);
+    }
+
+    /// An edit adding class `name` to the palette: a copy of the last `[[palette]]` table
+    /// (so in its file's own layout, and with its colours), named `name` and meaning `name`,
+    /// at the end of its file. `None` when the palette has no `[[palette]]` table to copy, or
+    /// `name` is no class name.
+    fn palette_entry(&self, name: &str) -> Option<Edit> {
+        let last = self.last_class.as_ref()?;
+        let text = &self.sources.file(last.file).text;
+        let table = text.get(last.table.clone())?;
+        if !table.starts_with("[[palette]]") || !is_class_name(name) {
+            return None;
+        }
+        let at = |r: &std::ops::Range<usize>| {
+            let start = r.start.checked_sub(last.table.start)?;
+            let end = r.end.checked_sub(last.table.start)?;
+            (end <= table.len()).then_some(start..end)
+        };
+        let (n, m) = (at(&last.name)?, at(&last.meaning)?);
+        if n.end > m.start && m.end > n.start {
+            return None;
+        }
+        let literal = crate::source::toml_basic_string(name);
+        // The later value first, so the earlier range still holds.
+        let mut entry = table.to_string();
+        for range in if n.start > m.start { [n, m] } else { [m, n] } {
+            entry.replace_range(range, &literal);
+        }
+        let end = text.len();
+        let sep = if text.ends_with('\n') { "\n" } else { "\n\n" };
+        Some(Edit::new(
+            Span::new(last.file, end..end),
+            format!("{sep}{}\n", entry.trim_end()),
+        ))
+    }
+
+    /// `d` with fixes to the names among `choices` near the value `v` (did-you-mean), or else
+    /// with `help`.
+    fn not_one_of(
+        &self,
+        file: FileId,
+        v: &Spanned<String>,
+        d: Diagnostic,
+        choices: &[&str],
+        help: &str,
+    ) -> Diagnostic {
+        let near = owned(suggestions(v.get_ref(), choices.iter().copied()));
+        if near.is_empty() {
+            d.with_help(help)
+        } else {
+            d.with_suggestions(&self.sources.file(file).text, v.get_ref(), &near)
+        }
+    }
+
+    /// `direction`: `d` is not a flowchart direction.
+    fn direction_error(&self, file: FileId, d: &Spanned<String>) -> Diagnostic {
+        let names: Vec<&str> = Direction::ALL.iter().map(|(_, s)| *s).collect();
+        self.not_one_of(
+            file,
+            d,
+            Diagnostic::error(
+                "direction",
+                Some(self.span(file, d)),
+                format!("`{}` is not a flowchart direction", d.get_ref()),
+            ),
+            &names,
+            "use one of LR, RL, TD, TB, BT",
+        )
     }
 
     fn personas(
@@ -777,17 +926,14 @@ impl Resolver<'_> {
             let number_span = self.span(file, &p.number);
             let number = *p.number.get_ref();
             if let Some(first) = numbers.get(&number) {
-                let (line, _) = self.sources.line_col(*first);
-                let path = &self.sources.file(first.file).path;
                 self.diags.push(
                     Diagnostic::error(
                         "duplicate-persona",
                         Some(number_span),
                         format!("persona number {number} is used twice"),
                     )
-                    .with_help(format!(
-                        "persona {number} is already defined at {path}:{line}"
-                    )),
+                    .with_related(*first, format!("persona {number} is first defined here"))
+                    .with_help("give one of them another number"),
                 );
                 continue;
             }
@@ -813,14 +959,8 @@ impl Resolver<'_> {
             Some(d) => match Direction::ALL.iter().find(|(_, s)| *s == d.get_ref()) {
                 Some((dir, _)) => *dir,
                 None => {
-                    self.diags.push(
-                        Diagnostic::error(
-                            "direction",
-                            Some(self.span(file, d)),
-                            format!("`{}` is not a flowchart direction", d.get_ref()),
-                        )
-                        .with_help("use one of LR, RL, TD, TB, BT"),
-                    );
+                    let diag = self.direction_error(file, d);
+                    self.diags.push(diag);
                     Direction::LR
                 }
             },
@@ -828,18 +968,17 @@ impl Resolver<'_> {
         let map_direction = p.map_direction.as_ref().and_then(|d| {
             let found = Direction::ALL.iter().find(|(_, s)| *s == d.get_ref());
             if found.is_none() {
-                self.diags.push(
-                    Diagnostic::error(
-                        "direction",
-                        Some(self.span(file, d)),
-                        format!("`{}` is not a flowchart direction", d.get_ref()),
-                    )
-                    .with_help("use one of LR, RL, TD, TB, BT"),
-                );
+                let diag = self.direction_error(file, d);
+                self.diags.push(diag);
             }
             found.map(|(dir, _)| *dir)
         });
         let mut ids: BTreeMap<String, Span> = BTreeMap::new();
+        let declared: BTreeSet<String> = p
+            .group
+            .iter()
+            .flat_map(|g| g.nodes.iter().map(|n| n.id.get_ref().clone()))
+            .collect();
         let mut groups = Vec::new();
         for g in p.group {
             let mut nodes = Vec::new();
@@ -847,28 +986,37 @@ impl Resolver<'_> {
                 let id_span = self.span(file, &n.id);
                 let id = n.id.into_inner();
                 if let Some(first) = ids.get(&id) {
-                    let (line, col) = self.sources.line_col(*first);
                     self.diags.push(
                         Diagnostic::error(
                             "duplicate-node",
                             Some(id_span),
                             format!("node `{id}` is declared twice in persona {number}"),
                         )
-                        .with_help(format!(
-                            "the first declaration is at line {line}, column {col}; rename one"
-                        )),
+                        .with_related(*first, format!("node `{id}` is first declared here"))
+                        .with_help("rename one"),
                     );
                     continue;
                 }
                 if !is_node_id(&id) {
-                    self.diags.push(
-                        Diagnostic::error(
-                            "node-id",
-                            Some(id_span),
-                            format!("node id `{id}` contains characters outside [A-Za-z0-9_]"),
-                        )
-                        .with_help("node ids use only letters, digits and `_`"),
-                    );
+                    let mut d = Diagnostic::error(
+                        "node-id",
+                        Some(id_span),
+                        format!("node id `{id}` contains characters outside [A-Za-z0-9_]"),
+                    )
+                    .with_help("node ids use only letters, digits and `_`");
+                    // Each other character as `_`, when that names no other node (no edge can
+                    // name this one: the edge syntax has no such id).
+                    let fixed: String = id
+                        .chars()
+                        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                        .collect();
+                    if !declared.contains(&fixed)
+                        && personamap_syntax::mermaid::keywords::reserved_keyword(&fixed).is_none()
+                    {
+                        let text = &self.sources.file(file).text;
+                        d = d.with_replacement(text, &id, &fixed, format!("write `{fixed}`"));
+                    }
+                    self.diags.push(d);
                 }
                 ids.insert(id.clone(), id_span);
                 let class = match n.class.as_ref().or(g.class.as_ref()) {
@@ -918,16 +1066,17 @@ impl Resolver<'_> {
                 for chain in groups.iter().flatten() {
                     for r in chain.sets.iter().flatten() {
                         if !ids.contains_key(&r.id) && !self.failed.node(number, &r.id) {
-                            let mut d = Diagnostic::error(
+                            let d = Diagnostic::error(
                                 "unknown-node",
                                 Some(r.span),
                                 format!("edge end `{}` names no node of persona {number}", r.id),
                             );
-                            d = match suggest(&r.id, ids.keys().map(String::as_str)) {
-                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                                None => d.with_help("declare the node in a `[[persona.group]]`"),
-                            };
-                            self.diags.push(d);
+                            let near = owned(suggestions(&r.id, ids.keys().map(String::as_str)));
+                            self.diags.push(if near.is_empty() {
+                                d.with_help("declare the node in a `[[persona.group]]`")
+                            } else {
+                                d.with_suggestions(&self.sources.file(file).text, &r.id, &near)
+                            });
                         }
                     }
                 }
@@ -1008,25 +1157,40 @@ impl Resolver<'_> {
 
     fn pages(&mut self, raw: Vec<(FileId, Spanned<RawPage>)>, personas: &[Persona]) -> Vec<Page> {
         let mut out: Vec<Page> = Vec::new();
+        let mut ids: HashMap<String, Span> = HashMap::new();
         for (file, p) in raw {
             let span = self.span(file, &p);
             let p = p.into_inner();
             let id_span = self.span(file, &p.id);
             let id = p.id.into_inner();
             if let Some(problem) = page_id_problem(&id) {
-                self.diags.push(
-                    Diagnostic::error("page-id", Some(id_span), format!("page id `{id}` {problem}"))
-                        .with_help("a page id is the file path from the site root without extension or leading slash, e.g. `guides/personas`"),
-                );
+                let mut d = Diagnostic::error("page-id", Some(id_span), format!("page id `{id}` {problem}"))
+                    .with_help("a page id is the file path from the site root without extension or leading slash, e.g. `guides/personas`");
+                // The file path it names, or its URL path: without the extension or the `/`.
+                let bare = id.trim_start_matches('/');
+                let bare = bare
+                    .strip_suffix(".mdx")
+                    .or_else(|| bare.strip_suffix(".md"))
+                    .unwrap_or(bare);
+                if page_id_problem(bare).is_none() {
+                    let text = &self.sources.file(file).text;
+                    d = d.with_replacement(text, &id, bare, format!("write `{bare}`"));
+                }
+                self.diags.push(d);
             }
-            if out.iter().any(|o| o.id == id) {
-                self.diags.push(Diagnostic::error(
-                    "duplicate-page",
-                    Some(id_span),
-                    format!("page `{id}` is defined twice"),
-                ));
+            if let Some(first) = ids.get(&id) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "duplicate-page",
+                        Some(id_span),
+                        format!("page `{id}` is defined twice"),
+                    )
+                    .with_related(*first, format!("page `{id}` is first defined here"))
+                    .with_help("keep one, or give one another id"),
+                );
                 continue;
             }
+            ids.insert(id.clone(), id_span);
             let numbers = match p.personas {
                 Some(list) => {
                     let mut numbers = Vec::new();
@@ -1056,14 +1220,23 @@ impl Resolver<'_> {
                 match p.frontmatter.get(key) {
                     None => {}
                     Some(toml::Value::Boolean(true)) => placed[slot] = true,
-                    Some(_) => self.diags.push(
-                        Diagnostic::error(
+                    Some(_) => {
+                        let text = &self.sources.file(file).text;
+                        let value = frontmatter_value(text, span, key);
+                        let mut d = Diagnostic::error(
                             "frontmatter-key",
-                            Some(span),
+                            Some(value.clone().map_or(span, |v| Span::new(file, v))),
                             format!("`[page.frontmatter]` of page `{id}` sets `{key}`, which the page's own `{key}` sets"),
                         )
-                        .with_help(format!("set `{key} = …` in `[[page]]`; to place it among these keys, write `{key} = true` here")),
-                    ),
+                        .with_help(format!("set `{key} = …` in `[[page]]`; to place it among these keys, write `{key} = true` here"));
+                        if let Some(v) = value {
+                            d = d.with_fix(
+                                format!("write `{key} = true`"),
+                                vec![Edit::new(Span::new(file, v), "true")],
+                            );
+                        }
+                        self.diags.push(d);
+                    }
                 }
             }
             let order: Vec<&str> = ["title", "description"]
@@ -1177,14 +1350,19 @@ impl Resolver<'_> {
                 for range in personamap_syntax::mdx::inline_maths(value) {
                     let formula = &value[range.clone()];
                     let dollar = if in_single_quotes { "\\$" } else { "\\\\$" };
-                    self.diags.push(
-                        Diagnostic::warning(
-                            "prose-maths",
-                            Some(at(range.clone())),
-                            format!("Mintlify reads `{formula}` in {field} as maths (remark-math): it shows a formula, without the dollar signs"),
-                        )
-                        .with_help(format!("write each dollar sign as `{dollar}`; for maths, write `$${}$$`", formula.trim_matches('$'))),
-                    );
+                    let mut d = Diagnostic::warning(
+                        "prose-maths",
+                        Some(at(range.clone())),
+                        format!("Mintlify reads `{formula}` in {field} as maths (remark-math): it shows a formula, without the dollar signs"),
+                    )
+                    .with_help(format!("write each dollar sign as `{dollar}`; for maths, write `$${}$$`", formula.trim_matches('$')));
+                    if origin.is_some() {
+                        d = d.with_fix(
+                            format!("write each dollar sign as `{dollar}`"),
+                            vec![Edit::new(at(range.clone()), formula.replace('$', dollar))],
+                        );
+                    }
+                    self.diags.push(d);
                 }
             }
             Prose::Mdx => {
@@ -1199,12 +1377,24 @@ impl Resolver<'_> {
                         Problem::UnknownComponent(name) => {
                             let d = Diagnostic::error(
                                 "mdx-component",
-                                Some(at(o..o + 1 + name.len())),
+                                Some(at(o + 1..o + 1 + name.len())),
                                 format!("`<{name}>` in {field} is not a Mintlify component"),
                             );
-                            match suggest(&name, COMPONENTS.iter().map(|c| c.name)) {
-                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                                None => d.with_help(format!(
+                            let near = owned(suggestions(&name, COMPONENTS.iter().map(|c| c.name)));
+                            match near.is_empty() {
+                                false => {
+                                    let mut d = d.with_suggestions(source, &name, &near);
+                                    // The closing tag is renamed with the opening one.
+                                    let close = format!("</{name}>");
+                                    if let (Some(_), Some(c)) = (origin, value[o..].find(&close)) {
+                                        let c = o + c + 2;
+                                        for (fix, n) in d.fixes.iter_mut().zip(&near) {
+                                            fix.edits.push(Edit::new(at(c..c + name.len()), n.clone()));
+                                        }
+                                    }
+                                    d
+                                }
+                                true => d.with_help(format!(
                                     "Mintlify's components: {}",
                                     COMPONENTS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
                                 )),
@@ -1216,18 +1406,27 @@ impl Resolver<'_> {
                                 Some(at(o..o + prop.len())),
                                 format!("`{prop}` in {field} is not a prop of `<{}>`", component.name),
                             );
-                            match suggest(&prop, component.props.iter().copied()) {
-                                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                                None if component.props.is_empty() => d.with_help(format!("`<{}>` takes no props", component.name)),
-                                None => d.with_help(format!("the props of `<{}>`: {}", component.name, component.props.join(", "))),
+                            let near = owned(suggestions(&prop, component.props.iter().copied()));
+                            match near.as_slice() {
+                                [_, ..] => d.with_suggestions(source, &prop, &near),
+                                [] if component.props.is_empty() => d.with_help(format!("`<{}>` takes no props", component.name)),
+                                [] => d.with_help(format!("the props of `<{}>`: {}", component.name, component.props.join(", "))),
                             }
                         }
-                        Problem::Expression => Diagnostic::error(
-                            "mdx-code",
-                            Some(at(o..o + 1)),
-                            format!("an expression `{{…}}` in {field}: MDX prose holds no code"),
-                        )
-                        .with_help("write `\\{` for a brace; a prop takes a string, a number (`cols={2}`) or a boolean; `{/* … */}` is a comment"),
+                        Problem::Expression => {
+                            let d = Diagnostic::error(
+                                "mdx-code",
+                                Some(at(o..o + 1)),
+                                format!("an expression `{{…}}` in {field}: MDX prose holds no code"),
+                            )
+                            .with_help("write `\\{` for a brace; a prop takes a string, a number (`cols={2}`) or a boolean; `{/* … */}` is a comment");
+                            // `\{` in the TOML string as it is written.
+                            let brace = if in_single_quotes { "\\{" } else { "\\\\{" };
+                            match origin {
+                                Some(_) => d.with_fix(format!("write `{brace}`"), vec![Edit::new(at(o..o + 1), brace)]),
+                                None => d,
+                            }
+                        }
                         Problem::Esm => Diagnostic::error(
                             "mdx-code",
                             Some(at(o..o + 6)),
@@ -1255,14 +1454,18 @@ impl Resolver<'_> {
             Some(r) if r.get_ref() == "elk" => true,
             Some(r) if r.get_ref() == "dagre" => false,
             Some(r) => {
-                self.diags.push(
+                let d = self.not_one_of(
+                    file,
+                    r,
                     Diagnostic::error(
                         "maps",
                         Some(self.span(file, r)),
                         format!("`{}` is not a renderer", r.get_ref()),
-                    )
-                    .with_help("use `elk` (Mintlify's ELK layout) or `dagre` (Mermaid's default)"),
+                    ),
+                    &["dagre", "elk"],
+                    "use `elk` (Mintlify's ELK layout) or `dagre` (Mermaid's default)",
                 );
+                self.diags.push(d);
                 false
             }
         };
@@ -1273,14 +1476,23 @@ impl Resolver<'_> {
             match Direction::ALL.iter().find(|(_, s)| *s == d.get_ref()) {
                 Some((dir, _)) => Some(MapDirection::Fixed(*dir)),
                 None => {
-                    self.diags.push(
+                    let names: Vec<&str> = Direction::ALL
+                        .iter()
+                        .map(|(_, s)| *s)
+                        .chain(["auto"])
+                        .collect();
+                    let diag = self.not_one_of(
+                        file,
+                        d,
                         Diagnostic::error(
                             "maps",
                             Some(self.span(file, d)),
                             format!("`{}` is not a map direction", d.get_ref()),
-                        )
-                        .with_help("use one of LR, RL, TD, TB, BT, auto"),
+                        ),
+                        &names,
+                        "use one of LR, RL, TD, TB, BT, auto",
                     );
+                    self.diags.push(diag);
                     None
                 }
             }
@@ -1296,6 +1508,78 @@ impl Resolver<'_> {
             mark_links: m.mark_links.unwrap_or(false),
         }
     }
+}
+
+/// The line of `text` that holds only `key = VALUE` (and perhaps a comment), the value at
+/// `value`, with its line break: what removing the key removes.
+fn key_line(
+    text: &str,
+    key: &str,
+    value: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    key_before(text, key, value.clone())?;
+    let start = text[..value.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text
+        .get(value.end..)?
+        .find('\n')
+        .map_or(text.len(), |i| value.end + i + 1);
+    let after = text[value.end..end].trim();
+    (!text[value.clone()].contains('\n') && (after.is_empty() || after.starts_with('#')))
+        .then_some(start..end)
+}
+
+/// The value of `key` in the `[page.frontmatter]` table of the `[[page]]` whose header is at
+/// `page` in `text`, when it is written there as `key = VALUE` on one line.
+fn frontmatter_value(text: &str, page: Span, key: &str) -> Option<std::ops::Range<usize>> {
+    let extent = crate::lints::table_extent(text, page, "page");
+    let mut at = extent.start;
+    let mut inside = false;
+    for line in text.get(extent)?.split_inclusive('\n') {
+        let head = line.trim();
+        if head.starts_with('[') {
+            inside = head
+                .strip_prefix("[page.frontmatter]")
+                .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#'));
+        } else if inside
+            && let Some((k, v)) = line.split_once('=')
+            && k.trim().trim_matches('"') == key
+        {
+            let start = at + k.len() + 1 + (v.len() - v.trim_start().len());
+            return Some(start..start + value_end(v.trim_start()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The length of the TOML value that starts `v`: a string to its closing quote, anything
+/// else to a comment or the line's end (spaces trimmed).
+fn value_end(v: &str) -> usize {
+    match v.chars().next() {
+        Some(q @ ('"' | '\'')) => v[1..].find(q).map_or(v.trim_end().len(), |i| i + 2),
+        _ => v.split('#').next().unwrap_or("").trim_end().len(),
+    }
+}
+
+/// The range of `key` when the line of the value at `value` is `key = VALUE` up to it.
+fn key_before(
+    text: &str,
+    key: &str,
+    value: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let start = text.get(..value.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[start..value.start];
+    let lead = before.len() - before.trim_start().len();
+    let is_key = before
+        .trim()
+        .strip_suffix('=')
+        .is_some_and(|k| k.trim() == key);
+    is_key.then(|| start + lead..start + lead + key.len())
+}
+
+/// The names of `names`, owned.
+fn owned(names: Vec<&str>) -> Vec<String> {
+    names.into_iter().map(str::to_string).collect()
 }
 
 fn value(v: toml::Value) -> Value {

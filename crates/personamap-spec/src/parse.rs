@@ -134,10 +134,14 @@ pub(crate) fn parse<T: for<'de> Deserialize<'de>>(file: FileId, text: &str) -> P
                 Some(Span::new(file, range.clone())),
                 format!("unknown key `{name}`"),
             );
-            d = match crate::diag::suggest(name, expected.iter().copied()) {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None if expected.is_empty() => d,
-                None => d.with_help(format!("expected one of: {}", expected.join(", "))),
+            let near: Vec<String> = crate::diag::suggestions(name, expected.iter().copied())
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            d = match near.as_slice() {
+                [_, ..] => d.with_suggestions(text, name, &near),
+                [] if expected.is_empty() => d,
+                [] => d.with_help(format!("expected one of: {}", expected.join(", "))),
             };
             diags.push(d);
             if !remove_key(&mut table, &range) {
@@ -316,7 +320,7 @@ fn type_message(message: &str) -> String {
 }
 
 /// The first line of `range` (a table header such as `[[palette]]`, or an inline table).
-fn header(text: &str, range: Range<usize>) -> Range<usize> {
+pub(crate) fn header(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = text.get(range.clone()).unwrap_or("");
     match slice.find('\n') {
         Some(i) => range.start..range.start + slice[..i].trim_end().len(),

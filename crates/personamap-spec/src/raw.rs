@@ -235,7 +235,8 @@ pub(crate) struct RawClass {
     #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Legend text (Markdown).
-    pub meaning: String,
+    #[schemars(with = "String")]
+    pub meaning: Spanned<String>,
     /// Fill colour, hex.
     #[schemars(with = "String")]
     pub fill: Spanned<String>,

@@ -5,9 +5,9 @@
 //! as much as possible.
 
 use crate::colour::{contrast, rgb};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Edit};
 use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona, Site};
-use crate::source::Span;
+use crate::source::{Sources, Span};
 use personamap_syntax::mermaid::keywords::{prototype_member, reserved_keyword};
 
 /// Mermaid's default `maxEdges`: past it the diagram shows an error.
@@ -26,6 +26,7 @@ pub const MIN_CONTRAST: f64 = 4.5;
 /// class is not called unused because the file using it did not load. The map rules take
 /// what `maps` kept for equal inputs.
 pub(crate) fn check(
+    sources: &Sources,
     complete: bool,
     divider: Option<&Divider>,
     palette: &[Class],
@@ -35,7 +36,7 @@ pub(crate) fn check(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for p in personas {
-        node_checks(p, &mut diags);
+        node_checks(sources, p, &mut diags);
         self_loops(p, &mut diags);
         diagram_size(p, &mut diags);
         let edges: usize = p.edges.iter().flatten().map(|c| c.edge_count()).sum();
@@ -63,14 +64,19 @@ pub(crate) fn check(
             .iter()
             .any(|p| p.nodes().any(|n| n.class == c.name))
         {
-            diags.push(
-                Diagnostic::warning(
-                    "unused-class",
-                    Some(c.span),
-                    format!("class `{}` is defined but no node uses it", c.name),
-                )
-                .with_help("remove it from the palette, or give it to a node"),
-            );
+            let mut d = Diagnostic::warning(
+                "unused-class",
+                Some(c.span),
+                format!("class `{}` is defined but no node uses it", c.name),
+            )
+            .with_help("remove it from the palette, or give it to a node");
+            if let Some(table) = palette_table(sources, c.span) {
+                d = d.with_fix(
+                    format!("remove `{}` from the palette", c.name),
+                    vec![Edit::new(table, "")],
+                );
+            }
+            diags.push(d);
         }
     }
     for c in palette
@@ -82,20 +88,51 @@ pub(crate) fn check(
     if let Some(d) = divider
         && let Some(problem) = snippet_path_problem(&d.path)
     {
-        diags.push(
-            Diagnostic::error(
-                "snippet-path",
-                d.span,
-                format!("snippet path `{}` {problem}", d.path),
-            )
-            .with_help("write snippets as `snippets/<folder>/<Name>.jsx`"),
-        );
+        diags.push(snippet_path_error(sources, &d.path, d.span, problem));
     }
     diags.extend(crate::maps::check(palette, personas, pages, maps));
     diags
 }
 
-fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
+/// The `[[palette]]` table whose `name` is at `name`, with its line break, when the class is
+/// such a table (not an inline one).
+fn palette_table(sources: &Sources, name: Span) -> Option<Span> {
+    const HEADER: &str = "[[palette]]";
+    let text = &sources.file(name.file).text;
+    let start = text.get(..name.start as usize)?.rfind(HEADER)?;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return None;
+    }
+    let header = Span::new(name.file, start..start + HEADER.len());
+    let table = crate::lints::table_extent(text, header, "palette");
+    (table.end >= name.end as usize).then(|| Span::new(name.file, table))
+}
+
+/// The edits renaming node `id` of persona `p` to `new`, at its declaration and every edge
+/// end naming it; `None` when `new` is no node id or is taken, or some place does not hold
+/// the id verbatim.
+fn rename(sources: &Sources, p: &Persona, id: &str, new: &str) -> Option<Vec<Edit>> {
+    let valid = !new.is_empty() && new.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid || reserved_keyword(new).is_some() || p.nodes().any(|n| n.id == new) {
+        return None;
+    }
+    let ends = p
+        .edges
+        .iter()
+        .flatten()
+        .flat_map(|c| c.sets.iter().flatten());
+    let spans = p
+        .nodes()
+        .filter(|n| n.id == id)
+        .map(|n| n.span)
+        .chain(ends.filter(|r| r.id == id).map(|r| r.span));
+    spans
+        .map(|span| Edit::value(&sources.file(span.file).text, span, id, new))
+        .collect()
+}
+
+fn node_checks(sources: &Sources, p: &Persona, diags: &mut Vec<Diagnostic>) {
     for n in p.nodes() {
         if n.label.concat().is_empty() && n.label.len() < 2 {
             diags.push(
@@ -108,16 +145,19 @@ fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(m) = prototype_member(&n.id) {
-            diags.push(
-                Diagnostic::error(
-                    "reserved-id",
-                    Some(n.span),
-                    format!("node id `{m}` is the name of a JavaScript `Object.prototype` member"),
-                )
-                .with_help(format!(
-                    "Mermaid parses it but cannot draw the diagram; rename it, e.g. `{m}Node`"
-                )),
-            );
+            let new = format!("{m}Node");
+            let mut d = Diagnostic::error(
+                "reserved-id",
+                Some(n.span),
+                format!("node id `{m}` is the name of a JavaScript `Object.prototype` member"),
+            )
+            .with_help(format!(
+                "Mermaid parses it but cannot draw the diagram; rename it, e.g. `{new}`"
+            ));
+            if let Some(edits) = rename(sources, p, &n.id, &new) {
+                d = d.with_fix(format!("rename it to `{new}`"), edits);
+            }
+            diags.push(d);
         }
         if let Some(k) = reserved_keyword(&n.id) {
             let fix = match n.id.chars().next() {
@@ -126,16 +166,18 @@ fn node_checks(p: &Persona, diags: &mut Vec<Diagnostic>) {
                 }
                 _ => format!("{}Node", n.id.trim_start_matches('_')),
             };
-            diags.push(
-                Diagnostic::error(
-                    "reserved-id",
-                    Some(n.span),
-                    format!("node id `{}` collides with the Mermaid keyword `{k}`", n.id),
-                )
-                .with_help(format!(
-                    "Mermaid cannot parse the diagram; rename it, e.g. `{fix}`"
-                )),
-            );
+            let mut d = Diagnostic::error(
+                "reserved-id",
+                Some(n.span),
+                format!("node id `{}` collides with the Mermaid keyword `{k}`", n.id),
+            )
+            .with_help(format!(
+                "Mermaid cannot parse the diagram; rename it, e.g. `{fix}`"
+            ));
+            if let Some(edits) = rename(sources, p, &n.id, &fix) {
+                d = d.with_fix(format!("rename it to `{fix}`"), edits);
+            }
+            diags.push(d);
         }
     }
 }
@@ -169,17 +211,39 @@ fn self_loops(p: &Persona, diags: &mut Vec<Diagnostic>) {
                     .replace('"', "\\\"")
             )
         };
-        diags.push(
-            Diagnostic::error(
-                "self-loops",
-                Some(found[1].0.span),
-                format!(
-                    "node `{id}` has {} self-loops; Mermaid draws only the last one",
-                    found.len()
-                ),
-            )
-            .with_help(format!("draw one self-loop with all the labels: `{fix}`")),
-        );
+        let mut d = Diagnostic::error(
+            "self-loops",
+            Some(found[1].0.span),
+            format!(
+                "node `{id}` has {} self-loops; Mermaid draws only the last one",
+                found.len()
+            ),
+        )
+        .with_help(format!("draw one self-loop with all the labels: `{fix}`"))
+        .with_related(found[0].0.span, format!("the first self-loop of `{id}`"));
+        // When each loop is a statement of its own and the labels need no quotes: the first
+        // statement becomes the one loop, the others go.
+        let alone = found
+            .iter()
+            .all(|(c, _)| c.links.len() == 1 && c.sets.iter().all(|s| s.len() == 1));
+        let plain = labels.iter().all(|l| {
+            l.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '-' | '.' | ','))
+        });
+        if alone && plain {
+            let one = if labels.is_empty() {
+                format!("{id} --> {id}")
+            } else {
+                format!("{id} -->|{}| {id}", labels.join(" / "))
+            };
+            let edits = found
+                .iter()
+                .enumerate()
+                .map(|(i, (c, _))| Edit::new(c.span, if i == 0 { one.as_str() } else { "" }))
+                .collect();
+            d = d.with_fix(format!("write `{one}`"), edits);
+        }
+        diags.push(d);
     }
 }
 
@@ -284,6 +348,33 @@ fn low_contrast(c: &Class, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `snippet-path`: `path`, at `span`, is no snippet path (`problem` says why); with a fix when
+/// dropping a leading `/` or writing `.js` as `.jsx` makes it one.
+pub(crate) fn snippet_path_error(
+    sources: &Sources,
+    path: &str,
+    span: Option<Span>,
+    problem: &str,
+) -> Diagnostic {
+    let d = Diagnostic::error(
+        "snippet-path",
+        span,
+        format!("snippet path `{path}` {problem}"),
+    )
+    .with_help("write snippets as `snippets/<folder>/<Name>.jsx`");
+    let mut fixed = path.trim_start_matches('/').to_string();
+    if fixed.ends_with(".js") {
+        fixed.push('x');
+    }
+    match span {
+        Some(span) if snippet_path_problem(&fixed).is_none() => {
+            let text = &sources.file(span.file).text;
+            d.with_replacement(text, path, &fixed, format!("write `{fixed}`"))
+        }
+        _ => d,
+    }
+}
+
 /// Why `path` is not a valid snippet path, if it is not.
 pub fn snippet_path_problem(path: &str) -> Option<&'static str> {
     if path.starts_with('/') {
@@ -340,43 +431,55 @@ pub(crate) fn collisions(
                 .map(|p| (format!("{}.mdx", p.id), Some(p.span), true)),
         );
     let mut diags = Vec::new();
-    // Lower-cased path or folder → (its spelling, the output it leads to, whether a page).
-    let mut seen: std::collections::BTreeMap<String, (String, String, bool)> = Default::default();
+    // Lower-cased path or folder → (its spelling, the output it leads to, whether a page, the
+    // output's table).
+    type Seen = (String, String, bool, Option<Span>);
+    let mut seen: std::collections::BTreeMap<String, Seen> = Default::default();
     for (path, span, page) in outputs {
         let ends = path.match_indices('/').map(|(i, _)| i).chain([path.len()]);
         let mut clash = None;
         for end in ends.clone() {
             let prefix = &path[..end];
             match seen.get(&prefix.to_lowercase()) {
-                Some((spelt, other, _)) if spelt != prefix => {
-                    clash = Some(if end == path.len() {
-                        format!("output `{path}` collides with `{other}`")
-                    } else {
-                        format!(
-                            "output `{path}` is in folder `{prefix}`, and `{other}` in `{spelt}`: one folder on macOS and Windows"
-                        )
-                    });
+                Some((spelt, other, _, at)) if spelt != prefix => {
+                    clash = Some((
+                        *at,
+                        other.clone(),
+                        if end == path.len() {
+                            format!("output `{path}` collides with `{other}`")
+                        } else {
+                            format!(
+                                "output `{path}` is in folder `{prefix}`, and `{other}` in `{spelt}`: one folder on macOS and Windows"
+                            )
+                        },
+                    ));
                     break;
                 }
-                Some((_, other, other_page)) if end == path.len() && !(page && *other_page) => {
-                    clash = Some(format!(
-                        "output `{path}` is also the path of `{other}`: one would replace the other"
+                Some((_, other, other_page, at)) if end == path.len() && !(page && *other_page) => {
+                    clash = Some((
+                        *at,
+                        other.clone(),
+                        format!(
+                            "output `{path}` is also the path of `{other}`: one would replace the other"
+                        ),
                     ));
                     break;
                 }
                 _ => {}
             }
         }
-        if let Some(message) = clash {
-            diags.push(
-                Diagnostic::error("path-collision", span, message).with_help(
-                    "paths that differ only in case overwrite each other on macOS and Windows; rename one",
-                ),
+        if let Some((at, other, message)) = clash {
+            let mut d = Diagnostic::error("path-collision", span, message).with_help(
+                "paths that differ only in case overwrite each other on macOS and Windows; rename one",
             );
+            if let Some(at) = at {
+                d = d.with_related(at, format!("`{other}` is written by this table"));
+            }
+            diags.push(d);
         }
         for end in ends {
             seen.entry(path[..end].to_lowercase())
-                .or_insert_with(|| (path[..end].to_string(), path.clone(), page));
+                .or_insert_with(|| (path[..end].to_string(), path.clone(), page, span));
         }
     }
     diags

@@ -35,7 +35,8 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// All files of a spec, in load order (sorted by path).
+/// All files of a spec, in load order (sorted by path), then any files added with
+/// [`Sources::push`].
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
@@ -70,6 +71,14 @@ impl Sources {
     /// Whether there are no files.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// Adds `file` after the others (not sorted in, so every id stays), and returns its id: how
+    /// a compile adds the site files its diagnostics point into (docs.json, …) after the spec
+    /// files.
+    pub fn push(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() as u32 - 1)
     }
 
     /// 1-based line and column (in characters) of the start of `span`.
@@ -122,6 +131,44 @@ pub fn string_value_origin(
     (text.get(start..start + value.len()) == Some(value)).then_some(start)
 }
 
+/// The byte ranges of the string literals (quotes included) of the TOML array of strings at
+/// `array` in `text`, in order; empty when it holds anything else (a nested array, a number).
+pub fn string_elements(text: &str, array: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let Some(inner) = text
+        .get(array.clone())
+        .and_then(|a| a.strip_prefix('[')?.strip_suffix(']'))
+    else {
+        return Vec::new();
+    };
+    let base = array.start + 1;
+    let bytes = inner.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' | b'\n' | b',' => i += 1,
+            b'#' => i = inner[i..].find('\n').map_or(bytes.len(), |n| i + n),
+            q @ (b'"' | b'\'')
+                if !inner[i..].starts_with("\"\"\"") && !inner[i..].starts_with("\'\'\'") =>
+            {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != q && bytes[i] != b'\n' {
+                    // A basic string's escape takes the next byte with it.
+                    i += if q == b'"' && bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if bytes.get(i) != Some(&q) {
+                    return Vec::new();
+                }
+                i += 1;
+                out.push(base + start..base + i);
+            }
+            _ => return Vec::new(),
+        }
+    }
+    out
+}
+
 /// `s` as a TOML basic string (`"…"`), escaping quotes, backslashes and control characters; the
 /// one TOML string writer of the lock and of `import`.
 pub fn toml_basic_string(s: &str) -> String {
@@ -140,4 +187,22 @@ pub fn toml_basic_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_elements_of_an_array() {
+        let text = "n = [\"a\", 'b\"', # c\n  \"d\\\"e\",]\n";
+        let array = text.find('[').unwrap_or(0)..text.rfind(']').map_or(0, |i| i + 1);
+        let found: Vec<&str> = string_elements(text, array)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["\"a\"", "'b\"'", "\"d\\\"e\""]);
+        assert!(string_elements("n = [1]", 4..7).is_empty());
+        assert!(string_elements("n = [[\"a\"]]", 4..11).is_empty());
+    }
 }

@@ -63,7 +63,8 @@ fn report(root: &Path, sources: &Sources, diags: &mut [Diagnostic], format: Form
     errors > 0
 }
 
-/// One diagnostic as a JSON object on one line.
+/// One diagnostic as a JSON object on one line: its rule, severity, place, message and help,
+/// the places it relates to and its fixes (see README's "Diagnostics").
 fn json(sources: &Sources, d: &Diagnostic) -> String {
     let (file, line, column) = match d.span {
         Some(span) => {
@@ -76,6 +77,31 @@ fn json(sources: &Sources, d: &Diagnostic) -> String {
         }
         None => (None, None, None),
     };
+    let related: Vec<_> = d
+        .related
+        .iter()
+        .map(|r| {
+            let mut place = json_place(sources, r.span);
+            place["message"] = r.message.clone().into();
+            place
+        })
+        .collect();
+    let fixes: Vec<_> = d
+        .fixes
+        .iter()
+        .map(|f| {
+            let edits: Vec<_> = f
+                .edits
+                .iter()
+                .map(|e| {
+                    let mut place = json_place(sources, e.span);
+                    place["text"] = e.text.clone().into();
+                    place
+                })
+                .collect();
+            serde_json::json!({ "title": f.title, "edits": edits })
+        })
+        .collect();
     serde_json::json!({
         "rule": d.rule,
         "severity": match d.severity {
@@ -87,8 +113,30 @@ fn json(sources: &Sources, d: &Diagnostic) -> String {
         "column": column,
         "message": d.message,
         "help": d.help,
+        "related": related,
+        "fixes": fixes,
     })
     .to_string()
+}
+
+/// A span as JSON: its file, 1-based start and end line and column (characters), and its byte
+/// range `[start, end)`.
+fn json_place(sources: &Sources, span: personamap_spec::Span) -> serde_json::Value {
+    let (line, column) = sources.line_col(span);
+    let end = personamap_spec::Span {
+        start: span.end,
+        ..span
+    };
+    let (end_line, end_column) = sources.line_col(end);
+    serde_json::json!({
+        "file": sources.file(span.file).path,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "start": span.start,
+        "end": span.end,
+    })
 }
 
 /// Compiles the site at `root` through the driver and prints its notes and diagnostics in
@@ -100,7 +148,9 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
             eprintln!("note: {note}");
         }
     }
-    let failed = report(root, &c.loaded.sources, &mut c.diagnostics, format);
+    let mut diagnostics = std::mem::take(&mut c.diagnostics);
+    let failed = report(root, c.sources(), &mut diagnostics, format);
+    c.diagnostics = diagnostics;
     Ok((!failed).then_some(c))
 }
 
@@ -261,9 +311,9 @@ pub fn export(root: &Path, id: &str) -> Result<ExitCode, String> {
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(mut diags) => {
+        Err((sources, mut diags)) => {
             personamap_spec::lints::apply(spec, &mut diags);
-            report(root, &spec.sources, &mut diags, Format::Human);
+            report(root, &sources, &mut diags, Format::Human);
             Ok(ExitCode::FAILURE)
         }
     }

@@ -149,6 +149,15 @@ enum Command {
         #[arg(long)]
         write: bool,
     },
+    /// Serve the language server protocol on stdin and stdout for editors: diagnostics as you
+    /// type, completion, hover, definition, references, rename, symbols, semantic tokens,
+    /// quick fixes and formatting of spec files. The site root is the editor's workspace
+    /// folder.
+    Lsp {
+        /// Accepted for clients that pass it: stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print the resolved spec as JSON: per page and persona the nodes (label lines, class and
     /// its resolved style, link and tooltip), edges, accessible title and description, and the
     /// Markdown source of every prose field, legend row and card. For checks outside personamap.
@@ -286,6 +295,7 @@ fn run() -> ExitCode {
             write,
         } => personamap_preview::run(personamap_preview::Options { root, port, write }, open)
             .map(|()| ExitCode::SUCCESS),
+        Command::Lsp { stdio: _ } => personamap_lsp::stdio().map(|()| ExitCode::SUCCESS),
         Command::Model { root } => commands::model(&root),
         Command::Schema => {
             print!("{}", personamap_spec::json_schema());

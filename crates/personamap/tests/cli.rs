@@ -72,19 +72,19 @@ fn malformed_specs_fail_with_positions_and_touch_nothing() {
             "direction = \"LR\"\n",
             "direction = \"LR\n",
             "error[toml-syntax]",
-            "personas/p1-ai.toml:8:16",
+            "personas/p1-ai.toml:9:16",
         ),
         (
             "P1    --> G_SDK\n",
             "P1    --> G_SKD\n",
             "error[unknown-node]",
-            "personas/p1-ai.toml:15:11",
+            "personas/p1-ai.toml:16:11",
         ),
         (
             "class = \"chain\"",
             "class = \"chian\"",
             "error[unknown-class]",
-            "personas/p1-ai.toml:68:9",
+            "personas/p1-ai.toml:69:9",
         ),
     ];
     for (find, replace, rule, position) in cases {
@@ -260,7 +260,7 @@ fn a_broken_node_link_is_an_error_with_the_nearest_page() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error[broken-link]"), "{err}");
-    assert!(err.contains("personas/p5-protocol.toml:99:"), "{err}");
+    assert!(err.contains("personas/p5-protocol.toml:100:"), "{err}");
     assert!(
         err.contains("did you mean `/v2/community/portal`?"),
         "{err}"
@@ -286,7 +286,7 @@ fn an_anchor_link_is_checked_against_the_target_headings() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error[broken-anchor]"), "{err}");
-    assert!(err.contains("personas/p1-ai.toml:76:"), "{err}");
+    assert!(err.contains("personas/p1-ai.toml:77:"), "{err}");
     assert!(
         err.contains("did you mean `/v2/developers/concepts/infra-stack#persona-2--video-platform-persona-mux-with-ai-bolted-on`?"),
         "{err}"
@@ -384,7 +384,7 @@ fn a_misspelt_component_in_mdx_prose_is_a_located_error() {
     for (rule, at, help) in [
         (
             "error[mdx-component]: `<Noet>`",
-            "personas/site.toml:19:1",
+            "personas/site.toml:19:2",
             "did you mean `Note`?",
         ),
         (

@@ -147,7 +147,7 @@ fn json_format_prints_one_object_per_line() {
     assert_eq!(objects.len(), 3, "{stdout}");
     for o in &objects {
         for key in [
-            "rule", "severity", "file", "line", "column", "message", "help",
+            "rule", "severity", "file", "line", "column", "message", "help", "related", "fixes",
         ] {
             assert!(o.get(key).is_some(), "{key} missing in {o}");
         }
@@ -204,7 +204,7 @@ fn a_wrong_type_in_this_repositorys_spec_is_one_error_and_the_rest_still_checks(
         "{stderr}"
     );
     assert!(
-        stderr.contains("--> personas/site.toml:32:10\n"),
+        stderr.contains("--> personas/site.toml:33:10\n"),
         "{stderr}"
     );
     // Every other rule still ran over the whole spec: the same warnings as before the edit.
@@ -263,4 +263,90 @@ fn a_wrong_type_in_each_table_is_exactly_one_error() {
         assert!(found[0].starts_with("error[toml-type]"), "{case}: {stderr}");
         assert!(stderr.contains(&format!("--> {at}\n")), "{case}: {stderr}");
     }
+}
+
+/// `check --format FORMAT` on the site at `root`: its stdout and stderr.
+fn check_as(format: &str, root: &Path) -> (String, String) {
+    let out = personamap(&["check", "--format", format], root);
+    (common::stdout(&out), common::stderr(&out))
+}
+
+/// The first diagnostic of `rule` that `check --format json` prints for the site at `root`.
+fn json_of(rule: &str, root: &Path) -> serde_json::Value {
+    let (json, _) = check_as("json", root);
+    json.lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
+        .find(|o| o["rule"] == rule)
+        .unwrap_or_else(|| panic!("no `{rule}` in {json}"))
+}
+
+#[test]
+fn docs_json_diagnostics_name_docs_json_line_and_column_in_every_format() {
+    // The corpus's docs.json lists `index` (line 13, column 11), a page that is not on disk.
+    let root = corpus().join("several-errors-at-once");
+    let (_, human) = check_as("human", &root);
+    let block = &human[human.find("warning[nav-no-page]").expect("the warning")..];
+    assert!(
+        block.starts_with(
+            "warning[nav-no-page]: the navigation lists page `index`, but there is no `index.mdx` or `index.md` (or it is ignored) and the spec generates none\n  --> docs.json:13:11\n   |\n13 |           \"index\"\n   |           ^^^^^^^\n"
+        ),
+        "{human}"
+    );
+    let warning = json_of("nav-no-page", &root);
+    assert_eq!(
+        (&warning["file"], &warning["line"], &warning["column"]),
+        (&"docs.json".into(), &13.into(), &11.into())
+    );
+    // Its fix removes the entry.
+    let edit = &warning["fixes"][0]["edits"][0];
+    assert_eq!(
+        (&edit["file"], &edit["text"]),
+        (&"docs.json".into(), &"".into())
+    );
+    let (github, _) = check_as("github", &root);
+    let root_arg = root.to_string_lossy().to_string();
+    let expected = format!(
+        "::warning file={}/docs.json,line=13,col=11,title=nav-no-page::",
+        root_arg
+            .trim_end_matches('/')
+            .replace(':', "%3A")
+            .replace(',', "%2C")
+    );
+    assert!(
+        github.lines().any(|l| l.starts_with(&expected)),
+        "{expected}\n{github}"
+    );
+
+    // A key given twice: an error at the second, the first related, in every format.
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::copy_tree(&corpus().join("unknown-class"), dir.path());
+    std::fs::write(
+        dir.path().join("docs.json"),
+        "{\n  \"name\": \"A\",\n  \"name\": \"B\",\n  \"navigation\": {\"groups\": [{\"group\": \"Guides\", \"pages\": []}]}\n}\n",
+    )
+    .expect("write");
+    let (_, human) = check_as("human", dir.path());
+    assert!(
+        human.contains(
+            "error[docs-json]: key `name` appears twice in one object\n --> docs.json:3:3\n"
+        ) && human.contains("note: `name` is first given here\n --> docs.json:2:3\n"),
+        "{human}"
+    );
+    let error = json_of("docs-json", dir.path());
+    assert_eq!(
+        (&error["file"], &error["line"], &error["column"]),
+        (&"docs.json".into(), &3.into(), &3.into())
+    );
+    assert_eq!(
+        (&error["related"][0]["line"], &error["related"][0]["column"]),
+        (&2.into(), &3.into())
+    );
+    let (github, _) = check_as("github", dir.path());
+    assert!(
+        github
+            .lines()
+            .any(|l| l.contains("/docs.json,line=3,col=3,title=docs-json::")
+                && l.contains("%0Anote: `name` is first given here (")),
+        "{github}"
+    );
 }

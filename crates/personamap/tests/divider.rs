@@ -125,8 +125,11 @@ fn a_snippet_that_does_not_parse_is_located() {
     let out = run_in(root, &["check"]);
     assert!(!out.status.success());
     let err = stderr(&out);
+    // In the snippet, where it fails, with the spec's `path` related.
     assert!(
-        err.contains("error[divider-snippet]: the divider snippet does not parse: snippets/components/elements/spacing/Divider.jsx:2:1:"),
+        err.contains("error[divider-snippet]: the divider snippet does not parse: ")
+            && err.contains("--> snippets/components/elements/spacing/Divider.jsx:2:1\n")
+            && err.contains("note: the divider snippet, named here\n"),
         "{err}"
     );
 }

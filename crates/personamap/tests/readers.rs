@@ -33,7 +33,7 @@ fn check_warns_about_livepeers_truncated_labels_and_the_linked_page_fixes_them()
     assert_eq!(warnings.len(), 2, "{err}");
     assert!(warnings[0].contains("`applies to`") && warnings[0].contains("`applies t`"));
     assert!(warnings[1].contains("`opts into`") && warnings[1].contains("`opts int`"));
-    assert!(err.contains("--> personas/p1-ai.toml:28:11"), "{err}");
+    assert!(err.contains("--> personas/p1-ai.toml:29:11"), "{err}");
     assert!(
         err.contains(
             "help: write `G_PRICE -. applies to .-> Pay` or `G_PRICE -.->|applies to| Pay`"

@@ -1036,13 +1036,18 @@ fn check_warns_about_a_nav_entry_that_names_no_page() {
     };
     let warnings = warned(root);
     assert_eq!(warnings.len(), 2, "{warnings:?}");
+    // Each located at its entry in docs.json.
+    let err = stderr(&run_in(root, &["check"]));
     for (i, page) in ["nowhere", "hidden"].iter().enumerate() {
-        assert!(
-            warnings[i].starts_with(&format!(
-                "warning[nav-no-page]: docs.json:{}:23: the navigation lists page `v2/about/concepts/{page}`",
-                line + 1 + i
-            )),
-            "{warnings:?}"
+        let header =
+            format!("warning[nav-no-page]: the navigation lists page `v2/about/concepts/{page}`");
+        assert!(warnings[i].starts_with(&header), "{warnings:?}");
+        let block = &err[err.find(&header).expect("the warning")..];
+        let place = block.lines().nth(1).unwrap_or_default();
+        assert_eq!(
+            place.trim_start(),
+            format!("--> docs.json:{}:23", line + 1 + i),
+            "{err}"
         );
     }
     assert_eq!(column, 23);

@@ -33,7 +33,7 @@ impl Emitter for DividerSnippet {
         if !cx.spec.divider.generate {
             // Checked, never written: the page imports it as it is.
             let checked = crate::divider::hand_written(&cx.spec.divider, cx.site)
-                .and_then(|src| crate::divider::printed(&cx.spec.divider, src));
+                .and_then(|src| crate::divider::printed(cx.spec, src));
             cx.errors.extend(checked.err());
         }
     }

@@ -58,7 +58,7 @@ impl Emitter for DocsJsonEntries {
                 // Already in its group: personamap's entry, whoever wrote it (an entry older
                 // than the lock, or one listed by hand), so it goes when the page goes.
                 Ok(None) => cx.inserted.docs_json.push(entry),
-                Err(e) => cx.errors.push(crate::nav_diag(e, Some(page))),
+                Err(e) => cx.errors.push(crate::nav_diag(cx.spec, e, Some(page))),
             }
         }
     }
