@@ -350,7 +350,7 @@ fn check_reports_what_generate_would_refuse_with_the_way_out() {
         err.contains("`generate = false` and `export = \"Name\"`"),
         "{err}"
     );
-    assert!(err.contains("--> personas/site.toml:11:8"), "{err}");
+    assert!(err.contains("--> personas/site.toml:12:8"), "{err}");
     let out = run_in(root, &["check", "--format", "json"]);
     assert!(
         stdout(&out)
