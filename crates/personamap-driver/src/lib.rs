@@ -89,23 +89,23 @@ impl Compilation {
 }
 
 /// Compiles sites. Holds memos keyed on input content: the last load (by the spec files'
-/// texts), each spec file's parse (by its path and text), the map rules' results (by persona,
-/// palette and page settings) and every rendered diagram (by persona, classes and page
-/// options).
+/// texts), each spec file's parse (by its path and text), each resolved persona (by its
+/// file's parse and the palette it reads), the map rules' results (by persona, palette and
+/// page settings) and every rendered diagram (by persona, classes and page options).
 pub struct Driver {
     compiler: Compiler,
     loads: Option<(u64, Arc<Loaded>)>,
     /// Phase one of each spec file of the last load, by the hash of its path and text: a load
     /// parses only the files whose text differs. `None` for a one-shot driver.
     parses: Option<HashMap<u64, Parse>>,
-    /// The map rules' results of the last load, by persona and what they read.
-    maps: personamap_spec::maps::MapMemo,
+    /// The resolved personas and the map rules' results of the last load, by what they read.
+    memo: personamap_spec::LoadMemo,
     /// What Mermaid reads in each labelled edge statement of the last compile, by its text.
     readings: personamap_check::Readings,
 }
 
-/// Phase one's result for one spec file.
-type Parse = Result<ParsedFile, Vec<Diagnostic>>;
+/// Phase one's result for one spec file, shared with the memo.
+type Parse = Result<Arc<ParsedFile>, Vec<Diagnostic>>;
 
 impl Default for Driver {
     fn default() -> Self {
@@ -121,7 +121,7 @@ impl Driver {
             compiler: Compiler::caching(),
             loads: None,
             parses: Some(HashMap::new()),
-            maps: personamap_spec::maps::MapMemo::keeping(),
+            memo: personamap_spec::LoadMemo::keeping(),
             readings: personamap_check::Readings::keeping(),
         }
     }
@@ -133,7 +133,7 @@ impl Driver {
             compiler: Compiler::new(),
             loads: None,
             parses: None,
-            maps: Default::default(),
+            memo: Default::default(),
             readings: Default::default(),
         }
     }
@@ -168,7 +168,7 @@ impl Driver {
             failed,
         } = {
             let parsed = self.parse(&sources);
-            personamap_spec::load_parsed_with(sources.clone(), parsed, &mut self.maps)
+            personamap_spec::load_parsed_with(sources.clone(), parsed, &mut self.memo)
         };
         diagnostics.extend(skipped);
         if let Some(spec) = &spec {
@@ -190,7 +190,10 @@ impl Driver {
     /// then holds the files of `sources` only.
     fn parse(&mut self, sources: &Sources) -> Vec<Parse> {
         let Some(memo) = &mut self.parses else {
-            return personamap_spec::parse_files(sources);
+            return personamap_spec::parse_files(sources)
+                .into_iter()
+                .map(|p| p.map(Arc::new))
+                .collect();
         };
         let keys: Vec<u64> = sources
             .iter()
@@ -206,8 +209,9 @@ impl Driver {
             .filter(|(_, k)| !memo.contains_key(*k))
             .map(|(f, _)| f)
             .collect();
-        let parsed =
-            personamap_spec::parallel::map(&missing, |(id, f)| personamap_spec::parse_file(*id, f));
+        let parsed = personamap_spec::parallel::map(&missing, |(id, f)| {
+            personamap_spec::parse_file(*id, f).map(Arc::new)
+        });
         let mut old = std::mem::take(memo);
         let mut parsed = parsed.into_iter();
         let mut out = Vec::with_capacity(keys.len());
@@ -495,8 +499,22 @@ mod tests {
             .with_overlay("personas/site.toml", SITE)
             .with_overlay("personas/p1.toml", persona("a"));
         let mut kept = Driver::new();
-        let steps: [(&str, Option<String>); 5] = [
+        let steps: [(&str, Option<String>); 8] = [
             ("personas/p1.toml", Some(persona("a2"))),
+            // The palette changes under a persona that did not: its class is now unknown.
+            (
+                "personas/site.toml",
+                Some(SITE.replace("name = \"c\"", "name = \"k\"")),
+            ),
+            // The last `[[palette]]` table moves (the model of the fix adding a class).
+            (
+                "personas/site.toml",
+                Some(
+                    SITE.replace("name = \"c\"", "name = \"k\"")
+                        .replace("[[palette]]", "\n[[palette]]"),
+                ),
+            ),
+            ("personas/site.toml", Some(SITE.to_string())),
             // A file before the others: every file's id moves; its error is located in it.
             (
                 "personas/0.toml",

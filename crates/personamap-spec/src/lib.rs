@@ -20,8 +20,8 @@ pub mod source;
 // `diag::Related` stays in `diag`: `Related` at the root is the page's related card.
 pub use diag::{Diagnostic, Edit, Fix, Severity};
 pub use load::{
-    Failed, ParsedFile, Partial, load, load_parsed, load_parsed_with, load_partial, parse_file,
-    parse_files, resolve, resolve_partial,
+    Failed, LoadMemo, ParsedFile, Partial, load, load_parsed, load_parsed_with, load_partial,
+    parse_file, parse_files, resolve, resolve_partial,
 };
 pub use model::*;
 pub use read::{TextFile, read_site_text, read_spec_dir_warn, read_spec_text};

@@ -9,6 +9,8 @@ use crate::model::*;
 use crate::raw::*;
 use crate::source::{FileId, SourceFile, Sources, Span, string_value_origin};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash as _, Hasher as _};
+use std::sync::Arc;
 use toml::Spanned;
 
 /// One file after phase one. Independent of the file's position in [`Sources`], so a watcher
@@ -17,6 +19,9 @@ use toml::Spanned;
 #[derive(Clone, Debug)]
 pub struct ParsedFile {
     raw: RawFile,
+    /// A hash of the file's path and text, computed once: what the resolved personas of the
+    /// file are memoised on ([`LoadMemo`]).
+    hash: u64,
     /// Problems phase one stepped over (unknown keys, wrong types, missing keys); reported
     /// again by [`resolve`].
     diags: Vec<Diagnostic>,
@@ -188,6 +193,11 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
     match parsed.value {
         Some(raw) => Ok(ParsedFile {
             raw,
+            hash: {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (&source.path, &source.text).hash(&mut h);
+                h.finish()
+            },
             diags: parsed.diags,
             failed: Failed::from_lost(file, &parsed.lost),
         }),
@@ -268,15 +278,17 @@ pub fn load_partial(sources: Sources) -> Partial {
 /// file id they were parsed under (a memo keeps them across loads): every diagnostic is
 /// located in the file's place in `sources`.
 pub fn load_parsed(sources: Sources, results: Vec<Result<ParsedFile, Vec<Diagnostic>>>) -> Partial {
-    load_parsed_with(sources, results, &mut MapMemo::default())
+    let results = results.into_iter().map(|r| r.map(Arc::new)).collect();
+    load_parsed_with(sources, results, &mut LoadMemo::default())
 }
 
-/// [`load_parsed`], the map rules taking what `maps` kept from an earlier load for equal
-/// inputs (see [`MapMemo`]), and keeping what this load found.
+/// [`load_parsed`] from shared parses (a memo keeps them across loads: nothing is copied), the
+/// resolved personas and the map rules taking what `memo` kept from an earlier load for equal
+/// inputs (see [`LoadMemo`]), and keeping what this load found.
 pub fn load_parsed_with(
     sources: Sources,
-    results: Vec<Result<ParsedFile, Vec<Diagnostic>>>,
-    maps: &mut MapMemo,
+    results: Vec<Result<Arc<ParsedFile>, Vec<Diagnostic>>>,
+    memo: &mut LoadMemo,
 ) -> Partial {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
@@ -294,7 +306,7 @@ pub fn load_parsed_with(
             }
         }
     }
-    let mut partial = resolve_with(sources, parsed, maps);
+    let mut partial = resolve_with(sources, parsed, memo);
     diags.append(&mut partial.diags);
     crate::diag::sort(&mut diags);
     partial.diags = diags;
@@ -313,17 +325,57 @@ pub fn resolve(
 
 /// [`resolve`], keeping the spec as far as it loaded.
 pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Partial {
-    resolve_with(sources, parsed, &mut MapMemo::default())
+    let parsed = parsed.into_iter().map(|p| p.map(Arc::new)).collect();
+    resolve_with(sources, parsed, &mut LoadMemo::default())
 }
 
-fn resolve_with(sources: Sources, parsed: Vec<Option<ParsedFile>>, maps: &mut MapMemo) -> Partial {
+/// What a load keeps for the next one, keyed on everything each result read (nothing is
+/// invalidated: an entry is used only when its key is equal, and the memo keeps only the last
+/// load's entries): each resolved persona with its diagnostics, by its file's place, the hash
+/// of the file's path and text, its place in the file and a hash of the site-level inputs
+/// resolving a persona reads (the palette, the last `[[palette]]` table and its file's text,
+/// what failed to load); and the map rules' results ([`MapMemo`]). The default memo keeps
+/// nothing (one load).
+#[derive(Debug, Default)]
+pub struct LoadMemo {
+    keep: bool,
+    personas: HashMap<PersonaKey, Resolved>,
+    pub(crate) maps: MapMemo,
+}
+
+impl LoadMemo {
+    /// A memo for repeated loads (watch, preview, an editor).
+    pub fn keeping() -> Self {
+        LoadMemo {
+            keep: true,
+            personas: HashMap::new(),
+            maps: MapMemo::keeping(),
+        }
+    }
+}
+
+/// A `[[persona]]` table's key: its file's id and [`ParsedFile::hash`], its index among the
+/// file's personas, and the hash of the site-level inputs ([`LoadMemo`]).
+type PersonaKey = (FileId, u64, usize, u64);
+
+/// A resolved persona (`None`: it did not resolve) and the diagnostics resolving it gave.
+type Resolved = (Option<Persona>, Vec<Diagnostic>);
+
+/// One `[[persona]]` table, shared with its parse: its file, the parse, its index in the file.
+type PersonaAt = (FileId, Arc<ParsedFile>, usize);
+
+fn resolve_with(
+    sources: Sources,
+    parsed: Vec<Option<Arc<ParsedFile>>>,
+    memo: &mut LoadMemo,
+) -> Partial {
     let mut r = Resolver {
         sources: &sources,
         failed: Failed::default(),
         diags: Vec::new(),
         last_class: None,
     };
-    let files: Vec<(FileId, RawFile)> = sources
+    let files: Vec<(FileId, Arc<ParsedFile>)> = sources
         .iter()
         .zip(parsed)
         .filter_map(|((id, _), p)| {
@@ -331,16 +383,14 @@ fn resolve_with(sources: Sources, parsed: Vec<Option<ParsedFile>>, maps: &mut Ma
                 r.failed.file = true;
                 return None;
             };
-            r.failed.extend(p.failed.in_file(id));
-            Some({
-                r.diags.extend(p.diags.into_iter().map(|mut d| {
-                    if let Some(span) = &mut d.span {
-                        span.file = id;
-                    }
-                    d
-                }));
-                (id, p.raw)
-            })
+            r.failed.extend(p.failed.clone().in_file(id));
+            r.diags.extend(p.diags.iter().cloned().map(|mut d| {
+                if let Some(span) = &mut d.span {
+                    span.file = id;
+                }
+                d
+            }));
+            Some((id, p))
         })
         .collect();
     let mut site = None;
@@ -349,19 +399,20 @@ fn resolve_with(sources: Sources, parsed: Vec<Option<ParsedFile>>, maps: &mut Ma
     let mut palette = Vec::new();
     let mut personas = Vec::new();
     let mut site_lints = None;
-    for (id, raw) in files {
-        if let Some(l) = raw.lints {
-            site_lints = r.single(site_lints, id, l, "lints");
+    for (id, parse) in files {
+        let raw = &parse.raw;
+        if let Some(l) = &raw.lints {
+            site_lints = r.single(site_lints, id, l.clone(), "lints");
         }
-        if let Some(s) = raw.site {
-            site = r.single(site, id, s, "site");
+        if let Some(s) = &raw.site {
+            site = r.single(site, id, s.clone(), "site");
         }
-        if let Some(d) = raw.divider {
-            divider = r.single(divider, id, d, "divider");
+        if let Some(d) = &raw.divider {
+            divider = r.single(divider, id, d.clone(), "divider");
         }
-        pages.extend(raw.page.into_iter().map(|p| (id, p)));
-        palette.extend(raw.palette.into_iter().map(|c| (id, c)));
-        personas.extend(raw.persona.into_iter().map(|p| (id, p)));
+        pages.extend(raw.page.iter().map(|p| (id, p.clone())));
+        palette.extend(raw.palette.iter().map(|c| (id, c.clone())));
+        personas.extend((0..raw.persona.len()).map(|i| (id, parse.clone(), i)));
     }
     let site = site.map(|(id, s)| r.site(id, s.into_inner()));
     let divider_given = divider.is_some();
@@ -378,15 +429,15 @@ fn resolve_with(sources: Sources, parsed: Vec<Option<ParsedFile>>, maps: &mut Ma
             })
             .collect(),
         personas: personas
-            .iter_mut()
-            .filter_map(|(_, p)| {
-                let p = p.get_mut();
-                Some((*p.number.get_ref(), p.lints.take()?.levels()))
+            .iter()
+            .filter_map(|(_, parse, i)| {
+                let p = parse.raw.persona[*i].get_ref();
+                Some((*p.number.get_ref(), p.lints.as_ref()?.levels()))
             })
             .collect(),
     };
     let palette = r.palette(palette);
-    let personas = r.personas(personas, &palette);
+    let personas = r.personas(personas, &palette, memo);
     let pages = r.pages(pages, &personas);
     r.diags.extend(crate::rules::check(
         &sources,
@@ -395,7 +446,7 @@ fn resolve_with(sources: Sources, parsed: Vec<Option<ParsedFile>>, maps: &mut Ma
         &palette,
         &personas,
         &pages,
-        maps,
+        &mut memo.maps,
     ));
     r.diags.extend(crate::rules::collisions(
         site.as_ref(),
@@ -913,16 +964,22 @@ impl Resolver<'_> {
         )
     }
 
+    /// The personas, each taken from `memo` when its key is equal ([`LoadMemo`]); afterwards
+    /// `memo` holds this load's personas when it keeps any.
     fn personas(
         &mut self,
-        raw: Vec<(FileId, Spanned<RawPersona>)>,
+        raw: Vec<PersonaAt>,
         palette: &[Class],
+        memo: &mut LoadMemo,
     ) -> Vec<Persona> {
         let mut out: Vec<Persona> = Vec::new();
         let mut numbers: HashMap<u32, Span> = HashMap::new();
-        for (file, p) in raw {
-            let span = self.span(file, &p);
-            let p = p.into_inner();
+        let site = self.persona_inputs(palette);
+        let mut old = std::mem::take(&mut memo.personas);
+        for (file, parse, i) in raw {
+            let p = &parse.raw.persona[i];
+            let span = self.span(file, p);
+            let p = p.get_ref();
             let number_span = self.span(file, &p.number);
             let number = *p.number.get_ref();
             if let Some(first) = numbers.get(&number) {
@@ -938,12 +995,39 @@ impl Resolver<'_> {
                 continue;
             }
             numbers.insert(number, number_span);
-            if let Some(persona) = self.persona(file, span, number, p, palette) {
-                out.push(persona);
+            let key = (file, parse.hash, i, site);
+            let (persona, diags) = match old.remove(&key) {
+                Some(kept) => kept,
+                None => {
+                    let before = self.diags.len();
+                    let persona = self.persona(file, span, number, p.clone(), palette);
+                    let diags = self.diags.split_off(before);
+                    (persona, diags)
+                }
+            };
+            self.diags.extend(diags.iter().cloned());
+            if let Some(persona) = &persona {
+                out.push(persona.clone());
+            }
+            if memo.keep {
+                memo.personas.insert(key, (persona, diags));
             }
         }
         out.sort_by_key(|p| p.number);
         out
+    }
+
+    /// A hash of the site-level inputs resolving a persona reads besides its own file: the
+    /// palette, the last `[[palette]]` table (the model of the fix adding an unknown class)
+    /// and its file's text, and what failed to load.
+    fn persona_inputs(&self, palette: &[Class]) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{palette:?}\n{:?}", self.failed).hash(&mut h);
+        if let Some(last) = &self.last_class {
+            (last.file, &last.table, &last.name, &last.meaning).hash(&mut h);
+            self.sources.file(last.file).text.hash(&mut h);
+        }
+        h.finish()
     }
 
     fn persona(

@@ -603,15 +603,18 @@ mod tests {
 
     #[test]
     fn a_kept_memo_finds_what_a_fresh_load_finds() {
-        let load = |text: &str, memo: &mut MapMemo| {
+        let load = |text: &str, memo: &mut crate::LoadMemo| {
             let sources = crate::Sources::new(vec![crate::SourceFile {
                 path: "personas/s.toml".into(),
                 text: text.to_string(),
             }]);
-            let parsed = crate::parse_files(&sources);
+            let parsed = crate::parse_files(&sources)
+                .into_iter()
+                .map(|p| p.map(std::sync::Arc::new))
+                .collect();
             format!("{:?}", crate::load_parsed_with(sources, parsed, memo).diags)
         };
-        let mut memo = MapMemo::keeping();
+        let mut memo = crate::LoadMemo::keeping();
         // The persona, the palette and the page's map settings change in turn, and back.
         let steps = [
             spec_text("#faece7", 12, ""),
@@ -623,12 +626,12 @@ mod tests {
         ];
         for (i, text) in steps.iter().enumerate() {
             let kept = load(text, &mut memo);
-            let fresh = load(text, &mut MapMemo::default());
+            let fresh = load(text, &mut crate::LoadMemo::default());
             assert_eq!(kept, fresh, "step {i}");
             assert!(kept.contains("small-labels"), "step {i}: {kept}");
         }
         assert_eq!(
-            memo.personas.len(),
+            memo.maps.personas.len(),
             1,
             "only the last load's personas are kept"
         );
