@@ -36,20 +36,30 @@ pub struct Watching {
 impl Watching {
     /// Also treats the files `read` (site-relative, what the last compile read) as inputs,
     /// watching their folders: a save of a hand-written snippet the pages import rebuilds too.
+    ///
+    /// The set is updated under its lock, and the new folders are watched after the lock is
+    /// released: adding a watch waits for the watcher's thread, which may be waiting for that
+    /// lock in the event handler (a deadlock that hung the server).
     pub fn follow<'a>(&mut self, read: impl IntoIterator<Item = &'a str>) {
-        let mut followed = self.followed.lock().unwrap_or_else(PoisonError::into_inner);
-        for rel in read {
-            let rel = PathBuf::from(rel);
-            let Some(folder) = self.root.join(&rel).parent().map(Path::to_path_buf) else {
-                continue;
-            };
-            followed.insert(rel);
-            // `personas/` is watched whole already.
-            let in_spec = folder.starts_with(self.root.join(personamap_spec::SPEC_DIR));
-            if !in_spec && self.folders.insert(folder.clone()) {
-                // A folder that cannot be watched (gone) is only not followed.
-                let _ = self.watcher.watch(&folder, RecursiveMode::NonRecursive);
+        let mut folders = Vec::new();
+        {
+            let mut followed = self.followed.lock().unwrap_or_else(PoisonError::into_inner);
+            for rel in read {
+                let rel = PathBuf::from(rel);
+                let Some(folder) = self.root.join(&rel).parent().map(Path::to_path_buf) else {
+                    continue;
+                };
+                followed.insert(rel);
+                // `personas/` is watched whole already.
+                let in_spec = folder.starts_with(self.root.join(personamap_spec::SPEC_DIR));
+                if !in_spec && self.folders.insert(folder.clone()) {
+                    folders.push(folder);
+                }
             }
+        }
+        for folder in folders {
+            // A folder that cannot be watched (gone) is only not followed.
+            let _ = self.watcher.watch(&folder, RecursiveMode::NonRecursive);
         }
     }
 }
@@ -125,4 +135,48 @@ fn completes_save(kind: &EventKind) -> bool {
 /// Whether an event only reports a read: an open, or a close without writing.
 fn is_read(kind: &EventKind) -> bool {
     matches!(kind, EventKind::Access(a) if *a != AccessKind::Close(AccessMode::Write))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc;
+
+    /// Following new folders while the watcher's thread handles a stream of events on files
+    /// that are not inputs (each checked against the followed set) finishes.
+    #[test]
+    fn following_folders_during_events_does_not_deadlock() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        std::fs::create_dir_all(root.join(personamap_spec::SPEC_DIR)).expect("mkdir");
+        let folders: Vec<String> = (0..200).map(|i| format!("own{i}/Rule.jsx")).collect();
+        for f in &folders {
+            std::fs::create_dir_all(root.join(f).parent().expect("parent")).expect("mkdir");
+        }
+        let (mut watching, _events) = start(&root).expect("watch");
+        let stop = Arc::new(AtomicBool::new(false));
+        let noise = {
+            let (stop, file) = (stop.clone(), root.join("notes.txt"));
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    std::fs::write(&file, "not an input").expect("write");
+                }
+            })
+        };
+        let (done, finished) = mpsc::channel();
+        std::thread::spawn(move || {
+            for f in &folders {
+                watching.follow([f.as_str()]);
+            }
+            let _ = done.send(());
+        });
+        let result = finished.recv_timeout(Duration::from_secs(60));
+        stop.store(true, Ordering::Relaxed);
+        noise.join().expect("the writer ends");
+        assert!(
+            result.is_ok(),
+            "following 200 folders took over 60 s: the watcher deadlocked"
+        );
+    }
 }

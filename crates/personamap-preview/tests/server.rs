@@ -1,5 +1,6 @@
 //! The preview server in process, on loopback: routing, the Host check, path traversal, live
-//! updates and reconnects. Every read has a timeout, so a hang fails instead of blocking.
+//! updates and reconnects. Every read has a timeout, and stopping a server waits a bounded time,
+//! so a hang fails instead of blocking.
 
 use personamap_preview::{Options, Running};
 use std::io::{Read as _, Write as _};
@@ -7,7 +8,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+const TIMEOUT: Duration = Duration::from_secs(60);
 const PAGE: &str = "maps/who-uses-orbit";
 
 fn copy(from: &Path, to: &Path) {
