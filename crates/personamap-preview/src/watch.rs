@@ -5,9 +5,14 @@
 //!
 //! Each signal says how long to wait for the rest of the burst, as `watch` does: a save is
 //! complete when its file is closed after writing or renamed into place (then only
-//! [`COALESCE`]); after any other change, [`QUIET`].
+//! [`COALESCE`]); after any other change, [`QUIET`]. Where the system reports closes (Linux),
+//! a file created or written but not yet closed is a save under way: the wait is then
+//! [`UNCLOSED`], ended early by the close. So a rebuild does not read a file between the
+//! truncate and the write of a save in place, however slow the writer (within [`UNCLOSED`]):
+//! an empty persona file is a valid spec without that persona, whose maps would be gone, and
+//! kept as the last good ones under the next error.
 
-use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
+use notify::event::{AccessKind, AccessMode, CreateKind, EventKind, ModifyKind, RenameMode};
 use notify::{RecursiveMode, Watcher as _};
 use personamap_watch::filter::Filter;
 use std::collections::BTreeSet;
@@ -21,6 +26,15 @@ pub use personamap_watch::watcher::COALESCE;
 /// How long the files must be quiet after a change that does not complete a save (a truncate
 /// or a write before the close, the first half of a rename) before the rebuild.
 pub const QUIET: Duration = Duration::from_millis(12);
+
+/// How long a file created or written must stay open before the rebuild goes ahead without
+/// its close (a writer that keeps it open); its close ends the wait at once. Only where the
+/// system reports closes; elsewhere [`QUIET`].
+pub const UNCLOSED: Duration = if cfg!(any(target_os = "linux", target_os = "android")) {
+    Duration::from_secs(3)
+} else {
+    QUIET
+};
 
 /// A running watch of a site; dropping it stops it.
 pub struct Watching {
@@ -93,6 +107,9 @@ pub fn start(root: &Path) -> Result<(Watching, UnboundedReceiver<Duration>), Str
             Ok(event) if completes_save(&event.kind) && event.paths.last().is_some_and(input) => {
                 Some(COALESCE)
             }
+            Ok(event) if opens_save(&event.kind) => {
+                event.paths.iter().any(input).then_some(UNCLOSED)
+            }
             Ok(event) => event.paths.iter().any(input).then_some(QUIET),
             // A lost event (queue overflow): rebuild to be sure.
             Err(_) => Some(QUIET),
@@ -129,6 +146,15 @@ fn completes_save(kind: &EventKind) -> bool {
         kind,
         EventKind::Access(AccessKind::Close(AccessMode::Write))
             | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
+}
+
+/// Whether an event starts or continues a save that its close will complete: a file created,
+/// truncated or written.
+fn opens_save(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_))
     )
 }
 

@@ -309,6 +309,29 @@ fn saves_reach_every_client_and_reconnects_catch_up() {
 }
 
 #[test]
+fn a_slow_save_in_place_is_compiled_once_written() {
+    let (dir, running) = serve();
+    let mut events = Events::open(&running, PAGE);
+    events.until("\"version\":1");
+    // An editor's save in place, its writer slowed down (a loaded machine): truncated, written
+    // a moment later, then closed. The empty file is never compiled: the next version is the
+    // written one.
+    let spec = dir.path().join("personas/spec.toml");
+    let text = std::fs::read_to_string(&spec).expect("read");
+    let mut file = std::fs::File::create(&spec).expect("truncate");
+    std::thread::sleep(Duration::from_millis(300));
+    file.write_all(text.replace("Source code", "Source tree").as_bytes())
+        .expect("write");
+    drop(file);
+    let event = events.until("Source tree");
+    assert!(
+        event.contains("\"version\":2") && event.contains("\"errors\":[]"),
+        "the half-written file was compiled: {event}"
+    );
+    running.stop().expect("stops");
+}
+
+#[test]
 fn a_save_of_a_hand_written_divider_rebuilds() {
     // The tabs-cards fixture with its divider hand-written (`generate = false`).
     let dir = tempfile::tempdir().expect("tempdir");
