@@ -23,8 +23,9 @@ use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
 pub use personamap_watch::watcher::COALESCE;
 
-/// How long the files must be quiet after a change that does not complete a save (a truncate
-/// or a write before the close, the first half of a rename) before the rebuild.
+/// How long the files must be quiet after a change that does not complete a save (the first
+/// half of a rename, a removal; where closes are not reported, also a truncate or a write)
+/// before the rebuild.
 pub const QUIET: Duration = Duration::from_millis(12);
 
 /// How long a file created or written must stay open before the rebuild goes ahead without
