@@ -15,8 +15,11 @@ use compile::Builder;
 use server::{AppState, Shown};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+/// How long [`Running::stop`] waits for the server's thread to end.
+pub const STOP_WAIT: Duration = Duration::from_secs(60);
 
 /// What to serve, and how.
 #[derive(Clone)]
@@ -36,7 +39,8 @@ type Shared = Arc<std::sync::Mutex<Builder>>;
 pub struct Running {
     addr: SocketAddr,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<Result<(), String>>>,
+    /// The thread's result, sent as it ends (disconnected if it panicked).
+    ended: Option<mpsc::Receiver<Result<(), String>>>,
 }
 
 impl Running {
@@ -45,7 +49,8 @@ impl Running {
         self.addr
     }
 
-    /// Stops it: open event streams end, then the thread returns.
+    /// Stops it: open event streams end, then the thread returns. A thread still running after
+    /// [`STOP_WAIT`] is left behind, and that is an error.
     pub fn stop(mut self) -> Result<(), String> {
         self.finish()
     }
@@ -54,10 +59,17 @@ impl Running {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        match self.thread.take() {
-            Some(thread) => thread
-                .join()
-                .map_err(|_| "the preview server panicked".to_string())?,
+        match self.ended.take() {
+            Some(ended) => match ended.recv_timeout(STOP_WAIT) {
+                Ok(result) => result,
+                Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
+                    "the preview server did not stop within {} s",
+                    STOP_WAIT.as_secs()
+                )),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    Err("the preview server panicked".to_string())
+                }
+            },
             None => Ok(()),
         }
     }
@@ -85,15 +97,19 @@ pub fn start(options: Options) -> Result<Running, String> {
     let (listener, first, builder) = prepare(&options)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let thread = std::thread::spawn(move || {
-        runtime()?.block_on(serve(listener, options, builder, first, async {
-            let _ = stopped.await;
-        }))
+    let (end, ended) = mpsc::channel();
+    std::thread::spawn(move || {
+        let result = runtime().and_then(|runtime| {
+            runtime.block_on(serve(listener, options, builder, first, async {
+                let _ = stopped.await;
+            }))
+        });
+        let _ = end.send(result);
     });
     Ok(Running {
         addr,
         stop: Some(stop),
-        thread: Some(thread),
+        ended: Some(ended),
     })
 }
 
@@ -207,10 +223,13 @@ async fn serve(
     // every event stream (and drops the watch). After each compile it follows the files that
     // compile read (a hand-written divider snippet).
     let follow = |watching: &mut watch::Watching, builder: &Shared| {
-        let builder = builder
+        let read: Vec<String> = builder
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        watching.follow(builder.read_files());
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .read_files()
+            .map(str::to_string)
+            .collect();
+        watching.follow(read.iter().map(String::as_str));
     };
     follow(&mut watching, &builder);
     let rebuilds = tokio::spawn(async move {

@@ -1,5 +1,6 @@
 //! The preview server in process, on loopback: routing, the Host check, path traversal, live
-//! updates and reconnects. Every read has a timeout, so a hang fails instead of blocking.
+//! updates and reconnects. Every read has a timeout, and stopping a server waits a bounded time,
+//! so a hang fails instead of blocking.
 
 use personamap_preview::{Options, Running};
 use std::io::{Read as _, Write as _};
@@ -7,7 +8,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+const TIMEOUT: Duration = Duration::from_secs(60);
 const PAGE: &str = "maps/who-uses-orbit";
 
 fn copy(from: &Path, to: &Path) {
@@ -305,6 +306,29 @@ fn saves_reach_every_client_and_reconnects_catch_up() {
     running.stop().expect("stops");
     assert!(started.elapsed() < TIMEOUT);
     drop(open);
+}
+
+#[test]
+fn a_slow_save_in_place_is_compiled_once_written() {
+    let (dir, running) = serve();
+    let mut events = Events::open(&running, PAGE);
+    events.until("\"version\":1");
+    // An editor's save in place, its writer slowed down (a loaded machine): truncated, written
+    // a moment later, then closed. The empty file is never compiled: the next version is the
+    // written one.
+    let spec = dir.path().join("personas/spec.toml");
+    let text = std::fs::read_to_string(&spec).expect("read");
+    let mut file = std::fs::File::create(&spec).expect("truncate");
+    std::thread::sleep(Duration::from_millis(300));
+    file.write_all(text.replace("Source code", "Source tree").as_bytes())
+        .expect("write");
+    drop(file);
+    let event = events.until("Source tree");
+    assert!(
+        event.contains("\"version\":2") && event.contains("\"errors\":[]"),
+        "the half-written file was compiled: {event}"
+    );
+    running.stop().expect("stops");
 }
 
 #[test]
