@@ -31,8 +31,8 @@ pub const QUIET: Duration = Duration::from_millis(12);
 /// How long a file created or written must stay open before the rebuild goes ahead without
 /// its close (a writer that keeps it open); its close ends the wait at once. Only where the
 /// system reports closes; elsewhere [`QUIET`].
-pub const UNCLOSED: Duration = if cfg!(any(target_os = "linux", target_os = "android")) {
-    Duration::from_secs(3)
+pub const UNCLOSED: Duration = if personamap_watch::watcher::REPORTS_CLOSES {
+    personamap_watch::watcher::UNCLOSED
 } else {
     QUIET
 };

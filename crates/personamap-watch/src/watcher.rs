@@ -4,8 +4,11 @@
 //!
 //! A save is complete when its file is closed after writing (inotify's close-write) or renamed
 //! into place: after such an event on an input, the loop waits only [`COALESCE`] for the rest
-//! of a burst. After any other event (a plain write or create, from a tool that does not close,
-//! or a rename away, as vim's save begins) it waits the debounce. Each event sets the wait from
+//! of a burst. Where the system reports closes (Linux), an input created, truncated or written
+//! but not yet closed is a save under way: the loop waits [`UNCLOSED`] for its close, which
+//! ends the wait at once, so the empty file between a save's truncate and its write is never
+//! built, however slow the writer. After any other event (a rename away, as vim's save begins,
+//! a removal; elsewhere also a write) it waits the debounce. Each event sets the wait from
 //! itself; events on paths that are neither inputs nor pages (editor scratch files) set none.
 //!
 //! A rebuild is a fresh compile: the driver reads every input again and memoises on their
@@ -16,7 +19,7 @@
 //! spec file, docs.json, llms.txt, the divider snippet, a page, a generated output) is.
 
 use crate::filter::Filter;
-use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RenameMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 use personamap_driver::{Compilation, Driver, Reads, Site, Validate};
 use personamap_render::{DOCS_JSON, LLMS_TXT};
@@ -33,6 +36,14 @@ pub const DEFAULT_DEBOUNCE_MS: u64 = 30;
 /// How long the loop waits after a complete save (a close after writing, a rename into place)
 /// for more events of the same burst (several files saved at once, vim removing its backup).
 pub const COALESCE: Duration = Duration::from_millis(3);
+
+/// How long the loop waits for the close of an input created or written and still open (a
+/// save under way; its close ends the wait) before it builds anyway (a tool that keeps the file
+/// open). Used only where the system reports closes ([`REPORTS_CLOSES`]).
+pub const UNCLOSED: Duration = Duration::from_secs(3);
+
+/// Whether the system reports a file's close after writing (inotify does).
+pub const REPORTS_CLOSES: bool = cfg!(any(target_os = "linux", target_os = "android"));
 
 /// What the loop tells its caller.
 #[derive(Debug)]
@@ -277,6 +288,8 @@ impl Watch {
             } else if matches!(event.kind, EventKind::Access(_)) {
                 // Opens, reads and other closes (the tool's own reads among them).
                 continue;
+            } else if REPORTS_CLOSES && self.opens_save(&event) {
+                UNCLOSED
             } else if self.is_relevant(&event) || deadline.is_none() {
                 self.debounce
             } else {
@@ -297,11 +310,26 @@ impl Watch {
             EventKind::Access(AccessKind::Close(AccessMode::Write))
                 | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
         );
-        done && event.paths.last().is_some_and(|p| {
-            self.inputs.contains(p)
-                || p.strip_prefix(&self.root)
-                    .is_ok_and(|rel| self.filter.is_input(rel))
-        })
+        done && event.paths.last().is_some_and(|p| self.is_input(p))
+    }
+
+    /// Whether `event` starts or continues a save of an input that its close will complete:
+    /// the file created, truncated or written.
+    fn opens_save(&self, event: &Event) -> bool {
+        let open = matches!(
+            event.kind,
+            EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_))
+        );
+        open && event.paths.last().is_some_and(|p| self.is_input(p))
+    }
+
+    /// Whether `path` is an input: read by the last compile, or a spec file, docs.json or
+    /// llms.txt.
+    fn is_input(&self, path: &Path) -> bool {
+        self.inputs.contains(path)
+            || path
+                .strip_prefix(&self.root)
+                .is_ok_and(|rel| self.filter.is_input(rel))
     }
 
     /// Whether `event` touches an input, a page or a folder (what a rebuild or the page list

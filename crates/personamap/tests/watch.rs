@@ -308,7 +308,31 @@ fn a_save_closed_or_renamed_into_place_does_not_wait_the_debounce() {
 }
 
 #[test]
-fn a_write_to_a_file_kept_open_is_built_after_the_debounce() {
+fn a_slow_save_in_place_is_built_once_written() {
+    use std::io::Write as _;
+    let dir = site();
+    let w = Watcher::start(dir.path());
+    // An editor's save in place, its writer slowed down (a loaded machine): truncated, written
+    // well after the debounce, then closed. The empty file (a valid spec without persona 2)
+    // is never built: the one rebuild is of the written file.
+    let mut file = std::fs::File::create(dir.path().join("personas/p2.toml")).expect("truncate");
+    let slow = Instant::now();
+    w.wait_for("a slow writer", |_| {
+        slow.elapsed() > Duration::from_millis(DEBOUNCE_MS * 8)
+    });
+    file.write_all(persona(2, "Slow Persona").as_bytes())
+        .expect("write");
+    drop(file);
+    w.wait_for("the written save", |w| {
+        w.read(PAGE).contains("Slow Persona")
+    });
+    let rebuilds = w.rebuilds();
+    assert_eq!(rebuilds.len(), 1, "the empty file was built: {rebuilds:#?}");
+    w.stop();
+}
+
+#[test]
+fn a_write_to_a_file_kept_open_is_built_without_its_close() {
     use std::io::Write as _;
     let dir = site();
     let w = Watcher::start(dir.path());
