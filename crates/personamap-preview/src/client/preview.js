@@ -168,10 +168,11 @@ async function apply(message) {
   }
   // The new maps are drawn before they replace the old ones, so nothing jumps meanwhile.
   await drawAll(fresh.flatMap((s) => [...s.querySelectorAll('.pm-map')]));
-  // The scroll as the reader left it (read when they scrolled: reading it now would lay the
-  // page out once more before the swap).
+  // The scroll as it is now: a value kept from scroll events can be stale (the browser
+  // dispatches them at its next frame, and a loaded headless one may not have yet).
+  const { scrollX, scrollY } = window;
   content.replaceChildren(...next);
-  window.scrollTo(scrolled.x, scrolled.y);
+  window.scrollTo(scrollX, scrollY);
   // Keep only the drawings still on the page, so a long session does not grow.
   const shown = new Set([...content.querySelectorAll('.pm-source')].map((s) => s.textContent));
   for (const source of drawn.keys()) if (!shown.has(source)) drawn.delete(source);
@@ -185,13 +186,6 @@ async function apply(message) {
     document.dispatchEvent(new CustomEvent('personamap:updated', { detail: message.version }));
   }, 0));
 }
-
-// Where the reader has scrolled to, kept as they scroll.
-const scrolled = { x: window.scrollX, y: window.scrollY };
-window.addEventListener('scroll', () => {
-  scrolled.x = window.scrollX;
-  scrolled.y = window.scrollY;
-}, { passive: true });
 
 let applying = Promise.resolve();
 function listen() {
