@@ -2,10 +2,11 @@
 //! `PERSONAMAP_COMMIT` environment variable when set (a build outside a git checkout, e.g. a
 //! release job), else `git rev-parse --short=9 HEAD`, else `unknown commit`.
 //!
-//! On Linux it also links the binary at a fixed address (`-no-pie`): a position-independent
-//! binary makes the dynamic loader apply about 20,000 relocations at every start, touching
-//! about 70 pages, a tenth of the page faults of a `generate` with nothing to write (see
-//! README "Performance").
+//! On Linux with glibc it also links the binary at a fixed address (`-no-pie`): a
+//! position-independent binary makes the dynamic loader apply about 20,000 relocations at every
+//! start, touching about 70 pages, a tenth of the page faults of a `generate` with nothing to
+//! write (see README "Performance"). Not with musl: Rust links a static musl binary as
+//! static-pie, and `-no-pie` on top of it gives a binary that crashes at start.
 
 use std::path::Path;
 use std::process::Command;
@@ -46,7 +47,9 @@ fn main() {
         }
     }
     println!("cargo:rustc-env=PERSONAMAP_COMMIT={commit}");
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
+        && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu")
+    {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 }
