@@ -7,6 +7,8 @@
 //   preview-index     the index links every page the spec generates
 //   preview-maps      every page's maps render, each with the node count the spec says
 //                     (`personamap model`), none as Mermaid's error diagram
+//   preview-settings  each map drawn with Mermaid's settings for other diagram types emptied
+//                     (as the client draws flowcharts) is the same SVG as with the full settings
 //   preview-live      editing a label in the spec shows the new label without a reload
 //                     (no main-frame navigation), the scroll position kept
 //   preview-overlay   saving an invalid spec shows the overlay with the file:line:col that
@@ -178,6 +180,46 @@ async function checkSite(context, site, bench) {
       });
     }
     report('preview-maps', mapProblems);
+
+    // The client draws flowcharts with Mermaid's settings for other diagram types emptied: each
+    // map must come out as with the full settings. Tab A draws every map of a page as the client
+    // does; tab B first draws a sequence diagram (which puts the settings back), then the maps.
+    const settingProblems = [];
+    const drawEach = (tab, first) => tab.evaluate(async (first) => {
+      const p = window.__personamap;
+      const entries = (o) => (o && typeof o === 'object' ? Object.keys(o).reduce((n, k) => n + 1 + entries(o[k]), 0) : 0);
+      const out = { svgs: [], before: entries(window.mermaid.mermaidAPI.getConfig()) };
+      if (first) out.first = (await p.render('pm-diff-first', first)).svg;
+      out.after = entries(window.mermaid.mermaidAPI.getConfig());
+      const sources = [...document.querySelectorAll('.pm-source')].map((s) => s.textContent);
+      for (const [i, source] of sources.entries()) out.svgs.push((await p.render(`pm-diff-${i}`, source)).svg);
+      return out;
+    }, first);
+    for (const p of model.pages) {
+      const [a, b] = [await context.newPage(), await context.newPage()];
+      try {
+        for (const tab of [a, b]) {
+          await tab.goto(url + p.id);
+          await until(tab, () => window.__personamap?.ready === true);
+        }
+        const pruned = await drawEach(a, null);
+        const full = await drawEach(b, 'sequenceDiagram\n  Alice->>Bob: hello');
+        if (!(pruned.after < full.after)) settingProblems.push(`${p.id}: the settings were not emptied (${pruned.after} entries against ${full.after})`);
+        if (!/<svg[^>]*aria-roledescription="sequence"/.test(full.first ?? '')) settingProblems.push(`${p.id}: a sequence diagram after them was not drawn`);
+        if (pruned.svgs.length !== p.personas.length) settingProblems.push(`${p.id}: ${pruned.svgs.length} maps drawn`);
+        pruned.svgs.forEach((svg, i) => {
+          if (svg !== full.svgs[i]) {
+            let at = 0;
+            while (svg[at] === full.svgs[i]?.[at]) at++;
+            settingProblems.push(`${p.id} map ${i + 1}: differs from the full settings' drawing at ${at}: ${JSON.stringify(svg.slice(at, at + 80))} against ${JSON.stringify(full.svgs[i]?.slice(at, at + 80))}`);
+          }
+        });
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    }
+    report('preview-settings', settingProblems);
 
     // Live edits on the first page whose maps have an editable label.
     let target = null;

@@ -5,15 +5,56 @@ import elk from '/_personamap/vendor/layout-elk/mermaid-layout-elk.esm.min.mjs';
 
 const mermaid = window.mermaid;
 mermaid.registerLayoutLoaders(elk);
-mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+const options = { startOnLoad: false, securityLevel: 'strict' };
+
+// Mermaid deep-copies its whole configuration, about 900 entries, once or more for every label
+// it draws; over 500 of them are the settings of diagram types other than flowcharts. While
+// every map drawn is a flowchart, those settings are emptied: the same SVG (checked against the
+// full configuration by tests/conformance/preview.mjs), drawn in about two thirds of the time.
+// The first diagram of another type puts them back for the rest of the page's life.
+const FLOWCHART_SETTINGS = new Set(['flowchart', 'themeVariables', 'elk']);
+const FLOWCHARTS = new Set(['flowchart', 'flowchart-v2', 'flowchart-elk']);
+const defaults = mermaid.mermaidAPI.defaultConfig;
+const emptied = new Map();
+for (const [key, value] of Object.entries(defaults)) {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || FLOWCHART_SETTINGS.has(key)) continue;
+  const saved = { ...value };
+  try {
+    for (const name of Object.keys(value)) delete value[name];
+    emptied.set(key, saved);
+  } catch {
+    Object.assign(value, saved);
+  }
+}
+mermaid.initialize(options);
+
+function restoreSettings() {
+  if (emptied.size === 0) return;
+  for (const [key, saved] of emptied) Object.assign(defaults[key], saved);
+  emptied.clear();
+  mermaid.initialize(options);
+}
+
+// Draws `source` as Mermaid would with its full configuration.
+async function render(id, source) {
+  let type = null;
+  try {
+    type = mermaid.detectType(source);
+  } catch {
+    // Not a diagram Mermaid knows: it reports that itself, with its full settings.
+  }
+  if (!FLOWCHARTS.has(type)) restoreSettings();
+  return mermaid.render(id, source);
+}
 
 const page = document.body.dataset.page;
 const content = document.getElementById('pm-content');
 const statusLine = document.getElementById('pm-status');
 const widthButton = document.getElementById('pm-width');
 const encoded = page.split('/').map(encodeURIComponent).join('/');
-// What tests and the benchmark read: the version shown and when its maps were painted.
-const state = (window.__personamap = { version: Number(document.body.dataset.version), updates: 0, receivedAt: 0, paintedAt: 0, ready: false });
+// What tests and the benchmark read: the version shown, when its maps were painted, and the
+// client's own way of drawing a diagram (`render`).
+const state = (window.__personamap = { version: Number(document.body.dataset.version), updates: 0, receivedAt: 0, paintedAt: 0, ready: false, render });
 
 // Mermaid renders one diagram at a time; drawn SVGs are kept by source, so an unchanged map is
 // never drawn twice.
@@ -26,7 +67,7 @@ async function draw(figure) {
   let svg = drawn.get(source);
   if (svg === undefined) {
     try {
-      ({ svg } = await mermaid.render(`pm-map-${++serial}`, source));
+      ({ svg } = await render(`pm-map-${++serial}`, source));
     } catch (error) {
       const pre = document.createElement('pre');
       pre.className = 'pm-render-error';
