@@ -6,7 +6,9 @@
 //! position-independent binary makes the dynamic loader apply about 20,000 relocations at every
 //! start, touching about 70 pages, a tenth of the page faults of a `generate` with nothing to
 //! write (see README "Performance"). Not with musl: Rust links a static musl binary as
-//! static-pie, and `-no-pie` on top of it gives a binary that crashes at start.
+//! static-pie, and `-no-pie` on top of it gives a binary that crashes at start. With glibc it
+//! also links the unwinder statically, so that `libgcc_s.so.1` is not loaded at all (see
+//! [`static_unwinder_dir`]).
 
 use std::path::Path;
 use std::process::Command;
@@ -51,5 +53,34 @@ fn main() {
         && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu")
     {
         println!("cargo:rustc-link-arg-bins=-no-pie");
+        if let Some(dir) = static_unwinder_dir() {
+            println!("cargo:rustc-link-search=native={}", dir.display());
+            println!("cargo:rustc-link-lib=static=gcc_eh");
+        }
     }
+}
+
+/// The folder holding the C compiler's static unwinder (`libgcc_eh.a`), for a native build
+/// (host and target alike) whose linker (`cc`, or `RUSTC_LINKER`) names one.
+///
+/// Linked before the `-lgcc_s` that Rust's standard library asks for, it provides the unwinder
+/// (`_Unwind_*`), and the linker (`--as-needed`) then drops `libgcc_s.so.1`: its constructor
+/// probes the CPU with about ten `cpuid` instructions, each a trap to the hypervisor under KVM
+/// (9 µs here), a quarter of a millisecond at every start (see README "Performance"). Static
+/// musl builds already link this unwinder.
+fn static_unwinder_dir() -> Option<std::path::PathBuf> {
+    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
+    if std::env::var("HOST").ok()? != std::env::var("TARGET").ok()? {
+        return None;
+    }
+    let linker = std::env::var("RUSTC_LINKER").unwrap_or_else(|_| "cc".into());
+    let out = Command::new(linker)
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .ok()?;
+    let path = std::path::PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+    // Without it the compiler prints the bare name back.
+    (out.status.success() && path.is_absolute() && path.exists())
+        .then(|| path.parent().map(Path::to_path_buf))
+        .flatten()
 }

@@ -104,6 +104,19 @@ pub struct Lints {
     pub personas: BTreeMap<u32, Levels>,
 }
 
+impl Lints {
+    /// The level of lint `rule` for a warning about persona `persona` that points into the
+    /// table of page `page` (a map's warning): the persona's level, else the page's, else the
+    /// site's, as [`apply`] finds it.
+    pub(crate) fn for_map(&self, rule: &str, persona: u32, page: &str) -> Level {
+        let set = |levels: Option<&Levels>| levels.and_then(|l| l.get(rule)).copied();
+        set(self.personas.get(&persona))
+            .or_else(|| set(self.pages.get(page)))
+            .or_else(|| set(Some(&self.site)))
+            .unwrap_or_default()
+    }
+}
+
 /// Applies the spec's lint levels to `diags`: drops the allowed warnings and turns the denied
 /// ones into errors. Errors, and warnings of rules that are not lints, stay as they are.
 pub fn apply(spec: &Spec, diags: &mut Vec<Diagnostic>) {

@@ -446,6 +446,7 @@ fn resolve_with(
         &palette,
         &personas,
         &pages,
+        &lints,
         &mut memo.maps,
     ));
     r.diags.extend(crate::rules::collisions(

@@ -9,6 +9,7 @@
 //! estimate is from the drawn width; the constants below are tuned against those measurements.
 
 use crate::diag::Diagnostic;
+use crate::lints::{Level, Lints};
 use crate::model::{Class, Direction, Links, MapDirection, Maps, Page, Persona};
 
 use crate::colour::{ciede2000, lab, rgb};
@@ -44,7 +45,12 @@ const MARGIN: f64 = 16.0;
 /// The direction `persona`'s map takes on a page with these settings.
 /// `linked` says whether the page makes node links clickable (the link marker widens labels).
 pub fn direction(maps: &Maps, linked: bool, persona: &Persona) -> Direction {
-    Estimates::new(persona, linked).direction(maps)
+    // Only `auto` needs the estimates (ranks and label widths: a map's worth of work).
+    match maps.direction {
+        None => persona.direction,
+        Some(MapDirection::Fixed(d)) => d,
+        Some(MapDirection::Auto) => Estimates::new(persona, linked).direction(maps),
+    }
 }
 
 /// The estimated natural width of `persona`'s map on a page with these settings, px.
@@ -352,6 +358,7 @@ pub(crate) fn check(
     palette: &[Class],
     personas: &[Persona],
     pages: &[Page],
+    lints: &Lints,
     memo: &mut MapMemo,
 ) -> Vec<Diagnostic> {
     // Each persona by number, the first of a number winning, as a search of `personas` would.
@@ -367,10 +374,12 @@ pub(crate) fn check(
         let mut widths = Vec::new();
         let linked = page.links != Links::None;
         let key = (page.maps, linked);
+        // A map whose `small-labels` warning is allowed is not estimated at all.
         for p in page
             .personas
             .iter()
             .filter_map(|n| by_number.get(n).copied())
+            .filter(|p| lints.for_map("small-labels", p.number, &page.id) != Level::Allow)
         {
             let kept = old
                 .kept(p)
@@ -484,10 +493,12 @@ fn distinct_classes(p: &Persona, pairs: &[String]) -> Diagnostic {
 /// The pairs of classes `p` draws that readers cannot tell apart, described.
 fn distinct(p: &Persona, palette: &[Class]) -> Vec<String> {
     let used = p.used_classes(palette);
+    // Each fill converted once, not once per pair.
+    let labs: Vec<Option<[f64; 3]>> = used.iter().map(|c| rgb(&c.fill).map(lab)).collect();
     let mut pairs = Vec::new();
     for (i, a) in used.iter().enumerate() {
-        for b in &used[i + 1..] {
-            if let Some(d) = too_close(a, b) {
+        for (j, b) in used.iter().enumerate().skip(i + 1) {
+            if let Some(d) = too_close(a, b, labs[i], labs[j]) {
                 pairs.push(format!(
                     "`{}` and `{}` (fills {} and {}, CIEDE2000 {d:.1})",
                     a.name, b.name, a.fill, b.fill
@@ -556,10 +567,16 @@ fn help(page: &Page, estimates: &mut Estimates) -> String {
     text
 }
 
-/// The CIEDE2000 difference of two classes' fills when it is under [`MIN_DELTA_E`] and their
+/// The CIEDE2000 difference of two classes' fills (their CIELAB values given, `None` for a
+/// fill that is not a colour) when it is under [`MIN_DELTA_E`] and their
 /// dashes do not tell them apart either.
-fn too_close(a: &Class, b: &Class) -> Option<f64> {
-    let d = ciede2000(lab(rgb(&a.fill)?), lab(rgb(&b.fill)?));
+fn too_close(
+    a: &Class,
+    b: &Class,
+    lab_a: Option<[f64; 3]>,
+    lab_b: Option<[f64; 3]>,
+) -> Option<f64> {
+    let d = ciede2000(lab_a?, lab_b?);
     let dashed = |c: &Class| c.dash.as_deref().is_some_and(|d| !d.trim().is_empty());
     (d < MIN_DELTA_E && dashed(a) == dashed(b)).then_some(d)
 }

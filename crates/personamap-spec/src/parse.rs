@@ -80,7 +80,7 @@ fn value_of<'v>(values: &'v [(String, String)], key: &str) -> Option<&'v str> {
 
 /// Parses `text` as `T`, collecting every syntax, type, unknown-key and missing-key problem.
 pub(crate) fn parse<T: for<'de> Deserialize<'de>>(file: FileId, text: &str) -> Parsed<T> {
-    let (mut table, errors) = DeTable::parse_recoverable(text);
+    let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         return Parsed {
             value: None,
@@ -88,6 +88,16 @@ pub(crate) fn parse<T: for<'de> Deserialize<'de>>(file: FileId, text: &str) -> P
             lost: Vec::new(),
         };
     }
+    // The usual case: the whole file loads, and the table is read without a copy. Otherwise it
+    // is parsed again, for the attempts below to change.
+    if let Ok(value) = T::deserialize(toml::de::Deserializer::from(table)) {
+        return Parsed {
+            value: Some(value),
+            diags: Vec::new(),
+            lost: Vec::new(),
+        };
+    }
+    let (mut table, _) = DeTable::parse_recoverable(text);
     let mut diags = Vec::new();
     let mut lost = Vec::new();
     // A table missing a key gets stand-ins until serde accepts it, so that the problems

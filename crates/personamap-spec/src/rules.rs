@@ -24,7 +24,7 @@ pub const MIN_CONTRAST: f64 = 4.5;
 
 /// Runs the whole-spec rules. `complete` is false when a file failed phase one, so that a
 /// class is not called unused because the file using it did not load. The map rules take
-/// what `maps` kept for equal inputs.
+/// what `maps` kept for equal inputs; `lints` spares them warnings that are allowed.
 pub(crate) fn check(
     sources: &Sources,
     complete: bool,
@@ -32,6 +32,7 @@ pub(crate) fn check(
     palette: &[Class],
     personas: &[Persona],
     pages: &[Page],
+    lints: &crate::lints::Lints,
     maps: &mut crate::maps::MapMemo,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
@@ -90,7 +91,7 @@ pub(crate) fn check(
     {
         diags.push(snippet_path_error(sources, &d.path, d.span, problem));
     }
-    diags.extend(crate::maps::check(palette, personas, pages, maps));
+    diags.extend(crate::maps::check(palette, personas, pages, lints, maps));
     diags
 }
 

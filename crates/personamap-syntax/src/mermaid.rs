@@ -208,6 +208,14 @@ pub fn header_direction(line: &str) -> Option<&str> {
 /// Mermaid would misread: `"`, backticks, `<`, `>`, a `#` or `&` that would start an entity,
 /// `$$` (maths) and `%%` (directives). Line breaks are the caller's business.
 pub fn mermaid_text(text: &str) -> String {
+    if written_as_is(text) {
+        return text.to_string();
+    }
+    escape_text(text)
+}
+
+/// [`mermaid_text`] character by character.
+fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -235,6 +243,22 @@ pub fn mermaid_text(text: &str) -> String {
         }
     }
     guard_style_rewrite(&out)
+}
+
+/// Whether [`mermaid_text`] writes `text` unchanged: spaces, printable ASCII other than the
+/// characters it may write as codes (`"` `` ` `` `<` `>` `#` `&` `$` `%` `\\` `:`), and any
+/// other character [`needs_code`] leaves; never the word `direction`. Most labels are such, and
+/// need neither the character walk nor the `style` guard (which acts on a `:` only).
+fn written_as_is(text: &str) -> bool {
+    text.chars().all(|c| {
+        c == ' '
+            || (c.is_ascii_graphic()
+                && !matches!(
+                    c,
+                    '"' | '`' | '<' | '>' | '#' | '&' | '$' | '%' | '\\' | ':'
+                ))
+            || (!c.is_ascii() && !needs_code(c))
+    }) && !text.contains("direction")
 }
 
 /// Characters written as entity codes wherever Mermaid text goes: control characters, line
@@ -304,7 +328,12 @@ pub fn mermaid_tooltip(text: &str) -> String {
 /// Mermaid cuts the last `;` of a line matching `/style.*:\S*#.*;/` (or `classDef…`) before
 /// it decodes entity codes: whether `line` is such a line. Linear in the line's length.
 pub fn style_rewrite_hazard(line: &str) -> bool {
-    keyword_end(line).is_some_and(|end| hazard_after(line, end))
+    // Without a `:`, a `#` and a `;` there is nothing to match (most lines: no keyword search).
+    let has = |b: u8| line.as_bytes().contains(&b);
+    has(b':')
+        && has(b'#')
+        && has(b';')
+        && keyword_end(line).is_some_and(|end| hazard_after(line, end))
 }
 
 /// Whether `line` has, at or after byte `keyword_end`, a `:` whose run of non-space characters
@@ -451,6 +480,15 @@ fn starts_entity(rest: &[char], html: bool) -> bool {
 /// `#36;#36;` maths. A label with such a line joins its lines with `\n` instead, the other
 /// line break Mermaid reads, which keeps the codes until the label is HTML.
 pub fn mermaid_label(lines: &[String]) -> String {
+    // Plain lines: no code to decode early, no `:` for the guard, and `<br/>` adds none.
+    if lines.iter().all(|l| written_as_is(l)) {
+        return lines.join("<br/>");
+    }
+    escape_label(lines)
+}
+
+/// [`mermaid_label`] line by line.
+fn escape_label(lines: &[String]) -> String {
     let escaped: Vec<String> = lines.iter().map(|l| mermaid_text(l)).collect();
     let decoded_early = escaped
         .iter()
@@ -503,6 +541,34 @@ pub fn label_text(lines: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The shortcut for text written as is agrees with the character walk.
+        #[test]
+        fn text_written_as_is_is_what_the_walk_writes(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(
+                    prop_oneof![
+                        4 => proptest::char::range(' ', '~').prop_map(String::from),
+                        1 => proptest::sample::select(vec!["é", "\u{a0}", "\u{2028}", "\u{feff}", "\t", "🇵", "ß"]).prop_map(String::from),
+                        // The words and pieces the shortcut must leave to the walk.
+                        1 => proptest::sample::select(vec![":fa-", "fa-x", "direction", " TB", "style", "classDef", ":#1;", "$$", "%%", "&amp;", "#35;"]).prop_map(String::from),
+                    ],
+                    0..16,
+                )
+                .prop_map(|v| v.concat()),
+                1..4,
+            )
+        ) {
+            for line in &lines {
+                prop_assert_eq!(mermaid_text(line), escape_text(line));
+            }
+            prop_assert_eq!(mermaid_label(&lines), escape_label(&lines));
+        }
+    }
 
     #[test]
     fn guard_line_steps_over_multibyte_characters() {

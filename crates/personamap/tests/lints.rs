@@ -109,6 +109,32 @@ fn the_nearest_level_wins_and_deny_is_an_error() {
 }
 
 #[test]
+fn a_persona_that_warns_of_small_labels_is_warned_on_a_page_that_allows_them() {
+    // The page allows small-labels, and its maps are not even estimated for them; persona 3's
+    // own level is nearer and asks for its warning on that page too.
+    let small_on_reproduction = |root: &std::path::Path| {
+        diagnostics(root)
+            .into_iter()
+            .filter(|(r, _, m)| {
+                r == "small-labels" && m.contains("on page `v2/developers/concepts/infra-stack` ")
+            })
+            .map(|(_, _, m)| m)
+            .collect::<Vec<_>>()
+    };
+    let site = repo_site();
+    assert_eq!(small_on_reproduction(site.path()), Vec::<String>::new());
+    edit(
+        site.path(),
+        "p3-compute-primitives.toml",
+        "[[persona.group]]",
+        "[persona.lints]\nsmall-labels = \"warn\"\n\n[[persona.group]]",
+    );
+    let warned = small_on_reproduction(site.path());
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].starts_with("the map of persona 3 "), "{warned:?}");
+}
+
+#[test]
 fn a_persona_on_two_pages_takes_the_strictest_of_their_levels() {
     let site = repo_site();
     // Every persona is on both pages; only the reproduction page allows distinct-classes.
