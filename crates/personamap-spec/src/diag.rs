@@ -298,7 +298,7 @@ fn snippet(
 ) {
     let file = sources.file(span.file);
     let (line, col) = sources.line_col(span);
-    let text = file.text.lines().nth(line - 1).unwrap_or("");
+    let text = sources.line(span.file, line);
     let width = {
         let start = span.start as usize;
         let end = (span.end as usize).max(start);

@@ -40,6 +40,10 @@ pub struct SourceFile {
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// Where each file's lines start (byte offsets), found on the first position asked for: a
+    /// thousand diagnostics in a long docs.json each find their line by a binary search, not
+    /// by counting the lines before them.
+    line_starts: Vec<std::sync::OnceLock<Vec<u32>>>,
 }
 
 impl Sources {
@@ -47,7 +51,8 @@ impl Sources {
     /// never depends on the file system.
     pub fn new(mut files: Vec<SourceFile>) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        Sources { files }
+        let line_starts = files.iter().map(|_| Default::default()).collect();
+        Sources { files, line_starts }
     }
 
     /// The files with their ids, in load order.
@@ -78,12 +83,48 @@ impl Sources {
     /// files.
     pub fn push(&mut self, file: SourceFile) -> FileId {
         self.files.push(file);
+        self.line_starts.push(Default::default());
         FileId(self.files.len() as u32 - 1)
     }
 
-    /// 1-based line and column (in characters) of the start of `span`.
+    /// 1-based line and column (in characters) of the start of `span`: as [`line_col`], found
+    /// with the file's line index.
     pub fn line_col(&self, span: Span) -> (usize, usize) {
-        line_col(&self.file(span.file).text, span.start as usize)
+        let text = &self.file(span.file).text;
+        let offset = floor_char_boundary(text, (span.start as usize).min(text.len()));
+        let starts = self.line_starts(span.file);
+        let line = starts.partition_point(|&s| s as usize <= offset);
+        let start = starts[line - 1] as usize;
+        (line, text[start..offset].chars().count() + 1)
+    }
+
+    /// Line `line` (1-based) of file `id` without its line ending, as `str::lines` gives it;
+    /// empty past the end.
+    pub fn line(&self, id: FileId, line: usize) -> &str {
+        let text = &self.file(id).text;
+        let starts = self.line_starts(id);
+        let Some(&start) = starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = starts
+            .get(line)
+            .map_or(text.len(), |&next| next as usize - 1);
+        let l = &text[start as usize..end];
+        // `lines` strips a `\r` before a `\n` only.
+        if end < text.len() {
+            l.strip_suffix('\r').unwrap_or(l)
+        } else {
+            l
+        }
+    }
+
+    fn line_starts(&self, id: FileId) -> &[u32] {
+        self.line_starts[id.0 as usize].get_or_init(|| {
+            let text = &self.file(id).text;
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
+                .collect()
+        })
     }
 }
 
@@ -192,6 +233,40 @@ pub fn toml_basic_string(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_index_agrees_with_counting_lines() {
+        let texts = [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb\r\n",
+            "\n\n",
+            "é\nü😀x\r\ny\r",
+            "x\ry\n\nz",
+        ];
+        for text in texts {
+            let sources = Sources::new(vec![SourceFile {
+                path: "f".into(),
+                text: text.into(),
+            }]);
+            for offset in 0..=text.len() + 1 {
+                let span = Span::new(FileId(0), offset..offset);
+                assert_eq!(
+                    sources.line_col(span),
+                    line_col(text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+            for line in 0..=text.lines().count() + 2 {
+                let want = line
+                    .checked_sub(1)
+                    .and_then(|n| text.lines().nth(n))
+                    .unwrap_or("");
+                assert_eq!(sources.line(FileId(0), line), want, "{text:?} line {line}");
+            }
+        }
+    }
 
     #[test]
     fn string_elements_of_an_array() {
