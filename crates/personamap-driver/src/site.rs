@@ -21,6 +21,8 @@ pub struct Site {
     root: Option<PathBuf>,
     overlays: BTreeMap<String, String>,
     reads: Mutex<Reads>,
+    /// Whether reads go unrecorded ([`Site::unrecorded`]).
+    unrecorded: bool,
 }
 
 /// One input a compile read.
@@ -110,7 +112,16 @@ impl Site {
         self.root.as_deref()
     }
 
-    /// Takes the record of what was read since the last call.
+    /// This site without the record of what was read, for a compile whose reads nobody takes
+    /// (a command that exits after it): no input's bytes are hashed for it, and no output is
+    /// read again for it.
+    pub fn unrecorded(mut self) -> Self {
+        self.unrecorded = true;
+        self
+    }
+
+    /// Takes the record of what was read since the last call (empty for a site
+    /// [`unrecorded`](Site::unrecorded)).
     pub fn take_reads(&self) -> Reads {
         std::mem::take(&mut *self.log())
     }
@@ -121,13 +132,17 @@ impl Site {
     }
 
     fn note(&self, input: Input, seen: Seen) {
-        self.log().0.insert(input, seen);
+        if !self.unrecorded {
+            self.log().0.insert(input, seen);
+        }
     }
 
     /// Reads site file `rel` exactly (docs.json, llms.txt, a snippet, a page).
     pub fn text(&self, rel: &str) -> std::io::Result<TextFile> {
         let read = self.read_text(rel);
-        self.note(Input::Text(rel.to_string()), seen_text(&read));
+        if !self.unrecorded {
+            self.note(Input::Text(rel.to_string()), seen_text(&read));
+        }
         read
     }
 
@@ -159,6 +174,9 @@ impl Site {
             let dir = self.root.as_deref().unwrap_or(Path::new("")).join(SPEC_DIR);
             format!("cannot read the spec in {}: {e}", dir.display())
         })?;
+        if self.unrecorded {
+            return Ok((sources, skipped));
+        }
         let mut log = self.log();
         let mut names = BTreeSet::new();
         for (_, f) in sources.iter() {
@@ -221,6 +239,9 @@ impl Site {
 
     /// Notes the bytes on disk at `rel` as read (the writer's plan reads outputs and the lock).
     pub fn note_bytes(&self, rel: &str) {
+        if self.unrecorded {
+            return;
+        }
         let seen = self.read_bytes(rel);
         self.note(Input::Bytes(rel.to_string()), seen);
     }
@@ -228,6 +249,9 @@ impl Site {
     /// Notes `bytes` as what is on disk at `rel` (`None`: no file there), as the writer's plan
     /// read them: the same record as [`Site::note_bytes`], without reading the file again.
     pub fn note_bytes_read(&self, rel: &str, bytes: Option<&[u8]>) {
+        if self.unrecorded {
+            return;
+        }
         let seen = bytes.map_or(Seen::Missing, |b| Seen::Hash(hash(b)));
         self.note(Input::Bytes(rel.to_string()), seen);
     }
@@ -495,13 +519,35 @@ mod tests {
         assert_eq!(found, ["a", "guide/keep"]);
     }
 
+    /// A site of one spec file with a CRLF line ending (`a = 1`) and an empty docs.json.
+    fn one_spec_file() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("personas")).expect("mkdir");
+        std::fs::write(dir.path().join("personas/a.toml"), "a = 1\r\n").expect("write");
+        std::fs::write(dir.path().join("docs.json"), "{}").expect("write");
+        dir
+    }
+
+    #[test]
+    fn an_unrecorded_site_reads_the_same_and_records_nothing() {
+        let dir = one_spec_file();
+        let root = dir.path();
+        let (recorded, unrecorded) = (Site::on_disk(root), Site::on_disk(root).unrecorded());
+        for site in [&recorded, &unrecorded] {
+            let (sources, _) = site.spec_files().expect("spec");
+            assert_eq!(sources.file(personamap_spec::FileId(0)).text, "a = 1\n");
+            assert_eq!(site.optional("docs.json"), Ok(Some("{}".into())));
+            site.note_bytes("docs.json");
+            site.note_bytes_read("llms.txt", Some(b"x"));
+        }
+        assert_ne!(recorded.take_reads(), Reads::default());
+        assert_eq!(unrecorded.take_reads(), Reads::default());
+    }
+
     #[test]
     fn overlays_take_the_place_of_the_disk_and_reads_tell_changes() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = one_spec_file();
         let root = dir.path();
-        std::fs::create_dir_all(root.join("personas")).expect("mkdir");
-        std::fs::write(root.join("personas/a.toml"), "a = 1\r\n").expect("write");
-        std::fs::write(root.join("docs.json"), "{}").expect("write");
         let mut site = Site::on_disk(root);
         let (sources, _) = site.spec_files().expect("spec");
         assert_eq!(sources.file(personamap_spec::FileId(0)).text, "a = 1\n");

@@ -445,6 +445,10 @@ fn resolve_with(
         divider.as_ref(),
         &palette,
         &personas,
+    ));
+    r.diags.extend(crate::maps::check(
+        &palette,
+        &personas,
         &pages,
         &lints,
         &mut memo.maps,

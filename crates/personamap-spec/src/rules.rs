@@ -23,17 +23,14 @@ pub const MAX_DESCRIPTION: usize = 300;
 pub const MIN_CONTRAST: f64 = 4.5;
 
 /// Runs the whole-spec rules. `complete` is false when a file failed phase one, so that a
-/// class is not called unused because the file using it did not load. The map rules take
-/// what `maps` kept for equal inputs; `lints` spares them warnings that are allowed.
+/// class is not called unused because the file using it did not load. The map rules are
+/// [`crate::maps::check`], run beside these.
 pub(crate) fn check(
     sources: &Sources,
     complete: bool,
     divider: Option<&Divider>,
     palette: &[Class],
     personas: &[Persona],
-    pages: &[Page],
-    lints: &crate::lints::Lints,
-    maps: &mut crate::maps::MapMemo,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for p in personas {
@@ -91,7 +88,6 @@ pub(crate) fn check(
     {
         diags.push(snippet_path_error(sources, &d.path, d.span, problem));
     }
-    diags.extend(crate::maps::check(palette, personas, pages, lints, maps));
     diags
 }
 

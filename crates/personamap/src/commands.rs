@@ -142,7 +142,8 @@ fn json_place(sources: &Sources, span: personamap_spec::Span) -> serde_json::Val
 /// Compiles the site at `root` through the driver and prints its notes and diagnostics in
 /// `format`. `None` on errors.
 fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Compilation>, String> {
-    let mut c = Driver::one_shot().compile(&Site::on_disk(root), validate)?;
+    let site = Site::on_disk(root).unrecorded();
+    let mut c = Driver::one_shot().compile(&site, validate)?;
     if format == Format::Human {
         for note in &c.notes {
             eprintln!("note: {note}");
@@ -157,7 +158,7 @@ fn compile(root: &Path, format: Format, validate: Validate) -> Result<Option<Com
 /// Loads the spec at `root` through the driver and prints its diagnostics; `None` on errors.
 fn load(root: &Path) -> Result<Option<(Driver, Site, Arc<personamap_driver::Loaded>)>, String> {
     let mut driver = Driver::one_shot();
-    let site = Site::on_disk(root);
+    let site = Site::on_disk(root).unrecorded();
     let loaded = driver.load(&site)?;
     let mut diags = loaded.diagnostics.clone();
     if report(root, &loaded.sources, &mut diags, Format::Human) || loaded.spec.is_none() {
