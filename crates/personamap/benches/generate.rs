@@ -10,6 +10,11 @@
 //!
 //! Divan reports wall time, process start included; for CPU time run
 //! `perf stat -r 20 target/release/personamap generate --root DIR` on the same site.
+//!
+//! After Divan's table, `from_scratch` and `copy_floor` are measured once more in pairs (a copy,
+//! then a generate, round after round), and the median of the per-round ratios is printed: on
+//! a machine whose disk speed drifts, the two benches alone can disagree on the ratio fivefold.
+//! `TMPDIR=/dev/shm` runs all of it on tmpfs, where the copy floor holds still.
 
 use divan::Bencher;
 use personamap_watch::synth::{self, Shape};
@@ -18,6 +23,59 @@ use std::process::Command;
 
 fn main() {
     divan::main();
+    paired_ratio();
+}
+
+/// The site of `from_scratch` and `copy_floor`.
+const SCRATCH: Shape = Shape {
+    personas: 1000,
+    nodes: 40,
+    pages: 10,
+};
+
+/// Rounds of [`paired_ratio`].
+const ROUNDS: usize = 9;
+
+/// Prints issue 18's ratio, `from_scratch` over `copy_floor`, measured in pairs: each round copies
+/// the generated site (`cp -r`) and then generates a fresh copy of its inputs, each after a
+/// `sync`, so that both see the disk in the same state.
+fn paired_ratio() {
+    let generated = tempfile::tempdir().expect("tempdir");
+    synth::write_site(generated.path(), SCRATCH).expect("write the site");
+    generate(generated.path());
+    let inputs = tempfile::tempdir().expect("tempdir");
+    synth::write_site(inputs.path(), SCRATCH).expect("write the site");
+    let (mut copies, mut generates, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        // Both start with no dirty pages left to write back (`sync`, where there is one): an
+        // earlier round's files being flushed slowed a copy fivefold.
+        let _ = Command::new("sync").status();
+        let into = tempfile::tempdir().expect("tempdir");
+        let start = std::time::Instant::now();
+        cp_r(generated.path(), &into.path().join("site"));
+        let copy_ms = start.elapsed().as_secs_f64() * 1000.0;
+        let fresh = tempfile::tempdir().expect("tempdir");
+        copy(inputs.path(), fresh.path());
+        let _ = Command::new("sync").status();
+        let start = std::time::Instant::now();
+        generate(fresh.path());
+        let generate_ms = start.elapsed().as_secs_f64() * 1000.0;
+        copies.push(copy_ms);
+        generates.push(generate_ms);
+        ratios.push(generate_ms / copy_ms);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "from_scratch / copy_floor in {ROUNDS} pairs: median ratio {:.1} (range {:.1}-{:.1}); from_scratch median {:.1} ms, copy_floor median {:.1} ms",
+        median(&mut ratios),
+        ratios[0],
+        ratios[ROUNDS - 1],
+        median(&mut generates),
+        median(&mut copies),
+    );
 }
 
 /// Runs `personamap generate --root root`; panics unless it succeeds.
@@ -70,15 +128,10 @@ fn livepeer_nothing_to_write(bencher: Bencher) {
 
 #[divan::bench(sample_count = 5)]
 fn from_scratch(bencher: Bencher) {
-    let shape = Shape {
-        personas: 1000,
-        nodes: 40,
-        pages: 10,
-    };
     bencher
         .with_inputs(|| {
             let dir = tempfile::tempdir().expect("tempdir");
-            synth::write_site(dir.path(), shape).expect("write the site");
+            synth::write_site(dir.path(), SCRATCH).expect("write the site");
             dir
         })
         .bench_local_values(|dir| {
@@ -89,24 +142,24 @@ fn from_scratch(bencher: Bencher) {
 
 #[divan::bench(sample_count = 5)]
 fn copy_floor(bencher: Bencher) {
-    let shape = Shape {
-        personas: 1000,
-        nodes: 40,
-        pages: 10,
-    };
     let site = tempfile::tempdir().expect("tempdir");
-    synth::write_site(site.path(), shape).expect("write the site");
+    synth::write_site(site.path(), SCRATCH).expect("write the site");
     generate(site.path());
     bencher
         .with_inputs(|| tempfile::tempdir().expect("tempdir"))
         .bench_local_values(|dir| {
-            let out = Command::new("cp")
-                .arg("-r")
-                .arg(site.path())
-                .arg(dir.path().join("site"))
-                .output()
-                .expect("run cp");
-            assert!(out.status.success());
+            cp_r(site.path(), &dir.path().join("site"));
             dir
         });
+}
+
+/// `cp -r from to`; panics unless it succeeds.
+fn cp_r(from: &Path, to: &Path) {
+    let out = Command::new("cp")
+        .arg("-r")
+        .arg(from)
+        .arg(to)
+        .output()
+        .expect("run cp");
+    assert!(out.status.success());
 }
