@@ -228,6 +228,11 @@ fn noncharacters(file: FileId, text: &str) -> Vec<Diagnostic> {
         );
     };
     let bytes = text.as_bytes();
+    // A noncharacter is written with a lead byte 0xEF (U+FDD0–U+FFFF) or 0xF0–0xF4 (the other
+    // planes), or as a `\u`/`\U` escape: a text with neither needs no walk (most files).
+    if !bytes.iter().any(|&b| b >= 0xEF) && !text.contains("\\u") && !text.contains("\\U") {
+        return out;
+    }
     for (i, ch) in text.char_indices() {
         if is_non(u32::from(ch)) {
             report(i..i + ch.len_utf8(), u32::from(ch));

@@ -155,7 +155,7 @@ fn the_hostile_fixture_generates_to_a_fixed_point_without_compiler_bugs() {
 #[test]
 fn spec_errors_replace_compiler_bugs() {
     let fixture = repo().join("tests/fixtures/hostile-readers");
-    let cases: [(&str, &str, &str); 5] = [
+    let cases: [(&str, &str, &str); 7] = [
         ("dash = \"4,2\"", "dash = \"4;2\"", "error[dash]"),
         (
             "base_url = \"https://tiny.dev\"",
@@ -171,6 +171,17 @@ fn spec_errors_replace_compiler_bugs() {
         (
             "title = \"Map list\"",
             "title = \"Map \\uFFFE\"",
+            "error[noncharacter]",
+        ),
+        // Written as themselves: in the Arabic forms block and in plane 1.
+        (
+            "title = \"Map list\"",
+            "title = \"Map \u{fdd0}\"",
+            "error[noncharacter]",
+        ),
+        (
+            "title = \"Map list\"",
+            "title = \"Map \u{1fffe}\"",
             "error[noncharacter]",
         ),
     ];
