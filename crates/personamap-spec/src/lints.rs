@@ -212,13 +212,16 @@ pub(crate) fn table_end(text: &str, header: Span, table: &str) -> u32 {
     let start = header.end as usize;
     let mut at = start;
     for line in text.get(start..).unwrap_or("").split_inclusive('\n') {
+        // Only a header line can end it (most lines are not: they cost one look at their start).
         let head = line.trim_start();
-        let name = head.trim_start_matches('[').trim_start();
-        let sub = name
-            .strip_prefix(table)
-            .is_some_and(|rest| rest.trim_start().starts_with('.'));
-        if at > start && head.starts_with('[') && !sub {
-            break;
+        if at > start && head.starts_with('[') {
+            let name = head.trim_start_matches('[').trim_start();
+            let sub = name
+                .strip_prefix(table)
+                .is_some_and(|rest| rest.trim_start().starts_with('.'));
+            if !sub {
+                break;
+            }
         }
         at += line.len();
     }
