@@ -131,18 +131,22 @@ impl Site {
         self.reads.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn note(&self, input: Input, seen: Seen) {
-        if !self.unrecorded {
-            self.log().0.insert(input, seen);
+    /// The record, unless the site is [`unrecorded`](Site::unrecorded).
+    fn record(&self) -> Option<std::sync::MutexGuard<'_, Reads>> {
+        (!self.unrecorded).then(|| self.log())
+    }
+
+    /// Records `input` as read, with what `seen` finds there (not computed when unrecorded).
+    fn note(&self, input: Input, seen: impl FnOnce() -> Seen) {
+        if let Some(mut record) = self.record() {
+            record.0.insert(input, seen());
         }
     }
 
     /// Reads site file `rel` exactly (docs.json, llms.txt, a snippet, a page).
     pub fn text(&self, rel: &str) -> std::io::Result<TextFile> {
         let read = self.read_text(rel);
-        if !self.unrecorded {
-            self.note(Input::Text(rel.to_string()), seen_text(&read));
-        }
+        self.note(Input::Text(rel.to_string()), || seen_text(&read));
         read
     }
 
@@ -174,10 +178,9 @@ impl Site {
             let dir = self.root.as_deref().unwrap_or(Path::new("")).join(SPEC_DIR);
             format!("cannot read the spec in {}: {e}", dir.display())
         })?;
-        if self.unrecorded {
+        let Some(mut log) = self.record() else {
             return Ok((sources, skipped));
-        }
-        let mut log = self.log();
+        };
         let mut names = BTreeSet::new();
         for (_, f) in sources.iter() {
             names.insert(f.path.clone());
@@ -239,21 +242,15 @@ impl Site {
 
     /// Notes the bytes on disk at `rel` as read (the writer's plan reads outputs and the lock).
     pub fn note_bytes(&self, rel: &str) {
-        if self.unrecorded {
-            return;
-        }
-        let seen = self.read_bytes(rel);
-        self.note(Input::Bytes(rel.to_string()), seen);
+        self.note(Input::Bytes(rel.to_string()), || self.read_bytes(rel));
     }
 
     /// Notes `bytes` as what is on disk at `rel` (`None`: no file there), as the writer's plan
     /// read them: the same record as [`Site::note_bytes`], without reading the file again.
     pub fn note_bytes_read(&self, rel: &str, bytes: Option<&[u8]>) {
-        if self.unrecorded {
-            return;
-        }
-        let seen = bytes.map_or(Seen::Missing, |b| Seen::Hash(hash(b)));
-        self.note(Input::Bytes(rel.to_string()), seen);
+        self.note(Input::Bytes(rel.to_string()), || {
+            bytes.map_or(Seen::Missing, |b| Seen::Hash(hash(b)))
+        });
     }
 
     fn read_bytes(&self, rel: &str) -> Seen {
@@ -276,7 +273,7 @@ impl Site {
                 pages.insert(id);
             }
         }
-        self.note(Input::Pages, Seen::List(pages.clone()));
+        self.note(Input::Pages, || Seen::List(pages.clone()));
         pages
     }
 
@@ -309,7 +306,7 @@ impl Site {
                     }
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    self.note(Input::Text(path.to_string()), Seen::Missing);
+                    self.note(Input::Text(path.to_string()), || Seen::Missing);
                     return Ok(None);
                 }
                 Err(e) => return Err(format!("{path}: {e}")),

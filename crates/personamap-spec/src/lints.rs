@@ -106,14 +106,24 @@ pub struct Lints {
 
 impl Lints {
     /// The level of lint `rule` for a warning about persona `persona` that points into the
-    /// table of page `page` (a map's warning): the persona's level, else the page's, else the
-    /// site's, as [`apply`] finds it.
+    /// table of page `page` (a map's warning): the persona's level, else the page's, as
+    /// [`apply`] finds it.
     pub(crate) fn for_map(&self, rule: &str, persona: u32, page: &str) -> Level {
-        let set = |levels: Option<&Levels>| levels.and_then(|l| l.get(rule)).copied();
-        set(self.personas.get(&persona))
-            .or_else(|| set(self.pages.get(page)))
-            .or_else(|| set(Some(&self.site)))
-            .unwrap_or_default()
+        self.personas
+            .get(&persona)
+            .and_then(|l| l.get(rule))
+            .copied()
+            .unwrap_or_else(|| self.page_level(rule, page))
+    }
+
+    /// The level of lint `rule` on page `page`: the page's own, else the site's.
+    fn page_level(&self, rule: &str, page: &str) -> Level {
+        let site = self.site.get(rule).copied().unwrap_or_default();
+        self.pages
+            .get(page)
+            .and_then(|l| l.get(rule))
+            .copied()
+            .unwrap_or(site)
     }
 }
 
@@ -173,14 +183,7 @@ fn level(spec: &Spec, tables: &Tables, d: &Diagnostic) -> Level {
             .is_some_and(|s| s.file == table.file && table.start <= s.start && s.end <= table.end)
     };
     let site = lints.site.get(rule).copied().unwrap_or_default();
-    let page_level = |id: &str| {
-        lints
-            .pages
-            .get(id)
-            .and_then(|l| l.get(rule))
-            .copied()
-            .unwrap_or(site)
-    };
+    let page_level = |id: &str| lints.page_level(rule, id);
     let persona = d.persona.or_else(|| {
         tables
             .personas

@@ -46,10 +46,17 @@ const MARGIN: f64 = 16.0;
 /// `linked` says whether the page makes node links clickable (the link marker widens labels).
 pub fn direction(maps: &Maps, linked: bool, persona: &Persona) -> Direction {
     // Only `auto` needs the estimates (ranks and label widths: a map's worth of work).
+    settled_direction(maps, persona)
+        .unwrap_or_else(|| Estimates::new(persona, linked).direction(maps))
+}
+
+/// The direction the settings fix without estimating: the persona's own, the page's fixed
+/// one, or for `auto` the persona's `map_direction`; `None` when the widths must decide.
+fn settled_direction(maps: &Maps, persona: &Persona) -> Option<Direction> {
     match maps.direction {
-        None => persona.direction,
-        Some(MapDirection::Fixed(d)) => d,
-        Some(MapDirection::Auto) => Estimates::new(persona, linked).direction(maps),
+        None => Some(persona.direction),
+        Some(MapDirection::Fixed(d)) => Some(d),
+        Some(MapDirection::Auto) => persona.map_direction,
     }
 }
 
@@ -106,19 +113,15 @@ impl<'a> Estimates<'a> {
 
     /// The direction the map takes with these settings.
     fn direction(&mut self, maps: &Maps) -> Direction {
-        match maps.direction {
-            None => self.persona.direction,
-            Some(MapDirection::Fixed(d)) => d,
-            Some(MapDirection::Auto) => self.persona.map_direction.unwrap_or_else(|| {
-                let lr = self.width_in(maps, Direction::LR);
-                let td = self.width_in(maps, Direction::TD);
-                if td < lr {
-                    Direction::TD
-                } else {
-                    Direction::LR
-                }
-            }),
-        }
+        settled_direction(maps, self.persona).unwrap_or_else(|| {
+            let lr = self.width_in(maps, Direction::LR);
+            let td = self.width_in(maps, Direction::TD);
+            if td < lr {
+                Direction::TD
+            } else {
+                Direction::LR
+            }
+        })
     }
 
     /// The estimated natural width with these settings, px.
