@@ -418,74 +418,89 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
 /// [`Readings`]).
 pub fn misreads_with(spec: &Spec, readings: &mut Readings) -> Vec<Diagnostic> {
     let mut old = std::mem::take(&mut readings.read);
-    let mut out = Vec::new();
-    for persona in &spec.personas {
+    // Every chain with a label, with its statement as written in its spec file.
+    let chains: Vec<(&personamap_spec::model::EdgeChain, &str)> = spec
+        .personas
+        .iter()
+        .flat_map(|persona| persona.edges.iter().flatten())
         // Only a label can be misread: a chain without one is not read again.
-        let labelled = persona
-            .edges
-            .iter()
-            .flatten()
-            .filter(|chain| chain.links.iter().any(|link| link.label.is_some()));
-        for chain in labelled {
-            let file = spec.sources.file(chain.span.file);
-            let (start, end) = (chain.span.start as usize, chain.span.end as usize);
-            let Some(statement) = file.text.get(start..end) else {
+        .filter(|chain| chain.links.iter().any(|link| link.label.is_some()))
+        .filter_map(|chain| {
+            let text = &spec.sources.file(chain.span.file).text;
+            Some((
+                chain,
+                text.get(chain.span.start as usize..chain.span.end as usize)?,
+            ))
+        })
+        .collect();
+    // The statements no earlier compile read, read on the machine's cores.
+    let missing: Vec<&str> = chains
+        .iter()
+        .map(|(_, statement)| *statement)
+        .filter(|statement| !old.contains_key(*statement))
+        .collect();
+    let fresh = personamap_spec::parallel::map(&missing, |s: &&str| flowchart::statement_links(s));
+    let mut fresh: HashMap<&str, _> = missing.into_iter().zip(fresh).collect();
+    let mut out = Vec::new();
+    for (chain, statement) in chains {
+        let start = chain.span.start as usize;
+        if !readings.read.contains_key(statement) {
+            let kept = old.remove_entry(statement);
+            let (key, read) = kept.unwrap_or_else(|| {
+                let read = fresh
+                    .remove(statement)
+                    .expect("each missing statement read");
+                (statement.to_string(), read)
+            });
+            readings.read.insert(key, read);
+        }
+        let read = &readings.read[statement];
+        if read.len() != chain.links.len() {
+            continue;
+        }
+        for (i, ((range, got), link)) in read.iter().zip(&chain.links).enumerate() {
+            let Some((want, _)) = &link.label else {
                 continue;
             };
-            let (key, read) = match old.remove_entry(statement) {
-                Some(kept) => kept,
-                None => (statement.to_string(), flowchart::statement_links(statement)),
+            let (from, to) = (&chain.sets[i][0].id, &chain.sets[i + 1][0].id);
+            let written = &statement[range.clone()];
+            let problem = match got {
+                Ok(Some((_, text))) if text != want && want.ends_with(['o', 'x']) => format!(
+                    "Mermaid reads the label `{want}` of `{}` as `{text}`: its lexer takes a last `o` or `x` as the arrow's end",
+                    written.trim()
+                ),
+                Ok(Some((_, text))) if text != want => format!(
+                    "Mermaid reads the label `{want}` of `{}` as `{text}`",
+                    written.trim()
+                ),
+                Err(e) => format!("Mermaid cannot parse `{}` as written: {e}", written.trim()),
+                _ => continue,
             };
-            let read = readings.read.entry(key).or_insert(read);
-            if read.len() != chain.links.len() {
-                continue;
-            }
-            for (i, ((range, got), link)) in read.iter().zip(&chain.links).enumerate() {
-                let Some((want, _)) = &link.label else {
-                    continue;
-                };
-                let (from, to) = (&chain.sets[i][0].id, &chain.sets[i + 1][0].id);
-                let written = &statement[range.clone()];
-                let problem = match got {
-                    Ok(Some((_, text))) if text != want && want.ends_with(['o', 'x']) => format!(
-                        "Mermaid reads the label `{want}` of `{}` as `{text}`: its lexer takes a last `o` or `x` as the arrow's end",
-                        written.trim()
-                    ),
-                    Ok(Some((_, text))) if text != want => format!(
-                        "Mermaid reads the label `{want}` of `{}` as `{text}`",
-                        written.trim()
-                    ),
-                    Err(e) => format!("Mermaid cannot parse `{}` as written: {e}", written.trim()),
-                    _ => continue,
-                };
-                // The link as written, without the spaces around it.
-                let lead = written.len() - written.trim_start().len();
-                let at =
-                    start + range.start + lead..start + range.start + lead + written.trim().len();
-                let span = Span::new(chain.span.file, at);
-                let arrow = link.shape.arrow();
-                let piped = format!("{arrow}|{want}|");
-                let forms: Vec<String> = match link.shape.inline_halves() {
-                    Some((open, close)) if link.shape.kind == EdgeKind::Dotted => {
-                        vec![format!("{open} {want} {close}"), piped]
-                    }
-                    _ => vec![piped],
-                };
-                let shown: Vec<String> =
-                    forms.iter().map(|f| format!("`{from} {f} {to}`")).collect();
-                let mut d = Diagnostic::warning("mermaid-misread", Some(span), problem)
-                    .with_help(format!(
-                        "write {}; personamap writes a form Mermaid reads, except on pages with `edge_labels = \"verbatim\"`",
-                        shown.join(" or ")
-                    ));
-                // In the TOML string as it is: a label needing no escape in it or in Mermaid.
-                if !want.contains(['"', '\\', '\'', '|', '\n']) {
-                    for form in forms {
-                        d = d.with_fix(format!("write `{form}`"), vec![Edit::new(span, form)]);
-                    }
+            // The link as written, without the spaces around it.
+            let lead = written.len() - written.trim_start().len();
+            let at = start + range.start + lead..start + range.start + lead + written.trim().len();
+            let span = Span::new(chain.span.file, at);
+            let arrow = link.shape.arrow();
+            let piped = format!("{arrow}|{want}|");
+            let forms: Vec<String> = match link.shape.inline_halves() {
+                Some((open, close)) if link.shape.kind == EdgeKind::Dotted => {
+                    vec![format!("{open} {want} {close}"), piped]
                 }
-                out.push(d);
+                _ => vec![piped],
+            };
+            let shown: Vec<String> = forms.iter().map(|f| format!("`{from} {f} {to}`")).collect();
+            let mut d = Diagnostic::warning("mermaid-misread", Some(span), problem)
+                .with_help(format!(
+                    "write {}; personamap writes a form Mermaid reads, except on pages with `edge_labels = \"verbatim\"`",
+                    shown.join(" or ")
+                ));
+            // In the TOML string as it is: a label needing no escape in it or in Mermaid.
+            if !want.contains(['"', '\\', '\'', '|', '\n']) {
+                for form in forms {
+                    d = d.with_fix(format!("write `{form}`"), vec![Edit::new(span, form)]);
+                }
             }
+            out.push(d);
         }
     }
     if !readings.keep {

@@ -374,22 +374,19 @@ fn resolve_with(
     parsed: Vec<Option<Arc<ParsedFile>>>,
     memo: &mut LoadMemo,
 ) -> Partial {
-    let mut r = Resolver {
-        sources: &sources,
-        failed: Failed::default(),
-        diags: Vec::new(),
-        last_class: None,
-    };
+    // What failed to load, from every file, before anything resolves: each check asks it.
+    let mut failed = Failed::default();
+    let mut diags = Vec::new();
     let files: Vec<(FileId, Arc<ParsedFile>)> = sources
         .iter()
         .zip(parsed)
         .filter_map(|((id, _), p)| {
             let Some(p) = p else {
-                r.failed.file = true;
+                failed.file = true;
                 return None;
             };
-            r.failed.extend(p.failed.clone().in_file(id));
-            r.diags.extend(p.diags.iter().cloned().map(|mut d| {
+            failed.extend(p.failed.clone().in_file(id));
+            diags.extend(p.diags.iter().cloned().map(|mut d| {
                 if let Some(span) = &mut d.span {
                     span.file = id;
                 }
@@ -398,6 +395,12 @@ fn resolve_with(
             Some((id, p))
         })
         .collect();
+    let mut r = Resolver {
+        sources: &sources,
+        failed: &failed,
+        diags,
+        last_class: None,
+    };
     let mut site = None;
     let mut divider = None;
     let mut pages = Vec::new();
@@ -483,7 +486,7 @@ fn resolve_with(
             );
         }
     }
-    let Resolver { diags, failed, .. } = r;
+    let diags = r.diags;
     let spec = match (site, divider) {
         (Some(site), Some(divider)) => Some(Spec {
             sources,
@@ -506,13 +509,14 @@ fn resolve_with(
 struct Resolver<'a> {
     sources: &'a Sources,
     /// What did not load: the checks that would read it stay silent.
-    failed: Failed,
+    failed: &'a Failed,
     diags: Vec<Diagnostic>,
     /// The last `[[palette]]` table, the model of an entry the fix of an unknown class adds.
     last_class: Option<ClassTable>,
 }
 
 /// Where a `[[palette]]` table and its `name` and `meaning` values are, in its file.
+#[derive(Clone)]
 struct ClassTable {
     file: FileId,
     table: std::ops::Range<usize>,
@@ -982,18 +986,23 @@ impl Resolver<'_> {
         palette: &[Class],
         memo: &mut LoadMemo,
     ) -> Vec<Persona> {
-        let mut out: Vec<Persona> = Vec::new();
+        /// A `[[persona]]` table in order: a number used before, or the key it resolves
+        /// under, with its result when the memo held it.
+        enum Entry {
+            Duplicate(Diagnostic),
+            Persona(PersonaKey, Option<Resolved>),
+        }
         let mut numbers: HashMap<u32, Span> = HashMap::new();
         let site = self.persona_inputs(palette);
         let mut old = std::mem::take(&mut memo.personas);
-        for (file, parse, i) in raw {
-            let p = &parse.raw.persona[i];
-            let span = self.span(file, p);
-            let p = p.get_ref();
-            let number_span = self.span(file, &p.number);
+        let mut entries = Vec::with_capacity(raw.len());
+        let mut missing = Vec::new();
+        for (file, parse, i) in &raw {
+            let p = parse.raw.persona[*i].get_ref();
+            let number_span = self.span(*file, &p.number);
             let number = *p.number.get_ref();
             if let Some(first) = numbers.get(&number) {
-                self.diags.push(
+                entries.push(Entry::Duplicate(
                     Diagnostic::error(
                         "duplicate-persona",
                         Some(number_span),
@@ -1001,26 +1010,51 @@ impl Resolver<'_> {
                     )
                     .with_related(*first, format!("persona {number} is first defined here"))
                     .with_help("give one of them another number"),
-                );
+                ));
                 continue;
             }
             numbers.insert(number, number_span);
-            let key = (file, parse.hash, i, site);
-            let (persona, diags) = match old.remove(&key) {
-                Some(kept) => kept,
-                None => {
-                    let before = self.diags.len();
-                    let persona = self.persona(file, span, number, p.clone(), palette);
-                    let diags = self.diags.split_off(before);
-                    (persona, diags)
-                }
-            };
-            self.diags.extend(diags.iter().cloned());
-            if let Some(persona) = &persona {
-                out.push(persona.clone());
+            let key = (*file, parse.hash, *i, site);
+            let kept = old.remove(&key);
+            if kept.is_none() {
+                missing.push((entries.len(), *file, parse, *i, number));
             }
-            if memo.keep {
-                memo.personas.insert(key, (persona, diags));
+            entries.push(Entry::Persona(key, kept));
+        }
+        // The personas the memo did not hold resolve independently of each other, each
+        // with its own diagnostics, on the machine's cores.
+        let resolved = crate::parallel::map(&missing, |(_, file, parse, i, number)| {
+            let mut worker = Resolver {
+                sources: self.sources,
+                failed: self.failed,
+                diags: Vec::new(),
+                last_class: self.last_class.clone(),
+            };
+            let table = &parse.raw.persona[*i];
+            let span = worker.span(*file, table);
+            let persona = worker.persona(*file, span, *number, table.get_ref().clone(), palette);
+            (persona, worker.diags)
+        });
+        for ((at, ..), result) in missing.iter().zip(resolved) {
+            if let Entry::Persona(_, slot) = &mut entries[*at] {
+                *slot = Some(result);
+            }
+        }
+        let mut out: Vec<Persona> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match entry {
+                Entry::Duplicate(d) => self.diags.push(d),
+                Entry::Persona(key, Some((persona, diags))) => {
+                    if memo.keep {
+                        self.diags.extend(diags.iter().cloned());
+                        out.extend(persona.clone());
+                        memo.personas.insert(key, (persona, diags));
+                    } else {
+                        self.diags.extend(diags);
+                        out.extend(persona);
+                    }
+                }
+                Entry::Persona(_, None) => {}
             }
         }
         out.sort_by_key(|p| p.number);

@@ -419,14 +419,15 @@ pub(crate) fn check(
     let mut old = std::mem::take(&mut memo.personas);
     let mut kept: HashMap<u32, Vec<Kept>> = HashMap::with_capacity(personas.len());
     let mut classes = Vec::new();
-    for p in personas {
-        if !memo.keep {
+    if !memo.keep {
+        // One load: every persona's colours compared, on the machine's cores.
+        let found = crate::parallel::map(personas, |p| {
             let pairs = distinct(p, palette);
-            if !pairs.is_empty() {
-                classes.push(distinct_classes(p, &pairs));
-            }
-            continue;
-        }
+            (!pairs.is_empty()).then(|| distinct_classes(p, &pairs))
+        });
+        classes.extend(found.into_iter().flatten());
+    }
+    for p in personas.iter().filter(|_| memo.keep) {
         // The entry of an equal persona moves over; a persona that differs starts afresh.
         let reused = old.get_mut(&p.number).and_then(|ks| {
             let at = ks.iter().position(|k| k.persona == *p)?;

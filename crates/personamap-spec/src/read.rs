@@ -150,8 +150,8 @@ pub fn skipped(rel: &str, what: &str) -> Diagnostic {
 /// warning for each one that is not a regular file (skipped).
 pub fn read_spec_dir_warn(root: &Path) -> std::io::Result<(Sources, Vec<Diagnostic>)> {
     let dir = root.join(crate::SPEC_DIR);
-    let mut files = Vec::new();
-    let mut warnings = Vec::new();
+    // The `*.toml` files found, with their site-relative paths, in walk order.
+    let mut found = Vec::new();
     let mut stack = vec![dir];
     while let Some(d) = stack.pop() {
         let rel_of = |path: &Path| {
@@ -176,12 +176,20 @@ pub fn read_spec_dir_warn(root: &Path) -> std::io::Result<(Sources, Vec<Diagnost
                 stack.push(path);
             } else if name.ends_with(".toml") {
                 let rel = rel_of(&path);
-                match read_spec_text(&path, &rel)? {
-                    TextFile::Text(text) => files.push(SourceFile { path: rel, text }),
-                    TextFile::Missing => {}
-                    TextFile::NotRegular(what) => warnings.push(skipped(&rel, what)),
-                }
+                found.push((path, rel));
             }
+        }
+    }
+    // Read on the machine's cores (a thousand files are a thousand opens and reads); the
+    // first error in walk order is the one reported, as a serial read would.
+    let read = crate::parallel::map(&found, |(path, rel)| read_spec_text(path, rel));
+    let mut files = Vec::with_capacity(found.len());
+    let mut warnings = Vec::new();
+    for ((_, rel), text) in found.into_iter().zip(read) {
+        match text? {
+            TextFile::Text(text) => files.push(SourceFile { path: rel, text }),
+            TextFile::Missing => {}
+            TextFile::NotRegular(what) => warnings.push(skipped(&rel, what)),
         }
     }
     Ok((Sources::new(files), warnings))

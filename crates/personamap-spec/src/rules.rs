@@ -32,36 +32,19 @@ pub(crate) fn check(
     palette: &[Class],
     personas: &[Persona],
 ) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for p in personas {
-        node_checks(sources, p, &mut diags);
-        self_loops(p, &mut diags);
-        diagram_size(p, &mut diags);
-        let edges: usize = p.edges.iter().flatten().map(|c| c.edge_count()).sum();
-        if edges > MAX_EDGES {
-            diags.push(
-                Diagnostic::error(
-                    "too-many-edges",
-                    Some(p.span),
-                    format!(
-                        "persona {} draws {edges} edges; Mermaid shows an error past {MAX_EDGES}",
-                        p.number
-                    ),
-                )
-                .with_help("split the persona, or drop edges (`A & B --> C & D` counts as 4)"),
-            );
-        }
-        for o in &p.overrides {
-            if let Some(base) = palette.iter().find(|c| c.name == o.name) {
-                contradiction(p.number, base, o, &mut diags);
-            }
-        }
-    }
+    // Each persona's own rules, on the machine's cores, in spec order.
+    let per_persona = crate::parallel::map(personas, |p| {
+        let mut diags = Vec::new();
+        persona_checks(sources, palette, p, &mut diags);
+        diags
+    });
+    let mut diags: Vec<Diagnostic> = per_persona.into_iter().flatten().collect();
+    let used: std::collections::HashSet<&str> = personas
+        .iter()
+        .flat_map(|p| p.nodes().map(|n| n.class.as_str()))
+        .collect();
     for c in palette.iter().filter(|_| complete) {
-        if !personas
-            .iter()
-            .any(|p| p.nodes().any(|n| n.class == c.name))
-        {
+        if !used.contains(c.name.as_str()) {
             let mut d = Diagnostic::warning(
                 "unused-class",
                 Some(c.span),
@@ -89,6 +72,32 @@ pub(crate) fn check(
         diags.push(snippet_path_error(sources, &d.path, d.span, problem));
     }
     diags
+}
+
+/// The rules of one persona: its nodes, self-loops, size, edge count and class overrides.
+fn persona_checks(sources: &Sources, palette: &[Class], p: &Persona, diags: &mut Vec<Diagnostic>) {
+    node_checks(sources, p, diags);
+    self_loops(p, diags);
+    diagram_size(p, diags);
+    let edges: usize = p.edges.iter().flatten().map(|c| c.edge_count()).sum();
+    if edges > MAX_EDGES {
+        diags.push(
+            Diagnostic::error(
+                "too-many-edges",
+                Some(p.span),
+                format!(
+                    "persona {} draws {edges} edges; Mermaid shows an error past {MAX_EDGES}",
+                    p.number
+                ),
+            )
+            .with_help("split the persona, or drop edges (`A & B --> C & D` counts as 4)"),
+        );
+    }
+    for o in &p.overrides {
+        if let Some(base) = palette.iter().find(|c| c.name == o.name) {
+            contradiction(p.number, base, o, diags);
+        }
+    }
 }
 
 /// The `[[palette]]` table whose `name` is at `name`, with its line break, when the class is

@@ -31,22 +31,26 @@ fn report(root: &Path, sources: &Sources, diags: &mut [Diagnostic], format: Form
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
+    // Buffered: a site with thousands of warnings would otherwise make a system call for
+    // every piece of every line (stderr is unbuffered, stdout flushes every line).
     if format == Format::Json {
-        let mut out = std::io::stdout().lock();
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         for d in diags.iter() {
             let _ = writeln!(out, "{}", json(sources, d));
         }
+        let _ = out.flush();
         return errors > 0;
     }
     if format == Format::Github {
         let root = root.to_string_lossy();
-        let mut out = std::io::stdout().lock();
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         for d in diags.iter() {
             let _ = writeln!(out, "{}", d.github(sources, &root));
         }
+        let _ = out.flush();
         return errors > 0;
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     let colour = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for d in diags.iter() {
@@ -60,6 +64,7 @@ fn report(root: &Path, sources: &Sources, diags: &mut [Diagnostic], format: Form
     } else if warnings > 0 {
         let _ = writeln!(err, "warning: {warnings} warning(s)");
     }
+    let _ = err.flush();
     errors > 0
 }
 
