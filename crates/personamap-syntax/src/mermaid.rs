@@ -7,6 +7,7 @@ pub mod flowchart;
 pub mod keywords;
 
 use crate::entity;
+use std::borrow::Cow;
 
 /// How an edge is drawn: Mermaid's line styles (its `stroke`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -360,25 +361,39 @@ fn hazard_after(line: &str, keyword_end: usize) -> bool {
 /// The line as Mermaid's `encodeEntities` leaves it: `/style.*:\S*#.*;/g`, then
 /// `/classDef.*:\S*#.*;/g`, each cutting the last `;` of the line when it matches. What
 /// [`guard_line`] wrote comes back without its added separators.
-pub fn style_rewrite(line: &str) -> String {
+pub fn style_rewrite(line: &str) -> Cow<'_, str> {
+    // Without a `:`, a `#` and a `;` neither rewrite matches (most lines): nothing to copy.
+    let has = |b: u8| line.as_bytes().contains(&b);
+    if !(has(b':') && has(b'#') && has(b';')) {
+        return Cow::Borrowed(line);
+    }
     let mut out = line.to_string();
     for word in ["style", "classDef"] {
-        if let Some(at) = out.find(word)
+        if let Some(at) = find_short(&out, word)
             && hazard_after(&out, at + word.len())
             && let Some(last) = out.rfind(';')
         {
             out.remove(last);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Where the first `style` or `classDef` of `line` ends, if it holds one.
 fn keyword_end(line: &str) -> Option<usize> {
     ["style", "classDef"]
         .iter()
-        .filter_map(|k| line.find(k).map(|i| i + k.len()))
+        .filter_map(|k| find_short(line, k).map(|i| i + k.len()))
         .min()
+}
+
+/// `hay.find(needle)` for an ASCII `needle`, made for a diagram's short lines: a scan for the
+/// needle's first byte, then a comparison there (`str::find` sets up a two-way searcher on
+/// every call, most of the cost of a search in a line this short).
+pub(crate) fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    (0..hay.len()).find(|&i| hay[i] == first && hay[i..].starts_with(needle))
 }
 
 /// Makes one diagram line safe from Mermaid's `style…:…#…;` rewrite (the keyword may be in a
@@ -513,11 +528,18 @@ pub fn is_plain_edge_label(text: &str) -> bool {
 /// `direction`, whitespace and `TB`/`BT`/`RL`/`LR`/`TD` so (`.*direction\s+TB[^\n]*`),
 /// wherever the words are.
 fn direction_statement(line: &str) -> bool {
-    line.match_indices("direction").any(|(i, w)| {
-        let rest = &line[i + w.len()..];
+    const WORD: &str = "direction";
+    let mut from = 0;
+    // Each `direction` in the line (the word cannot overlap itself).
+    while let Some(i) = line.get(from..).and_then(|rest| find_short(rest, WORD)) {
+        let rest = &line[from + i + WORD.len()..];
         let trimmed = rest.trim_start();
-        trimmed.len() < rest.len() && DIRECTIONS.iter().any(|d| trimmed.starts_with(d))
-    })
+        if trimmed.len() < rest.len() && DIRECTIONS.iter().any(|d| trimmed.starts_with(d)) {
+            return true;
+        }
+        from += i + WORD.len();
+    }
+    false
 }
 
 /// A label's lines as one line of plain text, joined the way the label reads: with a space,
@@ -567,6 +589,42 @@ mod tests {
                 prop_assert_eq!(mermaid_text(line), escape_text(line));
             }
             prop_assert_eq!(mermaid_label(&lines), escape_label(&lines));
+        }
+
+        /// The short-line searches agree with `str`'s own: `find_short` with `str::find`, and
+        /// the rewrite and direction tests with their definitions over `str::find` and
+        /// `match_indices`.
+        #[test]
+        fn short_searches_are_strs_searches(
+            line in proptest::collection::vec(
+                prop_oneof![
+                    3 => proptest::char::range(' ', '~').prop_map(String::from),
+                    1 => proptest::sample::select(vec!["é", "🇵", "\t"]).prop_map(String::from),
+                    2 => proptest::sample::select(vec!["style", "styl", "classDef", "direction", "directiondirection", " TB", "\tLR", ":", "#", ";", ":#1;"]).prop_map(String::from),
+                ],
+                0..24,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            for needle in ["style", "classDef", "direction", "d", ";"] {
+                prop_assert_eq!(find_short(&line, needle), line.find(needle));
+            }
+            let mut rewritten = line.clone();
+            for word in ["style", "classDef"] {
+                if let Some(at) = rewritten.find(word)
+                    && hazard_after(&rewritten, at + word.len())
+                    && let Some(last) = rewritten.rfind(';')
+                {
+                    rewritten.remove(last);
+                }
+            }
+            prop_assert_eq!(style_rewrite(&line), rewritten);
+            let direction = line.match_indices("direction").any(|(i, w)| {
+                let rest = &line[i + w.len()..];
+                let trimmed = rest.trim_start();
+                trimmed.len() < rest.len() && DIRECTIONS.iter().any(|d| trimmed.starts_with(d))
+            });
+            prop_assert_eq!(direction_statement(&line), direction);
         }
     }
 

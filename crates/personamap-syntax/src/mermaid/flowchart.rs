@@ -12,6 +12,7 @@ use super::keywords::{prototype_member, reserved_keyword};
 use super::{EdgeKind, Ends, Shape, direction_statement, header_direction, style_rewrite};
 use crate::LineError;
 use crate::entity;
+use std::collections::HashMap;
 
 /// A diagram as read back.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -58,6 +59,8 @@ pub struct GraphEdge {
 /// error.
 pub fn read(text: &str) -> Result<Graph, LineError> {
     let mut g = Graph::default();
+    // Where each node is in `g.nodes`, by id (a diagram names its nodes again and again).
+    let mut at: Nodes = HashMap::new();
     let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
     let mut in_descr = false;
     let mut started = false;
@@ -109,7 +112,7 @@ pub fn read(text: &str) -> Result<Graph, LineError> {
         }
         if let Some(rest) = line.strip_prefix("click ") {
             let id = rest.split_whitespace().next().unwrap_or("");
-            if !g.nodes.iter().any(|n| n.id == id) {
+            if !at.contains_key(id) {
                 return Err(err(format!(
                     "`click` names `{id}`, which is no node (Mermaid ignores the line)"
                 )));
@@ -131,8 +134,8 @@ pub fn read(text: &str) -> Result<Graph, LineError> {
         if let Some(rest) = line.strip_prefix("class ") {
             let (ids, class) = rest.trim().rsplit_once(' ').unwrap_or(("", ""));
             for id in ids.split(',') {
-                match g.nodes.iter_mut().find(|n| n.id == id.trim()) {
-                    Some(n) => n.class = Some(class.to_string()),
+                match at.get(id.trim()) {
+                    Some(&i) => g.nodes[i].class = Some(class.to_string()),
                     None => {
                         return Err(err(format!(
                             "`class` names `{id}`, which is no node (Mermaid ignores it)"
@@ -142,7 +145,7 @@ pub fn read(text: &str) -> Result<Graph, LineError> {
             }
             continue;
         }
-        statement(&mut g, line).map_err(err)?;
+        statement(&mut g, &mut at, line).map_err(err)?;
     }
     if !started {
         return Err(LineError {
@@ -162,6 +165,9 @@ pub fn read(text: &str) -> Result<Graph, LineError> {
     }
     Ok(g)
 }
+
+/// Where each node of the graph being read is in its `nodes`, by id.
+type Nodes = HashMap<String, usize>;
 
 /// A position in one statement line, read from the left as Mermaid's lexer reads it.
 struct LineScanner<'a> {
@@ -193,9 +199,9 @@ impl LineScanner<'_> {
 }
 
 /// A node or edge statement.
-fn statement(g: &mut Graph, line: &str) -> Result<(), String> {
+fn statement(g: &mut Graph, at: &mut Nodes, line: &str) -> Result<(), String> {
     let mut c = LineScanner { s: line, i: 0 };
-    let mut sets: Vec<Vec<String>> = vec![vertex_set(g, &mut c)?];
+    let mut sets: Vec<Vec<String>> = vec![vertex_set(g, at, &mut c)?];
     let mut links: Vec<(Shape, Option<String>)> = Vec::new();
     loop {
         if c.ws() == 0 && !c.rest().is_empty() {
@@ -211,7 +217,7 @@ fn statement(g: &mut Graph, line: &str) -> Result<(), String> {
                 c.rest()
             ));
         }
-        sets.push(vertex_set(g, &mut c)?);
+        sets.push(vertex_set(g, at, &mut c)?);
     }
     if links.is_empty() && sets[0].len() > 1 {
         return Err("`&` outside an edge".into());
@@ -231,14 +237,14 @@ fn statement(g: &mut Graph, line: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn vertex_set(g: &mut Graph, c: &mut LineScanner) -> Result<Vec<String>, String> {
-    let mut set = vec![vertex(g, c)?];
+fn vertex_set(g: &mut Graph, at: &mut Nodes, c: &mut LineScanner) -> Result<Vec<String>, String> {
+    let mut set = vec![vertex(g, at, c)?];
     loop {
         let save = c.i;
         c.ws();
         if c.eat("&") {
             c.ws();
-            set.push(vertex(g, c)?);
+            set.push(vertex(g, at, c)?);
         } else {
             c.i = save;
             return Ok(set);
@@ -247,7 +253,7 @@ fn vertex_set(g: &mut Graph, c: &mut LineScanner) -> Result<Vec<String>, String>
 }
 
 /// `ID`, `ID["label"]`, with an optional `:::class`. A bare id must name a declared node.
-fn vertex(g: &mut Graph, c: &mut LineScanner) -> Result<String, String> {
+fn vertex(g: &mut Graph, at: &mut Nodes, c: &mut LineScanner) -> Result<String, String> {
     let len = c
         .rest()
         .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
@@ -299,21 +305,22 @@ fn vertex(g: &mut Graph, c: &mut LineScanner) -> Result<String, String> {
     };
     match label {
         Some(label) => {
-            if g.nodes.iter().any(|n| n.id == id) {
+            if at.contains_key(&id) {
                 return Err(format!(
                     "node `{id}` is declared twice (Mermaid keeps the last label)"
                 ));
             }
+            at.insert(id.clone(), g.nodes.len());
             g.nodes.push(GraphNode {
                 id: id.clone(),
                 label,
                 class,
             });
         }
-        None => match g.nodes.iter_mut().find(|n| n.id == id) {
-            Some(n) => {
+        None => match at.get(&id) {
+            Some(&i) => {
                 if class.is_some() {
-                    n.class = class;
+                    g.nodes[i].class = class;
                 }
             }
             None => {
@@ -723,6 +730,10 @@ fn plain_label(raw: &str) -> Result<String, String> {
 /// then `n`). A `<br/>` also makes Mermaid put the label through DOMPurify, which decodes every
 /// entity code before the label is drawn: then a decoded `\n`, `fa:fa-` or `$$` is read too.
 fn label_lines(raw: &str) -> Result<Vec<String>, String> {
+    // Without a `<` or a `\` there is one line (no `<br/>`, no `\n`): nothing to split or join.
+    if !raw.bytes().any(|b| b == b'<' || b == b'\\') {
+        return Ok(vec![decode(raw)?]);
+    }
     let lines = raw
         .split("<br/>")
         .flat_map(|p| p.split("\\n"))
@@ -864,6 +875,10 @@ pub fn decode(raw: &str) -> Result<String, String> {
 /// What Mermaid's label drawing reads into `text` (`createText`): `\n` as a line break,
 /// `fa:fa-name` (also `fab:`, `fak:`, `fal:`, `far:`, `fas:`) as an icon, `$$…$$` as maths.
 fn render_trap(text: &str) -> Option<&'static str> {
+    // Each trap holds a `\`, a `$` or a `:`; most labels hold none.
+    if !text.bytes().any(|b| matches!(b, b'\\' | b'$' | b':')) {
+        return None;
+    }
     if text.contains("\\n") {
         return Some("`\\n` in a label is read as a line break");
     }
