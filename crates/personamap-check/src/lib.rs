@@ -16,6 +16,7 @@ use personamap_spec::{
 };
 use personamap_syntax::mermaid::flowchart::{self, Graph, GraphEdge, GraphNode};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Help of every compiler-bug diagnostic.
 const BUG_HELP: &str =
@@ -387,14 +388,15 @@ pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
     None
 }
 
-/// What Mermaid reads in each labelled edge statement, by the statement's text as written,
-/// kept across compiles by [`misreads_with`]: a statement is read again only when its text is
-/// new. Keyed on the whole text, nothing to invalidate; it holds only the last compile's
-/// statements. The default keeps nothing (one compile).
+/// The `mermaid-misread` warnings of each persona, kept across compiles by
+/// [`misreads_with`]: a persona's are found again only when it is not the very persona of the
+/// last compile (the load hands out the same one for the same inputs: same file text, so the
+/// same statements). Nothing to invalidate; it holds only the last compile's personas. The
+/// default keeps nothing (one compile).
 #[derive(Debug, Default)]
 pub struct Readings {
     keep: bool,
-    read: HashMap<String, Vec<(std::ops::Range<usize>, flowchart::LinkReading)>>,
+    personas: HashMap<u32, (Arc<Persona>, Vec<Diagnostic>)>,
 }
 
 impl Readings {
@@ -402,7 +404,7 @@ impl Readings {
     pub fn keeping() -> Self {
         Readings {
             keep: true,
-            read: HashMap::new(),
+            personas: HashMap::new(),
         }
     }
 }
@@ -414,47 +416,57 @@ pub fn misreads(spec: &Spec) -> Vec<Diagnostic> {
     misreads_with(spec, &mut Readings::default())
 }
 
-/// [`misreads`], reading again only the statements `readings` does not hold (see
-/// [`Readings`]).
+/// [`misreads`], reading again only the personas `readings` does not hold (see [`Readings`]).
 pub fn misreads_with(spec: &Spec, readings: &mut Readings) -> Vec<Diagnostic> {
-    let mut old = std::mem::take(&mut readings.read);
-    // Every chain with a label, with its statement as written in its spec file.
-    let chains: Vec<(&personamap_spec::model::EdgeChain, &str)> = spec
+    let mut old = std::mem::take(&mut readings.personas);
+    let kept: Vec<Option<Vec<Diagnostic>>> = spec
         .personas
         .iter()
-        .flat_map(|persona| persona.edges.iter().flatten())
-        // Only a label can be misread: a chain without one is not read again.
-        .filter(|chain| chain.links.iter().any(|link| link.label.is_some()))
-        .filter_map(|chain| {
-            let text = &spec.sources.file(chain.span.file).text;
-            Some((
-                chain,
-                text.get(chain.span.start as usize..chain.span.end as usize)?,
-            ))
+        .map(|p| match old.remove(&p.number) {
+            Some((k, diags)) if Arc::ptr_eq(&k, p) => Some(diags),
+            _ => None,
         })
         .collect();
-    // The statements no earlier compile read, read on the machine's cores.
-    let missing: Vec<&str> = chains
+    // The other personas read on the machine's cores.
+    let missing: Vec<&Arc<Persona>> = spec
+        .personas
         .iter()
-        .map(|(_, statement)| *statement)
-        .filter(|statement| !old.contains_key(*statement))
+        .zip(&kept)
+        .filter(|(_, k)| k.is_none())
+        .map(|(p, _)| p)
         .collect();
-    let fresh = personamap_spec::parallel::map(&missing, |s: &&str| flowchart::statement_links(s));
-    let mut fresh: HashMap<&str, _> = missing.into_iter().zip(fresh).collect();
+    let mut fresh =
+        personamap_spec::parallel::map(&missing, |p| persona_misreads(spec, p)).into_iter();
     let mut out = Vec::new();
-    for (chain, statement) in chains {
-        let start = chain.span.start as usize;
-        if !readings.read.contains_key(statement) {
-            let kept = old.remove_entry(statement);
-            let (key, read) = kept.unwrap_or_else(|| {
-                let read = fresh
-                    .remove(statement)
-                    .expect("each missing statement read");
-                (statement.to_string(), read)
-            });
-            readings.read.insert(key, read);
+    for (p, kept) in spec.personas.iter().zip(kept) {
+        let diags = match kept {
+            Some(diags) => diags,
+            None => fresh.next().expect("one reading per missing persona"),
+        };
+        out.extend(diags.iter().cloned());
+        if readings.keep {
+            readings.personas.insert(p.number, (Arc::clone(p), diags));
         }
-        let read = &readings.read[statement];
+    }
+    out
+}
+
+/// The `mermaid-misread` warnings of one persona's labelled edge statements.
+fn persona_misreads(spec: &Spec, persona: &Persona) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // Only a label can be misread: a chain without one is not read again.
+    let labelled = persona
+        .edges
+        .iter()
+        .flatten()
+        .filter(|chain| chain.links.iter().any(|link| link.label.is_some()));
+    for chain in labelled {
+        let text = &spec.sources.file(chain.span.file).text;
+        let start = chain.span.start as usize;
+        let Some(statement) = text.get(start..chain.span.end as usize) else {
+            continue;
+        };
+        let read = flowchart::statement_links(statement);
         if read.len() != chain.links.len() {
             continue;
         }
@@ -503,9 +515,6 @@ pub fn misreads_with(spec: &Spec, readings: &mut Readings) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
-    if !readings.keep {
-        readings.read.clear();
-    }
     out
 }
 
@@ -551,13 +560,17 @@ mod tests {
         .enumerate()
         {
             let spec = spec_with(edges);
-            let again = format!("{:?}", misreads_with(&spec, &mut kept));
-            assert_eq!(again, format!("{:?}", misreads(&spec)), "step {i}");
-            assert_eq!(
-                kept.read.len(),
-                edges.lines().count(),
-                "step {i}: only this compile's"
-            );
+            // The first round reads the new load's persona; the second takes it from `kept`.
+            for round in 0..2 {
+                let again = format!("{:?}", misreads_with(&spec, &mut kept));
+                assert_eq!(again, format!("{:?}", misreads(&spec)), "step {i}.{round}");
+                assert_eq!(
+                    kept.personas.len(),
+                    1,
+                    "step {i}.{round}: only this compile's"
+                );
+                assert!(Arc::ptr_eq(&kept.personas[&1].0, &spec.personas[0]));
+            }
         }
         assert!(
             format!("{:?}", misreads(&spec_with("A -.applies to.-> B"))).contains("applies t`")

@@ -136,16 +136,21 @@ impl Compiler {
         }
     }
 
-    /// The flowchart of `persona` with these options, from the cache when kept.
+    /// The flowchart of `persona` with these options and its length in UTF-16 code units (as
+    /// Mermaid counts it), from the cache when kept.
     fn flowchart(
         &self,
-        persona: &personamap_spec::Persona,
+        persona: &std::sync::Arc<personamap_spec::Persona>,
         spec: &Spec,
         options: mermaid::FlowOptions,
-    ) -> String {
+    ) -> (String, usize) {
         match &self.flows {
             Some(flows) => flows.flowchart(persona, &spec.palette, options),
-            None => mermaid::flowchart(persona, &spec.palette, options),
+            None => {
+                let text = mermaid::flowchart(persona, &spec.palette, options);
+                let size = text.encode_utf16().count();
+                (text, size)
+            }
         }
     }
 
@@ -274,10 +279,9 @@ impl Compiler {
     ) -> (Vec<String>, Vec<(u32, Diagnostic)>) {
         let mut diags = Vec::new();
         let mut diagrams = Vec::new();
-        for persona in page.personas.iter().filter_map(|n| spec.persona(*n)) {
+        for persona in page.personas.iter().filter_map(|n| spec.shared_persona(*n)) {
             let options = mermaid::FlowOptions::of_persona(page, persona.number);
-            let text = self.flowchart(persona, spec, options);
-            let size = text.encode_utf16().count();
+            let (text, size) = self.flowchart(persona, spec, options);
             if size > MAX_TEXT {
                 diags.push((
                     persona.number,

@@ -1,7 +1,7 @@
 //! Mermaid flowcharts: one per persona, in the classic syntax every Mermaid 11 renderer reads.
 
 use personamap_spec::{
-    Class, EdgeChain, EdgeKind, LabelStyle, Link, Links, Maps, Node, Page, Persona,
+    Class, EdgeChain, EdgeKind, LabelStyle, Link, Links, Maps, Node, Page, Persona, same,
 };
 use personamap_syntax::mermaid::{
     dotted_inline_misread, guard_line, is_plain_edge_label, label_text, mermaid_label,
@@ -9,7 +9,7 @@ use personamap_syntax::mermaid::{
 };
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Page-level choices that change a diagram.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -222,38 +222,48 @@ pub struct FlowCache {
 }
 
 struct Cached {
-    persona: Persona,
+    persona: Arc<Persona>,
     classes: Vec<Class>,
     text: String,
+    /// The text's length in UTF-16 code units, as Mermaid counts it.
+    size: usize,
 }
 
 impl FlowCache {
-    /// The flowchart of `persona`, from the cache when nothing it depends on changed.
-    pub fn flowchart(&self, persona: &Persona, palette: &[Class], options: FlowOptions) -> String {
+    /// The flowchart of `persona` and its length in UTF-16 code units (as Mermaid counts
+    /// it), from the cache when nothing it depends on changed.
+    pub fn flowchart(
+        &self,
+        persona: &Arc<Persona>,
+        palette: &[Class],
+        options: FlowOptions,
+    ) -> (String, usize) {
         let classes = persona.used_classes(palette);
         let key = (persona.number, options);
         if let Ok(entries) = self.entries.lock()
             && let Some(c) = entries.get(&key)
-            && c.persona == *persona
+            && same(&c.persona, persona)
             && c.classes.len() == classes.len()
             && c.classes.iter().zip(&classes).all(|(a, b)| a == *b)
         {
-            return c.text.clone();
+            return (c.text.clone(), c.size);
         }
         // Rendered without the lock: pages render in parallel.
         let text = flowchart(persona, palette, options);
+        let size = text.encode_utf16().count();
         let Ok(mut entries) = self.entries.lock() else {
-            return text;
+            return (text, size);
         };
         entries.insert(
             key,
             Cached {
-                persona: persona.clone(),
+                persona: Arc::clone(persona),
                 classes: classes.into_iter().cloned().collect(),
                 text: text.clone(),
+                size,
             },
         );
-        text
+        (text, size)
     }
 }
 
@@ -284,7 +294,7 @@ mod tests {
         let a = spec("#fff", "a long label to wrap");
         let plain = flowchart(&a.personas[0], &a.palette, FlowOptions::default());
         assert!(plain.starts_with("flowchart LR\n"), "{plain}");
-        let mut node = a.personas[0].clone();
+        let mut node = Persona::clone(&a.personas[0]);
         node.groups[0][0].href = Some("/x".into());
         let options = FlowOptions {
             clicks: true,
@@ -317,7 +327,7 @@ mod tests {
     #[test]
     fn an_empty_tooltip_is_left_out_of_the_click_line() {
         let a = spec("#fff", "a");
-        let mut node = a.personas[0].clone();
+        let mut node = Persona::clone(&a.personas[0]);
         node.groups[0][0].href = Some("/x".into());
         node.groups[0][0].tooltip = Some(" \t".into());
         let options = FlowOptions {
@@ -337,29 +347,31 @@ mod tests {
         let cache = FlowCache::default();
         let opts = FlowOptions::default();
         let a = spec("#fff", "a");
-        let first = cache.flowchart(&a.personas[0], &a.palette, opts);
+        let (first, size) = cache.flowchart(&a.personas[0], &a.palette, opts);
         assert_eq!(first, flowchart(&a.personas[0], &a.palette, opts));
-        assert_eq!(cache.flowchart(&a.personas[0], &a.palette, opts), first);
+        assert_eq!(size, first.encode_utf16().count());
+        assert_eq!(
+            cache.flowchart(&a.personas[0], &a.palette, opts),
+            (first, size)
+        );
+        // An equal persona of another load is served too.
+        let again = spec("#fff", "a");
+        assert!(!Arc::ptr_eq(&again.personas[0], &a.personas[0]));
+        assert_eq!(
+            cache.flowchart(&again.personas[0], &again.palette, opts).1,
+            size
+        );
         let relabelled = spec("#fff", "a2");
-        assert!(
-            cache
-                .flowchart(&relabelled.personas[0], &relabelled.palette, opts)
-                .contains("A[\"a2\"]")
-        );
+        let (text, _) = cache.flowchart(&relabelled.personas[0], &relabelled.palette, opts);
+        assert!(text.contains("A[\"a2\"]"), "{text}");
         let recoloured = spec("#eee", "a2");
-        assert!(
-            cache
-                .flowchart(&recoloured.personas[0], &recoloured.palette, opts)
-                .contains("fill:#eee")
-        );
+        let (text, _) = cache.flowchart(&recoloured.personas[0], &recoloured.palette, opts);
+        assert!(text.contains("fill:#eee"), "{text}");
         let clicks = FlowOptions {
             accessible: true,
             ..opts
         };
-        assert!(
-            cache
-                .flowchart(&recoloured.personas[0], &recoloured.palette, clicks)
-                .contains("accTitle")
-        );
+        let (text, _) = cache.flowchart(&recoloured.personas[0], &recoloured.palette, clicks);
+        assert!(text.contains("accTitle"), "{text}");
     }
 }

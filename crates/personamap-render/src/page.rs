@@ -4,13 +4,13 @@ use crate::frontmatter::frontmatter;
 use crate::templates;
 use minijinja::{Environment, Value, context};
 use personamap_spec::{
-    Banner, Class, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Prose, Shape, Spec,
+    Banner, Class, Divider, EdgeKind, Layout, Links, Node, Page, Persona, Prose, Shape, Spec, same,
 };
 use personamap_syntax::mdx::{markdown_text, mdx_inline, mdx_prose, table_cell};
 use personamap_syntax::mermaid::label_text;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The rendered pages of earlier compiles, each with everything [`page`] read to render it
 /// (the page, the personas it shows, the palette, the divider's import, the diagrams): a page
@@ -24,7 +24,7 @@ pub struct PageCache {
 /// One page's inputs and text.
 struct Rendered {
     page: Page,
-    personas: Vec<Persona>,
+    personas: Vec<Arc<Persona>>,
     palette: Vec<Class>,
     divider: (String, String),
     diagrams: Vec<String>,
@@ -33,12 +33,15 @@ struct Rendered {
 
 impl Rendered {
     fn read_the_same(&self, spec: &Spec, page: &Page, diagrams: &[String]) -> bool {
-        let mut shown = page.personas.iter().filter_map(|n| spec.persona(*n));
+        let mut shown = page.personas.iter().filter_map(|n| spec.shared_persona(*n));
         self.page == *page
             && self.diagrams == diagrams
             && self.palette == spec.palette
             && (self.divider.0 == spec.divider.component && self.divider.1 == spec.divider.path)
-            && self.personas.iter().all(|p| shown.next() == Some(p))
+            && self
+                .personas
+                .iter()
+                .all(|p| shown.next().is_some_and(|q| same(p, q)))
             && shown.next().is_none()
     }
 }
@@ -68,7 +71,7 @@ impl PageCache {
                     personas: page
                         .personas
                         .iter()
-                        .filter_map(|n| spec.persona(*n))
+                        .filter_map(|n| spec.shared_persona(*n))
                         .cloned()
                         .collect(),
                     palette: spec.palette.clone(),

@@ -13,7 +13,7 @@ use crate::model::Spec;
 use crate::source::Span;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What a lint does: silence its warnings, report them, or make them errors.
 #[derive(
@@ -148,34 +148,61 @@ pub fn apply(spec: &Spec, diags: &mut Vec<Diagnostic>) {
     });
 }
 
-/// Where each `[[persona]]` and `[[page]]` table is in its file, found once per `apply`.
-struct Tables {
-    /// Each persona's number and its table's extent, in spec order.
-    personas: Vec<(u32, Span)>,
+/// Where each `[[persona]]` and `[[page]]` table is in its file. A persona table's end is
+/// found when a diagnostic first falls after its header (a site has a thousand personas and
+/// a handful of warnings without a persona of their own).
+struct Tables<'a> {
+    spec: &'a Spec,
+    /// Each persona table's header and its persona's number, by file and position.
+    personas: Vec<(Span, u32)>,
+    /// The end of the persona tables found so far, by index in `personas`.
+    ends: HashMap<usize, u32>,
     /// Each page's table's extent, in the order of `spec.pages`.
     pages: Vec<Span>,
 }
 
-impl Tables {
-    /// The extents of every persona and page table of `spec`.
-    fn new(spec: &Spec) -> Tables {
-        let extent = |header: Span, table: &str| Span {
-            end: table_end(&spec.sources.file(header.file).text, header, table),
-            ..header
-        };
+impl<'a> Tables<'a> {
+    fn new(spec: &'a Spec) -> Tables<'a> {
+        let mut personas: Vec<(Span, u32)> =
+            spec.personas.iter().map(|p| (p.span, p.number)).collect();
+        personas.sort_by_key(|(header, _)| (header.file, header.start));
         Tables {
-            personas: spec
-                .personas
+            spec,
+            personas,
+            ends: HashMap::new(),
+            pages: spec
+                .pages
                 .iter()
-                .map(|p| (p.number, extent(p.span, "persona")))
+                .map(|p| Span {
+                    end: table_end(&spec.sources.file(p.span.file).text, p.span, "page"),
+                    ..p.span
+                })
                 .collect(),
-            pages: spec.pages.iter().map(|p| extent(p.span, "page")).collect(),
         }
+    }
+
+    /// The number of the persona whose table holds `span`: the last table to start at or
+    /// before it, when it reaches that far (tables do not overlap).
+    fn persona_at(&mut self, span: Span) -> Option<u32> {
+        let after = self
+            .personas
+            .partition_point(|(h, _)| (h.file, h.start) <= (span.file, span.start));
+        let at = after.checked_sub(1)?;
+        let (header, number) = self.personas[at];
+        if header.file != span.file {
+            return None;
+        }
+        let text = &self.spec.sources.file(header.file).text;
+        let end = *self
+            .ends
+            .entry(at)
+            .or_insert_with(|| table_end(text, header, "persona"));
+        (span.end <= end).then_some(number)
     }
 }
 
 /// The level that applies to `d` (see the module docs).
-fn level(spec: &Spec, tables: &Tables, d: &Diagnostic) -> Level {
+fn level(spec: &Spec, tables: &mut Tables, d: &Diagnostic) -> Level {
     let lints = &spec.lints;
     let rule = d.rule;
     let within = |table: &Span| {
@@ -184,13 +211,9 @@ fn level(spec: &Spec, tables: &Tables, d: &Diagnostic) -> Level {
     };
     let site = lints.site.get(rule).copied().unwrap_or_default();
     let page_level = |id: &str| lints.page_level(rule, id);
-    let persona = d.persona.or_else(|| {
-        tables
-            .personas
-            .iter()
-            .find(|(_, table)| within(table))
-            .map(|(number, _)| *number)
-    });
+    let persona = d
+        .persona
+        .or_else(|| d.span.and_then(|s| tables.persona_at(s)));
     if let Some(level) = persona.and_then(|n| lints.personas.get(&n)?.get(rule)) {
         return *level;
     }

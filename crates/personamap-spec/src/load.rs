@@ -364,7 +364,7 @@ impl LoadMemo {
 type PersonaKey = (FileId, u64, usize, u64);
 
 /// A resolved persona (`None`: it did not resolve) and the diagnostics resolving it gave.
-type Resolved = (Option<Persona>, Vec<Diagnostic>);
+type Resolved = (Option<Arc<Persona>>, Vec<Diagnostic>);
 
 /// One `[[persona]]` table, shared with its parse: its file, the parse, its index in the file.
 type PersonaAt = (FileId, Arc<ParsedFile>, usize);
@@ -985,7 +985,7 @@ impl Resolver<'_> {
         raw: Vec<PersonaAt>,
         palette: &[Class],
         memo: &mut LoadMemo,
-    ) -> Vec<Persona> {
+    ) -> Vec<Arc<Persona>> {
         /// A `[[persona]]` table in order: a number used before, or the key it resolves
         /// under, with its result when the memo held it.
         enum Entry {
@@ -1033,14 +1033,18 @@ impl Resolver<'_> {
             let table = &parse.raw.persona[*i];
             let span = worker.span(*file, table);
             let persona = worker.persona(*file, span, *number, table.get_ref().clone(), palette);
-            (persona, worker.diags)
+            // The persona's own rules read only what its key holds: kept with it.
+            if let Some(p) = &persona {
+                crate::rules::persona_checks(worker.sources, palette, p, &mut worker.diags);
+            }
+            (persona.map(Arc::new), worker.diags)
         });
         for ((at, ..), result) in missing.iter().zip(resolved) {
             if let Entry::Persona(_, slot) = &mut entries[*at] {
                 *slot = Some(result);
             }
         }
-        let mut out: Vec<Persona> = Vec::with_capacity(entries.len());
+        let mut out: Vec<Arc<Persona>> = Vec::with_capacity(entries.len());
         for entry in entries {
             match entry {
                 Entry::Duplicate(d) => self.diags.push(d),
@@ -1283,7 +1287,11 @@ impl Resolver<'_> {
         })
     }
 
-    fn pages(&mut self, raw: Vec<(FileId, Spanned<RawPage>)>, personas: &[Persona]) -> Vec<Page> {
+    fn pages(
+        &mut self,
+        raw: Vec<(FileId, Spanned<RawPage>)>,
+        personas: &[Arc<Persona>],
+    ) -> Vec<Page> {
         let mut out: Vec<Page> = Vec::new();
         let mut ids: HashMap<String, Span> = HashMap::new();
         for (file, p) in raw {

@@ -10,10 +10,11 @@
 
 use crate::diag::Diagnostic;
 use crate::lints::{Level, Lints};
-use crate::model::{Class, Direction, Links, MapDirection, Maps, Page, Persona};
+use crate::model::{Class, Direction, Links, MapDirection, Maps, Page, Persona, same};
 
 use crate::colour::{ciede2000, lab, rgb};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Width of Mintlify's content column, px.
 pub const COLUMN: f64 = 720.0;
@@ -308,7 +309,7 @@ fn ranks(n: usize, edges: &[Edge]) -> Vec<usize> {
 /// widths the page's map settings and whether its nodes link; for classes the palette.
 #[derive(Debug)]
 struct Kept {
-    persona: Persona,
+    persona: Arc<Persona>,
     /// The estimated width, and the help of a `small-labels` warning when labels are too small,
     /// by page settings.
     widths: Vec<(WidthKey, f64, Option<String>)>,
@@ -321,7 +322,7 @@ type WidthKey = (Maps, bool);
 
 /// One map's width as a page shows it: the persona, the page's settings, the width and the
 /// help of a `small-labels` warning.
-type Width<'a> = (&'a Persona, WidthKey, f64, Option<String>);
+type Width<'a> = (&'a Arc<Persona>, WidthKey, f64, Option<String>);
 
 /// The map rules' results of the last load, by persona (see [`Kept`] for the key): a load
 /// estimates only the maps of personas that differ from the last load's, or that a page now
@@ -346,11 +347,11 @@ impl MapMemo {
     }
 
     /// The entry kept for a persona equal to `p`.
-    fn kept(&self, p: &Persona) -> Option<&Kept> {
+    fn kept(&self, p: &Arc<Persona>) -> Option<&Kept> {
         self.personas
             .get(&p.number)?
             .iter()
-            .find(|k| k.persona == *p)
+            .find(|k| same(&k.persona, p))
     }
 }
 
@@ -359,13 +360,13 @@ impl MapMemo {
 /// taken from it; afterwards it holds what this load found.
 pub(crate) fn check(
     palette: &[Class],
-    personas: &[Persona],
+    personas: &[Arc<Persona>],
     pages: &[Page],
     lints: &Lints,
     memo: &mut MapMemo,
 ) -> Vec<Diagnostic> {
     // Each persona by number, the first of a number winning, as a search of `personas` would.
-    let mut by_number: HashMap<u32, &Persona> = HashMap::with_capacity(personas.len());
+    let mut by_number: HashMap<u32, &Arc<Persona>> = HashMap::with_capacity(personas.len());
     for p in personas {
         by_number.entry(p.number).or_insert(p);
     }
@@ -430,7 +431,7 @@ pub(crate) fn check(
     for p in personas.iter().filter(|_| memo.keep) {
         // The entry of an equal persona moves over; a persona that differs starts afresh.
         let reused = old.get_mut(&p.number).and_then(|ks| {
-            let at = ks.iter().position(|k| k.persona == *p)?;
+            let at = ks.iter().position(|k| same(&k.persona, p))?;
             Some(ks.swap_remove(at))
         });
         // Its widths are those of this load, added below (the memo holds only this load's).
@@ -460,7 +461,7 @@ pub(crate) fn check(
         for (p, key, width, help) in widths {
             let entry = kept
                 .get_mut(&p.number)
-                .and_then(|ks| ks.iter_mut().find(|k| k.persona == *p));
+                .and_then(|ks| ks.iter_mut().find(|k| same(&k.persona, p)));
             if let Some(entry) = entry
                 && !entry.widths.iter().any(|w| w.0 == key)
             {

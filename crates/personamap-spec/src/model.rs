@@ -2,6 +2,7 @@
 //! nodes, nodes name palette classes, persona numbers and page ids are unique.
 
 use crate::source::{Sources, Span};
+use std::sync::Arc;
 
 /// A whole, resolved spec.
 #[derive(Clone, Debug)]
@@ -16,8 +17,10 @@ pub struct Spec {
     pub pages: Vec<Page>,
     /// Colour classes, in legend order.
     pub palette: Vec<Class>,
-    /// Personas, sorted by number.
-    pub personas: Vec<Persona>,
+    /// Personas, sorted by number (each number once). Shared: a load that resolves a persona
+    /// from the same inputs as the last one hands out the same one ([`same`] compares it in
+    /// constant time).
+    pub personas: Vec<Arc<Persona>>,
     /// Lint levels set by `[lints]`, `[page.lints]` and `[persona.lints]`.
     pub lints: crate::lints::Lints,
 }
@@ -30,13 +33,25 @@ impl Spec {
 
     /// The persona numbered `number`.
     pub fn persona(&self, number: u32) -> Option<&Persona> {
-        self.personas.iter().find(|p| p.number == number)
+        self.shared_persona(number).map(|p| &**p)
+    }
+
+    /// The persona numbered `number`, shared (for a memo to keep).
+    pub fn shared_persona(&self, number: u32) -> Option<&Arc<Persona>> {
+        let at = self.personas.binary_search_by_key(&number, |p| p.number);
+        at.ok().map(|i| &self.personas[i])
     }
 
     /// The page with id `id`.
     pub fn page(&self, id: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.id == id)
     }
+}
+
+/// Whether two shared values are equal: at once when they are the same value (a memo's
+/// entry and this load's, resolved from the same inputs), else compared.
+pub fn same<T: PartialEq>(a: &Arc<T>, b: &Arc<T>) -> bool {
+    Arc::ptr_eq(a, b) || **a == **b
 }
 
 /// Site-wide settings.

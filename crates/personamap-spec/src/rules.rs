@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, Edit};
 use crate::model::{Class, Divider, EdgeChain, Link, Page, Persona, Site};
 use crate::source::{Sources, Span};
 use personamap_syntax::mermaid::keywords::{prototype_member, reserved_keyword};
+use std::sync::Arc;
 
 /// Mermaid's default `maxEdges`: past it the diagram shows an error.
 pub const MAX_EDGES: usize = 500;
@@ -22,23 +23,18 @@ pub const MAX_DESCRIPTION: usize = 300;
 /// WCAG AA minimum contrast for normal text.
 pub const MIN_CONTRAST: f64 = 4.5;
 
-/// Runs the whole-spec rules. `complete` is false when a file failed phase one, so that a
-/// class is not called unused because the file using it did not load. The map rules are
-/// [`crate::maps::check`], run beside these.
+/// Runs the whole-spec rules (each persona's own, [`persona_checks`], run as it resolves).
+/// `complete` is false when a file failed phase one, so that a class is not called unused
+/// because the file using it did not load. The map rules are [`crate::maps::check`], run
+/// beside these.
 pub(crate) fn check(
     sources: &Sources,
     complete: bool,
     divider: Option<&Divider>,
     palette: &[Class],
-    personas: &[Persona],
+    personas: &[Arc<Persona>],
 ) -> Vec<Diagnostic> {
-    // Each persona's own rules, on the machine's cores, in spec order.
-    let per_persona = crate::parallel::map(personas, |p| {
-        let mut diags = Vec::new();
-        persona_checks(sources, palette, p, &mut diags);
-        diags
-    });
-    let mut diags: Vec<Diagnostic> = per_persona.into_iter().flatten().collect();
+    let mut diags = Vec::new();
     let used: std::collections::HashSet<&str> = personas
         .iter()
         .flat_map(|p| p.nodes().map(|n| n.class.as_str()))
@@ -74,8 +70,15 @@ pub(crate) fn check(
     diags
 }
 
-/// The rules of one persona: its nodes, self-loops, size, edge count and class overrides.
-fn persona_checks(sources: &Sources, palette: &[Class], p: &Persona, diags: &mut Vec<Diagnostic>) {
+/// The rules of one persona: its nodes, self-loops, size, edge count and class overrides. They
+/// read the persona, its file's text and the palette: the load runs them as it resolves the
+/// persona, and keeps their diagnostics with it ([`crate::load::LoadMemo`]).
+pub(crate) fn persona_checks(
+    sources: &Sources,
+    palette: &[Class],
+    p: &Persona,
+    diags: &mut Vec<Diagnostic>,
+) {
     node_checks(sources, p, diags);
     self_loops(p, diags);
     diagram_size(p, diags);
