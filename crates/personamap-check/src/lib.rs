@@ -505,7 +505,8 @@ fn persona_misreads(spec: &Spec, persona: &Persona) -> Vec<Diagnostic> {
                 .with_help(format!(
                     "write {}; personamap writes a form Mermaid reads, except on pages with `edge_labels = \"verbatim\"`",
                     shown.join(" or ")
-                ));
+                ))
+                .about_persona(persona.number);
             // In the TOML string as it is: a label needing no escape in it or in Mermaid.
             if !want.contains(['"', '\\', '\'', '|', '\n']) {
                 for form in forms {

@@ -328,9 +328,11 @@ impl Driver {
             }
         }
         // `[lints]` levels, nearest first: allowed warnings go, denied ones become errors (the
-        // load's own diagnostics were already leveled; leveling is idempotent).
+        // load's own diagnostics, first in `diags`, were leveled as they loaded).
         if let Some(spec) = &loaded.spec {
-            personamap_spec::lints::apply(spec, &mut diags);
+            let mut found = diags.split_off(loaded.diagnostics.len());
+            personamap_spec::lints::apply(spec, &mut found);
+            diags.extend(found);
         }
         diag::sort(&mut diags);
         Ok(Compilation {

@@ -493,6 +493,7 @@ fn distinct_classes(p: &Persona, pairs: &[String]) -> Diagnostic {
     .with_help(format!(
         "give one class of each pair a fill at least {MIN_DELTA_E:.0} apart (CIEDE2000), or a `dash` where the other has none"
     ))
+    .about_persona(p.number)
 }
 
 /// The pairs of classes `p` draws that readers cannot tell apart, described.

@@ -1,5 +1,7 @@
 //! Spec source files and byte spans into them.
 
+use std::sync::{Arc, OnceLock};
+
 /// Index of a file in [`Sources`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
@@ -36,14 +38,15 @@ pub struct SourceFile {
 }
 
 /// All files of a spec, in load order (sorted by path), then any files added with
-/// [`Sources::push`].
+/// [`Sources::push`]. Each file is shared: a clone (a compile adding the site files to the
+/// load's, every rebuild of `watch`) copies no text.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
-    files: Vec<SourceFile>,
+    files: Vec<Arc<SourceFile>>,
     /// Where each file's lines start (byte offsets), found on the first position asked for: a
     /// thousand diagnostics in a long docs.json each find their line by a binary search, not
     /// by counting the lines before them.
-    line_starts: Vec<std::sync::OnceLock<Vec<u32>>>,
+    line_starts: Vec<Arc<OnceLock<Vec<u32>>>>,
 }
 
 impl Sources {
@@ -52,6 +55,7 @@ impl Sources {
     pub fn new(mut files: Vec<SourceFile>) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let line_starts = files.iter().map(|_| Default::default()).collect();
+        let files = files.into_iter().map(Arc::new).collect();
         Sources { files, line_starts }
     }
 
@@ -60,7 +64,7 @@ impl Sources {
         self.files
             .iter()
             .enumerate()
-            .map(|(i, f)| (FileId(i as u32), f))
+            .map(|(i, f)| (FileId(i as u32), &**f))
     }
 
     /// The file with this id.
@@ -82,7 +86,7 @@ impl Sources {
     /// a compile adds the site files its diagnostics point into (docs.json, …) after the spec
     /// files.
     pub fn push(&mut self, file: SourceFile) -> FileId {
-        self.files.push(file);
+        self.files.push(Arc::new(file));
         self.line_starts.push(Default::default());
         FileId(self.files.len() as u32 - 1)
     }
