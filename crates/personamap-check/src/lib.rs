@@ -13,6 +13,7 @@ pub mod mdx;
 use personamap_render::{Compiler, Output, OutputKind, Outputs, SiteInputs};
 use personamap_spec::{
     Diagnostic, EdgeKind, EdgeLabels, Failed, LabelStyle, Page, Persona, Span, Spec, diag::Edit,
+    same,
 };
 use personamap_syntax::mermaid::flowchart::{self, Graph, GraphEdge, GraphNode};
 use std::collections::HashMap;
@@ -116,13 +117,22 @@ pub fn validate_some(
             vec![spec.divider.component.clone()],
         ));
     }
-    // Pages are checked in parallel; the diagnostics are sorted after.
+    // Pages are checked in parallel; the diagnostics are sorted after. A diagram read back
+    // before, from the same inputs, is not read again.
+    let kept = std::mem::take(&mut readings.diagrams);
     let checked = personamap_spec::parallel::map(&pages, |(page, out)| {
-        let mut diags = Vec::new();
-        page_checks(spec, page, &out.path, &out.contents, &exports, &mut diags);
-        diags
+        let mut found = Checks {
+            diags: Vec::new(),
+            kept: &kept,
+            keep: readings.keep.then(Vec::new),
+        };
+        page_checks(spec, page, &out.path, &out.contents, &exports, &mut found);
+        (found.diags, found.keep)
     });
-    diags.extend(checked.into_iter().flatten());
+    for (page_diags, read) in checked {
+        diags.extend(page_diags);
+        readings.diagrams.extend(read.into_iter().flatten());
+    }
     personamap_spec::diag::sort(&mut diags);
     diags
 }
@@ -131,14 +141,35 @@ fn bug(span: Option<Span>, message: String) -> Diagnostic {
     Diagnostic::error("compiler-bug", span, message).with_help(BUG_HELP)
 }
 
+/// What one page's checks found, and the diagrams they read back.
+struct Checks<'a> {
+    diags: Vec<Diagnostic>,
+    /// The diagrams the last compile read back ([`Readings`]).
+    kept: &'a HashMap<(String, u32), ReadBack>,
+    /// This compile's read-backs, when they are kept.
+    keep: Option<Vec<((String, u32), ReadBack)>>,
+}
+
+/// One diagram read back and compared, with everything the comparison read: the diagram, the
+/// persona, the page and the palette ([`expected_on`]).
+#[derive(Debug)]
+struct ReadBack {
+    text: String,
+    persona: Arc<Persona>,
+    page: Page,
+    palette: Vec<personamap_spec::Class>,
+    found: Option<Diagnostic>,
+}
+
 fn page_checks(
     spec: &Spec,
     page: &Page,
     path: &str,
     text: &str,
     exports: &[(String, Vec<String>)],
-    diags: &mut Vec<Diagnostic>,
+    checks: &mut Checks,
 ) {
+    let diags = &mut checks.diags;
     let at = Some(page.span);
     let parts = match mdx::parse(text) {
         Ok(parts) => parts,
@@ -197,10 +228,10 @@ fn page_checks(
             }
         }
     }
-    let personas: Vec<&Persona> = page
+    let personas: Vec<&Arc<Persona>> = page
         .personas
         .iter()
-        .filter_map(|n| spec.persona(*n))
+        .filter_map(|n| spec.shared_persona(*n))
         .collect();
     if parts.mermaid.len() != personas.len() {
         diags.push(bug(
@@ -213,12 +244,39 @@ fn page_checks(
         ));
         return;
     }
-    // Each diagram read back and compared in parallel (most of a page's checks).
-    let pairs: Vec<(&Persona, &String)> = personas.into_iter().zip(&parts.mermaid).collect();
+    // Each diagram read back and compared in parallel (most of a page's checks), unless the
+    // last compile read back this very diagram for an equal persona, page and palette.
+    let pairs: Vec<(&Arc<Persona>, &String)> = personas.into_iter().zip(&parts.mermaid).collect();
+    let kept = checks.kept;
     let read = personamap_spec::parallel::map(&pairs, |(persona, text)| {
-        diagram_check(spec, page, persona, text)
+        let key = (page.id.clone(), persona.number);
+        match kept.get(&key) {
+            Some(k)
+                if k.text == **text
+                    && same(&k.persona, persona)
+                    && k.page == *page
+                    && k.palette == spec.palette =>
+            {
+                (key, k.found.clone())
+            }
+            _ => (key, diagram_check(spec, page, persona, text)),
+        }
     });
-    diags.extend(read.into_iter().flatten());
+    for ((key, found), (persona, text)) in read.into_iter().zip(pairs) {
+        diags.extend(found.clone());
+        if let Some(keep) = &mut checks.keep {
+            keep.push((
+                key,
+                ReadBack {
+                    text: text.clone(),
+                    persona: Arc::clone(persona),
+                    page: page.clone(),
+                    palette: spec.palette.clone(),
+                    found,
+                },
+            ));
+        }
+    }
 }
 
 /// The compiler bug in the diagram `text` of `persona` on `page`, if any: it must read back to
@@ -393,10 +451,13 @@ pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
 /// last compile (the load hands out the same one for the same inputs: same file text, so the
 /// same statements). Nothing to invalidate; it holds only the last compile's personas. The
 /// default keeps nothing (one compile).
+/// It also keeps each diagram the output checks read back, by page and persona, with what
+/// the comparison read (the persona, compared with [`personamap_spec::same`], the page, the palette).
 #[derive(Debug, Default)]
 pub struct Readings {
     keep: bool,
     personas: HashMap<u32, (Arc<Persona>, Vec<Diagnostic>)>,
+    diagrams: HashMap<(String, u32), ReadBack>,
 }
 
 impl Readings {
@@ -404,7 +465,7 @@ impl Readings {
     pub fn keeping() -> Self {
         Readings {
             keep: true,
-            personas: HashMap::new(),
+            ..Readings::default()
         }
     }
 }
@@ -610,5 +671,48 @@ mod tests {
             )),
             0
         );
+    }
+
+    #[test]
+    fn a_kept_read_back_never_hides_a_changed_diagram() {
+        let read = |p: &str| std::fs::read_to_string(format!("{FIXTURE}/{p}")).expect("fixture");
+        let sources = Sources::new(vec![SourceFile {
+            path: "personas/spec.toml".into(),
+            text: read("personas/spec.toml"),
+        }]);
+        let spec = personamap_spec::load(sources).0.expect("the fixture loads");
+        let site = SiteInputs {
+            docs_json: Some(read("docs.json")),
+            ..SiteInputs::default()
+        };
+        let good = Compiler::new().compile(&spec, &site).expect("it compiles");
+        let check = |outputs: &Outputs, kept: &mut Readings| {
+            let found = validate_some(&spec, &outputs.files, |_| true, kept);
+            found.iter().filter(|d| d.rule == "compiler-bug").count()
+        };
+        let mut kept = Readings::keeping();
+        assert_eq!(check(&good, &mut kept), 0);
+        let diagrams = kept.diagrams.len();
+        assert!(diagrams > 0, "every diagram is kept");
+        // Served from `kept` this time, and the same.
+        assert_eq!(check(&good, &mut kept), 0);
+        assert_eq!(kept.diagrams.len(), diagrams);
+        // One node of one diagram drawn twice, as a compiler bug would: read back again, the
+        // bug is found, with or without what was kept.
+        let mut bad = Compiler::new().compile(&spec, &site).expect("it compiles");
+        let page = bad
+            .files
+            .iter_mut()
+            .find(|o| o.kind == OutputKind::Page)
+            .expect("a page");
+        let at = page.contents.find("```mermaid\n").expect("a diagram") + "```mermaid\n".len();
+        let header = page.contents[at..].find('\n').expect("a header line") + at + 1;
+        let first = page.contents[header..].find('\n').expect("a first line") + header + 1;
+        let line = page.contents[header..first].to_string();
+        page.contents.insert_str(first, &line);
+        assert_eq!(check(&bad, &mut Readings::default()), 1);
+        assert_eq!(check(&bad, &mut kept), 1);
+        // And the good outputs read clean again after it.
+        assert_eq!(check(&good, &mut kept), 0);
     }
 }

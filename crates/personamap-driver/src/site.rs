@@ -23,6 +23,9 @@ pub struct Site {
     reads: Mutex<Reads>,
     /// Whether reads go unrecorded ([`Site::unrecorded`]).
     unrecorded: bool,
+    /// The spec files as [`Reads::changes_reading`] just read them, for the next
+    /// [`Site::spec_files`] to take ([`Site::give_spec_files`]).
+    given: Mutex<Option<SpecFiles>>,
 }
 
 /// One input a compile read.
@@ -174,10 +177,14 @@ impl Site {
     /// Every spec file under `personas/` (recursively, in path order, overlays included), with
     /// a warning for each path that is not a regular file (skipped, never opened).
     pub fn spec_files(&self) -> Result<SpecFiles, String> {
-        let (sources, skipped) = self.read_spec_files().map_err(|e| {
-            let dir = self.root.as_deref().unwrap_or(Path::new("")).join(SPEC_DIR);
-            format!("cannot read the spec in {}: {e}", dir.display())
-        })?;
+        let given = self.given.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let (sources, skipped) = match given {
+            Some(files) => files,
+            None => self.read_spec_files().map_err(|e| {
+                let dir = self.root.as_deref().unwrap_or(Path::new("")).join(SPEC_DIR);
+                format!("cannot read the spec in {}: {e}", dir.display())
+            })?,
+        };
         let Some(mut log) = self.record() else {
             return Ok((sources, skipped));
         };
@@ -194,6 +201,14 @@ impl Site {
         }
         log.0.insert(Input::SpecFiles, Seen::List(names));
         Ok((sources, skipped))
+    }
+
+    /// Hands the next [`Site::spec_files`] the spec files as they were just read
+    /// ([`Reads::changes_reading`]), so that a rebuild reads a thousand files once, not twice
+    /// (`None`: it reads them itself). Only for a compile that follows at once: the files are
+    /// what the disk held then.
+    pub fn give_spec_files(&self, files: Option<SpecFiles>) {
+        *self.given.lock().unwrap_or_else(|e| e.into_inner()) = files;
     }
 
     fn read_spec_files(&self) -> std::io::Result<SpecFiles> {
@@ -321,6 +336,12 @@ impl Reads {
     /// a short description (`personas/p1.toml`, `personas/p2.toml (deleted)`, `pages on disk
     /// (3 -> 4)`), in a stable order. Empty when a compile now would read the same inputs.
     pub fn changes(&self, site: &Site) -> Vec<String> {
+        self.changes_reading(site).0
+    }
+
+    /// [`Reads::changes`], with the spec files it read to find them (when it read them), for
+    /// [`Site::give_spec_files`].
+    pub fn changes_reading(&self, site: &Site) -> (Vec<String>, Option<SpecFiles>) {
         let mut out = BTreeSet::new();
         let spec_now = self
             .0
@@ -383,7 +404,8 @@ impl Reads {
                 _ => {}
             }
         }
-        out.into_iter().collect()
+        drop(spec_texts);
+        (out.into_iter().collect(), spec_now.flatten())
     }
 
     /// Records the bytes now on `site` at `paths` (files just written), so that the tool's own
@@ -566,5 +588,31 @@ mod tests {
                 .changes(&site)
                 .contains(&"docs.json (deleted)".to_string())
         );
+    }
+
+    #[test]
+    fn the_spec_files_changes_read_are_compiled_once_then_the_disk_again() {
+        let dir = one_spec_file();
+        let root = dir.path();
+        let site = Site::on_disk(root);
+        let _ = site.spec_files().expect("spec");
+        let reads = site.take_reads();
+        std::fs::write(root.join("personas/a.toml"), "a = 2\n").expect("write");
+        let (changed, read) = reads.changes_reading(&site);
+        assert_eq!(changed, ["personas/a.toml"]);
+        site.give_spec_files(read);
+        // The disk moves on after the changes were read: the compile that follows takes the
+        // files as they were read, and records them so, and the next one reads the disk.
+        std::fs::write(root.join("personas/a.toml"), "a = 3\n").expect("write");
+        let text = |site: &Site| {
+            let (sources, _) = site.spec_files().expect("spec");
+            sources.file(personamap_spec::FileId(0)).text.clone()
+        };
+        assert_eq!(text(&site), "a = 2\n");
+        assert_eq!(site.take_reads().changes(&site), ["personas/a.toml"]);
+        assert_eq!(text(&site), "a = 3\n");
+        // `None` leaves the next compile to read the disk.
+        site.give_spec_files(None);
+        assert_eq!(text(&site), "a = 3\n");
     }
 }

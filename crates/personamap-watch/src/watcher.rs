@@ -242,7 +242,14 @@ impl Watch {
     pub fn update(&mut self, report: &mut dyn FnMut(Report)) -> Option<String> {
         let start = Instant::now();
         let changed = match &self.reads {
-            Some(reads) => reads.changes(&self.site),
+            Some(reads) => {
+                let (changed, read) = reads.changes_reading(&self.site);
+                // The rebuild below compiles the spec files just read, not a second reading.
+                if !changed.is_empty() {
+                    self.site.give_spec_files(read);
+                }
+                changed
+            }
             None => vec!["(after a failed rebuild) the site".to_string()],
         };
         if changed.is_empty() {

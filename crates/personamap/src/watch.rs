@@ -27,7 +27,8 @@ pub fn watch(root: &Path, debounce_ms: u64) -> Result<ExitCode, String> {
             sources,
             diagnostics,
         } => {
-            let mut err = std::io::stderr().lock();
+            // Buffered: thousands of warnings are one write, not one per piece of a line.
+            let mut err = std::io::BufWriter::new(std::io::stderr().lock());
             for d in diagnostics {
                 let _ = writeln!(err, "{}", d.render_styled(sources, colour));
             }
@@ -41,6 +42,7 @@ pub fn watch(root: &Path, debounce_ms: u64) -> Result<ExitCode, String> {
                 if errors > 0 { "error" } else { "warning" },
                 diagnostics.len() - errors
             );
+            let _ = err.flush();
         }
         Report::Error(message) => eprintln!("error: {message}"),
     });
