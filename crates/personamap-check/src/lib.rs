@@ -639,8 +639,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn only_the_selected_pages_are_checked() {
+    /// The single-file fixture's spec, and its site inputs.
+    fn fixture() -> (Spec, SiteInputs) {
         let read = |p: &str| std::fs::read_to_string(format!("{FIXTURE}/{p}")).expect("fixture");
         let sources = Sources::new(vec![SourceFile {
             path: "personas/spec.toml".into(),
@@ -651,6 +651,12 @@ mod tests {
             docs_json: Some(read("docs.json")),
             ..SiteInputs::default()
         };
+        (spec, site)
+    }
+
+    #[test]
+    fn only_the_selected_pages_are_checked() {
+        let (spec, site) = fixture();
         let mut outputs = Compiler::new().compile(&spec, &site).expect("it compiles");
         let bug = |d: &[Diagnostic]| d.iter().filter(|d| d.rule == "compiler-bug").count();
         assert_eq!(bug(&validate(&spec, &outputs)), 0);
@@ -675,16 +681,7 @@ mod tests {
 
     #[test]
     fn a_kept_read_back_never_hides_a_changed_diagram() {
-        let read = |p: &str| std::fs::read_to_string(format!("{FIXTURE}/{p}")).expect("fixture");
-        let sources = Sources::new(vec![SourceFile {
-            path: "personas/spec.toml".into(),
-            text: read("personas/spec.toml"),
-        }]);
-        let spec = personamap_spec::load(sources).0.expect("the fixture loads");
-        let site = SiteInputs {
-            docs_json: Some(read("docs.json")),
-            ..SiteInputs::default()
-        };
+        let (spec, site) = fixture();
         let good = Compiler::new().compile(&spec, &site).expect("it compiles");
         let check = |outputs: &Outputs, kept: &mut Readings| {
             let found = validate_some(&spec, &outputs.files, |_| true, kept);
