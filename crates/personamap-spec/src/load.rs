@@ -336,7 +336,8 @@ pub fn resolve_partial(sources: Sources, parsed: Vec<Option<ParsedFile>>) -> Par
 
 /// What a load keeps for the next one, keyed on everything each result read (nothing is
 /// invalidated: an entry is used only when its key is equal, and the memo keeps only the last
-/// load's entries): each resolved persona with its diagnostics, by its file's place, the hash
+/// load's entries): each resolved persona (shared: the next load hands out this very one)
+/// with its diagnostics and those of its own rules, by its file's place, the hash
 /// of the file's path and text, its place in the file and a hash of the site-level inputs
 /// resolving a persona reads (the palette, the last `[[palette]]` table and its file's text,
 /// what failed to load); and the map rules' results ([`MapMemo`]). The default memo keeps
