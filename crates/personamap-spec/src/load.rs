@@ -988,7 +988,7 @@ impl Resolver<'_> {
         memo: &mut LoadMemo,
     ) -> Vec<Arc<Persona>> {
         /// A `[[persona]]` table in order: a number used before, or the key it resolves
-        /// under, with its result when the memo held it.
+        /// under, with its result when the memo held it (else it is resolved below).
         enum Entry {
             Duplicate(Diagnostic),
             Persona(PersonaKey, Option<Resolved>),
@@ -1018,13 +1018,13 @@ impl Resolver<'_> {
             let key = (*file, parse.hash, *i, site);
             let kept = old.remove(&key);
             if kept.is_none() {
-                missing.push((entries.len(), *file, parse, *i, number));
+                missing.push((*file, parse, *i, number));
             }
             entries.push(Entry::Persona(key, kept));
         }
         // The personas the memo did not hold resolve independently of each other, each
         // with its own diagnostics, on the machine's cores.
-        let resolved = crate::parallel::map(&missing, |(_, file, parse, i, number)| {
+        let resolved = crate::parallel::map(&missing, |(file, parse, i, number)| {
             let mut worker = Resolver {
                 sources: self.sources,
                 failed: self.failed,
@@ -1040,16 +1040,16 @@ impl Resolver<'_> {
             }
             (persona.map(Arc::new), worker.diags)
         });
-        for ((at, ..), result) in missing.iter().zip(resolved) {
-            if let Entry::Persona(_, slot) = &mut entries[*at] {
-                *slot = Some(result);
-            }
-        }
+        // The memo's misses take the fresh results in order.
+        let mut resolved = resolved.into_iter();
         let mut out: Vec<Arc<Persona>> = Vec::with_capacity(entries.len());
         for entry in entries {
             match entry {
                 Entry::Duplicate(d) => self.diags.push(d),
-                Entry::Persona(key, Some((persona, diags))) => {
+                Entry::Persona(key, kept) => {
+                    let (persona, diags) = kept.unwrap_or_else(|| {
+                        resolved.next().expect("one result per persona not kept")
+                    });
                     if memo.keep {
                         self.diags.extend(diags.iter().cloned());
                         out.extend(persona.clone());
@@ -1059,7 +1059,6 @@ impl Resolver<'_> {
                         out.extend(persona);
                     }
                 }
-                Entry::Persona(_, None) => {}
             }
         }
         out.sort_by_key(|p| p.number);
