@@ -124,14 +124,17 @@ pub fn validate_some(
         let mut found = Checks {
             diags: Vec::new(),
             kept: &kept,
-            keep: readings.keep.then(Vec::new),
+            keep: readings.keep,
+            read: None,
         };
         page_checks(spec, page, &out.path, &out.contents, &exports, &mut found);
-        (found.diags, found.keep)
+        (found.diags, found.read)
     });
-    for (page_diags, read) in checked {
+    for ((page, _), (page_diags, read)) in pages.iter().zip(checked) {
         diags.extend(page_diags);
-        readings.diagrams.extend(read.into_iter().flatten());
+        if let Some(read) = read {
+            readings.diagrams.insert(page.id.clone(), read);
+        }
     }
     personamap_spec::diag::sort(&mut diags);
     diags
@@ -144,20 +147,29 @@ fn bug(span: Option<Span>, message: String) -> Diagnostic {
 /// What one page's checks found, and the diagrams they read back.
 struct Checks<'a> {
     diags: Vec<Diagnostic>,
-    /// The diagrams the last compile read back ([`Readings`]).
-    kept: &'a HashMap<(String, u32), ReadBack>,
-    /// This compile's read-backs, when they are kept.
-    keep: Option<Vec<((String, u32), ReadBack)>>,
+    /// The pages' diagrams the last compile read back, by page id ([`Readings`]).
+    kept: &'a HashMap<String, PageReadBacks>,
+    /// Whether this compile's read-backs are kept.
+    keep: bool,
+    /// This page's read-backs, when they are kept.
+    read: Option<PageReadBacks>,
 }
 
-/// One diagram read back and compared, with everything the comparison read: the diagram, the
-/// persona, the page and the palette ([`expected_on`]).
+/// A page's diagrams read back and compared, with what every comparison read besides its
+/// diagram and persona ([`expected_on`]): the page and the palette.
+#[derive(Debug)]
+struct PageReadBacks {
+    page: Page,
+    palette: Vec<personamap_spec::Class>,
+    /// By persona number.
+    diagrams: HashMap<u32, ReadBack>,
+}
+
+/// One diagram read back: its text, its persona and the compiler bug found, if any.
 #[derive(Debug)]
 struct ReadBack {
     text: String,
     persona: Arc<Persona>,
-    page: Page,
-    palette: Vec<personamap_spec::Class>,
     found: Option<Diagnostic>,
 }
 
@@ -247,35 +259,41 @@ fn page_checks(
     // Each diagram read back and compared in parallel (most of a page's checks), unless the
     // last compile read back this very diagram for an equal persona, page and palette.
     let pairs: Vec<(&Arc<Persona>, &String)> = personas.into_iter().zip(&parts.mermaid).collect();
-    let kept = checks.kept;
+    let kept = checks
+        .kept
+        .get(&page.id)
+        .filter(|k| k.page == *page && k.palette == spec.palette);
     let read = personamap_spec::parallel::map(&pairs, |(persona, text)| {
-        let key = (page.id.clone(), persona.number);
-        match kept.get(&key) {
-            Some(k)
-                if k.text == **text
-                    && same(&k.persona, persona)
-                    && k.page == *page
-                    && k.palette == spec.palette =>
-            {
-                (key, k.found.clone())
-            }
-            _ => (key, diagram_check(spec, page, persona, text)),
+        let same_diagram = kept
+            .and_then(|k| k.diagrams.get(&persona.number))
+            .filter(|d| d.text == **text && same(&d.persona, persona));
+        match same_diagram {
+            Some(d) => d.found.clone(),
+            None => diagram_check(spec, page, persona, text),
         }
     });
-    for ((key, found), (persona, text)) in read.into_iter().zip(pairs) {
+    let mut diagrams = HashMap::new();
+    for (found, (persona, text)) in read.into_iter().zip(pairs) {
         diags.extend(found.clone());
-        if let Some(keep) = &mut checks.keep {
-            keep.push((
-                key,
+        if checks.keep {
+            let persona = Arc::clone(persona);
+            let text = text.clone();
+            diagrams.insert(
+                persona.number,
                 ReadBack {
-                    text: text.clone(),
-                    persona: Arc::clone(persona),
-                    page: page.clone(),
-                    palette: spec.palette.clone(),
+                    text,
+                    persona,
                     found,
                 },
-            ));
+            );
         }
+    }
+    if checks.keep {
+        checks.read = Some(PageReadBacks {
+            page: page.clone(),
+            palette: spec.palette.clone(),
+            diagrams,
+        });
     }
 }
 
@@ -457,7 +475,7 @@ pub fn difference(want: &Graph, got: &Graph) -> Option<String> {
 pub struct Readings {
     keep: bool,
     personas: HashMap<u32, (Arc<Persona>, Vec<Diagnostic>)>,
-    diagrams: HashMap<(String, u32), ReadBack>,
+    diagrams: HashMap<String, PageReadBacks>,
 }
 
 impl Readings {
