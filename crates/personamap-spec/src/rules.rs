@@ -35,26 +35,29 @@ pub(crate) fn check(
     personas: &[Arc<Persona>],
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let used: std::collections::HashSet<&str> = personas
-        .iter()
-        .flat_map(|p| p.nodes().map(|n| n.class.as_str()))
-        .collect();
-    for c in palette.iter().filter(|_| complete) {
-        if !used.contains(c.name.as_str()) {
-            let mut d = Diagnostic::warning(
-                "unused-class",
-                Some(c.span),
-                format!("class `{}` is defined but no node uses it", c.name),
-            )
-            .with_help("remove it from the palette, or give it to a node");
-            if let Some(table) = palette_table(sources, c.span) {
-                d = d.with_fix(
-                    format!("remove `{}` from the palette", c.name),
-                    vec![Edit::new(table, "")],
-                );
-            }
-            diags.push(d);
+    // The palette's classes no node uses, in palette order: the nodes are read only until
+    // every class has been seen (most sites use all of theirs within a few maps).
+    let mut unused: Vec<&Class> = palette.iter().filter(|_| complete).collect();
+    for n in personas.iter().flat_map(|p| p.nodes()) {
+        if unused.is_empty() {
+            break;
         }
+        unused.retain(|c| c.name != n.class);
+    }
+    for c in unused {
+        let mut d = Diagnostic::warning(
+            "unused-class",
+            Some(c.span),
+            format!("class `{}` is defined but no node uses it", c.name),
+        )
+        .with_help("remove it from the palette, or give it to a node");
+        if let Some(table) = palette_table(sources, c.span) {
+            d = d.with_fix(
+                format!("remove `{}` from the palette", c.name),
+                vec![Edit::new(table, "")],
+            );
+        }
+        diags.push(d);
     }
     for c in palette
         .iter()
