@@ -94,6 +94,8 @@ impl Compilation {
 /// page settings) and every rendered diagram (by persona, classes and page options).
 pub struct Driver {
     compiler: Compiler,
+    /// The last load, by the hash of its spec files' paths and texts (and the paths skipped).
+    /// Kept only by a driver that keeps parses.
     loads: Option<(u64, Arc<Loaded>)>,
     /// Phase one of each spec file of the last load, by the hash of its path and text: a load
     /// parses only the files whose text differs. `None` for a one-shot driver.
@@ -149,15 +151,26 @@ impl Driver {
                 .join(personamap_spec::SPEC_DIR);
             return Err(format!("no *.toml spec files under {}", dir.display()));
         }
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        for (_, f) in sources.iter() {
-            (&f.path, &f.text).hash(&mut h);
-        }
-        for d in &skipped {
-            d.message.hash(&mut h);
-        }
-        let key = h.finish();
-        if let Some((k, loaded)) = &self.loads
+        // Each file is hashed once, for both memos; a one-shot driver keeps neither.
+        let keys = self.parses.is_some().then(|| {
+            sources
+                .iter()
+                .map(|(_, f)| {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    (&f.path, &f.text).hash(&mut h);
+                    h.finish()
+                })
+                .collect::<Vec<u64>>()
+        });
+        let key = keys.as_ref().map(|keys| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            keys.hash(&mut h);
+            for d in &skipped {
+                d.message.hash(&mut h);
+            }
+            h.finish()
+        });
+        if let (Some(key), Some((k, loaded))) = (key, &self.loads)
             && *k == key
         {
             return Ok(loaded.clone());
@@ -167,7 +180,7 @@ impl Driver {
             diags: mut diagnostics,
             failed,
         } = {
-            let parsed = self.parse(&sources);
+            let parsed = self.parse(&sources, keys);
             personamap_spec::load_parsed_with(sources.clone(), parsed, &mut self.memo)
         };
         diagnostics.extend(skipped);
@@ -181,28 +194,23 @@ impl Driver {
             diagnostics,
             failed,
         });
-        self.loads = Some((key, loaded.clone()));
+        if let Some(key) = key {
+            self.loads = Some((key, loaded.clone()));
+        }
         Ok(loaded)
     }
 
     /// Phase one for every file of `sources`, in order: the files parsed by an earlier load
-    /// (same path, same text) are taken from the memo, the others parsed in parallel. The memo
-    /// then holds the files of `sources` only.
-    fn parse(&mut self, sources: &Sources) -> Vec<Parse> {
-        let Some(memo) = &mut self.parses else {
+    /// (same path, same text: `keys`, each file's hash of both) are taken from the memo, the
+    /// others parsed in parallel. The memo then holds the files of `sources` only. Without
+    /// keys or a memo (a one-shot driver), every file is parsed.
+    fn parse(&mut self, sources: &Sources, keys: Option<Vec<u64>>) -> Vec<Parse> {
+        let (Some(memo), Some(keys)) = (&mut self.parses, keys) else {
             return personamap_spec::parse_files(sources)
                 .into_iter()
                 .map(|p| p.map(Arc::new))
                 .collect();
         };
-        let keys: Vec<u64> = sources
-            .iter()
-            .map(|(_, f)| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (&f.path, &f.text).hash(&mut h);
-                h.finish()
-            })
-            .collect();
         let missing: Vec<(FileId, &SourceFile)> = sources
             .iter()
             .zip(&keys)
