@@ -23,7 +23,7 @@ pub use inserted::{Inserted, NavEntry};
 use minijinja::Environment;
 use personamap_spec::rules::MAX_TEXT;
 use personamap_spec::{Diagnostic, FileId, Page, Span, Spec};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Path of docs.json in the site root.
 pub const DOCS_JSON: &str = "docs.json";
@@ -177,12 +177,18 @@ impl Compiler {
         for e in emit::written() {
             e.prepare(&mut cx);
         }
-        let mut headings = site.headings_on_disk.clone();
-        for file in cx.files.iter().filter(|f| f.kind == OutputKind::Page) {
-            let id = file.path.trim_end_matches(".mdx").to_string();
-            headings.insert(id, links::headings(&file.contents));
-        }
-        cx.errors.extend(links::check_anchors(spec, &headings));
+        // A generated page's headings are read from its text, only where an anchor points.
+        let generated: HashMap<&str, &str> = cx
+            .files
+            .iter()
+            .filter(|f| f.kind == OutputKind::Page)
+            .map(|f| (f.path.trim_end_matches(".mdx"), f.contents.as_str()))
+            .collect();
+        let broken = links::check_anchors(spec, |id| match generated.get(id) {
+            Some(text) => Some(links::headings(text)),
+            None => site.headings_on_disk.get(id).cloned(),
+        });
+        cx.errors.extend(broken);
         if !cx.errors.is_empty() {
             return Err(cx.errors);
         }

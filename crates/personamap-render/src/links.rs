@@ -5,7 +5,7 @@
 use personamap_spec::diag::Edit;
 use personamap_spec::diag::{suggest, suggestions};
 use personamap_spec::{Diagnostic, Span, Spec};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What a link points at.
 enum Target<'a> {
@@ -244,10 +244,16 @@ fn strip_inline(h: &str) -> String {
     out
 }
 
-/// Checks every `/page#anchor` link of the spec against the slugs of that page's headings
-/// (`headings` by page id; pages without an entry are not checked).
-pub fn check_anchors(spec: &Spec, headings: &BTreeMap<String, Vec<String>>) -> Vec<Diagnostic> {
+/// Checks every `/page#anchor` link of the spec against the slugs of that page's headings.
+/// `headings` gives a page's headings by page id (`None`: a page whose anchors are not
+/// checked); it is asked once per page a link points into with an anchor, so pages no anchor
+/// points into are never read.
+pub fn check_anchors(
+    spec: &Spec,
+    headings: impl Fn(&str) -> Option<Vec<String>>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut slugs_of: HashMap<String, Option<Vec<String>>> = HashMap::new();
     let mut visit = |href: &str, span: Span| {
         let Some(path) = href.strip_prefix('/') else {
             return;
@@ -256,10 +262,12 @@ pub fn check_anchors(spec: &Spec, headings: &BTreeMap<String, Vec<String>>) -> V
             return;
         };
         let page = page.split('?').next().unwrap_or("").trim_end_matches('/');
-        let Some(list) = headings.get(page) else {
+        let known = slugs_of
+            .entry(page.to_string())
+            .or_insert_with(|| headings(page).map(|list| slugs(&list)));
+        let Some(slugs) = known else {
             return;
         };
-        let slugs = slugs(list);
         if anchor.is_empty() || slugs.iter().any(|s| s == anchor) {
             return;
         }
