@@ -155,9 +155,9 @@ impl Driver {
         let keys = self.parses.is_some().then(|| {
             sources
                 .iter()
-                .map(|(_, f)| {
+                .map(|(id, f)| {
                     let mut h = std::collections::hash_map::DefaultHasher::new();
-                    (&f.path, &f.text).hash(&mut h);
+                    (&f.path, sources.text_hash(id)).hash(&mut h);
                     h.finish()
                 })
                 .collect::<Vec<u64>>()

@@ -8,9 +8,9 @@
 //! when one did, and a rebuild is a fresh compile of the new inputs.
 
 use personamap_render::Inserted;
-use personamap_spec::{Diagnostic, SPEC_DIR, SourceFile, Sources, TextFile};
+use personamap_spec::source::content_hash as hash;
+use personamap_spec::{Diagnostic, FileId, SPEC_DIR, SourceFile, Sources, TextFile};
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash as _, Hasher as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -60,12 +60,6 @@ enum Seen {
 /// changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reads(BTreeMap<Input, Seen>);
-
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
 
 fn seen_text(read: &std::io::Result<TextFile>) -> Seen {
     match read {
@@ -189,11 +183,12 @@ impl Site {
             return Ok((sources, skipped));
         };
         let mut names = BTreeSet::new();
-        for (_, f) in sources.iter() {
+        for (id, f) in sources.iter() {
             names.insert(f.path.clone());
+            // Hashed once: files handed over by `changes_reading` were hashed there.
             log.0.insert(
                 Input::Spec(f.path.clone()),
-                Seen::Hash(hash(f.text.as_bytes())),
+                Seen::Hash(sources.text_hash(id)),
             );
         }
         for d in &skipped {
@@ -348,18 +343,18 @@ impl Reads {
             .keys()
             .any(|i| matches!(i, Input::Spec(_) | Input::SpecFiles))
             .then(|| site.read_spec_files().ok());
-        // The spec files' texts now, by path (one lookup per spec file read, not a scan).
-        let spec_texts: BTreeMap<&str, &str> = spec_now
+        // The spec files now, by path (one lookup per spec file read, not a scan).
+        let spec_files: BTreeMap<&str, (&Sources, FileId)> = spec_now
             .iter()
             .flatten()
-            .flat_map(|(sources, _)| sources.iter())
-            .map(|(_, f)| (f.path.as_str(), f.text.as_str()))
+            .flat_map(|(sources, _)| sources.iter().map(move |(id, f)| (sources, id, f)))
+            .map(|(sources, id, f)| (f.path.as_str(), (sources, id)))
             .collect();
         for (input, seen) in &self.0 {
             let now = match input {
-                Input::Spec(path) => spec_texts
+                Input::Spec(path) => spec_files
                     .get(path.as_str())
-                    .map_or(Seen::Missing, |t| Seen::Hash(hash(t.as_bytes()))),
+                    .map_or(Seen::Missing, |(s, id)| Seen::Hash(s.text_hash(*id))),
                 Input::SpecFiles => {
                     let mut names = BTreeSet::new();
                     if let Some(Some((sources, skipped))) = &spec_now {
@@ -404,7 +399,7 @@ impl Reads {
                 _ => {}
             }
         }
-        drop(spec_texts);
+        drop(spec_files);
         (out.into_iter().collect(), spec_now.flatten())
     }
 

@@ -43,10 +43,28 @@ pub struct SourceFile {
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<Arc<SourceFile>>,
-    /// Where each file's lines start (byte offsets), found on the first position asked for: a
-    /// thousand diagnostics in a long docs.json each find their line by a binary search, not
-    /// by counting the lines before them.
-    line_starts: Vec<Arc<OnceLock<Vec<u32>>>>,
+    /// What is worked out of each file on first use, shared by every clone.
+    derived: Vec<Arc<Derived>>,
+}
+
+/// What [`Sources`] works out of one file the first time it is asked.
+#[derive(Debug, Default)]
+struct Derived {
+    /// Where the file's lines start (byte offsets): a thousand diagnostics in a long docs.json
+    /// each find their line by a binary search, not by counting the lines before them.
+    line_starts: OnceLock<Vec<u32>>,
+    /// [`content_hash`] of the text: the load memo, the parse memo and `watch`'s change check
+    /// all key on it, and a rebuild hashes a thousand files once, not once for each.
+    hash: OnceLock<u64>,
+}
+
+/// A hash of `bytes` (SipHash with fixed keys: the same on every run and machine): how the
+/// memos and `watch`'s change check tell that a text changed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 impl Sources {
@@ -54,9 +72,9 @@ impl Sources {
     /// never depends on the file system.
     pub fn new(mut files: Vec<SourceFile>) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        let line_starts = files.iter().map(|_| Default::default()).collect();
+        let derived = files.iter().map(|_| Default::default()).collect();
         let files = files.into_iter().map(Arc::new).collect();
-        Sources { files, line_starts }
+        Sources { files, derived }
     }
 
     /// The files with their ids, in load order.
@@ -87,7 +105,7 @@ impl Sources {
     /// files.
     pub fn push(&mut self, file: SourceFile) -> FileId {
         self.files.push(Arc::new(file));
-        self.line_starts.push(Default::default());
+        self.derived.push(Default::default());
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -122,8 +140,15 @@ impl Sources {
         }
     }
 
+    /// [`content_hash`] of file `id`'s text, computed once for these sources and their clones.
+    pub fn text_hash(&self, id: FileId) -> u64 {
+        *self.derived[id.0 as usize]
+            .hash
+            .get_or_init(|| content_hash(self.file(id).text.as_bytes()))
+    }
+
     fn line_starts(&self, id: FileId) -> &[u32] {
-        self.line_starts[id.0 as usize].get_or_init(|| {
+        self.derived[id.0 as usize].line_starts.get_or_init(|| {
             let text = &self.file(id).text;
             std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
