@@ -355,7 +355,7 @@ pub fn expected_on(spec: &Spec, page: &Page, persona: &Persona) -> Graph {
         .as_str()
         .to_string();
     for (node, n) in g.nodes.iter_mut().zip(persona.nodes()) {
-        node.label = page.maps.label(n, linked);
+        node.label = page.maps.label(n, linked).into_owned();
     }
     if linked {
         // A tooltip is one line: runs of ASCII whitespace show as one space.

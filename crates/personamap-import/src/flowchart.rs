@@ -489,9 +489,9 @@ mod tests {
         );
         let lines = [
             "flowchart LR".to_string(),
-            guard_line(&node, true),
+            guard_line(&node, true).into_owned(),
             String::new(),
-            guard_line(&click, false),
+            guard_line(&click, false).into_owned(),
             String::new(),
             "  classDef c fill:#fff,stroke:#000,color:#000".to_string(),
         ];

@@ -73,56 +73,64 @@ pub fn flowchart(persona: &Persona, palette: &[Class], options: FlowOptions) -> 
             mermaid_string(&acc_descr(persona, number))
         );
     }
-    let mut blocks: Vec<String> = Vec::new();
-    for group in persona.groups.iter().filter(|g| !g.is_empty()) {
-        let mut block = String::new();
-        for n in group {
-            let line = format!(
-                "  {}[\"{}\"]:::{}",
-                n.id,
-                mermaid_label(&maps.label(n, options.clicks)),
-                n.class
-            );
-            let _ = writeln!(block, "{}", guard_line(&line, true));
+    // Blocks of statements, a blank line between two; each line is built in `line`, guarded,
+    // and written straight into `out`.
+    let mut blocks = 0;
+    let mut block = |out: &mut String| {
+        if blocks > 0 {
+            out.push('\n');
         }
-        blocks.push(block);
+        blocks += 1;
+    };
+    let mut line = String::new();
+    let put = |out: &mut String, line: &str, labels: bool| {
+        out.push_str(&guard_line(line, labels));
+        out.push('\n');
+    };
+    for group in persona.groups.iter().filter(|g| !g.is_empty()) {
+        block(&mut out);
+        for n in group {
+            line.clear();
+            let label = mermaid_label(&maps.label(n, options.clicks));
+            let _ = write!(line, "  {}[\"{label}\"]:::{}", n.id, n.class);
+            put(&mut out, &line, true);
+        }
     }
     for group in &persona.edges {
-        let mut block = String::new();
+        block(&mut out);
         for chain in group {
-            let line = format!("  {}", edge_statement(chain, options.verbatim_labels));
-            let _ = writeln!(block, "{}", guard_line(&line, true));
+            line.clear();
+            line.push_str("  ");
+            edge_statement(&mut line, chain, options.verbatim_labels);
+            put(&mut out, &line, true);
         }
-        blocks.push(block);
     }
-    if options.clicks {
-        let mut block = String::new();
+    if options.clicks && persona.nodes().any(|n| n.href.is_some()) {
+        block(&mut out);
         for n in persona.nodes() {
             if let Some(href) = &n.href {
                 let href = href.replace('"', "%22");
-                let line = match tooltip(n) {
-                    Some(tip) => format!(
+                line.clear();
+                let _ = match tooltip(n) {
+                    Some(tip) => write!(
+                        line,
                         "  click {} href \"{href}\" \"{}\"",
                         n.id,
                         mermaid_tooltip(&tip)
                     ),
-                    None => format!("  click {} href \"{href}\"", n.id),
+                    None => write!(line, "  click {} href \"{href}\"", n.id),
                 };
-                let _ = writeln!(block, "{}", guard_line(&line, false));
+                put(&mut out, &line, false);
             }
         }
-        if !block.is_empty() {
-            blocks.push(block);
+    }
+    let classes = persona.used_classes(palette);
+    if !classes.is_empty() {
+        block(&mut out);
+        for class in classes {
+            let _ = writeln!(out, "  {}", class_def(class));
         }
     }
-    let mut defs = String::new();
-    for class in persona.used_classes(palette) {
-        let _ = writeln!(defs, "  {}", class_def(class));
-    }
-    if !defs.is_empty() {
-        blocks.push(defs);
-    }
-    out.push_str(&blocks.join("\n"));
     out
 }
 
@@ -177,17 +185,19 @@ pub fn class_def(c: &Class) -> String {
 
 /// One edge statement: node sets joined by `&`, links written as the author wrote them, labels
 /// that are not plain words quoted in the pipe form. Unless `verbatim`, an inline dotted label
-/// Mermaid would misread gets spaces inside (`-. applies to .->`).
-pub fn edge_statement(chain: &EdgeChain, verbatim: bool) -> String {
-    let mut s = String::new();
+/// Mermaid would misread gets spaces inside (`-. applies to .->`). Written at the end of `s`.
+fn edge_statement(s: &mut String, chain: &EdgeChain, verbatim: bool) {
     for (i, set) in chain.sets.iter().enumerate() {
         if i > 0 {
             let _ = write!(s, " {} ", link(&chain.links[i - 1], verbatim));
         }
-        let ids: Vec<&str> = set.iter().map(|r| r.id.as_str()).collect();
-        s.push_str(&ids.join(" & "));
+        for (j, r) in set.iter().enumerate() {
+            if j > 0 {
+                s.push_str(" & ");
+            }
+            s.push_str(&r.id);
+        }
     }
-    s
 }
 
 fn link(l: &Link, verbatim: bool) -> String {

@@ -2,6 +2,7 @@
 //! nodes, nodes name palette classes, persona numbers and page ids are unique.
 
 use crate::source::{Sources, Span};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// A whole, resolved spec.
@@ -265,8 +266,13 @@ impl Maps {
     }
 
     /// The label lines of `node` as drawn on this page: long lines wrapped, the link marker
-    /// added when `linked` (the page makes links clickable).
-    pub fn label(&self, node: &Node, linked: bool) -> Vec<String> {
+    /// added when `linked` (the page makes links clickable). The node's own lines, not a copy,
+    /// when the page changes neither.
+    pub fn label<'a>(&self, node: &'a Node, linked: bool) -> Cow<'a, [String]> {
+        let may_mark = self.mark_links && linked && node.href.is_some();
+        if self.wrap.is_none() && !may_mark {
+            return Cow::Borrowed(&node.label);
+        }
         let mut lines: Vec<String> = match self.wrap {
             Some(width) => node
                 .label
@@ -275,14 +281,10 @@ impl Maps {
                 .collect(),
             None => node.label.clone(),
         };
-        if self.mark_links
-            && linked
-            && node.href.is_some()
-            && let Some(first) = lines.first_mut()
-        {
+        if may_mark && let Some(first) = lines.first_mut() {
             first.insert_str(0, &format!("{LINK_MARKER} "));
         }
-        lines
+        Cow::Owned(lines)
     }
 }
 

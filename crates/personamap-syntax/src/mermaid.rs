@@ -400,9 +400,9 @@ pub(crate) fn find_short(hay: &str, needle: &str) -> Option<usize> {
 /// node id): with `labels`, a `:` inside a quoted label that starts the hazard is written as
 /// `#58;`; if the line is still hazardous (a `:` in a link, say), `;` statement separators
 /// are appended for the rewrites to cut instead (one each for `style` and `classDef`).
-pub fn guard_line(line: &str, labels: bool) -> String {
+pub fn guard_line(line: &str, labels: bool) -> Cow<'_, str> {
     if !style_rewrite_hazard(line) {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     let keyword_end = keyword_end(line).unwrap_or(line.len());
     // hash_ahead[i]: a `#` follows position i within its run of non-space characters.
@@ -433,7 +433,7 @@ pub fn guard_line(line: &str, labels: bool) -> String {
     while style_rewrite(&out).trim_end_matches(';') != content && out.len() < content.len() + 2 {
         out.push(';');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether Mermaid misreads the inline dotted label `-.text.->`: its lexer takes a last `o`

@@ -71,8 +71,8 @@ fn mermaid_text_strategy() -> impl Strategy<Value = String> {
 
 /// A one-node diagram as the compiler writes it, with `label` as the node's label.
 fn diagram(label: &str, edge: &str) -> String {
-    let node = guard_line(&format!("  A[\"{label}\"]:::c"), true);
-    let edge = guard_line(&format!("  A {edge} A"), true);
+    let node = guard_line(&format!("  A[\"{label}\"]:::c"), true).into_owned();
+    let edge = guard_line(&format!("  A {edge} A"), true).into_owned();
     format!("flowchart LR\n{node}\n\n{edge}\n  classDef c fill:#fff\n")
 }
 
