@@ -19,9 +19,6 @@ use toml::Spanned;
 #[derive(Clone, Debug)]
 pub struct ParsedFile {
     raw: RawFile,
-    /// A hash of the file's path and text, computed once: what the resolved personas of the
-    /// file are memoised on ([`LoadMemo`]).
-    hash: u64,
     /// Problems phase one stepped over (unknown keys, wrong types, missing keys); reported
     /// again by [`resolve`].
     diags: Vec<Diagnostic>,
@@ -193,11 +190,6 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> Result<ParsedFile, Vec<D
     match parsed.value {
         Some(raw) => Ok(ParsedFile {
             raw,
-            hash: {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (&source.path, &source.text).hash(&mut h);
-                h.finish()
-            },
             diags: parsed.diags,
             failed: Failed::from_lost(file, &parsed.lost),
         }),
@@ -360,8 +352,9 @@ impl LoadMemo {
     }
 }
 
-/// A `[[persona]]` table's key: its file's id and [`ParsedFile::hash`], its index among the
-/// file's personas, and the hash of the site-level inputs ([`LoadMemo`]).
+/// A `[[persona]]` table's key: its file's id, a hash of the file's path and text (from
+/// [`Sources::text_hash`]), its index among the file's personas, and the hash of the
+/// site-level inputs ([`LoadMemo`]).
 type PersonaKey = (FileId, u64, usize, u64);
 
 /// A resolved persona (`None`: it did not resolve) and the diagnostics resolving it gave.
@@ -1015,7 +1008,16 @@ impl Resolver<'_> {
                 continue;
             }
             numbers.insert(number, number_span);
-            let key = (*file, parse.hash, *i, site);
+            // A memo that keeps nothing looks nothing up: its keys need no hash of the file.
+            let text = if memo.keep {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                let source = self.sources.file(*file);
+                (&source.path, self.sources.text_hash(*file)).hash(&mut h);
+                h.finish()
+            } else {
+                0
+            };
+            let key = (*file, text, *i, site);
             let kept = old.remove(&key);
             if kept.is_none() {
                 missing.push((*file, parse, *i, number));
@@ -1073,7 +1075,7 @@ impl Resolver<'_> {
         format!("{palette:?}\n{:?}", self.failed).hash(&mut h);
         if let Some(last) = &self.last_class {
             (last.file, &last.table, &last.name, &last.meaning).hash(&mut h);
-            self.sources.file(last.file).text.hash(&mut h);
+            self.sources.text_hash(last.file).hash(&mut h);
         }
         h.finish()
     }
